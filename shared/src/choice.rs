@@ -1,0 +1,68 @@
+//! Closed enumerations whose wire form is a stable identifier (`"verbal_abuse"`).
+//!
+//! One macro gives each enumeration its identifier table, parsing, serde and the list of allowed
+//! values that field errors quote, so the identifier is written exactly once.
+
+macro_rules! choice {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable wire identifier.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// Parses a wire identifier exactly (identifiers are case-sensitive).
+            pub fn parse(value: &str) -> Option<Self> {
+                match value { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The allowed identifiers, comma-separated, for error messages.
+            pub fn allowed() -> String {
+                [$($id),+].join(", ")
+            }
+        }
+
+        impl $crate::choice::Choice for $name {
+            fn parse(value: &str) -> Option<Self> {
+                $name::parse(value)
+            }
+            fn allowed() -> String {
+                $name::allowed()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&value).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown {} `{}`", stringify!($name), value))
+                })
+            }
+        }
+    };
+}
+
+/// What the report parser needs of any enumeration.
+pub trait Choice: Copy + Eq {
+    fn parse(value: &str) -> Option<Self>;
+    fn allowed() -> String;
+}

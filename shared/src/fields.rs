@@ -1,0 +1,245 @@
+//! Field types that can only hold valid values: parse, don't validate.
+
+use crate::errors::ErrorCode;
+use crate::geography;
+use serde::{Deserialize, Serialize};
+
+/// A UK postcode, normalised to upper case with one space (`M1 1AE`), or only its outward code
+/// (`M1`) when the reporter gave no more: a district is enough to route and less identifying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Postcode {
+    outward: String,
+    inward: Option<String>,
+}
+
+impl Postcode {
+    pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
+        let compact: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if !compact.is_ascii() || compact.len() < 2 || compact.len() > 7 {
+            return Err(ErrorCode::InvalidPostcode);
+        }
+        // A full postcode ends in digit-letter-letter; anything else must be an outward code alone.
+        let (outward, inward) = match compact.len().checked_sub(3) {
+            Some(split) if split >= 2 && is_inward(&compact[split..]) => {
+                (compact[..split].to_string(), Some(compact[split..].to_string()))
+            }
+            _ => (compact, None),
+        };
+        if !is_outward(&outward) {
+            return Err(ErrorCode::InvalidPostcode);
+        }
+        let postcode = Postcode { outward, inward };
+        if !geography::is_known_area(postcode.area()) {
+            return Err(ErrorCode::InvalidPostcode);
+        }
+        Ok(postcode)
+    }
+
+    /// The postcode area: the leading letters (`M`, `SW`, `BT`).
+    pub fn area(&self) -> &str {
+        let letters = self.outward.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+        &self.outward[..letters]
+    }
+
+    /// The district (outward code without a trailing sub-district letter): `SW1A` -> `SW1`.
+    pub fn district(&self) -> &str {
+        let trimmed = self.outward.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if trimmed.len() > self.area().len() {
+            trimmed
+        } else {
+            &self.outward
+        }
+    }
+
+    pub fn outward(&self) -> &str {
+        &self.outward
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.inward.is_some()
+    }
+}
+
+fn is_inward(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+}
+
+/// Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
+fn is_outward(s: &str) -> bool {
+    let letters = s.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    let rest = &s[letters..];
+    let rb = rest.as_bytes();
+    (1..=2).contains(&letters)
+        && match rb {
+            [d] => d.is_ascii_digit(),
+            [d1, d2] => d1.is_ascii_digit() && (d2.is_ascii_digit() || d2.is_ascii_alphabetic()),
+            _ => false,
+        }
+}
+
+impl std::fmt::Display for Postcode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.inward {
+            Some(inward) => write!(f, "{} {}", self.outward, inward),
+            None => f.write_str(&self.outward),
+        }
+    }
+}
+
+impl TryFrom<String> for Postcode {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Postcode::parse(&value).map_err(|_| format!("invalid postcode `{value}`"))
+    }
+}
+
+impl From<Postcode> for String {
+    fn from(value: Postcode) -> Self {
+        value.to_string()
+    }
+}
+
+/// A telephone number in E.164 (`+447700900123`). National numbers are read as UK numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
+        let parsed = phonenumber::parse(Some(phonenumber::country::Id::GB), raw.trim())
+            .map_err(|_| ErrorCode::InvalidPhone)?;
+        // libphonenumber knows which UK ranges are allocated, and refuses Ofcom's ranges kept for
+        // drama and examples (07700 900xxx, used in API.md). A UK number of a possible length is
+        // accepted anyway: a person will dial it, and refusing a real new range would lose a report.
+        let national_digits = parsed.national().value().to_string().len();
+        let possible_uk = parsed.code().value() == 44 && (9..=10).contains(&national_digits);
+        if !phonenumber::is_valid(&parsed) && !possible_uk {
+            return Err(ErrorCode::InvalidPhone);
+        }
+        Ok(PhoneNumber(parsed.format().mode(phonenumber::Mode::E164).to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An email address, trimmed, checked for RFC 5322 shape and a dotted domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
+        let trimmed = raw.trim();
+        let parsed = email_address::EmailAddress::parse_with_options(
+            trimmed,
+            email_address::Options::default().without_display_text().without_domain_literal(),
+        )
+        .map_err(|_| ErrorCode::InvalidEmail)?;
+        if !parsed.domain().contains('.') {
+            return Err(ErrorCode::InvalidEmail);
+        }
+        Ok(EmailAddress(trimmed.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A spoken language or dialect as a BCP 47 tag (`yue`, `zh-Hant`, `nan`), canonicalised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
+        let tag: unic_langid::LanguageIdentifier =
+            raw.trim().parse().map_err(|_| ErrorCode::InvalidLanguageTag)?;
+        if tag.language.is_empty() {
+            return Err(ErrorCode::InvalidLanguageTag);
+        }
+        Ok(LanguageTag(tag.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcodes_are_normalised() {
+        for (raw, want) in [
+            ("m11ae", "M1 1AE"),
+            ("  sw1a 1aa ", "SW1A 1AA"),
+            ("EH1  1YZ", "EH1 1YZ"),
+            ("bt7 1nn", "BT7 1NN"),
+            ("cf10", "CF10"),
+            ("E1W", "E1W"),
+        ] {
+            assert_eq!(Postcode::parse(raw).unwrap().to_string(), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn postcode_parts() {
+        let p = Postcode::parse("SW1A 1AA").unwrap();
+        assert_eq!((p.area(), p.district(), p.outward()), ("SW", "SW1", "SW1A"));
+        let p = Postcode::parse("M1 1AE").unwrap();
+        assert_eq!((p.area(), p.district()), ("M", "M1"));
+        assert!(p.is_full());
+        assert!(!Postcode::parse("M1").unwrap().is_full());
+    }
+
+    #[test]
+    fn bad_postcodes_are_refused() {
+        for raw in ["", "1AA", "M", "QQ1 1AA", "M1 1A", "ABC1 1AA", "M1 1AE X", "∞1 1AA", "12345"] {
+            assert_eq!(Postcode::parse(raw), Err(ErrorCode::InvalidPostcode), "{raw}");
+        }
+    }
+
+    #[test]
+    fn uk_phone_numbers_become_e164() {
+        for raw in ["07700 900123", "+44 7700 900123", "0161 496 0000", "(020) 7946 0018"] {
+            let phone = PhoneNumber::parse(raw).unwrap();
+            assert!(phone.as_str().starts_with("+44"), "{raw} -> {}", phone.as_str());
+            assert!(!phone.as_str().contains(' '));
+        }
+        assert_eq!(PhoneNumber::parse("07700 900123").unwrap().as_str(), "+447700900123");
+        // An overseas number written internationally is kept as given.
+        assert_eq!(PhoneNumber::parse("+852 2123 4567").unwrap().as_str(), "+85221234567");
+    }
+
+    #[test]
+    fn bad_phone_numbers_are_refused() {
+        for raw in ["", "12", "phone me", "077009001", "+44 7700 9001234567", "+1 555"] {
+            assert_eq!(PhoneNumber::parse(raw), Err(ErrorCode::InvalidPhone), "{raw}");
+        }
+    }
+
+    #[test]
+    fn emails_are_checked() {
+        assert_eq!(EmailAddress::parse(" chan@example.org ").unwrap().as_str(), "chan@example.org");
+        for raw in ["chan", "chan@", "@example.org", "chan@localhost", "Chan <chan@example.org>", "a b@example.org"] {
+            assert_eq!(EmailAddress::parse(raw), Err(ErrorCode::InvalidEmail), "{raw}");
+        }
+    }
+
+    #[test]
+    fn language_tags_are_canonical() {
+        assert_eq!(LanguageTag::parse("YUE").unwrap().as_str(), "yue");
+        assert_eq!(LanguageTag::parse("zh-hant").unwrap().as_str(), "zh-Hant");
+        assert_eq!(LanguageTag::parse("not a tag"), Err(ErrorCode::InvalidLanguageTag));
+    }
+}

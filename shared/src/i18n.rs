@@ -1,0 +1,141 @@
+//! Localised text: field-error messages and the "next steps" answer.
+//!
+//! Messages are Project Fluent files in `shared/locales/<language>.ftl`; adding a language is
+//! adding a file (and a line in `RESOURCES`). A message missing from a language falls back to
+//! English, so a partial translation is still safe to ship.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+choice! {
+    /// The languages the form is offered in (the reporter's choice, `language` in the API).
+    pub enum Language {
+        English => "en",
+        ChineseTraditional => "zh-Hant",
+        ChineseSimplified => "zh-Hans",
+        Japanese => "ja",
+        Korean => "ko",
+        Thai => "th",
+        Vietnamese => "vi",
+        Tagalog => "tl",
+        Indonesian => "id",
+    }
+}
+
+impl Language {
+    /// Reads a language identifier leniently (`zh-hant`, `ZH-Hant`, `en-GB` → the form language).
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let id: unic_langid::LanguageIdentifier = tag.trim().parse().ok()?;
+        let canonical = id.to_string();
+        if let Some(exact) = Language::parse(&canonical) {
+            return Some(exact);
+        }
+        match (id.language.as_str(), id.script.as_ref().map(|s| s.as_str())) {
+            ("zh", Some("Hant")) => Some(Language::ChineseTraditional),
+            ("zh", Some("Hans")) => Some(Language::ChineseSimplified),
+            ("zh", None) => match id.region.as_ref().map(|r| r.as_str()) {
+                Some("HK" | "TW" | "MO") => Some(Language::ChineseTraditional),
+                _ => Some(Language::ChineseSimplified),
+            },
+            ("fil", _) => Some(Language::Tagalog),
+            (lang, _) => Language::parse(lang),
+        }
+    }
+
+    /// The first supported language in an `Accept-Language` header, if any.
+    pub fn from_accept_language(header: &str) -> Option<Language> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(Language::from_tag)
+    }
+}
+
+/// Fluent resources shipped with the code. English is the fallback and must hold every message.
+const RESOURCES: &[(Language, &str)] = &[
+    (Language::English, include_str!("../locales/en.ftl")),
+    (Language::ChineseTraditional, include_str!("../locales/zh-Hant.ftl")),
+];
+
+static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    RESOURCES
+        .iter()
+        .map(|(language, source)| {
+            let resource = FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("locale {language} has syntax errors: {errors:?}"));
+            let locale: unic_langid::LanguageIdentifier =
+                language.as_str().parse().expect("language identifiers are valid BCP 47");
+            let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+            // No Unicode isolation marks: the text goes into JSON and plain-text email.
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).expect("message ids are unique within a locale");
+            (*language, bundle)
+        })
+        .collect()
+});
+
+/// The message `id` in `language`, falling back to English; `args` fill its variables.
+pub fn message(language: Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for candidate in [language, Language::English] {
+        let Some(bundle) = BUNDLES.get(&candidate) else { continue };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if errors.is_empty() {
+            return text.into_owned();
+        }
+    }
+    // Reaching here is a bug in the shipped locales; tests check every id exists in English.
+    id.to_string()
+}
+
+/// The languages that have their own translation file.
+pub fn translated_languages() -> impl Iterator<Item = Language> {
+    RESOURCES.iter().map(|(language, _)| *language)
+}
+
+/// Whether `language`'s own file (not the fallback) holds message `id`.
+pub fn has_own_message(language: Language, id: &str) -> bool {
+    BUNDLES.get(&language).is_some_and(|bundle| bundle.has_message(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags_leniently() {
+        assert_eq!(Language::from_tag("zh-hant"), Some(Language::ChineseTraditional));
+        assert_eq!(Language::from_tag("zh-HK"), Some(Language::ChineseTraditional));
+        assert_eq!(Language::from_tag("zh-CN"), Some(Language::ChineseSimplified));
+        assert_eq!(Language::from_tag("en-GB"), Some(Language::English));
+        assert_eq!(Language::from_tag("fil"), Some(Language::Tagalog));
+        assert_eq!(Language::from_tag("de"), None);
+        assert_eq!(
+            Language::from_accept_language("de-DE, zh-TW;q=0.8, en;q=0.5"),
+            Some(Language::ChineseTraditional)
+        );
+    }
+
+    #[test]
+    fn translated_and_fallback_messages() {
+        let en = message(Language::English, "error-required", &[]);
+        let zh = message(Language::ChineseTraditional, "error-required", &[]);
+        assert_ne!(en, zh);
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        // Japanese has no file yet: English is used rather than an id or an empty string.
+        assert_eq!(message(Language::Japanese, "error-required", &[]), en);
+    }
+
+    #[test]
+    fn variables_are_filled() {
+        let text = message(Language::English, "error-too_long", &[("max", "200".into())]);
+        assert!(text.contains("200"), "{text}");
+    }
+}

@@ -1,0 +1,18 @@
+//! Domain types and rules of On Your Side.
+//!
+//! Everything here is pure: no I/O, no AWS types, no clocks (callers pass `now`). Handlers and
+//! adapters in `oys-service` call these functions; the tests here pin the rules down.
+
+#[macro_use]
+mod choice;
+pub mod errors;
+pub mod fields;
+pub mod geography;
+pub mod i18n;
+pub mod reference;
+pub mod report;
+pub mod routing;
+
+pub use errors::{ErrorCode, FieldError};
+pub use reference::Reference;
+pub use report::{parse_report, Report};

@@ -1,0 +1,766 @@
+//! The report a reporter sends (API.md `POST /v1/reports`), parsed into a `Report` that can only
+//! hold valid values, or into the complete list of field errors.
+//!
+//! The parser walks a `serde_json::Value` rather than deriving `Deserialize`, so that one request
+//! gets every problem at once, each with its field path, instead of stopping at the first.
+
+use jiff::civil::{Date, Time};
+use jiff::{tz::TimeZone, Timestamp};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::choice::Choice;
+use crate::errors::{ErrorCode, FieldError};
+use crate::fields::{EmailAddress, LanguageTag, PhoneNumber, Postcode};
+use crate::geography::{self, Nation};
+use crate::i18n::Language;
+
+choice! {
+    pub enum Role { Victim => "victim", Witness => "witness", OnBehalf => "on_behalf" }
+}
+
+choice! {
+    /// East and Southeast Asian heritage, as the reporter describes it (special category data:
+    /// optional, and never in a queue message or an alert).
+    pub enum Heritage {
+        China => "china", HongKong => "hong_kong", Macao => "macao", Mongolia => "mongolia",
+        Japan => "japan", NorthKorea => "north_korea", SouthKorea => "south_korea",
+        Taiwan => "taiwan", Brunei => "brunei", Cambodia => "cambodia",
+        Indonesia => "indonesia", Laos => "laos", Malaysia => "malaysia", Myanmar => "myanmar",
+        Philippines => "philippines", Singapore => "singapore", Thailand => "thailand",
+        TimorLeste => "timor_leste", Vietnam => "vietnam", Mixed => "mixed", Other => "other",
+        PreferNotToSay => "prefer_not_to_say",
+    }
+}
+
+choice! {
+    pub enum AgeBand {
+        Under18 => "under-18", From18To24 => "18-24", From25To34 => "25-34",
+        From35To44 => "35-44", From45To54 => "45-54", From55To64 => "55-64",
+        From65To74 => "65-74", Over75 => "75+", PreferNotToSay => "prefer_not_to_say",
+    }
+}
+
+choice! {
+    pub enum Gender {
+        Woman => "woman", Man => "man", NonBinary => "non_binary", Other => "other",
+        PreferNotToSay => "prefer_not_to_say",
+    }
+}
+
+choice! {
+    pub enum ContactMethod { Phone => "phone", TextMessage => "text_message", Email => "email" }
+}
+
+choice! {
+    pub enum IncidentType {
+        VerbalAbuse => "verbal_abuse", PhysicalAssault => "physical_assault",
+        Threats => "threats", Harassment => "harassment",
+        DamageToProperty => "damage_to_property", OnlineAbuse => "online_abuse",
+        SpittingOrCoughing => "spitting_or_coughing",
+        DiscriminationAtWork => "discrimination_at_work", RefusedService => "refused_service",
+        HateMaterial => "hate_material", Other => "other",
+    }
+}
+
+choice! {
+    pub enum Motivation {
+        Race => "race", Religion => "religion", SexualOrientation => "sexual_orientation",
+        Disability => "disability", TransgenderIdentity => "transgender_identity",
+        SexOrGender => "sex_or_gender", Other => "other",
+    }
+}
+
+choice! {
+    pub enum PlaceType {
+        Street => "street", PublicTransport => "public_transport",
+        ShopOrBusiness => "shop_or_business", Workplace => "workplace",
+        SchoolOrUniversity => "school_or_university",
+        HomeOrNeighbourhood => "home_or_neighbourhood", Healthcare => "healthcare",
+        Online => "online", Other => "other",
+    }
+}
+
+choice! {
+    pub enum PerpetratorCount {
+        One => "one", TwoToFive => "two_to_five", MoreThanFive => "more_than_five",
+        Unknown => "unknown",
+    }
+}
+
+choice! {
+    pub enum Relationship {
+        Stranger => "stranger", Neighbour => "neighbour", Colleague => "colleague",
+        PartnerOrFamily => "partner_or_family", OtherKnown => "other_known", Unknown => "unknown",
+    }
+}
+
+choice! {
+    pub enum PoliceConsent {
+        No => "no", Anonymous => "anonymous", WithContactDetails => "with_contact_details",
+    }
+}
+
+choice! {
+    pub enum SupportNeed {
+        EmotionalWellbeing => "emotional_wellbeing", PoliceFollowUp => "police_follow_up",
+        WorkplaceDiscrimination => "workplace_discrimination", LegalHelp => "legal_help",
+        DomesticAbuse => "domestic_abuse", Other => "other",
+    }
+}
+
+choice! {
+    /// How the report reached us: the public form, or an operator on the phone or webchat.
+    pub enum Channel { Online => "online", Phone => "phone", Webchat => "webchat" }
+}
+
+/// Length limits, in characters, of the free-text fields.
+pub mod limits {
+    pub const NAME: usize = 200;
+    pub const SAFE_TIMES: usize = 200;
+    pub const TOWN: usize = 100;
+    pub const DESCRIPTION: usize = 10_000;
+    pub const PERPETRATOR_DESCRIPTION: usize = 5_000;
+    pub const POLICE_REFERENCE: usize = 50;
+    pub const PRIVACY_NOTICE_VERSION: usize = 32;
+    pub const PHONE: usize = 40;
+    pub const EMAIL: usize = 254;
+    pub const POSTCODE: usize = 16;
+    pub const LANGUAGE_TAG: usize = 35;
+    /// Any list: enough for every value of the longest enumeration, with repeats.
+    pub const LIST: usize = 25;
+    /// The request body (API.md): larger bodies are answered 413.
+    pub const BODY_BYTES: usize = 64 * 1024;
+}
+
+/// A valid report. Every field has been checked; contact details may still be absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub language: Language,
+    pub channel: Channel,
+    pub reporter: Reporter,
+    pub contact: Contact,
+    pub incident: Incident,
+    pub perpetrators: Perpetrators,
+    pub consent: Consent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reporter {
+    pub role: Role,
+    pub heritage: Vec<Heritage>,
+    pub age_band: Option<AgeBand>,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<PhoneNumber>,
+    pub email: Option<EmailAddress>,
+    pub preferred_method: Option<ContactMethod>,
+    pub safe_to_leave_voicemail: Option<bool>,
+    pub safe_times: Option<String>,
+    pub preferred_language: Option<LanguageTag>,
+    pub interpreter_needed: Option<bool>,
+}
+
+impl Contact {
+    /// Whether anything here identifies or reaches the reporter.
+    pub fn has_personal_data(&self) -> bool {
+        self.name.is_some() || self.phone.is_some() || self.email.is_some() || self.safe_times.is_some()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub occurred_on: Date,
+    pub occurred_at: Option<Time>,
+    pub location: Location,
+    pub types: Vec<IncidentType>,
+    pub motivations: Vec<Motivation>,
+    pub description: String,
+    pub injured: Option<bool>,
+    pub ongoing: Option<bool>,
+    pub reported_to_police_already: Option<bool>,
+    pub police_reference: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub postcode: Option<Postcode>,
+    pub town: Option<String>,
+    pub online: bool,
+    pub place_type: Option<PlaceType>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Perpetrators {
+    pub count: Option<PerpetratorCount>,
+    pub description: Option<String>,
+    pub relationship: Option<Relationship>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Consent {
+    pub police: PoliceConsent,
+    pub advocate_support: bool,
+    pub support_needs: Vec<SupportNeed>,
+    pub privacy_notice_version: String,
+}
+
+impl Report {
+    /// The nation of the incident, from its postcode (unknown when online or not given).
+    pub fn nation(&self) -> Nation {
+        match &self.incident.location.postcode {
+            Some(postcode) => geography::nation_of(postcode),
+            None => Nation::Unknown,
+        }
+    }
+}
+
+/// Who is sending the report: the public form may not claim to be an operator's phone call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitter {
+    Public,
+    Operator,
+}
+
+/// Parses a report. `now` decides what "in the future" means, in UK time.
+pub fn parse_report(body: &Value, now: Timestamp, submitter: Submitter) -> Result<Report, Vec<FieldError>> {
+    let mut p = Parser::default();
+    let report = p.report(body, now, submitter);
+    match report {
+        Some(report) if p.errors.is_empty() => Ok(report),
+        _ => Err(p.errors),
+    }
+}
+
+/// The language a report asked for, if it names one: used to localise its errors even when
+/// the rest of the report is invalid.
+pub fn requested_language(body: &Value) -> Option<Language> {
+    body.get("language").and_then(Value::as_str).and_then(Language::from_tag)
+}
+
+#[derive(Default)]
+struct Parser {
+    errors: Vec<FieldError>,
+}
+
+/// How a free-text field is checked.
+#[derive(Clone, Copy)]
+struct Text {
+    max: usize,
+    multiline: bool,
+}
+
+const LINE: fn(usize) -> Text = |max| Text { max, multiline: false };
+const PARAGRAPHS: fn(usize) -> Text = |max| Text { max, multiline: true };
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Parser {
+    fn error(&mut self, field: impl Into<String>, code: ErrorCode) {
+        self.errors.push(FieldError::new(field, code));
+    }
+
+    fn report(&mut self, body: &Value, now: Timestamp, submitter: Submitter) -> Option<Report> {
+        let root = self.object(
+            "",
+            Some(body),
+            &["language", "channel", "reporter", "contact", "incident", "perpetrators", "consent"],
+        )?;
+
+        let language = self.required("language", root.get("language"), |p, f, v| {
+            let s = p.string(f, v)?;
+            let language = Language::from_tag(&s);
+            if language.is_none() {
+                p.errors.push(
+                    FieldError::new(f, ErrorCode::InvalidChoice).with("allowed", Language::allowed()),
+                );
+            }
+            language
+        });
+        let channel = self.channel(root.get("channel"), submitter);
+        let reporter = self.reporter(root.get("reporter"));
+        let contact = self.contact(root.get("contact"));
+        let incident = self.incident(root.get("incident"), now);
+        let perpetrators = self.perpetrators(root.get("perpetrators"));
+        let consent = self.consent(root.get("consent"));
+
+        if let (Some((contact, given)), Some(consent)) = (&contact, &consent) {
+            self.consent_rules(contact, given, consent);
+        }
+
+        Some(Report {
+            language: language?,
+            channel: channel?,
+            reporter: reporter?,
+            contact: contact?.0,
+            incident: incident?,
+            perpetrators: perpetrators?,
+            consent: consent?,
+        })
+    }
+
+    fn channel(&mut self, value: Option<&Value>, submitter: Submitter) -> Option<Channel> {
+        let channel = self.optional_choice::<Channel>("channel", value)?.unwrap_or(match submitter {
+            Submitter::Public => Channel::Online,
+            Submitter::Operator => Channel::Phone,
+        });
+        if submitter == Submitter::Public && channel != Channel::Online {
+            self.error("channel", ErrorCode::NotAllowed);
+            return None;
+        }
+        Some(channel)
+    }
+
+    fn reporter(&mut self, value: Option<&Value>) -> Option<Reporter> {
+        let path = "reporter";
+        let Some(obj) = self.required_object(path, value, &["role", "heritage", "age_band", "gender"]) else {
+            return None;
+        };
+        let role = self.required(&join(path, "role"), obj.get("role"), |p, f, v| p.choice(f, v));
+        let heritage = self.choice_list(&join(path, "heritage"), obj.get("heritage"));
+        let age_band = self.optional_choice(&join(path, "age_band"), obj.get("age_band"));
+        let gender = self.optional_choice(&join(path, "gender"), obj.get("gender"));
+        Some(Reporter { role: role?, heritage: heritage?, age_band: age_band?, gender: gender? })
+    }
+
+    /// The contact details, and which of phone and email were *given* (even if invalid), so the
+    /// consent rules do not report a missing phone on top of an invalid one.
+    fn contact(&mut self, value: Option<&Value>) -> Option<(Contact, Given)> {
+        let path = "contact";
+        let allowed = [
+            "name", "phone", "email", "preferred_method", "safe_to_leave_voicemail", "safe_times",
+            "preferred_language", "interpreter_needed",
+        ];
+        let Some(obj) = self.object(path, value, &allowed) else {
+            return if is_absent(value) { Some((Contact::default(), Given::default())) } else { None };
+        };
+        let given = Given {
+            phone: !is_absent_or_blank(obj.get("phone")),
+            email: !is_absent_or_blank(obj.get("email")),
+        };
+        let name = self.optional_text(&join(path, "name"), obj.get("name"), LINE(limits::NAME));
+        let phone = self.optional_parsed(&join(path, "phone"), obj.get("phone"), limits::PHONE, PhoneNumber::parse);
+        let email = self.optional_parsed(&join(path, "email"), obj.get("email"), limits::EMAIL, EmailAddress::parse);
+        let preferred_method = self.optional_choice(&join(path, "preferred_method"), obj.get("preferred_method"));
+        let voicemail = self.optional_bool(&join(path, "safe_to_leave_voicemail"), obj.get("safe_to_leave_voicemail"));
+        let safe_times = self.optional_text(&join(path, "safe_times"), obj.get("safe_times"), LINE(limits::SAFE_TIMES));
+        let preferred_language = self.optional_parsed(
+            &join(path, "preferred_language"),
+            obj.get("preferred_language"),
+            limits::LANGUAGE_TAG,
+            LanguageTag::parse,
+        );
+        let interpreter = self.optional_bool(&join(path, "interpreter_needed"), obj.get("interpreter_needed"));
+
+        let contact = Contact {
+            name: name?,
+            phone: phone?,
+            email: email?,
+            preferred_method: preferred_method?,
+            safe_to_leave_voicemail: voicemail?,
+            safe_times: safe_times?,
+            preferred_language: preferred_language?,
+            interpreter_needed: interpreter?,
+        };
+        match contact.preferred_method {
+            Some(ContactMethod::Phone | ContactMethod::TextMessage) if !given.phone => {
+                self.error("contact.preferred_method", ErrorCode::RequiredForPreferredMethod)
+            }
+            Some(ContactMethod::Email) if !given.email => {
+                self.error("contact.preferred_method", ErrorCode::RequiredForPreferredMethod)
+            }
+            _ => {}
+        }
+        Some((contact, given))
+    }
+
+    fn incident(&mut self, value: Option<&Value>, now: Timestamp) -> Option<Incident> {
+        let path = "incident";
+        let allowed = [
+            "occurred_on", "occurred_at", "location", "types", "motivations", "description", "injured",
+            "ongoing", "reported_to_police_already", "police_reference",
+        ];
+        let obj = self.required_object(path, value, &allowed)?;
+        let uk_now = now.to_zoned_datetime(TimeZone::get("Europe/London").expect("bundled tz database has Europe/London"));
+
+        let occurred_on = self.required("incident.occurred_on", obj.get("occurred_on"), |p, f, v| {
+            let s = p.string(f, v)?;
+            match s.parse::<Date>() {
+                Ok(date) if date.year() >= 1900 && date <= uk_now.date() => Some(date),
+                Ok(date) if date.year() >= 1900 => {
+                    p.error(f, ErrorCode::InFuture);
+                    None
+                }
+                _ => {
+                    p.error(f, ErrorCode::InvalidDate);
+                    None
+                }
+            }
+        });
+        let occurred_at = self.optional("incident.occurred_at", obj.get("occurred_at"), |p, f, v| {
+            let s = p.string(f, v)?;
+            match Time::strptime("%H:%M", &s) {
+                Ok(time) => Some(time),
+                Err(_) => {
+                    p.error(f, ErrorCode::InvalidTime);
+                    None
+                }
+            }
+        });
+        if let (Some(date), Some(Some(time))) = (occurred_on, occurred_at) {
+            if date == uk_now.date() && time > uk_now.time() {
+                self.error("incident.occurred_at", ErrorCode::InFuture);
+            }
+        }
+
+        let location = self.location(obj.get("location"));
+        let types = self.required("incident.types", obj.get("types"), |p, f, v| {
+            let list = p.choice_list::<IncidentType>(f, Some(v))?;
+            if list.is_empty() {
+                p.error(f, ErrorCode::Required);
+                return None;
+            }
+            Some(list)
+        });
+        let motivations = self
+            .choice_list::<Motivation>("incident.motivations", obj.get("motivations"))
+            .map(|list| if list.is_empty() { vec![Motivation::Race] } else { list });
+        let description = self.required("incident.description", obj.get("description"), |p, f, v| {
+            p.text(f, v, PARAGRAPHS(limits::DESCRIPTION))
+        });
+        let injured = self.optional_bool("incident.injured", obj.get("injured"));
+        let ongoing = self.optional_bool("incident.ongoing", obj.get("ongoing"));
+        let already = self.optional_bool("incident.reported_to_police_already", obj.get("reported_to_police_already"));
+        let police_reference = self.optional_text(
+            "incident.police_reference",
+            obj.get("police_reference"),
+            LINE(limits::POLICE_REFERENCE),
+        );
+
+        Some(Incident {
+            occurred_on: occurred_on?,
+            occurred_at: occurred_at?,
+            location: location?,
+            types: types?,
+            motivations: motivations?,
+            description: description?,
+            injured: injured?,
+            ongoing: ongoing?,
+            reported_to_police_already: already?,
+            police_reference: police_reference?,
+        })
+    }
+
+    fn location(&mut self, value: Option<&Value>) -> Option<Location> {
+        let path = "incident.location";
+        let allowed = ["postcode", "town", "online", "place_type"];
+        let Some(obj) = self.object(path, value, &allowed) else {
+            if is_absent(value) {
+                self.error(path, ErrorCode::LocationRequired);
+            }
+            return None;
+        };
+        let postcode = self.optional_parsed(&join(path, "postcode"), obj.get("postcode"), limits::POSTCODE, Postcode::parse);
+        let town = self.optional_text(&join(path, "town"), obj.get("town"), LINE(limits::TOWN));
+        let online = self.optional_bool(&join(path, "online"), obj.get("online"));
+        let place_type = self.optional_choice(&join(path, "place_type"), obj.get("place_type"));
+        let (postcode, town, online, place_type) = (postcode?, town?, online?, place_type?);
+        let online = online.unwrap_or(false);
+        let postcode_given = !is_absent_or_blank(obj.get("postcode"));
+        if postcode.is_none() && !postcode_given && town.is_none() && !online {
+            self.error(path, ErrorCode::LocationRequired);
+            return None;
+        }
+        Some(Location { postcode, town, online, place_type })
+    }
+
+    fn perpetrators(&mut self, value: Option<&Value>) -> Option<Perpetrators> {
+        let path = "perpetrators";
+        let Some(obj) = self.object(path, value, &["count", "description", "relationship"]) else {
+            return if is_absent(value) { Some(Perpetrators::default()) } else { None };
+        };
+        let count = self.optional_choice(&join(path, "count"), obj.get("count"));
+        let description = self.optional_text(
+            &join(path, "description"),
+            obj.get("description"),
+            PARAGRAPHS(limits::PERPETRATOR_DESCRIPTION),
+        );
+        let relationship = self.optional_choice(&join(path, "relationship"), obj.get("relationship"));
+        Some(Perpetrators { count: count?, description: description?, relationship: relationship? })
+    }
+
+    fn consent(&mut self, value: Option<&Value>) -> Option<Consent> {
+        let path = "consent";
+        let allowed = ["police", "advocate_support", "support_needs", "privacy_notice_version"];
+        let obj = self.required_object(path, value, &allowed)?;
+        let police = self.required("consent.police", obj.get("police"), |p, f, v| p.choice(f, v));
+        let advocate = self.required("consent.advocate_support", obj.get("advocate_support"), |p, f, v| p.boolean(f, v));
+        let needs = self.choice_list("consent.support_needs", obj.get("support_needs"));
+        let version = self.required("consent.privacy_notice_version", obj.get("privacy_notice_version"), |p, f, v| {
+            p.text(f, v, LINE(limits::PRIVACY_NOTICE_VERSION))
+        });
+        Some(Consent {
+            police: police?,
+            advocate_support: advocate?,
+            support_needs: needs?,
+            privacy_notice_version: version?,
+        })
+    }
+
+    /// The rules that tie consent to contact details (API.md).
+    fn consent_rules(&mut self, contact: &Contact, given: &Given, consent: &Consent) {
+        if consent.police == PoliceConsent::WithContactDetails
+            && contact.phone.is_none()
+            && contact.email.is_none()
+            && !given.phone
+            && !given.email
+        {
+            self.error("contact", ErrorCode::RequiredForPoliceContact);
+        }
+        if consent.advocate_support && contact.phone.is_none() && !given.phone {
+            self.error("contact.phone", ErrorCode::RequiredForAdvocate);
+        }
+    }
+
+    // ---- generic readers: each records its own errors and returns None on any problem ----
+
+    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(map)) => {
+                for key in map.keys() {
+                    if !allowed.contains(&key.as_str()) {
+                        self.error(join(path, key), ErrorCode::UnknownField);
+                    }
+                }
+                Some(map)
+            }
+            Some(_) => {
+                let field = if path.is_empty() { "body" } else { path };
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "object"));
+                None
+            }
+        }
+    }
+
+    fn required_object<'v>(&mut self, path: &str, value: Option<&'v Value>, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+        if is_absent(value) {
+            self.error(path, ErrorCode::Required);
+            return None;
+        }
+        self.object(path, value, allowed)
+    }
+
+    /// A required field: absent, null or blank is `required`; otherwise `read` decides.
+    fn required<T>(&mut self, field: &str, value: Option<&Value>, read: impl FnOnce(&mut Self, &str, &Value) -> Option<T>) -> Option<T> {
+        match value {
+            Some(v) if !is_absent_or_blank(Some(v)) => read(self, field, v),
+            _ => {
+                self.error(field, ErrorCode::Required);
+                None
+            }
+        }
+    }
+
+    /// An optional field: `Some(None)` when absent, `None` when present but invalid.
+    fn optional<T>(&mut self, field: &str, value: Option<&Value>, read: impl FnOnce(&mut Self, &str, &Value) -> Option<T>) -> Option<Option<T>> {
+        match value {
+            Some(v) if !is_absent_or_blank(Some(v)) => read(self, field, v).map(Some),
+            _ => Some(None),
+        }
+    }
+
+    fn string(&mut self, field: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.trim().to_string()),
+            _ => {
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "string"));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, field: &str, value: &Value, rule: Text) -> Option<String> {
+        let s = self.string(field, value)?;
+        if s.chars().any(|c| c.is_control() && !(rule.multiline && matches!(c, '\n' | '\r' | '\t'))) {
+            self.error(field, ErrorCode::InvalidCharacters);
+            return None;
+        }
+        if s.chars().count() > rule.max {
+            self.errors.push(FieldError::new(field, ErrorCode::TooLong).with("max", rule.max));
+            return None;
+        }
+        Some(s)
+    }
+
+    fn optional_text(&mut self, field: &str, value: Option<&Value>, rule: Text) -> Option<Option<String>> {
+        self.optional(field, value, |p, f, v| p.text(f, v, rule))
+    }
+
+    fn optional_parsed<T>(&mut self, field: &str, value: Option<&Value>, max: usize, parse: fn(&str) -> Result<T, ErrorCode>) -> Option<Option<T>> {
+        self.optional(field, value, |p, f, v| {
+            let s = p.text(f, v, LINE(max))?;
+            match parse(&s) {
+                Ok(parsed) => Some(parsed),
+                Err(code) => {
+                    p.error(f, code);
+                    None
+                }
+            }
+        })
+    }
+
+    fn boolean(&mut self, field: &str, value: &Value) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "true or false"));
+                None
+            }
+        }
+    }
+
+    fn optional_bool(&mut self, field: &str, value: Option<&Value>) -> Option<Option<bool>> {
+        match value {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => self.boolean(field, v).map(Some),
+        }
+    }
+
+    fn choice<T: Choice>(&mut self, field: &str, value: &Value) -> Option<T> {
+        let s = self.string(field, value)?;
+        let parsed = T::parse(&s);
+        if parsed.is_none() {
+            self.errors.push(FieldError::new(field, ErrorCode::InvalidChoice).with("allowed", T::allowed()));
+        }
+        parsed
+    }
+
+    fn optional_choice<T: Choice>(&mut self, field: &str, value: Option<&Value>) -> Option<Option<T>> {
+        self.optional(field, value, |p, f, v| p.choice(f, v))
+    }
+
+    /// A list of identifiers; repeats are dropped, order is kept. Absent is an empty list.
+    fn choice_list<T: Choice>(&mut self, field: &str, value: Option<&Value>) -> Option<Vec<T>> {
+        let items = match value {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "list"));
+                return None;
+            }
+        };
+        if items.len() > limits::LIST {
+            self.errors.push(FieldError::new(field, ErrorCode::TooMany).with("max", limits::LIST));
+            return None;
+        }
+        let mut list = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.choice::<T>(&format!("{field}[{i}]"), item) {
+                Some(v) if !list.contains(&v) => list.push(v),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        ok.then_some(list)
+    }
+}
+
+/// Which contact details the reporter typed, valid or not.
+#[derive(Debug, Default)]
+struct Given {
+    phone: bool,
+    email: bool,
+}
+
+fn is_absent(value: Option<&Value>) -> bool {
+    matches!(value, None | Some(Value::Null))
+}
+
+fn is_absent_or_blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// The fields the no-script form sends as repeated `name=value` pairs.
+const FORM_LIST_FIELDS: &[&str] = &["reporter.heritage", "incident.types", "incident.motivations", "consent.support_needs"];
+/// The fields the no-script form sends as `true`/`false` (radio buttons) or `on` (checkboxes).
+const FORM_BOOL_FIELDS: &[&str] = &[
+    "contact.safe_to_leave_voicemail",
+    "contact.interpreter_needed",
+    "incident.location.online",
+    "incident.injured",
+    "incident.ongoing",
+    "incident.reported_to_police_already",
+    "consent.advocate_support",
+];
+
+/// Turns the no-script form's flattened fields (`incident.types=a&incident.types=b`,
+/// `contact.phone=…`) into the JSON shape of the API, so one parser serves both.
+/// Empty values are dropped (an untouched input); a repeated single field becomes a list,
+/// which the parser then refuses with a clear error.
+pub fn value_from_form<I, K, V>(pairs: I) -> Value
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    let mut root = Map::new();
+    for (key, raw) in pairs {
+        let (key, raw) = (key.as_ref(), raw.as_ref());
+        if raw.trim().is_empty() || key.is_empty() || key.split('.').any(str::is_empty) {
+            continue;
+        }
+        let value = if FORM_BOOL_FIELDS.contains(&key) {
+            match raw.trim() {
+                "true" | "on" | "yes" => Value::Bool(true),
+                "false" | "off" | "no" => Value::Bool(false),
+                other => Value::String(other.to_string()),
+            }
+        } else {
+            Value::String(raw.to_string())
+        };
+        let mut parts: Vec<&str> = key.split('.').collect();
+        let last = parts.pop().expect("split yields at least one part");
+        let mut node = &mut root;
+        for part in parts {
+            let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            if !entry.is_object() {
+                // `a=1&a.b=2`: the later nested key wins; the parser reports what is left.
+                *entry = Value::Object(Map::new());
+            }
+            node = entry.as_object_mut().expect("just made an object");
+        }
+        match node.get_mut(last) {
+            Some(Value::Array(items)) => items.push(value),
+            Some(existing) => {
+                let first = existing.take();
+                *existing = Value::Array(vec![first, value]);
+            }
+            None if FORM_LIST_FIELDS.contains(&key) => {
+                node.insert(last.to_string(), Value::Array(vec![value]));
+            }
+            None => {
+                node.insert(last.to_string(), value);
+            }
+        }
+    }
+    Value::Object(root)
+}
+
+#[cfg(test)]
+mod tests;
