@@ -1,1 +1,140 @@
-fn main(){}
+//! The local runner: `cargo run` serves the whole service on http://127.0.0.1:3000 with the
+//! embedded adapters (SQLite file, local queue, `.eml` outbox), no AWS account needed.
+//! The same router runs in Lambda; `--backend aws` points the runner at AWS APIs instead
+//! (for example a moto server through `AWS_ENDPOINT_URL`).
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+use oys_service::intake::{self, AlertAddresses, Services};
+use oys_service::ports::SystemClock;
+use oys_service::telemetry::{self, LogFormat};
+use oys_service::{aws, embedded, http};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Backend {
+    /// SQLite file, local queue and `.eml` outbox under --data-dir.
+    Embedded,
+    /// DynamoDB, SQS and SES through the AWS SDK (real AWS, or an emulator via AWS_ENDPOINT_URL).
+    Aws,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "on-your-side",
+    version,
+    about = "Runs the On Your Side reporting service locally.",
+    after_help = "\
+BACKENDS
+  embedded (default)  Everything local: reports and queues in <data-dir>/on-your-side.sqlite3,
+                      emails as .eml files in <data-dir>/outbox. Data survives restarts.
+  aws                 The AWS adapters the Lambda functions use. Reads the same environment as
+                      the functions: TABLE_NAME, POLICE_REFERRAL_QUEUE_URL,
+                      ADVOCATE_ASSIGNMENT_QUEUE_URL, ALERT_SENDER_ADDRESS, OPERATOR_ALERT_ADDRESSES,
+                      plus AWS_REGION and credentials. To use a local moto server instead of AWS:
+                        moto_server -p 5000 &
+                        AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=eu-west-2 \\
+                        AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \\
+                        cargo run -- --backend aws --create-aws-resources
+
+EXAMPLE
+  curl -s http://127.0.0.1:3000/v1/reports -H 'content-type: application/json' -d @events/report-anonymous.json"
+)]
+struct Args {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "PORT", default_value_t = 3000)]
+    port: u16,
+
+    /// Address to listen on.
+    #[arg(long, env = "OYS_HOST", default_value = "127.0.0.1")]
+    host: IpAddr,
+
+    /// Where the embedded backend keeps its database and outbox.
+    #[arg(long, env = "OYS_DATA_DIR", default_value = ".local-data")]
+    data_dir: PathBuf,
+
+    /// Which adapters to run on.
+    #[arg(long, env = "OYS_BACKEND", value_enum, default_value_t = Backend::Embedded)]
+    backend: Backend,
+
+    /// With --backend aws: create a table, queues (with dead-letter queues) and a verified
+    /// sender first, named with the prefix `oys-local` (for an emulator such as moto).
+    #[arg(long)]
+    create_aws_resources: bool,
+
+    /// Sender of operator alerts (embedded backend, or created AWS resources).
+    #[arg(long, env = "OYS_ALERT_FROM", default_value = "alerts@on-your-side.localhost")]
+    alert_from: String,
+
+    /// Operators' address that receives alerts (embedded backend, or created AWS resources).
+    #[arg(long, env = "OYS_OPERATOR_ADDRESS", default_value = "operators@on-your-side.localhost")]
+    operator_address: String,
+
+    /// Seconds between runs of the routing sweeper (finishes routing a failed send left).
+    #[arg(long, default_value_t = 60)]
+    sweep_every: u64,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    telemetry::init(LogFormat::Text);
+    let args = Args::parse();
+    let alerts = AlertAddresses { from: args.alert_from.clone(), operators: vec![args.operator_address.clone()] };
+
+    let services = match args.backend {
+        Backend::Embedded => {
+            std::fs::create_dir_all(&args.data_dir)?;
+            let data_dir = std::fs::canonicalize(&args.data_dir)?;
+            let paths = embedded::EmbeddedPaths::in_dir(&data_dir);
+            println!("Data:    {}", paths.database.display());
+            println!("Outbox:  {}  (one .eml file per email)", paths.outbox.display());
+            embedded::services(&paths, alerts, Arc::new(SystemClock), embedded::DEFAULT_MAX_RECEIVES)?
+        }
+        Backend::Aws => {
+            let sdk = aws::load_sdk_config().await;
+            let clients = aws::AwsClients::new(&sdk);
+            let settings = if args.create_aws_resources {
+                let names = aws::provision::ResourceNames {
+                    prefix: format!("oys-local-{}", std::process::id()),
+                    alert_sender: args.alert_from.clone(),
+                    operator_alert_addresses: vec![args.operator_address.clone()],
+                    max_receive_count: 5,
+                };
+                aws::provision::create_resources(&clients, &names).await?
+            } else {
+                aws::AwsSettings::from_env()?
+            };
+            println!("Table:   {}", settings.table_name);
+            println!("Queues:  {} , {}", settings.police_referral_queue_url, settings.advocate_assignment_queue_url);
+            aws::services(&clients, &settings, None)
+        }
+    };
+    let services = Arc::new(services);
+
+    tokio::spawn(run_sweeper(services.clone(), Duration::from_secs(args.sweep_every.max(1))));
+
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
+    println!("On Your Side is listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, http::router(services))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// What the scheduled job does in AWS: finish routing that a failed send left unfinished.
+async fn run_sweeper(services: Arc<Services>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    loop {
+        ticks.tick().await;
+        match intake::sweep_pending_routing(&services, 100).await {
+            Ok(summary) if summary.due > 0 => tracing::info!(?summary, "routing sweep"),
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "routing sweep failed"),
+        }
+    }
+}

@@ -1,1 +1,20 @@
+//! Use cases, ports and adapters of On Your Side.
+//!
+//! - `ports`: the traits the use cases need (store, queue, mailer, clock).
+//! - `intake`: accepting a report and routing it; the sweeper that finishes unfinished routing.
+//! - `http`: the axum router served by the Lambda function and by the local runner alike.
+//! - `aws` (feature `aws`): DynamoDB, SQS and SES adapters, configuration from the environment.
+//! - `embedded` (feature `embedded`): SQLite store and queue, `.eml` outbox, for local use.
 
+pub mod email;
+pub mod http;
+pub mod intake;
+pub mod ports;
+pub mod telemetry;
+
+#[cfg(feature = "aws")]
+pub mod aws;
+#[cfg(feature = "embedded")]
+pub mod embedded;
+
+pub use intake::Services;

@@ -26,6 +26,7 @@ error-body_too_large = The report is too large: at most { $max } bytes.
 error-unsupported_media_type = Send the report as application/json or application/x-www-form-urlencoded.
 error-invalid_idempotency_key = The Idempotency-Key header must be 1 to 128 visible ASCII characters.
 error-idempotency_key_reused = This Idempotency-Key was already used for a different report.
+error-service_unavailable = We could not save your report just now, and nothing was kept. Please try again in a minute, or call our free helpline on 0808 801 0393.
 
 ## The answer to an accepted report
 next-steps-received = Thank you for telling us what happened. Your reference is { $reference }. Please keep it and quote it whenever you contact us.

@@ -26,6 +26,7 @@ error-body_too_large = 舉報內容太大:最多 { $max } 位元組。
 error-unsupported_media_type = 請以 application/json 或 application/x-www-form-urlencoded 格式提交舉報。
 error-invalid_idempotency_key = Idempotency-Key 標頭必須是 1 至 128 個可見的 ASCII 字元。
 error-idempotency_key_reused = 此 Idempotency-Key 已用於另一份不同的舉報。
+error-service_unavailable = 我們暫時未能儲存您的舉報,亦沒有保留任何內容。請在一分鐘後再試,或致電我們的免費熱線 0808 801 0393。
 
 ## The answer to an accepted report
 next-steps-received = 感謝您告訴我們所發生的事。您的參考編號是 { $reference }。請保留此編號,並在聯絡我們時提供。

@@ -28,6 +28,7 @@ choice! {
         UnsupportedMediaType => "unsupported_media_type",
         InvalidIdempotencyKey => "invalid_idempotency_key",
         IdempotencyKeyReused => "idempotency_key_reused",
+        ServiceUnavailable => "service_unavailable",
     }
 }
 

@@ -294,15 +294,13 @@ impl Parser {
         let perpetrators = self.perpetrators(root.get("perpetrators"));
         let consent = self.consent(root.get("consent"));
 
-        if let (Some((contact, given)), Some(consent)) = (&contact, &consent) {
-            self.consent_rules(contact, given, consent);
-        }
+        self.consent_rules(root);
 
         Some(Report {
             language: language?,
             channel: channel?,
             reporter: reporter?,
-            contact: contact?.0,
+            contact: contact?,
             incident: incident?,
             perpetrators: perpetrators?,
             consent: consent?,
@@ -333,21 +331,16 @@ impl Parser {
         Some(Reporter { role: role?, heritage: heritage?, age_band: age_band?, gender: gender? })
     }
 
-    /// The contact details, and which of phone and email were *given* (even if invalid), so the
-    /// consent rules do not report a missing phone on top of an invalid one.
-    fn contact(&mut self, value: Option<&Value>) -> Option<(Contact, Given)> {
+    fn contact(&mut self, value: Option<&Value>) -> Option<Contact> {
         let path = "contact";
         let allowed = [
             "name", "phone", "email", "preferred_method", "safe_to_leave_voicemail", "safe_times",
             "preferred_language", "interpreter_needed",
         ];
         let Some(obj) = self.object(path, value, &allowed) else {
-            return if is_absent(value) { Some((Contact::default(), Given::default())) } else { None };
+            return if is_absent(value) { Some(Contact::default()) } else { None };
         };
-        let given = Given {
-            phone: !is_absent_or_blank(obj.get("phone")),
-            email: !is_absent_or_blank(obj.get("email")),
-        };
+        let given = Given::in_contact(Some(obj));
         let name = self.optional_text(&join(path, "name"), obj.get("name"), LINE(limits::NAME));
         let phone = self.optional_parsed(&join(path, "phone"), obj.get("phone"), limits::PHONE, PhoneNumber::parse);
         let email = self.optional_parsed(&join(path, "email"), obj.get("email"), limits::EMAIL, EmailAddress::parse);
@@ -381,7 +374,7 @@ impl Parser {
             }
             _ => {}
         }
-        Some((contact, given))
+        Some(contact)
     }
 
     fn incident(&mut self, value: Option<&Value>, now: Timestamp) -> Option<Incident> {
@@ -517,17 +510,18 @@ impl Parser {
         })
     }
 
-    /// The rules that tie consent to contact details (API.md).
-    fn consent_rules(&mut self, contact: &Contact, given: &Given, consent: &Consent) {
-        if consent.police == PoliceConsent::WithContactDetails
-            && contact.phone.is_none()
-            && contact.email.is_none()
-            && !given.phone
-            && !given.email
-        {
+    /// The rules that tie consent to contact details (API.md). They read the raw input, so they
+    /// are checked even when other fields are invalid, and a phone that was typed but is invalid
+    /// gets its own error rather than a second "phone required" one.
+    fn consent_rules(&mut self, root: &Map<String, Value>) {
+        let consent = root.get("consent");
+        let police = consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(PoliceConsent::parse);
+        let advocate = consent.and_then(|c| c.get("advocate_support")).and_then(Value::as_bool) == Some(true);
+        let given = Given::in_contact(root.get("contact").and_then(Value::as_object));
+        if police == Some(PoliceConsent::WithContactDetails) && !given.phone && !given.email {
             self.error("contact", ErrorCode::RequiredForPoliceContact);
         }
-        if consent.advocate_support && contact.phone.is_none() && !given.phone {
+        if advocate && !given.phone {
             self.error("contact.phone", ErrorCode::RequiredForAdvocate);
         }
     }
@@ -682,6 +676,15 @@ impl Parser {
 struct Given {
     phone: bool,
     email: bool,
+}
+
+impl Given {
+    fn in_contact(contact: Option<&Map<String, Value>>) -> Given {
+        Given {
+            phone: contact.is_some_and(|c| !is_absent_or_blank(c.get("phone"))),
+            email: contact.is_some_and(|c| !is_absent_or_blank(c.get("email"))),
+        }
+    }
 }
 
 fn is_absent(value: Option<&Value>) -> bool {

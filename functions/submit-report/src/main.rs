@@ -1,1 +1,22 @@
-fn main(){}
+//! Lambda function behind `POST /v1/reports` (API Gateway HTTP API, payload 2.0).
+//!
+//! Builds and warms the AWS clients once per execution environment, then serves the same
+//! axum router as the local runner through `lambda_http`.
+
+use std::sync::Arc;
+
+use oys_service::telemetry::{self, LogFormat};
+use oys_service::{aws, http};
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    telemetry::init(LogFormat::Json);
+    let settings = aws::AwsSettings::from_env().inspect_err(|error| {
+        tracing::error!(%error, "submit-report is not configured");
+    })?;
+    let sdk = aws::load_sdk_config().await;
+    let clients = aws::AwsClients::new(&sdk);
+    clients.warm_up(&settings).await;
+    let services = Arc::new(aws::services(&clients, &settings, None));
+    lambda_http::run(http::router(services)).await
+}

@@ -142,6 +142,16 @@ fn consent_rules_need_contact_details() {
 }
 
 #[test]
+fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
+    let mut body = minimal();
+    set(&mut body, "/consent", json!({"police": "with_contact_details", "advocate_support": true}));
+    let got = errors(&body);
+    assert!(got.contains(&("contact".into(), ErrorCode::RequiredForPoliceContact)), "{got:?}");
+    assert!(got.contains(&("contact.phone".into(), ErrorCode::RequiredForAdvocate)), "{got:?}");
+    assert!(got.contains(&("consent.privacy_notice_version".into(), ErrorCode::Required)), "{got:?}");
+}
+
+#[test]
 fn an_invalid_phone_is_one_error_not_two() {
     let mut body = full();
     set(&mut body, "/contact/phone", json!("not a phone"));

@@ -1,0 +1,273 @@
+//! The report store on DynamoDB: one table, items grouped by case.
+//!
+//! | pk                      | sk            | holds                                         |
+//! |-------------------------|---------------|-----------------------------------------------|
+//! | `CASE#<reference>`      | `CASE`        | the summary (categories), pending deliveries  |
+//! | `CASE#<reference>`      | `NARRATIVE`   | what happened, where (personal)               |
+//! | `CASE#<reference>`      | `CONTACT`     | contact details (personal, apart)             |
+//! | `IDEMPOTENCY#<sha256>`  | `IDEMPOTENCY` | the answer given to a request with that key   |
+//!
+//! The sparse index `routing-pending` (partition `routing_pending`, sort `sweep_after`, epoch
+//! seconds) holds only cases with deliveries still owed, so the sweeper reads what is due and
+//! nothing else.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::error::DisplayErrorContext;
+use aws_sdk_dynamodb::types::{AttributeValue, Put, ReturnValue, TransactWriteItem};
+use aws_sdk_dynamodb::Client;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
+use oys_shared::Reference;
+
+use crate::ports::{CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport};
+
+pub const PK: &str = "pk";
+pub const SK: &str = "sk";
+pub const PENDING_INDEX: &str = "routing-pending";
+pub const PENDING_KEY: &str = "routing_pending";
+pub const PENDING_SORT: &str = "sweep_after";
+/// The TTL attribute (epoch seconds) of items that expire.
+pub const TTL_ATTRIBUTE: &str = "expires_at_epoch";
+const PENDING: &str = "PENDING";
+
+pub struct DynamoStore {
+    client: Client,
+    table: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CaseItem {
+    #[serde(flatten)]
+    summary: CaseSummary,
+    #[serde(default)]
+    pending: Vec<Delivery>,
+}
+
+fn case_pk(reference: &Reference) -> String {
+    format!("CASE#{reference}")
+}
+
+fn s(value: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(value.into())
+}
+
+fn n(value: i64) -> AttributeValue {
+    AttributeValue::N(value.to_string())
+}
+
+fn err(operation: &'static str, e: impl std::error::Error) -> PortError {
+    PortError::new(operation, DisplayErrorContext(e))
+}
+
+fn to_item<T: Serialize>(value: &T, pk: String, sk: &str) -> Result<HashMap<String, AttributeValue>, PortError> {
+    let mut item: HashMap<String, AttributeValue> =
+        serde_dynamo::to_item(value).map_err(|e| PortError::new("serialise item", e))?;
+    item.insert(PK.into(), s(pk));
+    item.insert(SK.into(), s(sk));
+    Ok(item)
+}
+
+fn from_item<T: for<'de> Deserialize<'de>>(item: HashMap<String, AttributeValue>) -> Result<T, PortError> {
+    serde_dynamo::from_item(item).map_err(|e| PortError::new("read item", e))
+}
+
+impl DynamoStore {
+    pub fn new(client: Client, table: String) -> Self {
+        DynamoStore { client, table }
+    }
+
+    fn put(&self, item: HashMap<String, AttributeValue>) -> Put {
+        Put::builder().table_name(&self.table).set_item(Some(item)).build().expect("table and item are set")
+    }
+
+    async fn idempotency_record(&self, key_hash: &str) -> Result<Option<IdempotencyRecord>, PortError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key(PK, s(format!("IDEMPOTENCY#{key_hash}")))
+            .key(SK, s("IDEMPOTENCY"))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("get idempotency record", e))?;
+        output.item.map(from_item).transpose()
+    }
+}
+
+#[async_trait]
+impl ReportStore for DynamoStore {
+    async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
+        let reference = &report.summary.reference;
+        let pk = case_pk(reference);
+        let mut case = to_item(&CaseItem { summary: report.summary.clone(), pending: report.pending.clone() }, pk.clone(), "CASE")?;
+        if !report.pending.is_empty() {
+            case.insert(PENDING_KEY.into(), s(PENDING));
+            case.insert(PENDING_SORT.into(), n(report.sweep_after.as_second()));
+        }
+        let mut items = vec![TransactWriteItem::builder()
+            .put(
+                Put::builder()
+                    .table_name(&self.table)
+                    .set_item(Some(case))
+                    .condition_expression("attribute_not_exists(pk)")
+                    .build()
+                    .expect("table and item are set"),
+            )
+            .build()];
+        items.push(TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build());
+        if let Some(contact) = &report.contact {
+            items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
+        }
+        let idempotency_index = items.len();
+        if let Some(record) = &report.idempotency {
+            let mut item = to_item(record, format!("IDEMPOTENCY#{}", record.key_hash), "IDEMPOTENCY")?;
+            item.insert(TTL_ATTRIBUTE.into(), n(record.expires_at.as_second()));
+            items.push(
+                TransactWriteItem::builder()
+                    .put(
+                        Put::builder()
+                            .table_name(&self.table)
+                            .set_item(Some(item))
+                            // A key is free if unused, or used but past its expiry (TTL lags).
+                            .condition_expression("attribute_not_exists(pk) OR #exp < :now")
+                            .expression_attribute_names("#exp", TTL_ATTRIBUTE)
+                            .expression_attribute_values(":now", n(now.as_second()))
+                            .build()
+                            .expect("table and item are set"),
+                    )
+                    .build(),
+            );
+        }
+
+        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
+        let Err(error) = result else { return Ok(CreateOutcome::Created) };
+        let service_error = error.into_service_error();
+        let reasons: Vec<Option<String>> = match &service_error {
+            aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(e) => {
+                e.cancellation_reasons().iter().map(|r| r.code().map(str::to_string)).collect()
+            }
+            _ => return Err(err("create report", service_error)),
+        };
+        let failed = |i: usize| reasons.get(i).and_then(|c| c.as_deref()) == Some("ConditionalCheckFailed");
+        if let Some(record) = &report.idempotency {
+            if failed(idempotency_index) {
+                return match self.idempotency_record(&record.key_hash).await? {
+                    Some(earlier) => Ok(CreateOutcome::IdempotencyKeyUsed(earlier)),
+                    // Expired and deleted between the two calls: the caller may simply retry.
+                    None => Err(PortError::new("create report", "idempotency record vanished; retry")),
+                };
+            }
+        }
+        if failed(0) {
+            return Ok(CreateOutcome::ReferenceTaken);
+        }
+        Err(err("create report", service_error))
+    }
+
+    async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s(case_pk(reference)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("get report", e))?;
+        let mut case: Option<CaseItem> = None;
+        let mut narrative: Option<Narrative> = None;
+        let mut contact: Option<ContactDetails> = None;
+        for item in output.items.unwrap_or_default() {
+            match item.get(SK).and_then(|v| v.as_s().ok()).map(String::as_str) {
+                Some("CASE") => case = Some(from_item(item)?),
+                Some("NARRATIVE") => narrative = Some(from_item(item)?),
+                Some("CONTACT") => contact = Some(from_item(item)?),
+                _ => {}
+            }
+        }
+        Ok(case.map(|case| StoredReport { summary: case.summary, narrative, contact, pending: case.pending }))
+    }
+
+    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
+        let update = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s("CASE"))
+            .condition_expression("attribute_exists(pk)");
+        // With nothing left the case leaves the sparse pending-routing index.
+        let update = if remaining.is_empty() {
+            update
+                .update_expression("REMOVE pending, #key, #sort")
+                .expression_attribute_names("#key", PENDING_KEY)
+                .expression_attribute_names("#sort", PENDING_SORT)
+        } else {
+            let list = serde_dynamo::to_attribute_value(remaining).map_err(|e| PortError::new("serialise pending", e))?;
+            update.update_expression("SET pending = :pending").expression_attribute_values(":pending", list)
+        };
+        update.send().await.map_err(|e| err("record deliveries", e))?;
+        Ok(())
+    }
+
+    async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(PENDING_INDEX)
+            .key_condition_expression("#key = :pending AND #sort <= :now")
+            .expression_attribute_names("#key", PENDING_KEY)
+            .expression_attribute_names("#sort", PENDING_SORT)
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":now", n(now.as_second()))
+            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .send()
+            .await
+            .map_err(|e| err("find reports pending routing", e))?;
+        Ok(output
+            .items
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
+            .collect())
+    }
+
+    async fn claim_for_sweep(
+        &self,
+        reference: &Reference,
+        now: Timestamp,
+        lease_until: Timestamp,
+    ) -> Result<Option<RoutingState>, PortError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s("CASE"))
+            .update_expression("SET #sort = :lease")
+            .condition_expression("#key = :pending AND #sort <= :now")
+            .expression_attribute_names("#key", PENDING_KEY)
+            .expression_attribute_names("#sort", PENDING_SORT)
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":now", n(now.as_second()))
+            .expression_attribute_values(":lease", n(lease_until.as_second()))
+            .return_values(ReturnValue::AllNew)
+            .send()
+            .await;
+        match result {
+            Ok(output) => {
+                let case: CaseItem = from_item(output.attributes.unwrap_or_default())?;
+                Ok(Some(RoutingState { summary: case.summary, pending: case.pending }))
+            }
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(None),
+            Err(e) => Err(err("claim report for sweep", e)),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! AWS adapters: DynamoDB (store), SQS (queues), SES (mail); configuration from the
+//! environment; `provision` creates the resources on an emulator (tests, local runner).
+
+mod config;
+mod dynamodb;
+pub mod provision;
+mod ses;
+mod sqs;
+
+pub use config::{AwsSettings, ConfigError, VARIABLES};
+pub use dynamodb::DynamoStore;
+pub use ses::SesMailer;
+pub use sqs::SqsQueue;
+
+use std::sync::Arc;
+
+use aws_config::{BehaviorVersion, SdkConfig};
+
+use crate::intake::{AlertAddresses, Services};
+use crate::ports::{Clock, SystemClock};
+
+/// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`).
+pub async fn load_sdk_config() -> SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest()).load().await
+}
+
+/// The clients every function shares, built once per process.
+#[derive(Clone)]
+pub struct AwsClients {
+    pub dynamodb: aws_sdk_dynamodb::Client,
+    pub sqs: aws_sdk_sqs::Client,
+    pub ses: aws_sdk_ses::Client,
+}
+
+impl AwsClients {
+    pub fn new(sdk: &SdkConfig) -> Self {
+        AwsClients {
+            dynamodb: aws_sdk_dynamodb::Client::new(sdk),
+            sqs: aws_sdk_sqs::Client::new(sdk),
+            ses: aws_sdk_ses::Client::new(sdk),
+        }
+    }
+
+    /// Opens a connection to each service before the first request, so that request does not
+    /// pay for TLS handshakes. Failures are only logged: the first request will retry.
+    pub async fn warm_up(&self, settings: &AwsSettings) {
+        let dynamodb = self.dynamodb.describe_table().table_name(&settings.table_name).send();
+        let sqs = self
+            .sqs
+            .get_queue_attributes()
+            .queue_url(&settings.police_referral_queue_url)
+            .attribute_names(aws_sdk_sqs::types::QueueAttributeName::ApproximateNumberOfMessages)
+            .send();
+        let ses = self.ses.get_send_quota().send();
+        let (d, q, s) = tokio::join!(dynamodb, sqs, ses);
+        for (service, failed) in [("dynamodb", d.is_err()), ("sqs", q.is_err()), ("ses", s.is_err())] {
+            if failed {
+                tracing::warn!(service, "warm-up call failed; the first request will connect instead");
+            }
+        }
+    }
+}
+
+/// The use-case dependencies on AWS.
+pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<dyn Clock>>) -> Services {
+    Services {
+        store: Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
+        queue: Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queue_urls())),
+        mailer: Arc::new(SesMailer::new(clients.ses.clone())),
+        clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
+        alerts: AlertAddresses {
+            from: settings.alert_sender.clone(),
+            operators: settings.operator_alert_addresses.clone(),
+        },
+    }
+}

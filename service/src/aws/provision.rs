@@ -1,0 +1,124 @@
+//! Creates the table, queues and sender identity the functions expect, on an emulator (moto)
+//! for tests and `cargo run -- --backend aws --create-aws-resources`. In AWS the SAM template
+//! creates them; keep the two in step (keys, index, redrive).
+
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType,
+    ScalarAttributeType, TimeToLiveSpecification,
+};
+use aws_sdk_sqs::types::QueueAttributeName;
+
+use super::dynamodb::{PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, SK, TTL_ATTRIBUTE};
+use super::{AwsClients, AwsSettings};
+use crate::ports::PortError;
+
+/// Names for one set of resources; tests give each test its own prefix.
+#[derive(Debug, Clone)]
+pub struct ResourceNames {
+    pub prefix: String,
+    pub alert_sender: String,
+    pub operator_alert_addresses: Vec<String>,
+    /// Receives before a message moves to the dead-letter queue.
+    pub max_receive_count: u32,
+}
+
+fn fail(operation: &'static str) -> impl Fn(String) -> PortError {
+    move |detail| PortError::new(operation, detail)
+}
+
+/// Creates everything and returns the settings the functions would read from their environment.
+pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Result<AwsSettings, PortError> {
+    let table_name = format!("{}-reports", names.prefix);
+    let key = |name: &str, kind: KeyType| KeySchemaElement::builder().attribute_name(name).key_type(kind).build();
+    let attribute = |name: &str, kind: ScalarAttributeType| {
+        AttributeDefinition::builder().attribute_name(name).attribute_type(kind).build()
+    };
+    clients
+        .dynamodb
+        .create_table()
+        .table_name(&table_name)
+        .billing_mode(BillingMode::PayPerRequest)
+        .key_schema(key(PK, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
+        .key_schema(key(SK, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
+        .attribute_definitions(attribute(PK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
+        .attribute_definitions(attribute(SK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
+        .attribute_definitions(attribute(PENDING_KEY, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
+        .attribute_definitions(attribute(PENDING_SORT, ScalarAttributeType::N).map_err(|e| fail("attr")(e.to_string()))?)
+        .global_secondary_indexes(
+            GlobalSecondaryIndex::builder()
+                .index_name(PENDING_INDEX)
+                .key_schema(key(PENDING_KEY, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
+                .key_schema(key(PENDING_SORT, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
+                .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
+                .build()
+                .map_err(|e| fail("index")(e.to_string()))?,
+        )
+        .send()
+        .await
+        .map_err(|e| fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
+    clients
+        .dynamodb
+        .update_time_to_live()
+        .table_name(&table_name)
+        .time_to_live_specification(
+            TimeToLiveSpecification::builder()
+                .enabled(true)
+                .attribute_name(TTL_ATTRIBUTE)
+                .build()
+                .map_err(|e| fail("ttl")(e.to_string()))?,
+        )
+        .send()
+        .await
+        .map_err(|e| fail("enable ttl")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
+
+    let mut queue_urls = Vec::new();
+    for route in ["police-referral", "advocate-assignment"] {
+        let dlq_url = create_queue(clients, &format!("{}-{route}-dlq", names.prefix), None).await?;
+        let dlq_arn = clients
+            .sqs
+            .get_queue_attributes()
+            .queue_url(&dlq_url)
+            .attribute_names(QueueAttributeName::QueueArn)
+            .send()
+            .await
+            .map_err(|e| fail("dlq arn")(aws_sdk_sqs::error::DisplayErrorContext(e).to_string()))?
+            .attributes
+            .and_then(|a| a.get(&QueueAttributeName::QueueArn).cloned())
+            .ok_or_else(|| PortError::new("dlq arn", "missing"))?;
+        let redrive = format!(r#"{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"{}"}}"#, names.max_receive_count);
+        let url = create_queue(clients, &format!("{}-{route}", names.prefix), Some(redrive)).await?;
+        queue_urls.push((url, dlq_url));
+    }
+
+    clients
+        .ses
+        .verify_email_identity()
+        .email_address(&names.alert_sender)
+        .send()
+        .await
+        .map_err(|e| fail("verify sender")(aws_sdk_ses::error::DisplayErrorContext(e).to_string()))?;
+
+    let [(police, police_dlq), (advocate, advocate_dlq)]: [(String, String); 2] =
+        queue_urls.try_into().expect("two routes");
+    Ok(AwsSettings {
+        table_name,
+        police_referral_queue_url: police,
+        advocate_assignment_queue_url: advocate,
+        police_referral_dlq_url: Some(police_dlq),
+        advocate_assignment_dlq_url: Some(advocate_dlq),
+        alert_sender: names.alert_sender.clone(),
+        operator_alert_addresses: names.operator_alert_addresses.clone(),
+    })
+}
+
+async fn create_queue(clients: &AwsClients, name: &str, redrive: Option<String>) -> Result<String, PortError> {
+    let mut request = clients.sqs.create_queue().queue_name(name);
+    if let Some(policy) = redrive {
+        request = request.attributes(QueueAttributeName::RedrivePolicy, policy);
+    }
+    let output = request
+        .send()
+        .await
+        .map_err(|e| fail("create queue")(aws_sdk_sqs::error::DisplayErrorContext(e).to_string()))?;
+    output.queue_url.ok_or_else(|| PortError::new("create queue", "no url returned"))
+}

@@ -1,0 +1,41 @@
+//! Email through SES (v1 `SendRawEmail`: the same MIME bytes the local outbox saves).
+
+use async_trait::async_trait;
+use aws_sdk_ses::error::DisplayErrorContext;
+use aws_sdk_ses::primitives::Blob;
+use aws_sdk_ses::types::RawMessage;
+use aws_sdk_ses::Client;
+
+use crate::email::to_mime;
+use crate::ports::{Mailer, OutgoingEmail, PortError};
+
+pub struct SesMailer {
+    client: Client,
+}
+
+impl SesMailer {
+    pub fn new(client: Client) -> Self {
+        SesMailer { client }
+    }
+}
+
+#[async_trait]
+impl Mailer for SesMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, PortError> {
+        let message_id = format!("{}@on-your-side", uuid::Uuid::new_v4());
+        let raw = RawMessage::builder()
+            .data(Blob::new(to_mime(email, &message_id)))
+            .build()
+            .map_err(|e| PortError::new("build email", e))?;
+        let output = self
+            .client
+            .send_raw_email()
+            .source(&email.from)
+            .set_destinations(Some(email.to.clone()))
+            .raw_message(raw)
+            .send()
+            .await
+            .map_err(|e| PortError::new("send email", DisplayErrorContext(e)))?;
+        Ok(output.message_id)
+    }
+}

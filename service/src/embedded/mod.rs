@@ -1,0 +1,90 @@
+//! Embedded adapters for running without AWS: one SQLite file holds reports and queues (so data
+//! survives restarts), and emails land as `.eml` files in an outbox folder a person can open.
+
+mod outbox;
+mod queue;
+mod store;
+
+pub use outbox::OutboxMailer;
+pub use queue::EmbeddedQueue;
+pub use store::EmbeddedStore;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+
+use crate::intake::{AlertAddresses, Services};
+use crate::ports::{Clock, PortError};
+
+/// Receives before a message moves to the dead-letter place, as the SQS redrive policy does.
+pub const DEFAULT_MAX_RECEIVES: u32 = 5;
+
+/// Where the embedded adapters keep their data.
+#[derive(Debug, Clone)]
+pub struct EmbeddedPaths {
+    pub database: PathBuf,
+    pub outbox: PathBuf,
+}
+
+impl EmbeddedPaths {
+    pub fn in_dir(dir: &Path) -> Self {
+        EmbeddedPaths { database: dir.join("on-your-side.sqlite3"), outbox: dir.join("outbox") }
+    }
+}
+
+/// The use-case dependencies on embedded adapters.
+pub fn services(
+    paths: &EmbeddedPaths,
+    alerts: AlertAddresses,
+    clock: Arc<dyn Clock>,
+    max_receives: u32,
+) -> Result<Services, PortError> {
+    Ok(Services {
+        store: Arc::new(EmbeddedStore::open(&paths.database)?),
+        queue: Arc::new(EmbeddedQueue::open(&paths.database, max_receives, clock.clone())?),
+        mailer: Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
+        clock,
+        alerts,
+    })
+}
+
+/// One SQLite connection shared by an adapter; calls run on the blocking pool.
+#[derive(Clone)]
+pub(crate) struct Db(Arc<Mutex<Connection>>);
+
+impl Db {
+    pub(crate) fn open(path: &Path, schema: &str) -> Result<Db, PortError> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| PortError::new("create data folder", e))?;
+        }
+        let connection = Connection::open(path).map_err(|e| PortError::new("open database", e))?;
+        connection
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
+            .map_err(|e| PortError::new("configure database", e))?;
+        connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
+        Ok(Db(Arc::new(Mutex::new(connection))))
+    }
+
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        operation: &'static str,
+        work: impl FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, PortError> {
+        let db = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut connection = db.lock().map_err(|_| PortError::new(operation, "database lock poisoned"))?;
+            work(&mut connection).map_err(|e| PortError::new(operation, e))
+        })
+        .await
+        .map_err(|e| PortError::new(operation, e))?
+    }
+}
+
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("stored types serialise")
+}
+
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}

@@ -1,0 +1,240 @@
+//! Accepting a report, and making sure it is routed.
+//!
+//! The promise (SPEC): a report answered with success is never lost and never left unrouted.
+//! So the report and the list of deliveries it is owed are written in one transaction *before*
+//! anything is sent; the answer is 201 only once that transaction succeeded. The request then
+//! sends what it can and records what is left. Anything left — a queue or SES outage, a crash
+//! between the write and the sends — is finished by `sweep_pending_routing`, which the
+//! scheduled job calls every few minutes. Queue consumers are idempotent per report and route,
+//! so the rare repeat (a crash after a send, before its record) changes nothing downstream.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use tracing::{error, info, warn};
+use uuid::Uuid;
+
+use oys_shared::i18n::Language;
+use oys_shared::report::{parse_report, requested_language, Submitter};
+use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage};
+use oys_shared::{FieldError, Reference};
+
+use crate::ports::{
+    Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail, PortError, Receipt,
+    ReportStore,
+};
+
+/// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
+/// any request (the function times out in seconds), so the two never race in practice.
+pub const SWEEP_GRACE: Duration = Duration::from_secs(120);
+/// How long a sweeper holds a report it claimed before another may try again.
+pub const SWEEP_LEASE: Duration = Duration::from_secs(300);
+/// How long an `Idempotency-Key` is remembered.
+pub const IDEMPOTENCY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+/// How often a fresh reference is drawn when one is already taken (1 in 2^40 per draw).
+const REFERENCE_ATTEMPTS: usize = 5;
+
+/// Where operator alerts come from and go to.
+#[derive(Debug, Clone)]
+pub struct AlertAddresses {
+    pub from: String,
+    pub operators: Vec<String>,
+}
+
+/// The dependencies of the use cases, built once per process.
+#[derive(Clone)]
+pub struct Services {
+    pub store: Arc<dyn ReportStore>,
+    pub queue: Arc<dyn MessageQueue>,
+    pub mailer: Arc<dyn Mailer>,
+    pub clock: Arc<dyn Clock>,
+    pub alerts: AlertAddresses,
+}
+
+/// A report as it arrives, already read into JSON (from JSON or the no-script form).
+pub struct Submission {
+    pub body: Value,
+    pub submitter: Submitter,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum SubmitOutcome {
+    Accepted(Receipt),
+    /// The same `Idempotency-Key` and body as an earlier request: its answer, nothing new.
+    Replayed(Receipt),
+    Invalid { language: Language, errors: Vec<FieldError> },
+    IdempotencyKeyReused { language: Language },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    /// The report could not be stored: nothing was kept, the client should retry.
+    #[error("report not stored: {0}")]
+    NotStored(#[source] PortError),
+}
+
+pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutcome, IntakeError> {
+    let now = svc.clock.now();
+    let report = match parse_report(&submission.body, now, submission.submitter) {
+        Ok(report) => report,
+        Err(errors) => {
+            let language = requested_language(&submission.body).unwrap_or(Language::English);
+            return Ok(SubmitOutcome::Invalid { language, errors });
+        }
+    };
+    let language = report.language;
+    let request_hash = hash_hex(canonical_json(&submission.body).as_bytes());
+    let key_hash = submission.idempotency_key.as_deref().map(|key| hash_hex(key.as_bytes()));
+
+    let report_id = Uuid::new_v4();
+    let mut attempt = 0;
+    let (summary, receipt) = loop {
+        attempt += 1;
+        let reference = Reference::from_entropy(random_u64());
+        let parts = split_report(report.clone(), report_id, reference.clone(), now);
+        let receipt = Receipt {
+            reference: reference.clone(),
+            routes: parts.summary.routes.clone(),
+            next_steps: next_steps(&parts.summary),
+        };
+        let pending = Delivery::all_for(&parts.summary.routes);
+        let new_report = NewReport {
+            summary: parts.summary,
+            narrative: parts.narrative,
+            contact: parts.contact,
+            pending,
+            sweep_after: add(now, SWEEP_GRACE),
+            idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
+                key_hash: key_hash.clone(),
+                request_hash: request_hash.clone(),
+                receipt: receipt.clone(),
+                created_at: now,
+                expires_at: add(now, IDEMPOTENCY_TTL),
+            }),
+        };
+        match svc.store.create_report(&new_report, now).await.map_err(IntakeError::NotStored)? {
+            CreateOutcome::Created => break (new_report.summary, receipt),
+            CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
+                info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");
+                return Ok(SubmitOutcome::Replayed(earlier.receipt));
+            }
+            CreateOutcome::IdempotencyKeyUsed(_) => {
+                warn!("idempotency key reused with a different body");
+                return Ok(SubmitOutcome::IdempotencyKeyReused { language });
+            }
+            CreateOutcome::ReferenceTaken if attempt < REFERENCE_ATTEMPTS => {
+                warn!(attempt, "reference already taken, drawing another");
+            }
+            CreateOutcome::ReferenceTaken => {
+                return Err(IntakeError::NotStored(PortError::new("create_report", "no free reference found")));
+            }
+        }
+    };
+
+    info!(
+        reference = %summary.reference,
+        report_id = %summary.report_id,
+        channel = %summary.channel,
+        routes = ?summary.routes.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        "report stored"
+    );
+    let pending = Delivery::all_for(&summary.routes);
+    finish_deliveries(svc, &summary, &pending).await;
+    Ok(SubmitOutcome::Accepted(receipt))
+}
+
+/// Sends every delivery in `pending` and records what is left. Failures are logged and left
+/// for the sweeper: the report is already safe.
+async fn finish_deliveries(svc: &Services, summary: &CaseSummary, pending: &[Delivery]) -> Vec<Delivery> {
+    let attempts = pending.iter().map(|delivery| async move {
+        let result = deliver(svc, summary, *delivery).await;
+        (*delivery, result)
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let mut remaining = Vec::new();
+    for (delivery, result) in results {
+        if let Err(err) = result {
+            error!(reference = %summary.reference, delivery = %delivery, error = %err, "delivery failed; left for the sweeper");
+            remaining.push(delivery);
+        }
+    }
+    if let Err(err) = svc.store.set_pending(&summary.reference, &remaining).await {
+        // The stored list still names every delivery: the sweeper will repeat the ones that
+        // succeeded, which idempotent consumers absorb.
+        error!(reference = %summary.reference, error = %err, "could not record deliveries; the sweeper will retry");
+    }
+    remaining
+}
+
+async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
+    match delivery.route() {
+        Some(route) => {
+            let message = RoutingMessage::new(summary, route);
+            let body = serde_json::to_string(&message).expect("routing messages serialise");
+            svc.queue.send(route, &body).await.map(drop)
+        }
+        None => svc.mailer.send(&alert_email(&svc.alerts, summary)).await.map(drop),
+    }
+}
+
+/// The operators' alert for a new report: categories and references only.
+pub fn alert_email(addresses: &AlertAddresses, summary: &CaseSummary) -> OutgoingEmail {
+    let (subject, text) = operator_alert(summary);
+    OutgoingEmail { from: addresses.from.clone(), to: addresses.operators.clone(), subject, text }
+}
+
+/// What one sweep did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SweepSummary {
+    /// Reports found pending routing past their grace period.
+    pub due: usize,
+    /// Of those, the ones this sweep took (others were taken or finished meanwhile).
+    pub claimed: usize,
+    /// Of those claimed, the ones now fully routed.
+    pub completed: usize,
+}
+
+/// Finishes the routing of reports whose request did not (queue or email outage, crash).
+/// Called by the scheduled job; safe to run concurrently and repeatedly.
+pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<SweepSummary, PortError> {
+    let now = svc.clock.now();
+    let due = svc.store.due_for_sweep(now, limit).await?;
+    let mut summary = SweepSummary { due: due.len(), ..Default::default() };
+    for reference in due {
+        let Some(state) = svc.store.claim_for_sweep(&reference, now, add(now, SWEEP_LEASE)).await? else {
+            continue;
+        };
+        summary.claimed += 1;
+        let remaining = finish_deliveries(svc, &state.summary, &state.pending).await;
+        if remaining.is_empty() {
+            summary.completed += 1;
+        }
+        info!(reference = %reference, remaining = remaining.len(), "sweeper routed a pending report");
+    }
+    Ok(summary)
+}
+
+fn add(at: Timestamp, duration: Duration) -> Timestamp {
+    at.checked_add(SignedDuration::try_from(duration).expect("durations here are small"))
+        .expect("timestamps here stay in range")
+}
+
+fn hash_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// JSON with object keys sorted (serde_json's default map), so key order and white space do
+/// not make the "same body" look different.
+fn canonical_json(value: &Value) -> String {
+    serde_json::to_string(value).expect("a Value serialises")
+}
+
+fn random_u64() -> u64 {
+    let bytes = Uuid::new_v4().into_bytes();
+    u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"))
+}
