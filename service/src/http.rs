@@ -78,15 +78,23 @@ fn body_kind(headers: &HeaderMap) -> Option<BodyKind> {
 
 /// The `Idempotency-Key` header: absent, or 1–128 visible ASCII characters.
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
-    let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
     let bytes = value.as_bytes();
     if bytes.is_empty() || bytes.len() > 128 || !bytes.iter().all(|b| (0x21..=0x7e).contains(b)) {
         return Err(());
     }
-    Ok(Some(String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8")))
+    Ok(Some(
+        String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8"),
+    ))
 }
 
-async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap, body: Body) -> Response {
+async fn submit_report(
+    State(services): State<Arc<Services>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     // Before the body is read, only the header can tell the language.
     let header_language = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -139,12 +147,20 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
         return error_response(StatusCode::BAD_REQUEST, language, &[error]);
     };
 
-    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
+    let submission = Submission {
+        body: value,
+        submitter: Submitter::Public,
+        idempotency_key,
+    };
     match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt)) => (StatusCode::CREATED, Json(receipt)).into_response(),
+        Ok(SubmitOutcome::Accepted(receipt)) => {
+            (StatusCode::CREATED, Json(receipt)).into_response()
+        }
         Ok(SubmitOutcome::Replayed(receipt)) => {
             let mut response = (StatusCode::CREATED, Json(receipt)).into_response();
-            response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+            response
+                .headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
             response
         }
         Ok(SubmitOutcome::Invalid { language, errors }) => {
@@ -155,7 +171,10 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
         Ok(SubmitOutcome::IdempotencyKeyReused { language }) => error_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             language,
-            &[FieldError::new("Idempotency-Key", ErrorCode::IdempotencyKeyReused)],
+            &[FieldError::new(
+                "Idempotency-Key",
+                ErrorCode::IdempotencyKeyReused,
+            )],
         ),
         Err(err) => {
             error!(error = %err, "report could not be stored");
@@ -164,7 +183,9 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
                 language,
                 &[FieldError::new("body", ErrorCode::ServiceUnavailable)],
             );
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
             response
         }
     }

@@ -61,9 +61,10 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let areas: AreaFile =
         serde_json::from_str(include_str!("../data/uk-postcode-areas-police-forces.json"))
             .expect("shipped postcode-area table parses (checked by tests)");
-    let districts: DistrictFile =
-        serde_json::from_str(include_str!("../data/uk-postcode-districts-police-forces.json"))
-            .expect("shipped postcode-district table parses (checked by tests)");
+    let districts: DistrictFile = serde_json::from_str(include_str!(
+        "../data/uk-postcode-districts-police-forces.json"
+    ))
+    .expect("shipped postcode-district table parses (checked by tests)");
     let force_nation = areas
         .forces
         .into_iter()
@@ -80,8 +81,16 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         })
         .collect();
     Tables {
-        area_forces: areas.areas.into_iter().map(|a| (a.area, a.forces)).collect(),
-        district_forces: districts.districts.into_iter().map(|d| (d.district, d.forces)).collect(),
+        area_forces: areas
+            .areas
+            .into_iter()
+            .map(|a| (a.area, a.forces))
+            .collect(),
+        district_forces: districts
+            .districts
+            .into_iter()
+            .map(|d| (d.district, d.forces))
+            .collect(),
         force_nation,
     }
 });
@@ -105,9 +114,13 @@ pub fn candidate_forces(postcode: &Postcode) -> &'static [String] {
 
 /// The nation of a postcode, when every candidate force lies in the same one.
 pub fn nation_of(postcode: &Postcode) -> Nation {
-    let mut nations = candidate_forces(postcode)
-        .iter()
-        .map(|force| TABLES.force_nation.get(force).copied().unwrap_or(Nation::Unknown));
+    let mut nations = candidate_forces(postcode).iter().map(|force| {
+        TABLES
+            .force_nation
+            .get(force)
+            .copied()
+            .unwrap_or(Nation::Unknown)
+    });
     match nations.next() {
         Some(first) if nations.all(|n| n == first) => first,
         _ => Nation::Unknown,
@@ -143,7 +156,11 @@ mod tests {
         assert_eq!(TABLES.area_forces.len(), 124);
         assert!(TABLES.district_forces.len() > 2900);
         // Every force named by the area and district tables has a nation entry.
-        for forces in TABLES.area_forces.values().chain(TABLES.district_forces.values()) {
+        for forces in TABLES
+            .area_forces
+            .values()
+            .chain(TABLES.district_forces.values())
+        {
             for force in forces {
                 assert!(TABLES.force_nation.contains_key(force), "{force}");
             }

@@ -42,7 +42,11 @@ impl Reference {
         if symbols.len() != 8 || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
             return None;
         }
-        Some(Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..])))
+        Some(Reference(format!(
+            "{PREFIX}{}-{}",
+            &symbols[..4],
+            &symbols[4..]
+        )))
     }
 
     pub fn as_str(&self) -> &str {
@@ -83,7 +87,10 @@ mod tests {
             assert!(!s[4..].contains(['I', 'L', 'O', 'U']), "{s}");
         }
         assert_eq!(Reference::from_entropy(0).as_str(), "OYS-0000-0000");
-        assert_eq!(Reference::from_entropy(0xff_ffff_ffff).as_str(), "OYS-ZZZZ-ZZZZ");
+        assert_eq!(
+            Reference::from_entropy(0xff_ffff_ffff).as_str(),
+            "OYS-ZZZZ-ZZZZ"
+        );
     }
 
     #[test]
@@ -99,7 +106,10 @@ mod tests {
         let typed = reference.as_str().to_lowercase().replace('-', " ");
         assert_eq!(Reference::parse(&typed), Some(reference.clone()));
         assert_eq!(Reference::parse(&reference.as_str()[4..]), Some(reference));
-        assert_eq!(Reference::parse("oys-o0il-1234").unwrap().as_str(), "OYS-0011-1234");
+        assert_eq!(
+            Reference::parse("oys-o0il-1234").unwrap().as_str(),
+            "OYS-0011-1234"
+        );
         assert_eq!(Reference::parse("OYS-1234"), None);
         assert_eq!(Reference::parse("OYS-UUUU-1234"), None);
     }

@@ -141,9 +141,22 @@ pub struct ReportParts {
 }
 
 /// Splits a valid report for storage.
-pub fn split_report(report: Report, report_id: Uuid, reference: Reference, received_at: Timestamp) -> ReportParts {
+pub fn split_report(
+    report: Report,
+    report_id: Uuid,
+    reference: Reference,
+    received_at: Timestamp,
+) -> ReportParts {
     let nation = report.nation();
-    let Report { language, channel, reporter, contact, incident, perpetrators, consent } = report;
+    let Report {
+        language,
+        channel,
+        reporter,
+        contact,
+        incident,
+        perpetrators,
+        consent,
+    } = report;
     let routes = routes_for(consent.police, consent.advocate_support);
     let summary = CaseSummary {
         report_id,
@@ -152,7 +165,11 @@ pub fn split_report(report: Report, report_id: Uuid, reference: Reference, recei
         channel,
         language,
         nation,
-        occurred_month: format!("{:04}-{:02}", incident.occurred_on.year(), incident.occurred_on.month()),
+        occurred_month: format!(
+            "{:04}-{:02}",
+            incident.occurred_on.year(),
+            incident.occurred_on.month()
+        ),
         role: reporter.role,
         heritage: reporter.heritage,
         age_band: reporter.age_band,
@@ -193,7 +210,11 @@ pub fn split_report(report: Report, report_id: Uuid, reference: Reference, recei
         safe_to_leave_voicemail: contact.safe_to_leave_voicemail,
         safe_times: contact.safe_times,
     });
-    ReportParts { summary, narrative, contact }
+    ReportParts {
+        summary,
+        narrative,
+        contact,
+    }
 }
 
 /// The body of a message on a route's queue: references and categories, nothing personal.
@@ -242,7 +263,13 @@ impl RoutingMessage {
 /// The operators' alert for a new report: subject and plain-text body, in English (the
 /// operators' working language), from the summary only.
 pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
-    let list = |items: Vec<&str>| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    let list = |items: Vec<&str>| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
     let routes = list(summary.routes.iter().map(|r| r.as_str()).collect());
     let urgent = summary.ongoing == Some(true) || summary.injured == Some(true);
     let subject = format!(
@@ -275,8 +302,8 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
          Advocate wanted:  {advocate}\n\
          Support needs:    {needs}\n\
          Interpreter:      {interpreter}\n\n\
-         Open the case by its reference in the operator tools. This email deliberately holds no\n\
-         personal details.\n",
+         Open the case by its reference in the operator tools.\n\
+         This email deliberately holds no personal details.\n",
         reference = summary.reference,
         report_id = summary.report_id,
         received = summary.received_at.strftime("%Y-%m-%d %H:%M"),
@@ -289,7 +316,11 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
         injured = yes_no(summary.injured),
         ongoing = yes_no(summary.ongoing),
         police = summary.police_consent,
-        advocate = if summary.advocate_support { "yes" } else { "no" },
+        advocate = if summary.advocate_support {
+            "yes"
+        } else {
+            "no"
+        },
         needs = list(summary.support_needs.iter().map(|n| n.as_str()).collect()),
         interpreter = yes_no(summary.interpreter_needed),
     );
@@ -306,10 +337,14 @@ pub fn next_steps(summary: &CaseSummary) -> String {
     )];
     match summary.police_consent {
         PoliceConsent::No => {}
-        PoliceConsent::Anonymous => parts.push(i18n::message(language, "next-steps-police-anonymous", &[])),
-        PoliceConsent::WithContactDetails => {
-            parts.push(i18n::message(language, "next-steps-police-with-contact", &[]))
+        PoliceConsent::Anonymous => {
+            parts.push(i18n::message(language, "next-steps-police-anonymous", &[]))
         }
+        PoliceConsent::WithContactDetails => parts.push(i18n::message(
+            language,
+            "next-steps-police-with-contact",
+            &[],
+        )),
     }
     let follow_up = if summary.advocate_support {
         "next-steps-advocate"
@@ -321,7 +356,14 @@ pub fn next_steps(summary: &CaseSummary) -> String {
     parts.push(i18n::message(language, follow_up, &[]));
     parts.push(i18n::message(language, "next-steps-helpline", &[]));
     // Chinese sentences end in a full-width stop and take no space between them.
-    let separator = if matches!(language, Language::ChineseTraditional | Language::ChineseSimplified) { "" } else { " " };
+    let separator = if matches!(
+        language,
+        Language::ChineseTraditional | Language::ChineseSimplified
+    ) {
+        ""
+    } else {
+        " "
+    };
     parts.join(separator)
 }
 
@@ -335,7 +377,10 @@ mod tests {
         assert_eq!(routes_for(No, false), vec![]);
         assert_eq!(routes_for(No, true), vec![Route::AdvocateAssignment]);
         assert_eq!(routes_for(Anonymous, false), vec![Route::PoliceReferral]);
-        assert_eq!(routes_for(WithContactDetails, true), vec![Route::PoliceReferral, Route::AdvocateAssignment]);
+        assert_eq!(
+            routes_for(WithContactDetails, true),
+            vec![Route::PoliceReferral, Route::AdvocateAssignment]
+        );
     }
 
     #[test]
@@ -343,9 +388,16 @@ mod tests {
         assert_eq!(Delivery::all_for(&[]), vec![Delivery::OperatorAlert]);
         assert_eq!(
             Delivery::all_for(&[Route::PoliceReferral, Route::AdvocateAssignment]),
-            vec![Delivery::PoliceReferral, Delivery::AdvocateAssignment, Delivery::OperatorAlert]
+            vec![
+                Delivery::PoliceReferral,
+                Delivery::AdvocateAssignment,
+                Delivery::OperatorAlert
+            ]
         );
-        assert_eq!(Delivery::PoliceReferral.route(), Some(Route::PoliceReferral));
+        assert_eq!(
+            Delivery::PoliceReferral.route(),
+            Some(Route::PoliceReferral)
+        );
         assert_eq!(Delivery::OperatorAlert.route(), None);
     }
 }

@@ -1,0 +1,162 @@
+//! How many AWS calls one submission makes, counted on the wire by an SDK interceptor.
+//! The request path must stay lean: one transaction, one send per route, one email, and
+//! one update recording that the deliveries are done.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use aws_sdk_dynamodb::config::interceptors::BeforeTransmitInterceptorContextRef;
+use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
+use axum::http::StatusCode;
+use oys_service::aws::{self, provision::ResourceNames, AwsClients};
+
+use crate::api::post;
+use crate::support::backend::start_time;
+use crate::support::{event, moto};
+
+/// Counts requests by operation: `x-amz-target` for JSON protocols, `Action=` for SES's query protocol.
+#[derive(Debug, Clone, Default)]
+struct CallCounter(Arc<Mutex<BTreeMap<String, usize>>>);
+
+impl Intercept for CallCounter {
+    fn name(&self) -> &'static str {
+        "CallCounter"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), aws_sdk_dynamodb::error::BoxError> {
+        let request = context.request();
+        let operation = match request.headers().get("x-amz-target") {
+            Some(target) => target.rsplit('.').next().unwrap_or(target).to_string(),
+            None => {
+                let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default())
+                    .into_owned();
+                body.split('&')
+                    .find_map(|p| p.strip_prefix("Action="))
+                    .unwrap_or("unknown")
+                    .to_string()
+            }
+        };
+        *self.0.lock().unwrap().entry(operation).or_default() += 1;
+        Ok(())
+    }
+}
+
+impl CallCounter {
+    fn take(&self) -> BTreeMap<String, usize> {
+        std::mem::take(&mut self.0.lock().unwrap())
+    }
+}
+
+async fn counted_router() -> (axum::Router, CallCounter) {
+    let sdk = moto::sdk_config().await;
+    let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+    let names = ResourceNames {
+        prefix: format!("calls{id}"),
+        alert_sender: format!("alerts-{id}@on-your-side.test"),
+        operator_alert_addresses: vec![format!("ops-{id}@on-your-side.test")],
+        max_receive_count: 3,
+    };
+    let settings = aws::provision::create_resources(&AwsClients::new(&sdk), &names)
+        .await
+        .unwrap();
+    let counter = CallCounter::default();
+    let clients = AwsClients {
+        dynamodb: aws_sdk_dynamodb::Client::from_conf(
+            aws_sdk_dynamodb::config::Builder::from(&sdk)
+                .interceptor(counter.clone())
+                .build(),
+        ),
+        sqs: aws_sdk_sqs::Client::from_conf(
+            aws_sdk_sqs::config::Builder::from(&sdk)
+                .interceptor(counter.clone())
+                .build(),
+        ),
+        ses: aws_sdk_ses::Client::from_conf(
+            aws_sdk_ses::config::Builder::from(&sdk)
+                .interceptor(counter.clone())
+                .build(),
+        ),
+    };
+    let clock = Arc::new(oys_service::ports::ManualClock::new(start_time()));
+    let services = aws::services(&clients, &settings, Some(clock));
+    (oys_service::http::router(Arc::new(services)), counter)
+}
+
+fn calls(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+}
+
+#[tokio::test]
+async fn one_submission_makes_one_transaction_one_send_per_route_one_email_and_one_update() {
+    let (router, counter) = counted_router().await;
+    let key = [("idempotency-key", "count-calls-1")];
+
+    let answer = post(
+        router.clone(),
+        "application/json",
+        &key,
+        event("report-full.json"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    let full = counter.take();
+    println!("AWS calls, report with two routes: {full:?}");
+    assert_eq!(
+        full,
+        calls(&[
+            ("SendMessage", 2),
+            ("SendRawEmail", 1),
+            ("TransactWriteItems", 1),
+            ("UpdateItem", 1)
+        ])
+    );
+
+    let answer = post(
+        router.clone(),
+        "application/json",
+        &key,
+        event("report-full.json"),
+    )
+    .await;
+    assert!(answer.replayed);
+    let replay = counter.take();
+    println!("AWS calls, idempotent repeat: {replay:?}");
+    assert_eq!(replay, calls(&[("GetItem", 1), ("TransactWriteItems", 1)]));
+
+    let answer = post(
+        router.clone(),
+        "application/json",
+        &[],
+        event("report-anonymous.json"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    let anonymous = counter.take();
+    println!("AWS calls, anonymous report: {anonymous:?}");
+    assert_eq!(
+        anonymous,
+        calls(&[
+            ("SendRawEmail", 1),
+            ("TransactWriteItems", 1),
+            ("UpdateItem", 1)
+        ])
+    );
+
+    let answer = post(
+        router,
+        "application/json",
+        &[],
+        event("report-invalid.json"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        counter.take().is_empty(),
+        "bad input makes no AWS call at all"
+    );
+}

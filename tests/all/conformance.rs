@@ -1,0 +1,348 @@
+//! The port contracts, checked on both adapter sets: what the use cases rely on of a store,
+//! a queue and a mailer.
+
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use oys_service::ports::{CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, Receipt};
+use oys_shared::report::{parse_report, Submitter};
+use oys_shared::routing::{split_report, Delivery, Route};
+use oys_shared::Reference;
+
+use crate::on_both_backends;
+use crate::support::backend::{start_time, MAX_RECEIVES};
+use crate::support::{event_json, Backend};
+
+fn later(at: Timestamp, seconds: i64) -> Timestamp {
+    at.checked_add(SignedDuration::from_secs(seconds)).unwrap()
+}
+
+/// A report ready to store, from an `events/` body, with a fresh reference.
+fn new_report(fixture: &str, now: Timestamp) -> NewReport {
+    let report = parse_report(&event_json(fixture), now, Submitter::Public).unwrap();
+    let reference = Reference::from_entropy(uuid::Uuid::new_v4().as_u128() as u64);
+    let parts = split_report(report, uuid::Uuid::new_v4(), reference, now);
+    let pending = Delivery::all_for(&parts.summary.routes);
+    NewReport {
+        summary: parts.summary,
+        narrative: parts.narrative,
+        contact: parts.contact,
+        pending,
+        sweep_after: later(now, 120),
+        idempotency: None,
+    }
+}
+
+fn with_key(
+    mut report: NewReport,
+    key_hash: &str,
+    request_hash: &str,
+    now: Timestamp,
+) -> NewReport {
+    report.idempotency = Some(IdempotencyRecord {
+        key_hash: key_hash.into(),
+        request_hash: request_hash.into(),
+        receipt: Receipt {
+            reference: report.summary.reference.clone(),
+            routes: report.summary.routes.clone(),
+            next_steps: "…".into(),
+        },
+        created_at: now,
+        expires_at: later(now, 86_400),
+    });
+    report
+}
+
+async fn a_stored_report_reads_back_whole(backend: Backend) {
+    let store = &backend.services.store;
+    let now = start_time();
+    let full = new_report("report-full.json", now);
+    assert_eq!(
+        store.create_report(&full, now).await.unwrap(),
+        CreateOutcome::Created
+    );
+    let stored = store
+        .get_report(&full.summary.reference)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(stored.summary, full.summary);
+    assert_eq!(stored.narrative.as_ref(), Some(&full.narrative));
+    assert_eq!(stored.contact, full.contact);
+    assert_eq!(stored.pending, full.pending);
+
+    let anonymous = new_report("report-anonymous.json", now);
+    assert_eq!(
+        store.create_report(&anonymous, now).await.unwrap(),
+        CreateOutcome::Created
+    );
+    let stored = store
+        .get_report(&anonymous.summary.reference)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.contact, None,
+        "no contact item when nothing reaches the reporter"
+    );
+
+    let unknown = Reference::from_entropy(1);
+    assert_eq!(store.get_report(&unknown).await.unwrap(), None);
+}
+
+async fn a_taken_reference_is_refused_and_nothing_is_overwritten(backend: Backend) {
+    let store = &backend.services.store;
+    let now = start_time();
+    let first = new_report("report-full.json", now);
+    store.create_report(&first, now).await.unwrap();
+    let mut second = new_report("report-anonymous.json", now);
+    second.summary.reference = first.summary.reference.clone();
+    assert_eq!(
+        store.create_report(&second, now).await.unwrap(),
+        CreateOutcome::ReferenceTaken
+    );
+    let stored = store
+        .get_report(&first.summary.reference)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.summary, first.summary);
+    assert_eq!(stored.contact, first.contact);
+    assert_eq!(backend.case_count().await, 1);
+}
+
+async fn an_idempotency_key_is_exclusive_until_it_expires(backend: Backend) {
+    let store = &backend.services.store;
+    let now = start_time();
+    let first = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
+    assert_eq!(
+        store.create_report(&first, now).await.unwrap(),
+        CreateOutcome::Created
+    );
+
+    let again = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
+    match store.create_report(&again, now).await.unwrap() {
+        CreateOutcome::IdempotencyKeyUsed(earlier) => {
+            assert_eq!(earlier, first.idempotency.clone().unwrap())
+        }
+        other => panic!("expected the earlier record, got {other:?}"),
+    }
+    assert_eq!(
+        store.get_report(&again.summary.reference).await.unwrap(),
+        None,
+        "nothing of the repeat is stored"
+    );
+    assert_eq!(backend.case_count().await, 1);
+
+    // A day and a bit later the key is free again, whatever TTL has or has not deleted.
+    let next_day = later(now, 86_401);
+    let reuse = with_key(
+        new_report("report-anonymous.json", next_day),
+        "key-1",
+        "body-b",
+        next_day,
+    );
+    assert_eq!(
+        store.create_report(&reuse, next_day).await.unwrap(),
+        CreateOutcome::Created
+    );
+    assert_eq!(backend.case_count().await, 2);
+}
+
+async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
+    let store = &backend.services.store;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    store.create_report(&report, now).await.unwrap();
+
+    assert!(
+        store.due_for_sweep(now, 10).await.unwrap().is_empty(),
+        "not due during the grace period"
+    );
+    let due_time = later(now, 121);
+    assert_eq!(
+        store.due_for_sweep(due_time, 10).await.unwrap(),
+        vec![reference.clone()]
+    );
+
+    let claimed = store
+        .claim_for_sweep(&reference, due_time, later(due_time, 300))
+        .await
+        .unwrap()
+        .expect("claimed");
+    assert_eq!(claimed.pending, report.pending);
+    assert_eq!(claimed.summary, report.summary);
+    assert!(
+        store
+            .claim_for_sweep(&reference, due_time, later(due_time, 300))
+            .await
+            .unwrap()
+            .is_none(),
+        "held by the lease"
+    );
+    assert!(store.due_for_sweep(due_time, 10).await.unwrap().is_empty());
+
+    // Partly delivered: still pending, due again once the lease is over.
+    store
+        .set_pending(&reference, &[Delivery::OperatorAlert])
+        .await
+        .unwrap();
+    let after_lease = later(due_time, 301);
+    assert_eq!(
+        store.due_for_sweep(after_lease, 10).await.unwrap(),
+        vec![reference.clone()]
+    );
+    assert_eq!(
+        store.get_report(&reference).await.unwrap().unwrap().pending,
+        vec![Delivery::OperatorAlert]
+    );
+
+    // Fully delivered: out of the index for good.
+    store.set_pending(&reference, &[]).await.unwrap();
+    assert!(store
+        .due_for_sweep(later(now, 1_000_000), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .claim_for_sweep(&reference, later(now, 1_000_000), later(now, 1_000_300))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .get_report(&reference)
+        .await
+        .unwrap()
+        .unwrap()
+        .pending
+        .is_empty());
+}
+
+async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(backend: Backend) {
+    let queue = &backend.services.queue;
+    queue
+        .send(Route::PoliceReferral, r#"{"n":1}"#)
+        .await
+        .unwrap();
+    let first = queue
+        .receive(Route::PoliceReferral, 10, Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        (first[0].body.as_str(), first[0].receive_count),
+        (r#"{"n":1}"#, 1)
+    );
+    assert!(
+        queue
+            .receive(Route::PoliceReferral, 10, Duration::from_secs(60))
+            .await
+            .unwrap()
+            .is_empty(),
+        "hidden"
+    );
+    assert!(
+        queue
+            .receive(Route::AdvocateAssignment, 10, Duration::from_secs(60))
+            .await
+            .unwrap()
+            .is_empty(),
+        "queues are apart"
+    );
+    queue
+        .delete(Route::PoliceReferral, &first[0].receipt)
+        .await
+        .unwrap();
+
+    queue
+        .send(Route::PoliceReferral, r#"{"n":2}"#)
+        .await
+        .unwrap();
+    let once = queue
+        .receive(Route::PoliceReferral, 10, Duration::ZERO)
+        .await
+        .unwrap();
+    let twice = queue
+        .receive(Route::PoliceReferral, 10, Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!(twice.len(), 1, "not deleted, so delivered again");
+    assert_eq!(once[0].message_id, twice[0].message_id);
+    assert_eq!(twice[0].receive_count, 2);
+    queue
+        .delete(Route::PoliceReferral, &twice[0].receipt)
+        .await
+        .unwrap();
+    assert!(
+        queue
+            .receive(Route::PoliceReferral, 10, Duration::ZERO)
+            .await
+            .unwrap()
+            .is_empty(),
+        "deleted for good"
+    );
+}
+
+async fn a_message_received_too_often_moves_to_the_dead_letter_queue(backend: Backend) {
+    let queue = &backend.services.queue;
+    queue
+        .send(Route::AdvocateAssignment, "poison")
+        .await
+        .unwrap();
+    for attempt in 1..=MAX_RECEIVES {
+        let got = queue
+            .receive(Route::AdvocateAssignment, 10, Duration::ZERO)
+            .await
+            .unwrap();
+        assert_eq!(got.len(), 1, "receive {attempt}");
+        assert_eq!(got[0].receive_count, attempt);
+    }
+    assert!(
+        queue
+            .receive(Route::AdvocateAssignment, 10, Duration::ZERO)
+            .await
+            .unwrap()
+            .is_empty(),
+        "moved away"
+    );
+    let dead = queue
+        .receive_dead_letters(Route::AdvocateAssignment, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        dead.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(),
+        vec!["poison"]
+    );
+    assert!(queue
+        .receive_dead_letters(Route::PoliceReferral, 10)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
+    let email = OutgoingEmail {
+        // The configured sender: moto accepts mail only from a verified identity, as SES does.
+        from: backend.services.alerts.from.clone(),
+        to: vec![backend.operator_address.clone()],
+        subject: "新舉報 OYS-7K2M-Q9XD — a long subject line that the encoder will have to fold somewhere".into(),
+        text: "Reference: OYS-7K2M-Q9XD\n參考編號\n".into(),
+    };
+    backend.services.mailer.send(&email).await.unwrap();
+    let got = backend.emails().await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].subject, email.subject);
+    assert_eq!(got[0].text.trim_end(), email.text.trim_end());
+    assert_eq!(got[0].to, email.to);
+}
+
+on_both_backends!(
+    a_stored_report_reads_back_whole,
+    a_taken_reference_is_refused_and_nothing_is_overwritten,
+    an_idempotency_key_is_exclusive_until_it_expires,
+    pending_routing_is_found_claimed_once_and_cleared,
+    a_message_is_hidden_while_processed_and_redelivered_if_not_deleted,
+    a_message_received_too_often_moves_to_the_dead_letter_queue,
+    an_email_arrives_as_a_person_reads_it,
+);

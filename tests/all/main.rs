@@ -1,0 +1,11 @@
+//! Black-box tests of the service: one test binary, a module per flow (zero2prod style).
+//! Every flow that touches a port runs on both adapter sets: embedded and AWS-on-moto.
+
+mod support;
+
+mod api;
+mod aws_calls;
+mod conformance;
+mod lambda_events;
+mod privacy;
+mod runner;

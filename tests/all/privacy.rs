@@ -1,0 +1,151 @@
+//! No personal data in logs, queue messages, operator alerts or error answers: plant
+//! distinctive values, run every path, and search everything that leaves for them.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use oys_service::intake::sweep_pending_routing;
+use oys_shared::routing::Route;
+use serde_json::{json, Value};
+
+use crate::api::{post, post_json};
+use crate::on_both_backends;
+use crate::support::flaky::{Flaky, Switch};
+use crate::support::{logs, Backend};
+
+/// Values no code path produces by itself, in the forms they could leak in.
+const PLANTED: &[&str] = &[
+    "Zhao Plantedname",
+    "Plantedname",
+    "07700 900987",
+    "7700900987",
+    "planted.person@example.org",
+    "N1C 4AX",
+    "N1C4AX",
+    "Plantedtown",
+    "PLANTED-DESCRIPTION-8d1f",
+    "PLANTED-PERPETRATOR-51c2",
+    "PLANTED-SAFE-TIMES",
+    "PLANTED-POLICE-REF",
+];
+
+fn planted_report() -> Value {
+    json!({
+        "language": "en",
+        "reporter": {"role": "victim", "heritage": ["vietnam"]},
+        "contact": {
+            "name": "Zhao Plantedname", "phone": "07700 900987", "email": "planted.person@example.org",
+            "preferred_method": "phone", "safe_times": "PLANTED-SAFE-TIMES"
+        },
+        "incident": {
+            "occurred_on": "2026-11-21",
+            "location": {"postcode": "n1c 4ax", "town": "Plantedtown", "place_type": "street"},
+            "types": ["physical_assault"],
+            "description": "PLANTED-DESCRIPTION-8d1f they pushed me",
+            "injured": true,
+            "police_reference": "PLANTED-POLICE-REF"
+        },
+        "perpetrators": {"count": "two_to_five", "description": "PLANTED-PERPETRATOR-51c2"},
+        "consent": {"police": "with_contact_details", "advocate_support": true, "privacy_notice_version": "2026-01"}
+    })
+}
+
+fn assert_clean(place: &str, text: &str) {
+    for value in PLANTED {
+        assert!(
+            !text.contains(value),
+            "{place} contains planted {value:?}:\n{text}"
+        );
+    }
+}
+
+async fn personal_data_stays_out_of_logs_messages_and_alerts(backend: Backend) {
+    let (captured, _guard) = logs::capture();
+    let answer = post_json(&backend, &planted_report().to_string()).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+
+    // The values were really accepted and stored: the test would catch a leak.
+    let stored = backend.everything_stored().await;
+    assert!(stored.contains("Zhao Plantedname") && stored.contains("PLANTED-DESCRIPTION-8d1f"));
+
+    for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
+        let bodies = backend.drain(route).await;
+        assert_eq!(bodies.len(), 1);
+        assert_clean(&format!("{route} message"), &bodies.join("\n"));
+    }
+    let emails = backend.emails().await;
+    assert_eq!(emails.len(), 1);
+    for email in &emails {
+        assert_clean("alert subject", &email.subject);
+        assert_clean("alert text", &email.text);
+        assert_clean("alert MIME", &email.raw);
+    }
+    assert_clean("201 answer", &answer.json.to_string());
+    let logged = captured.text();
+    assert!(
+        logged.contains("report stored"),
+        "the capture works: {logged}"
+    );
+    assert_clean("logs", &logged);
+}
+
+async fn personal_data_stays_out_of_errors_and_their_logs(backend: Backend) {
+    let (captured, _guard) = logs::capture();
+    let mut report = planted_report();
+    report["incident"]["occurred_on"] = json!("2099-01-01");
+    report["contact"]["email"] = json!("planted.person@example");
+    report["reporter"]["role"] = json!("Plantedname");
+    let answer = post_json(&backend, &report.to_string()).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_clean("422 answer", &answer.json.to_string());
+
+    let malformed = format!(
+        "{{\"contact\": {{\"name\": \"Zhao Plantedname\"}}, \"language\": nope {}",
+        "PLANTED-DESCRIPTION-8d1f"
+    );
+    let answer = post(backend.router(), "application/json", &[], malformed).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_clean("400 answer", &answer.json.to_string());
+    assert_clean("logs", &captured.text());
+}
+
+async fn personal_data_stays_out_of_the_sweepers_logs_and_retries(mut backend: Backend) {
+    let (captured, _guard) = logs::capture();
+    let switch = Switch::default();
+    let queue = backend.services.queue.clone();
+    backend.services.queue = std::sync::Arc::new(Flaky {
+        inner: queue,
+        switch: switch.clone(),
+    });
+    switch.fail(true);
+    assert_eq!(
+        post_json(&backend, &planted_report().to_string())
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    switch.fail(false);
+    backend.clock.advance(Duration::from_secs(121));
+    assert_eq!(
+        sweep_pending_routing(&backend.services, 10)
+            .await
+            .unwrap()
+            .completed,
+        1
+    );
+    for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
+        assert_clean("swept message", &backend.drain(route).await.join("\n"));
+    }
+    let logged = captured.text();
+    assert!(
+        logged.contains("delivery failed") && logged.contains("sweeper routed"),
+        "{logged}"
+    );
+    assert_clean("logs", &logged);
+}
+
+on_both_backends!(
+    personal_data_stays_out_of_logs_messages_and_alerts,
+    personal_data_stays_out_of_errors_and_their_logs,
+    personal_data_stays_out_of_the_sweepers_logs_and_retries,
+);

@@ -1,0 +1,101 @@
+//! The local runner as a newcomer uses it: `cargo run` serves on a port, takes a report,
+//! writes the alert to the outbox, and keeps its data across restarts.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::support::{event, http_client};
+
+struct Runner {
+    process: Child,
+    base: String,
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn start(data_dir: &Path) -> Runner {
+    let mut process = Command::new(env!("CARGO_BIN_EXE_on-your-side"))
+        .args(["--port", "0", "--data-dir"])
+        .arg(data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the runner");
+    let stdout = BufReader::new(process.stdout.take().unwrap());
+    let mut printed = Vec::new();
+    for line in stdout.lines() {
+        let line = line.unwrap();
+        if let Some(address) = line.strip_prefix("On Your Side is listening on ") {
+            let base = address.trim().to_string();
+            assert!(
+                printed.iter().any(|l: &String| l.starts_with("Outbox:")),
+                "tells where the outbox is: {printed:?}"
+            );
+            return Runner { process, base };
+        }
+        printed.push(line);
+    }
+    panic!("the runner stopped before listening: {printed:?}");
+}
+
+fn submit(runner: &Runner, body: &str) -> http_client::HttpResponse {
+    http_client::request(
+        &runner.base,
+        "POST",
+        "/v1/reports",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    )
+}
+
+#[test]
+fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let runner = start(dir.path());
+    let health = http_client::request(&runner.base, "GET", "/health", &[], b"");
+    assert_eq!(health.status, 200);
+    let answer = submit(&runner, &event("report-anonymous.json"));
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert!(
+        answer.body.contains("\"reference\":\"OYS-"),
+        "{}",
+        answer.body
+    );
+    let outbox: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
+        .unwrap()
+        .collect();
+    assert_eq!(outbox.len(), 1, "one alert .eml");
+    drop(runner);
+
+    let runner = start(dir.path());
+    assert_eq!(submit(&runner, &event("report-full.json")).status, 201);
+    let db = rusqlite::Connection::open(dir.path().join("on-your-side.sqlite3")).unwrap();
+    let cases: i64 = db
+        .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cases, 2, "the first report survived the restart");
+}
+
+#[test]
+fn the_runner_explains_its_options() {
+    let output = Command::new(env!("CARGO_BIN_EXE_on-your-side"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    for needle in [
+        "--port",
+        "--data-dir",
+        "--backend",
+        "AWS_ENDPOINT_URL",
+        "outbox",
+    ] {
+        assert!(help.contains(needle), "--help mentions {needle}:\n{help}");
+    }
+}

@@ -1,0 +1,263 @@
+//! The two adapter sets every behaviour is checked on: embedded (SQLite, local queue, outbox)
+//! and AWS (DynamoDB, SQS, SES on moto), each with fresh resources per test.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use jiff::Timestamp;
+use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
+use oys_service::embedded::{self, EmbeddedPaths};
+use oys_service::intake::{AlertAddresses, Services};
+use oys_service::ports::ManualClock;
+use oys_shared::routing::Route;
+
+use super::http_client;
+use super::moto;
+
+/// Receives before a message is dead-lettered, in tests (small, to keep them quick).
+pub const MAX_RECEIVES: u32 = 3;
+
+pub struct Backend {
+    pub services: Services,
+    pub clock: Arc<ManualClock>,
+    /// This test's own operator address: moto's sent mail is global to the server.
+    pub operator_address: String,
+    probe: Probe,
+    _dir: Option<tempfile::TempDir>,
+}
+
+enum Probe {
+    Embedded {
+        paths: EmbeddedPaths,
+    },
+    Moto {
+        clients: AwsClients,
+        settings: AwsSettings,
+    },
+}
+
+/// An email as a person would read it.
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub to: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    /// The MIME message as sent (encoded).
+    pub raw: String,
+}
+
+/// The fixed "now" tests start at: Tuesday 24 November 2026, 10:00 UK time.
+pub fn start_time() -> Timestamp {
+    "2026-11-24T10:00:00Z".parse().unwrap()
+}
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+}
+
+impl Backend {
+    pub async fn embedded() -> Backend {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = EmbeddedPaths::in_dir(dir.path());
+        let clock = Arc::new(ManualClock::new(start_time()));
+        let operator_address = format!("operators-{}@on-your-side.test", unique());
+        let alerts = AlertAddresses {
+            from: "alerts@on-your-side.test".into(),
+            operators: vec![operator_address.clone()],
+        };
+        let services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES)
+            .expect("embedded services");
+        Backend {
+            services,
+            clock,
+            operator_address,
+            probe: Probe::Embedded { paths },
+            _dir: Some(dir),
+        }
+    }
+
+    pub async fn moto() -> Backend {
+        let sdk = moto::sdk_config().await;
+        let clients = AwsClients::new(&sdk);
+        let id = unique();
+        let operator_address = format!("operators-{id}@on-your-side.test");
+        let names = ResourceNames {
+            prefix: format!("t{id}"),
+            alert_sender: format!("alerts-{id}@on-your-side.test"),
+            operator_alert_addresses: vec![operator_address.clone()],
+            max_receive_count: MAX_RECEIVES,
+        };
+        let settings = aws::provision::create_resources(&clients, &names)
+            .await
+            .expect("create moto resources");
+        let clock = Arc::new(ManualClock::new(start_time()));
+        let services = aws::services(&clients, &settings, Some(clock.clone()));
+        Backend {
+            services,
+            clock,
+            operator_address,
+            probe: Probe::Moto { clients, settings },
+            _dir: None,
+        }
+    }
+
+    pub fn router(&self) -> axum::Router {
+        oys_service::http::router(Arc::new(self.services.clone()))
+    }
+
+    /// How many reports the store holds.
+    pub async fn case_count(&self) -> usize {
+        match &self.probe {
+            Probe::Embedded { paths } => {
+                let db = rusqlite::Connection::open(&paths.database).unwrap();
+                db.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0))
+                    .unwrap() as usize
+            }
+            Probe::Moto { clients, settings } => {
+                let scan = clients
+                    .dynamodb
+                    .scan()
+                    .table_name(&settings.table_name)
+                    .filter_expression("sk = :case")
+                    .expression_attribute_values(":case", AttributeValue::S("CASE".into()))
+                    .send()
+                    .await
+                    .unwrap();
+                scan.count as usize
+            }
+        }
+    }
+
+    /// Every item the store holds, as text: for checking what is (not) kept anywhere.
+    pub async fn everything_stored(&self) -> String {
+        match &self.probe {
+            Probe::Embedded { paths } => {
+                let db = rusqlite::Connection::open(&paths.database).unwrap();
+                let mut out = String::new();
+                for table in [
+                    "cases",
+                    "narratives",
+                    "contacts",
+                    "idempotency",
+                    "queue_messages",
+                ] {
+                    let mut statement = db.prepare(&format!("SELECT * FROM {table}")).unwrap();
+                    let columns = statement.column_count();
+                    let rows = statement
+                        .query_map([], |row| {
+                            Ok((0..columns)
+                                .map(|i| match row.get_ref(i).unwrap() {
+                                    rusqlite::types::ValueRef::Text(t) => {
+                                        String::from_utf8_lossy(t).into_owned()
+                                    }
+                                    other => format!("{other:?}"),
+                                })
+                                .collect::<Vec<_>>()
+                                .join("|"))
+                        })
+                        .unwrap();
+                    for row in rows {
+                        out.push_str(&row.unwrap());
+                        out.push('\n');
+                    }
+                }
+                out
+            }
+            Probe::Moto { clients, settings } => {
+                let scan = clients
+                    .dynamodb
+                    .scan()
+                    .table_name(&settings.table_name)
+                    .send()
+                    .await
+                    .unwrap();
+                format!("{:?}", scan.items.unwrap_or_default())
+            }
+        }
+    }
+
+    /// Receives (and keeps hidden) every message now on a route's queue.
+    pub async fn drain(&self, route: Route) -> Vec<String> {
+        let mut bodies = Vec::new();
+        loop {
+            let batch = self
+                .services
+                .queue
+                .receive(route, 10, Duration::from_secs(300))
+                .await
+                .unwrap();
+            if batch.is_empty() {
+                return bodies;
+            }
+            bodies.extend(batch.into_iter().map(|m| m.body));
+        }
+    }
+
+    /// The emails sent to this test's operator address, decoded.
+    pub async fn emails(&self) -> Vec<Email> {
+        let raws: Vec<String> = match &self.probe {
+            Probe::Embedded { paths } => {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(&paths.outbox)
+                    .map(|dir| {
+                        dir.map(|e| e.unwrap().path())
+                            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                files.sort();
+                files
+                    .iter()
+                    .map(|p| std::fs::read_to_string(p).unwrap())
+                    .collect()
+            }
+            Probe::Moto { .. } => {
+                let response = http_client::request(
+                    &moto::server().endpoint,
+                    "GET",
+                    "/moto-api/data.json",
+                    &[],
+                    b"",
+                );
+                let data: serde_json::Value =
+                    serde_json::from_str(&response.body).expect("moto data.json");
+                data["ses"]["RawMessage"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|m| m["raw_data"].as_str().map(str::to_string))
+                    .collect()
+            }
+        };
+        raws.into_iter()
+            .map(|raw| decode(&raw))
+            .filter(|email| email.to.iter().any(|to| to == &self.operator_address))
+            .collect()
+    }
+}
+
+pub fn decode(raw: &str) -> Email {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw.as_bytes())
+        .expect("a MIME message");
+    let to = message
+        .to()
+        .map(|addresses| {
+            addresses
+                .iter()
+                .filter_map(|a| a.address().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    Email {
+        to,
+        subject: message.subject().unwrap_or_default().to_string(),
+        text: message
+            .body_text(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default(),
+        raw: raw.to_string(),
+    }
+}

@@ -1,0 +1,106 @@
+//! Adapters that fail on demand, wrapped around real ones: to show what happens when a queue,
+//! SES or the store is down.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use oys_service::ports::*;
+use oys_shared::routing::{Delivery, Route};
+use oys_shared::Reference;
+
+#[derive(Clone, Default)]
+pub struct Switch(Arc<AtomicBool>);
+
+impl Switch {
+    pub fn fail(&self, failing: bool) {
+        self.0.store(failing, Ordering::SeqCst);
+    }
+    fn check(&self, operation: &'static str) -> Result<(), PortError> {
+        if self.0.load(Ordering::SeqCst) {
+            Err(PortError::new(operation, "injected outage"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+pub struct Flaky<T: ?Sized> {
+    pub inner: Arc<T>,
+    pub switch: Switch,
+}
+
+#[async_trait]
+impl MessageQueue for Flaky<dyn MessageQueue> {
+    async fn send(&self, route: Route, body: &str) -> Result<String, PortError> {
+        self.switch.check("send message")?;
+        self.inner.send(route, body).await
+    }
+    async fn receive(
+        &self,
+        route: Route,
+        max: u32,
+        visibility: Duration,
+    ) -> Result<Vec<ReceivedMessage>, PortError> {
+        self.inner.receive(route, max, visibility).await
+    }
+    async fn delete(&self, route: Route, receipt: &str) -> Result<(), PortError> {
+        self.inner.delete(route, receipt).await
+    }
+    async fn receive_dead_letters(
+        &self,
+        route: Route,
+        max: u32,
+    ) -> Result<Vec<ReceivedMessage>, PortError> {
+        self.inner.receive_dead_letters(route, max).await
+    }
+}
+
+#[async_trait]
+impl Mailer for Flaky<dyn Mailer> {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, PortError> {
+        self.switch.check("send email")?;
+        self.inner.send(email).await
+    }
+}
+
+/// A store whose writes fail while switched on (reads still work).
+#[async_trait]
+impl ReportStore for Flaky<dyn ReportStore> {
+    async fn create_report(
+        &self,
+        report: &NewReport,
+        now: Timestamp,
+    ) -> Result<CreateOutcome, PortError> {
+        self.switch.check("create report")?;
+        self.inner.create_report(report, now).await
+    }
+    async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
+        self.inner.get_report(reference).await
+    }
+    async fn set_pending(
+        &self,
+        reference: &Reference,
+        remaining: &[Delivery],
+    ) -> Result<(), PortError> {
+        self.switch.check("record deliveries")?;
+        self.inner.set_pending(reference, remaining).await
+    }
+    async fn due_for_sweep(
+        &self,
+        now: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Reference>, PortError> {
+        self.inner.due_for_sweep(now, limit).await
+    }
+    async fn claim_for_sweep(
+        &self,
+        reference: &Reference,
+        now: Timestamp,
+        lease: Timestamp,
+    ) -> Result<Option<RoutingState>, PortError> {
+        self.inner.claim_for_sweep(reference, now, lease).await
+    }
+}

@@ -1,0 +1,45 @@
+//! Test support: a moto server the tests start themselves, the two adapter sets ("backends"),
+//! probes that look at what each backend holds, log capture, and a bare HTTP client.
+
+pub mod backend;
+pub mod flaky;
+pub mod http_client;
+pub mod logs;
+pub mod moto;
+
+pub use backend::Backend;
+
+use serde_json::Value;
+
+/// A file of `events/`, read at run time so a changed fixture needs no rebuild.
+pub fn event(name: &str) -> String {
+    let path = format!("{}/events/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn event_json(name: &str) -> Value {
+    serde_json::from_str(&event(name)).expect("fixture is JSON")
+}
+
+/// Runs a test body once per backend, as two tests: `embedded::name` and `moto::name`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod embedded {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::support::Backend::embedded().await).await
+                }
+            )*
+        }
+        mod moto {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::support::Backend::moto().await).await
+                }
+            )*
+        }
+    };
+}
