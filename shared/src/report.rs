@@ -347,11 +347,7 @@ impl Parser {
 
     fn reporter(&mut self, value: Option<&Value>) -> Option<Reporter> {
         let path = "reporter";
-        let Some(obj) =
-            self.required_object(path, value, &["role", "heritage", "age_band", "gender"])
-        else {
-            return None;
-        };
+        let obj = self.required_object(path, value, &["role", "heritage", "age_band", "gender"])?;
         let role = self.required(&join(path, "role"), obj.get("role"), |p, f, v| {
             p.choice(f, v)
         });

@@ -202,7 +202,7 @@ pub fn split_report(
         perpetrator_description: perpetrators.description,
         police_reference: incident.police_reference,
     };
-    let contact = contact.has_personal_data().then(|| ContactDetails {
+    let contact = contact.has_personal_data().then_some(ContactDetails {
         name: contact.name,
         phone: contact.phone,
         email: contact.email,

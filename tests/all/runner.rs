@@ -41,6 +41,8 @@ fn start(data_dir: &Path) -> Runner {
         }
         printed.push(line);
     }
+    let _ = process.kill();
+    let _ = process.wait();
     panic!("the runner stopped before listening: {printed:?}");
 }
 
