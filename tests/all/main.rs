@@ -7,5 +7,6 @@ mod api;
 mod aws_calls;
 mod conformance;
 mod lambda_events;
+mod openapi;
 mod privacy;
 mod runner;
