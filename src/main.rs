@@ -135,6 +135,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let services = Arc::new(services);
+    oys_service::load_reference_data();
 
     tokio::spawn(run_sweeper(
         services.clone(),

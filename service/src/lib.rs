@@ -18,3 +18,9 @@ pub mod aws;
 pub mod embedded;
 
 pub use intake::Services;
+
+/// Loads the reference data (postcode tables, message bundles) so the first request does not.
+pub fn load_reference_data() {
+    oys_shared::geography::load_tables();
+    oys_shared::i18n::load_bundles();
+}

@@ -95,6 +95,12 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
 });
 
+/// Parses the shipped tables now rather than on the first report that names a postcode: call
+/// it while a function starts, outside any request.
+pub fn load_tables() {
+    LazyLock::force(&TABLES);
+}
+
 /// Whether `area` (`M`, `SW`, `GY`) is one of the 124 postcode areas in use.
 pub fn is_known_area(area: &str) -> bool {
     TABLES.area_forces.contains_key(area)

@@ -85,6 +85,11 @@ static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = Lazy
         .collect()
 });
 
+/// Parses the message files now rather than on first use.
+pub fn load_bundles() {
+    LazyLock::force(&BUNDLES);
+}
+
 /// The message `id` in `language`, falling back to English; `args` fill its variables.
 pub fn message(language: Language, id: &str, args: &[(&str, String)]) -> String {
     let mut fluent_args = FluentArgs::new();

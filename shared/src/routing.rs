@@ -288,7 +288,7 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
         "A new report has been received.\n\n\
          Reference:        {reference}\n\
          Report id:        {report_id}\n\
-         Received (UTC):   {received}\n\
+         Received:         {received}\n\
          Channel:          {channel}\n\
          Form language:    {language}\n\
          Nation:           {nation}\n\
@@ -306,7 +306,12 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
          This email deliberately holds no personal details.\n",
         reference = summary.reference,
         report_id = summary.report_id,
-        received = summary.received_at.strftime("%Y-%m-%d %H:%M"),
+        received = summary
+            .received_at
+            .to_zoned_datetime(
+                jiff::tz::TimeZone::get("Europe/London").expect("bundled tz database")
+            )
+            .strftime("%a %-d %b %Y %H:%M %Z (UK time)"),
         channel = summary.channel,
         language = summary.language,
         nation = summary.nation,

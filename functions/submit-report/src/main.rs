@@ -17,6 +17,7 @@ async fn main() -> Result<(), lambda_http::Error> {
     let sdk = aws::load_sdk_config().await;
     let clients = aws::AwsClients::new(&sdk);
     clients.warm_up(&settings).await;
+    oys_service::load_reference_data();
     let services = Arc::new(aws::services(&clients, &settings, None));
     lambda_http::run(http::router(services)).await
 }
