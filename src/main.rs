@@ -66,19 +66,11 @@ struct Args {
     create_aws_resources: bool,
 
     /// Sender of operator alerts (embedded backend, or created AWS resources).
-    #[arg(
-        long,
-        env = "OYS_ALERT_FROM",
-        default_value = "alerts@on-your-side.localhost"
-    )]
+    #[arg(long, env = "OYS_ALERT_FROM", default_value = "alerts@on-your-side.localhost")]
     alert_from: String,
 
     /// Operators' address that receives alerts (embedded backend, or created AWS resources).
-    #[arg(
-        long,
-        env = "OYS_OPERATOR_ADDRESS",
-        default_value = "operators@on-your-side.localhost"
-    )]
+    #[arg(long, env = "OYS_OPERATOR_ADDRESS", default_value = "operators@on-your-side.localhost")]
     operator_address: String,
 
     /// Seconds between runs of the routing sweeper (finishes routing a failed send left).
@@ -90,10 +82,7 @@ struct Args {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     telemetry::init(LogFormat::Text);
     let args = Args::parse();
-    let alerts = AlertAddresses {
-        from: args.alert_from.clone(),
-        operators: vec![args.operator_address.clone()],
-    };
+    let alerts = AlertAddresses { from: args.alert_from.clone(), operators: vec![args.operator_address.clone()] };
 
     let services = match args.backend {
         Backend::Embedded => {
@@ -101,16 +90,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let data_dir = std::fs::canonicalize(&args.data_dir)?;
             let paths = embedded::EmbeddedPaths::in_dir(&data_dir);
             println!("Data:    {}", paths.database.display());
-            println!(
-                "Outbox:  {}  (one .eml file per email)",
-                paths.outbox.display()
-            );
-            embedded::services(
-                &paths,
-                alerts,
-                Arc::new(SystemClock),
-                embedded::DEFAULT_MAX_RECEIVES,
-            )?
+            println!("Outbox:  {}  (one .eml file per email)", paths.outbox.display());
+            embedded::services(&paths, alerts, Arc::new(SystemClock), embedded::DEFAULT_MAX_RECEIVES)?
         }
         Backend::Aws => {
             let sdk = aws::load_sdk_config().await;
@@ -127,26 +108,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 aws::AwsSettings::from_env()?
             };
             println!("Table:   {}", settings.table_name);
-            println!(
-                "Queues:  {} , {}",
-                settings.police_referral_queue_url, settings.advocate_assignment_queue_url
-            );
+            println!("Queues:  {} , {}", settings.police_referral_queue_url, settings.advocate_assignment_queue_url);
             aws::services(&clients, &settings, None)
         }
     };
     let services = Arc::new(services);
     oys_service::load_reference_data();
 
-    tokio::spawn(run_sweeper(
-        services.clone(),
-        Duration::from_secs(args.sweep_every.max(1)),
-    ));
+    tokio::spawn(run_sweeper(services.clone(), Duration::from_secs(args.sweep_every.max(1))));
 
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
-    println!(
-        "On Your Side is listening on http://{}",
-        listener.local_addr()?
-    );
+    println!("On Your Side is listening on http://{}", listener.local_addr()?);
     axum::serve(listener, http::router(services))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

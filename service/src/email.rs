@@ -12,7 +12,5 @@ pub fn to_mime(email: &OutgoingEmail, message_id: &str) -> Vec<u8> {
         .subject(email.subject.as_str())
         .message_id(message_id)
         .text_body(email.text.as_str());
-    builder
-        .write_to_vec()
-        .expect("writing to a Vec cannot fail")
+    builder.write_to_vec().expect("writing to a Vec cannot fail")
 }

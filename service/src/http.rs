@@ -32,7 +32,10 @@ async fn health() -> Json<Value> {
 }
 
 async fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"errors": [{"field": "path", "code": "not_found", "message": "No such route."}]})))
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"errors": [{"field": "path", "code": "not_found", "message": "No such route."}]})),
+    )
         .into_response()
 }
 
@@ -85,16 +88,10 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
     if bytes.is_empty() || bytes.len() > 128 || !bytes.iter().all(|b| (0x21..=0x7e).contains(b)) {
         return Err(());
     }
-    Ok(Some(
-        String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8"),
-    ))
+    Ok(Some(String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8")))
 }
 
-async fn submit_report(
-    State(services): State<Arc<Services>>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap, body: Body) -> Response {
     // Before the body is read, only the header can tell the language.
     let header_language = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -116,10 +113,8 @@ async fn submit_report(
             &[FieldError::new("body", ErrorCode::BodyTooLarge).with("max", limits::BODY_BYTES)],
         )
     };
-    let declared_length = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared_length =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared_length.is_some_and(|len| len > limits::BODY_BYTES) {
         return too_large();
     }
@@ -147,20 +142,12 @@ async fn submit_report(
         return error_response(StatusCode::BAD_REQUEST, language, &[error]);
     };
 
-    let submission = Submission {
-        body: value,
-        submitter: Submitter::Public,
-        idempotency_key,
-    };
+    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
     match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt)) => {
-            (StatusCode::CREATED, Json(receipt)).into_response()
-        }
+        Ok(SubmitOutcome::Accepted(receipt)) => (StatusCode::CREATED, Json(receipt)).into_response(),
         Ok(SubmitOutcome::Replayed(receipt)) => {
             let mut response = (StatusCode::CREATED, Json(receipt)).into_response();
-            response
-                .headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
             response
         }
         Ok(SubmitOutcome::Invalid { language, errors }) => {
@@ -171,10 +158,7 @@ async fn submit_report(
         Ok(SubmitOutcome::IdempotencyKeyReused { language }) => error_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             language,
-            &[FieldError::new(
-                "Idempotency-Key",
-                ErrorCode::IdempotencyKeyReused,
-            )],
+            &[FieldError::new("Idempotency-Key", ErrorCode::IdempotencyKeyReused)],
         ),
         Err(err) => {
             error!(error = %err, "report could not be stored");
@@ -183,9 +167,7 @@ async fn submit_report(
                 language,
                 &[FieldError::new("body", ErrorCode::ServiceUnavailable)],
             );
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
             response
         }
     }

@@ -19,14 +19,12 @@ use uuid::Uuid;
 
 use oys_shared::i18n::Language;
 use oys_shared::report::{parse_report, requested_language, Submitter};
-use oys_shared::routing::{
-    next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage,
-};
+use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
 use crate::ports::{
-    Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail,
-    PortError, Receipt, ReportStore,
+    Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail, PortError, Receipt,
+    ReportStore,
 };
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
@@ -95,10 +93,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
     };
     let language = report.language;
     let request_hash = hash_hex(canonical_json(&submission.body).as_bytes());
-    let key_hash = submission
-        .idempotency_key
-        .as_deref()
-        .map(|key| hash_hex(key.as_bytes()));
+    let key_hash = submission.idempotency_key.as_deref().map(|key| hash_hex(key.as_bytes()));
 
     let report_id = Uuid::new_v4();
     let mut attempt = 0;
@@ -126,12 +121,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 expires_at: add(now, IDEMPOTENCY_TTL),
             }),
         };
-        match svc
-            .store
-            .create_report(&new_report, now)
-            .await
-            .map_err(IntakeError::NotStored)?
-        {
+        match svc.store.create_report(&new_report, now).await.map_err(IntakeError::NotStored)? {
             CreateOutcome::Created => break (new_report.summary, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
                 info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");
@@ -145,10 +135,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 warn!(attempt, "reference already taken, drawing another");
             }
             CreateOutcome::ReferenceTaken => {
-                return Err(IntakeError::NotStored(PortError::new(
-                    "create_report",
-                    "no free reference found",
-                )));
+                return Err(IntakeError::NotStored(PortError::new("create_report", "no free reference found")));
             }
         }
     };
@@ -167,11 +154,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
 
 /// Sends every delivery in `pending` and records what is left. Failures are logged and left
 /// for the sweeper: the report is already safe.
-async fn finish_deliveries(
-    svc: &Services,
-    summary: &CaseSummary,
-    pending: &[Delivery],
-) -> Vec<Delivery> {
+async fn finish_deliveries(svc: &Services, summary: &CaseSummary, pending: &[Delivery]) -> Vec<Delivery> {
     let attempts = pending.iter().map(|delivery| async move {
         let result = deliver(svc, summary, *delivery).await;
         (*delivery, result)
@@ -192,34 +175,21 @@ async fn finish_deliveries(
     remaining
 }
 
-async fn deliver(
-    svc: &Services,
-    summary: &CaseSummary,
-    delivery: Delivery,
-) -> Result<(), PortError> {
+async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
     match delivery.route() {
         Some(route) => {
             let message = RoutingMessage::new(summary, route);
             let body = serde_json::to_string(&message).expect("routing messages serialise");
             svc.queue.send(route, &body).await.map(drop)
         }
-        None => svc
-            .mailer
-            .send(&alert_email(&svc.alerts, summary))
-            .await
-            .map(drop),
+        None => svc.mailer.send(&alert_email(&svc.alerts, summary)).await.map(drop),
     }
 }
 
 /// The operators' alert for a new report: categories and references only.
 pub fn alert_email(addresses: &AlertAddresses, summary: &CaseSummary) -> OutgoingEmail {
     let (subject, text) = operator_alert(summary);
-    OutgoingEmail {
-        from: addresses.from.clone(),
-        to: addresses.operators.clone(),
-        subject,
-        text,
-    }
+    OutgoingEmail { from: addresses.from.clone(), to: addresses.operators.clone(), subject, text }
 }
 
 /// What one sweep did.
@@ -235,22 +205,12 @@ pub struct SweepSummary {
 
 /// Finishes the routing of reports whose request did not (queue or email outage, crash).
 /// Called by the scheduled job; safe to run concurrently and repeatedly.
-pub async fn sweep_pending_routing(
-    svc: &Services,
-    limit: usize,
-) -> Result<SweepSummary, PortError> {
+pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<SweepSummary, PortError> {
     let now = svc.clock.now();
     let due = svc.store.due_for_sweep(now, limit).await?;
-    let mut summary = SweepSummary {
-        due: due.len(),
-        ..Default::default()
-    };
+    let mut summary = SweepSummary { due: due.len(), ..Default::default() };
     for reference in due {
-        let Some(state) = svc
-            .store
-            .claim_for_sweep(&reference, now, add(now, SWEEP_LEASE))
-            .await?
-        else {
+        let Some(state) = svc.store.claim_for_sweep(&reference, now, add(now, SWEEP_LEASE)).await? else {
             continue;
         };
         summary.claimed += 1;

@@ -20,10 +20,7 @@ pub struct PortError {
 
 impl PortError {
     pub fn new(operation: &'static str, detail: impl std::fmt::Display) -> Self {
-        PortError {
-            operation,
-            detail: detail.to_string(),
-        }
+        PortError { operation, detail: detail.to_string() }
     }
 }
 
@@ -90,28 +87,16 @@ pub struct StoredReport {
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Writes the report's parts and the idempotency record atomically, or nothing.
-    async fn create_report(
-        &self,
-        report: &NewReport,
-        now: Timestamp,
-    ) -> Result<CreateOutcome, PortError>;
+    async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError>;
 
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError>;
 
     /// Records what is still owed after a delivery attempt; with nothing left the report
     /// leaves the pending-routing index.
-    async fn set_pending(
-        &self,
-        reference: &Reference,
-        remaining: &[Delivery],
-    ) -> Result<(), PortError>;
+    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError>;
 
     /// References of reports pending routing whose `sweep_after` has passed, oldest first.
-    async fn due_for_sweep(
-        &self,
-        now: Timestamp,
-        limit: usize,
-    ) -> Result<Vec<Reference>, PortError>;
+    async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError>;
 
     /// Takes a due report for one sweeper by moving its `sweep_after` to `lease_until`, if it
     /// is still due; `None` if another sweeper or the request finished or took it first.
@@ -138,18 +123,9 @@ pub struct ReceivedMessage {
 #[async_trait]
 pub trait MessageQueue: Send + Sync {
     async fn send(&self, route: Route, body: &str) -> Result<String, PortError>;
-    async fn receive(
-        &self,
-        route: Route,
-        max: u32,
-        visibility: Duration,
-    ) -> Result<Vec<ReceivedMessage>, PortError>;
+    async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError>;
     async fn delete(&self, route: Route, receipt: &str) -> Result<(), PortError>;
-    async fn receive_dead_letters(
-        &self,
-        route: Route,
-        max: u32,
-    ) -> Result<Vec<ReceivedMessage>, PortError>;
+    async fn receive_dead_letters(&self, route: Route, max: u32) -> Result<Vec<ReceivedMessage>, PortError>;
 }
 
 /// A plain-text email.

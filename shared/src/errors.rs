@@ -43,11 +43,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: ErrorCode) -> Self {
-        Self {
-            field: field.into(),
-            code,
-            params: Vec::new(),
-        }
+        Self { field: field.into(), code, params: Vec::new() }
     }
 
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {

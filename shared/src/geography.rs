@@ -32,11 +32,15 @@ struct AreaFile {
 struct AreaEntry {
     area: String,
     forces: Vec<String>,
+    #[serde(default)]
+    single_force: bool,
+    confidence: Confidence,
 }
 
 #[derive(Deserialize)]
 struct ForceEntry {
     id: String,
+    name: String,
     nation: String,
 }
 
@@ -49,22 +53,44 @@ struct DistrictFile {
 struct DistrictEntry {
     district: String,
     forces: Vec<String>,
+    #[serde(default)]
+    single_force: bool,
+    confidence: Confidence,
+}
+
+/// How sure the reference data is of a postcode's forces (see `shared/data/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// The police forces a postcode district or area may belong to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForceCandidates {
+    /// Force ids (data.police.uk), the most likely first. Empty for Crown dependencies.
+    pub forces: Vec<String>,
+    /// True only if one force covers the whole district or area.
+    pub single_force: bool,
+    pub confidence: Confidence,
 }
 
 struct Tables {
-    area_forces: HashMap<String, Vec<String>>,
-    district_forces: HashMap<String, Vec<String>>,
+    area_forces: HashMap<String, ForceCandidates>,
+    district_forces: HashMap<String, ForceCandidates>,
     force_nation: HashMap<String, Nation>,
+    force_name: HashMap<String, String>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let areas: AreaFile =
-        serde_json::from_str(include_str!("../data/uk-postcode-areas-police-forces.json"))
-            .expect("shipped postcode-area table parses (checked by tests)");
-    let districts: DistrictFile = serde_json::from_str(include_str!(
-        "../data/uk-postcode-districts-police-forces.json"
-    ))
-    .expect("shipped postcode-district table parses (checked by tests)");
+    let areas: AreaFile = serde_json::from_str(include_str!("../data/uk-postcode-areas-police-forces.json"))
+        .expect("shipped postcode-area table parses (checked by tests)");
+    let districts: DistrictFile =
+        serde_json::from_str(include_str!("../data/uk-postcode-districts-police-forces.json"))
+            .expect("shipped postcode-district table parses (checked by tests)");
+    let force_name = areas.forces.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
     let force_nation = areas
         .forces
         .into_iter()
@@ -84,14 +110,21 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         area_forces: areas
             .areas
             .into_iter()
-            .map(|a| (a.area, a.forces))
+            .map(|a| {
+                (a.area, ForceCandidates { forces: a.forces, single_force: a.single_force, confidence: a.confidence })
+            })
             .collect(),
         district_forces: districts
             .districts
             .into_iter()
-            .map(|d| (d.district, d.forces))
+            .map(|d| {
+                let candidates =
+                    ForceCandidates { forces: d.forces, single_force: d.single_force, confidence: d.confidence };
+                (d.district, candidates)
+            })
             .collect(),
         force_nation,
+        force_name,
     }
 });
 
@@ -107,26 +140,32 @@ pub fn is_known_area(area: &str) -> bool {
 }
 
 /// The candidate police forces for a postcode: the district's if the district is known,
-/// otherwise the whole area's. Empty for Crown dependencies.
-pub fn candidate_forces(postcode: &Postcode) -> &'static [String] {
+/// otherwise the whole area's (every area a `Postcode` can hold is in the table).
+pub fn candidate_forces(postcode: &Postcode) -> &'static ForceCandidates {
     let tables = &*TABLES;
     tables
         .district_forces
         .get(postcode.district())
         .or_else(|| tables.area_forces.get(postcode.area()))
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+        .expect("Postcode::parse accepts only known areas")
+}
+
+/// A force's display name (`Greater Manchester Police`), or the id if unknown.
+pub fn force_name(force: &str) -> &str {
+    TABLES.force_name.get(force).map(String::as_str).unwrap_or(force)
+}
+
+/// Every force id in the reference data.
+pub fn all_forces() -> impl Iterator<Item = &'static str> {
+    TABLES.force_name.keys().map(String::as_str)
 }
 
 /// The nation of a postcode, when every candidate force lies in the same one.
 pub fn nation_of(postcode: &Postcode) -> Nation {
-    let mut nations = candidate_forces(postcode).iter().map(|force| {
-        TABLES
-            .force_nation
-            .get(force)
-            .copied()
-            .unwrap_or(Nation::Unknown)
-    });
+    let mut nations = candidate_forces(postcode)
+        .forces
+        .iter()
+        .map(|force| TABLES.force_nation.get(force).copied().unwrap_or(Nation::Unknown));
     match nations.next() {
         Some(first) if nations.all(|n| n == first) => first,
         _ => Nation::Unknown,
@@ -162,12 +201,8 @@ mod tests {
         assert_eq!(TABLES.area_forces.len(), 124);
         assert!(TABLES.district_forces.len() > 2900);
         // Every force named by the area and district tables has a nation entry.
-        for forces in TABLES
-            .area_forces
-            .values()
-            .chain(TABLES.district_forces.values())
-        {
-            for force in forces {
+        for candidates in TABLES.area_forces.values().chain(TABLES.district_forces.values()) {
+            for force in &candidates.forces {
                 assert!(TABLES.force_nation.contains_key(force), "{force}");
             }
         }

@@ -46,40 +46,28 @@ impl Language {
 
     /// The first supported language in an `Accept-Language` header, if any.
     pub fn from_accept_language(header: &str) -> Option<Language> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .find_map(Language::from_tag)
+        header.split(',').filter_map(|part| part.split(';').next()).find_map(Language::from_tag)
     }
 }
 
 /// Fluent resources shipped with the code. English is the fallback and must hold every message.
 const RESOURCES: &[(Language, &str)] = &[
     (Language::English, include_str!("../locales/en.ftl")),
-    (
-        Language::ChineseTraditional,
-        include_str!("../locales/zh-Hant.ftl"),
-    ),
+    (Language::ChineseTraditional, include_str!("../locales/zh-Hant.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     RESOURCES
         .iter()
         .map(|(language, source)| {
-            let resource =
-                FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-                    panic!("locale {language} has syntax errors: {errors:?}")
-                });
-            let locale: unic_langid::LanguageIdentifier = language
-                .as_str()
-                .parse()
-                .expect("language identifiers are valid BCP 47");
+            let resource = FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("locale {language} has syntax errors: {errors:?}"));
+            let locale: unic_langid::LanguageIdentifier =
+                language.as_str().parse().expect("language identifiers are valid BCP 47");
             let mut bundle = FluentBundle::new_concurrent(vec![locale]);
             // No Unicode isolation marks: the text goes into JSON and plain-text email.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .expect("message ids are unique within a locale");
+            bundle.add_resource(resource).expect("message ids are unique within a locale");
             (*language, bundle)
         })
         .collect()
@@ -120,9 +108,7 @@ pub fn translated_languages() -> impl Iterator<Item = Language> {
 
 /// Whether `language`'s own file (not the fallback) holds message `id`.
 pub fn has_own_message(language: Language, id: &str) -> bool {
-    BUNDLES
-        .get(&language)
-        .is_some_and(|bundle| bundle.has_message(id))
+    BUNDLES.get(&language).is_some_and(|bundle| bundle.has_message(id))
 }
 
 #[cfg(test)]
@@ -131,25 +117,13 @@ mod tests {
 
     #[test]
     fn reads_language_tags_leniently() {
-        assert_eq!(
-            Language::from_tag("zh-hant"),
-            Some(Language::ChineseTraditional)
-        );
-        assert_eq!(
-            Language::from_tag("zh-HK"),
-            Some(Language::ChineseTraditional)
-        );
-        assert_eq!(
-            Language::from_tag("zh-CN"),
-            Some(Language::ChineseSimplified)
-        );
+        assert_eq!(Language::from_tag("zh-hant"), Some(Language::ChineseTraditional));
+        assert_eq!(Language::from_tag("zh-HK"), Some(Language::ChineseTraditional));
+        assert_eq!(Language::from_tag("zh-CN"), Some(Language::ChineseSimplified));
         assert_eq!(Language::from_tag("en-GB"), Some(Language::English));
         assert_eq!(Language::from_tag("fil"), Some(Language::Tagalog));
         assert_eq!(Language::from_tag("de"), None);
-        assert_eq!(
-            Language::from_accept_language("de-DE, zh-TW;q=0.8, en;q=0.5"),
-            Some(Language::ChineseTraditional)
-        );
+        assert_eq!(Language::from_accept_language("de-DE, zh-TW;q=0.8, en;q=0.5"), Some(Language::ChineseTraditional));
     }
 
     #[test]
@@ -157,21 +131,14 @@ mod tests {
         let en = message(Language::English, "error-required", &[]);
         let zh = message(Language::ChineseTraditional, "error-required", &[]);
         assert_ne!(en, zh);
-        assert!(
-            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{zh}"
-        );
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
         // Japanese has no file yet: English is used rather than an id or an empty string.
         assert_eq!(message(Language::Japanese, "error-required", &[]), en);
     }
 
     #[test]
     fn variables_are_filled() {
-        let text = message(
-            Language::English,
-            "error-too_long",
-            &[("max", "200".into())],
-        );
+        let text = message(Language::English, "error-too_long", &[("max", "200".into())]);
         assert!(text.contains("200"), "{text}");
     }
 }

@@ -5,10 +5,13 @@
 
 #[macro_use]
 mod choice;
+pub mod advocate;
+pub mod calendar;
 pub mod errors;
 pub mod fields;
 pub mod geography;
 pub mod i18n;
+pub mod police;
 pub mod reference;
 pub mod report;
 pub mod routing;

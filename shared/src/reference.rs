@@ -15,21 +15,15 @@ pub struct Reference(String);
 impl Reference {
     /// A reference from 40 bits of randomness (the low 40 bits of `entropy`).
     pub fn from_entropy(entropy: u64) -> Reference {
-        let symbols: String = (0..8)
-            .rev()
-            .map(|i| ALPHABET[((entropy >> (i * 5)) & 0x1f) as usize] as char)
-            .collect();
+        let symbols: String = (0..8).rev().map(|i| ALPHABET[((entropy >> (i * 5)) & 0x1f) as usize] as char).collect();
         Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..]))
     }
 
     /// Reads a reference as a person might type it: any case, with or without the prefix,
     /// hyphens or spaces, and the look-alikes Crockford allows (O → 0, I and L → 1).
     pub fn parse(raw: &str) -> Option<Reference> {
-        let upper: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let upper: String =
+            raw.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
         let body = upper.strip_prefix("OYS").unwrap_or(&upper);
         let symbols: String = body
             .chars()
@@ -42,11 +36,7 @@ impl Reference {
         if symbols.len() != 8 || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
             return None;
         }
-        Some(Reference(format!(
-            "{PREFIX}{}-{}",
-            &symbols[..4],
-            &symbols[4..]
-        )))
+        Some(Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..])))
     }
 
     pub fn as_str(&self) -> &str {
@@ -87,10 +77,7 @@ mod tests {
             assert!(!s[4..].contains(['I', 'L', 'O', 'U']), "{s}");
         }
         assert_eq!(Reference::from_entropy(0).as_str(), "OYS-0000-0000");
-        assert_eq!(
-            Reference::from_entropy(0xff_ffff_ffff).as_str(),
-            "OYS-ZZZZ-ZZZZ"
-        );
+        assert_eq!(Reference::from_entropy(0xff_ffff_ffff).as_str(), "OYS-ZZZZ-ZZZZ");
     }
 
     #[test]
@@ -106,10 +93,7 @@ mod tests {
         let typed = reference.as_str().to_lowercase().replace('-', " ");
         assert_eq!(Reference::parse(&typed), Some(reference.clone()));
         assert_eq!(Reference::parse(&reference.as_str()[4..]), Some(reference));
-        assert_eq!(
-            Reference::parse("oys-o0il-1234").unwrap().as_str(),
-            "OYS-0011-1234"
-        );
+        assert_eq!(Reference::parse("oys-o0il-1234").unwrap().as_str(), "OYS-0011-1234");
         assert_eq!(Reference::parse("OYS-1234"), None);
         assert_eq!(Reference::parse("OYS-UUUU-1234"), None);
     }

@@ -168,10 +168,7 @@ pub struct Contact {
 impl Contact {
     /// Whether anything here identifies or reaches the reporter.
     pub fn has_personal_data(&self) -> bool {
-        self.name.is_some()
-            || self.phone.is_some()
-            || self.email.is_some()
-            || self.safe_times.is_some()
+        self.name.is_some() || self.phone.is_some() || self.email.is_some() || self.safe_times.is_some()
     }
 }
 
@@ -230,11 +227,7 @@ pub enum Submitter {
 }
 
 /// Parses a report. `now` decides what "in the future" means, in UK time.
-pub fn parse_report(
-    body: &Value,
-    now: Timestamp,
-    submitter: Submitter,
-) -> Result<Report, Vec<FieldError>> {
+pub fn parse_report(body: &Value, now: Timestamp, submitter: Submitter) -> Result<Report, Vec<FieldError>> {
     let mut p = Parser::default();
     let report = p.report(body, now, submitter);
     match report {
@@ -246,9 +239,7 @@ pub fn parse_report(
 /// The language a report asked for, if it names one: used to localise its errors even when
 /// the rest of the report is invalid.
 pub fn requested_language(body: &Value) -> Option<Language> {
-    body.get("language")
-        .and_then(Value::as_str)
-        .and_then(Language::from_tag)
+    body.get("language").and_then(Value::as_str).and_then(Language::from_tag)
 }
 
 #[derive(Default)]
@@ -263,14 +254,8 @@ struct Text {
     multiline: bool,
 }
 
-const LINE: fn(usize) -> Text = |max| Text {
-    max,
-    multiline: false,
-};
-const PARAGRAPHS: fn(usize) -> Text = |max| Text {
-    max,
-    multiline: true,
-};
+const LINE: fn(usize) -> Text = |max| Text { max, multiline: false };
+const PARAGRAPHS: fn(usize) -> Text = |max| Text { max, multiline: true };
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -289,25 +274,14 @@ impl Parser {
         let root = self.object(
             "",
             Some(body),
-            &[
-                "language",
-                "channel",
-                "reporter",
-                "contact",
-                "incident",
-                "perpetrators",
-                "consent",
-            ],
+            &["language", "channel", "reporter", "contact", "incident", "perpetrators", "consent"],
         )?;
 
         let language = self.required("language", root.get("language"), |p, f, v| {
             let s = p.string(f, v)?;
             let language = Language::from_tag(&s);
             if language.is_none() {
-                p.errors.push(
-                    FieldError::new(f, ErrorCode::InvalidChoice)
-                        .with("allowed", Language::allowed()),
-                );
+                p.errors.push(FieldError::new(f, ErrorCode::InvalidChoice).with("allowed", Language::allowed()));
             }
             language
         });
@@ -332,12 +306,10 @@ impl Parser {
     }
 
     fn channel(&mut self, value: Option<&Value>, submitter: Submitter) -> Option<Channel> {
-        let channel = self
-            .optional_choice::<Channel>("channel", value)?
-            .unwrap_or(match submitter {
-                Submitter::Public => Channel::Online,
-                Submitter::Operator => Channel::Phone,
-            });
+        let channel = self.optional_choice::<Channel>("channel", value)?.unwrap_or(match submitter {
+            Submitter::Public => Channel::Online,
+            Submitter::Operator => Channel::Phone,
+        });
         if submitter == Submitter::Public && channel != Channel::Online {
             self.error("channel", ErrorCode::NotAllowed);
             return None;
@@ -348,18 +320,11 @@ impl Parser {
     fn reporter(&mut self, value: Option<&Value>) -> Option<Reporter> {
         let path = "reporter";
         let obj = self.required_object(path, value, &["role", "heritage", "age_band", "gender"])?;
-        let role = self.required(&join(path, "role"), obj.get("role"), |p, f, v| {
-            p.choice(f, v)
-        });
+        let role = self.required(&join(path, "role"), obj.get("role"), |p, f, v| p.choice(f, v));
         let heritage = self.choice_list(&join(path, "heritage"), obj.get("heritage"));
         let age_band = self.optional_choice(&join(path, "age_band"), obj.get("age_band"));
         let gender = self.optional_choice(&join(path, "gender"), obj.get("gender"));
-        Some(Reporter {
-            role: role?,
-            heritage: heritage?,
-            age_band: age_band?,
-            gender: gender?,
-        })
+        Some(Reporter { role: role?, heritage: heritage?, age_band: age_band?, gender: gender? })
     }
 
     fn contact(&mut self, value: Option<&Value>) -> Option<Contact> {
@@ -375,47 +340,22 @@ impl Parser {
             "interpreter_needed",
         ];
         let Some(obj) = self.object(path, value, &allowed) else {
-            return if is_absent(value) {
-                Some(Contact::default())
-            } else {
-                None
-            };
+            return if is_absent(value) { Some(Contact::default()) } else { None };
         };
         let given = Given::in_contact(Some(obj));
         let name = self.optional_text(&join(path, "name"), obj.get("name"), LINE(limits::NAME));
-        let phone = self.optional_parsed(
-            &join(path, "phone"),
-            obj.get("phone"),
-            limits::PHONE,
-            PhoneNumber::parse,
-        );
-        let email = self.optional_parsed(
-            &join(path, "email"),
-            obj.get("email"),
-            limits::EMAIL,
-            EmailAddress::parse,
-        );
-        let preferred_method =
-            self.optional_choice(&join(path, "preferred_method"), obj.get("preferred_method"));
-        let voicemail = self.optional_bool(
-            &join(path, "safe_to_leave_voicemail"),
-            obj.get("safe_to_leave_voicemail"),
-        );
-        let safe_times = self.optional_text(
-            &join(path, "safe_times"),
-            obj.get("safe_times"),
-            LINE(limits::SAFE_TIMES),
-        );
+        let phone = self.optional_parsed(&join(path, "phone"), obj.get("phone"), limits::PHONE, PhoneNumber::parse);
+        let email = self.optional_parsed(&join(path, "email"), obj.get("email"), limits::EMAIL, EmailAddress::parse);
+        let preferred_method = self.optional_choice(&join(path, "preferred_method"), obj.get("preferred_method"));
+        let voicemail = self.optional_bool(&join(path, "safe_to_leave_voicemail"), obj.get("safe_to_leave_voicemail"));
+        let safe_times = self.optional_text(&join(path, "safe_times"), obj.get("safe_times"), LINE(limits::SAFE_TIMES));
         let preferred_language = self.optional_parsed(
             &join(path, "preferred_language"),
             obj.get("preferred_language"),
             limits::LANGUAGE_TAG,
             LanguageTag::parse,
         );
-        let interpreter = self.optional_bool(
-            &join(path, "interpreter_needed"),
-            obj.get("interpreter_needed"),
-        );
+        let interpreter = self.optional_bool(&join(path, "interpreter_needed"), obj.get("interpreter_needed"));
 
         let contact = Contact {
             name: name?,
@@ -428,14 +368,12 @@ impl Parser {
             interpreter_needed: interpreter?,
         };
         match contact.preferred_method {
-            Some(ContactMethod::Phone | ContactMethod::TextMessage) if !given.phone => self.error(
-                "contact.preferred_method",
-                ErrorCode::RequiredForPreferredMethod,
-            ),
-            Some(ContactMethod::Email) if !given.email => self.error(
-                "contact.preferred_method",
-                ErrorCode::RequiredForPreferredMethod,
-            ),
+            Some(ContactMethod::Phone | ContactMethod::TextMessage) if !given.phone => {
+                self.error("contact.preferred_method", ErrorCode::RequiredForPreferredMethod)
+            }
+            Some(ContactMethod::Email) if !given.email => {
+                self.error("contact.preferred_method", ErrorCode::RequiredForPreferredMethod)
+            }
             _ => {}
         }
         Some(contact)
@@ -456,36 +394,33 @@ impl Parser {
             "police_reference",
         ];
         let obj = self.required_object(path, value, &allowed)?;
-        let uk_now = now.to_zoned_datetime(
-            TimeZone::get("Europe/London").expect("bundled tz database has Europe/London"),
-        );
+        let uk_now =
+            now.to_zoned_datetime(TimeZone::get("Europe/London").expect("bundled tz database has Europe/London"));
 
-        let occurred_on =
-            self.required("incident.occurred_on", obj.get("occurred_on"), |p, f, v| {
-                let s = p.string(f, v)?;
-                match s.parse::<Date>() {
-                    Ok(date) if date.year() >= 1900 && date <= uk_now.date() => Some(date),
-                    Ok(date) if date.year() >= 1900 => {
-                        p.error(f, ErrorCode::InFuture);
-                        None
-                    }
-                    _ => {
-                        p.error(f, ErrorCode::InvalidDate);
-                        None
-                    }
+        let occurred_on = self.required("incident.occurred_on", obj.get("occurred_on"), |p, f, v| {
+            let s = p.string(f, v)?;
+            match s.parse::<Date>() {
+                Ok(date) if date.year() >= 1900 && date <= uk_now.date() => Some(date),
+                Ok(date) if date.year() >= 1900 => {
+                    p.error(f, ErrorCode::InFuture);
+                    None
                 }
-            });
-        let occurred_at =
-            self.optional("incident.occurred_at", obj.get("occurred_at"), |p, f, v| {
-                let s = p.string(f, v)?;
-                match Time::strptime("%H:%M", &s) {
-                    Ok(time) => Some(time),
-                    Err(_) => {
-                        p.error(f, ErrorCode::InvalidTime);
-                        None
-                    }
+                _ => {
+                    p.error(f, ErrorCode::InvalidDate);
+                    None
                 }
-            });
+            }
+        });
+        let occurred_at = self.optional("incident.occurred_at", obj.get("occurred_at"), |p, f, v| {
+            let s = p.string(f, v)?;
+            match Time::strptime("%H:%M", &s) {
+                Ok(time) => Some(time),
+                Err(_) => {
+                    p.error(f, ErrorCode::InvalidTime);
+                    None
+                }
+            }
+        });
         if let (Some(date), Some(Some(time))) = (occurred_on, occurred_at) {
             if date == uk_now.date() && time > uk_now.time() {
                 self.error("incident.occurred_at", ErrorCode::InFuture);
@@ -501,25 +436,19 @@ impl Parser {
             }
             Some(list)
         });
-        let motivations = self
-            .choice_list::<Motivation>("incident.motivations", obj.get("motivations"))
-            .map(|list| {
-                if list.is_empty() {
-                    vec![Motivation::Race]
-                } else {
-                    list
-                }
-            });
-        let description =
-            self.required("incident.description", obj.get("description"), |p, f, v| {
-                p.text(f, v, PARAGRAPHS(limits::DESCRIPTION))
-            });
+        let motivations = self.choice_list::<Motivation>("incident.motivations", obj.get("motivations")).map(|list| {
+            if list.is_empty() {
+                vec![Motivation::Race]
+            } else {
+                list
+            }
+        });
+        let description = self.required("incident.description", obj.get("description"), |p, f, v| {
+            p.text(f, v, PARAGRAPHS(limits::DESCRIPTION))
+        });
         let injured = self.optional_bool("incident.injured", obj.get("injured"));
         let ongoing = self.optional_bool("incident.ongoing", obj.get("ongoing"));
-        let already = self.optional_bool(
-            "incident.reported_to_police_already",
-            obj.get("reported_to_police_already"),
-        );
+        let already = self.optional_bool("incident.reported_to_police_already", obj.get("reported_to_police_already"));
         let police_reference = self.optional_text(
             "incident.police_reference",
             obj.get("police_reference"),
@@ -549,12 +478,8 @@ impl Parser {
             }
             return None;
         };
-        let postcode = self.optional_parsed(
-            &join(path, "postcode"),
-            obj.get("postcode"),
-            limits::POSTCODE,
-            Postcode::parse,
-        );
+        let postcode =
+            self.optional_parsed(&join(path, "postcode"), obj.get("postcode"), limits::POSTCODE, Postcode::parse);
         let town = self.optional_text(&join(path, "town"), obj.get("town"), LINE(limits::TOWN));
         let online = self.optional_bool(&join(path, "online"), obj.get("online"));
         let place_type = self.optional_choice(&join(path, "place_type"), obj.get("place_type"));
@@ -565,22 +490,13 @@ impl Parser {
             self.error(path, ErrorCode::LocationRequired);
             return None;
         }
-        Some(Location {
-            postcode,
-            town,
-            online,
-            place_type,
-        })
+        Some(Location { postcode, town, online, place_type })
     }
 
     fn perpetrators(&mut self, value: Option<&Value>) -> Option<Perpetrators> {
         let path = "perpetrators";
         let Some(obj) = self.object(path, value, &["count", "description", "relationship"]) else {
-            return if is_absent(value) {
-                Some(Perpetrators::default())
-            } else {
-                None
-            };
+            return if is_absent(value) { Some(Perpetrators::default()) } else { None };
         };
         let count = self.optional_choice(&join(path, "count"), obj.get("count"));
         let description = self.optional_text(
@@ -588,38 +504,21 @@ impl Parser {
             obj.get("description"),
             PARAGRAPHS(limits::PERPETRATOR_DESCRIPTION),
         );
-        let relationship =
-            self.optional_choice(&join(path, "relationship"), obj.get("relationship"));
-        Some(Perpetrators {
-            count: count?,
-            description: description?,
-            relationship: relationship?,
-        })
+        let relationship = self.optional_choice(&join(path, "relationship"), obj.get("relationship"));
+        Some(Perpetrators { count: count?, description: description?, relationship: relationship? })
     }
 
     fn consent(&mut self, value: Option<&Value>) -> Option<Consent> {
         let path = "consent";
-        let allowed = [
-            "police",
-            "advocate_support",
-            "support_needs",
-            "privacy_notice_version",
-        ];
+        let allowed = ["police", "advocate_support", "support_needs", "privacy_notice_version"];
         let obj = self.required_object(path, value, &allowed)?;
-        let police = self.required("consent.police", obj.get("police"), |p, f, v| {
-            p.choice(f, v)
-        });
-        let advocate = self.required(
-            "consent.advocate_support",
-            obj.get("advocate_support"),
-            |p, f, v| p.boolean(f, v),
-        );
+        let police = self.required("consent.police", obj.get("police"), |p, f, v| p.choice(f, v));
+        let advocate =
+            self.required("consent.advocate_support", obj.get("advocate_support"), |p, f, v| p.boolean(f, v));
         let needs = self.choice_list("consent.support_needs", obj.get("support_needs"));
-        let version = self.required(
-            "consent.privacy_notice_version",
-            obj.get("privacy_notice_version"),
-            |p, f, v| p.text(f, v, LINE(limits::PRIVACY_NOTICE_VERSION)),
-        );
+        let version = self.required("consent.privacy_notice_version", obj.get("privacy_notice_version"), |p, f, v| {
+            p.text(f, v, LINE(limits::PRIVACY_NOTICE_VERSION))
+        });
         Some(Consent {
             police: police?,
             advocate_support: advocate?,
@@ -633,14 +532,8 @@ impl Parser {
     /// gets its own error rather than a second "phone required" one.
     fn consent_rules(&mut self, root: &Map<String, Value>) {
         let consent = root.get("consent");
-        let police = consent
-            .and_then(|c| c.get("police"))
-            .and_then(Value::as_str)
-            .and_then(PoliceConsent::parse);
-        let advocate = consent
-            .and_then(|c| c.get("advocate_support"))
-            .and_then(Value::as_bool)
-            == Some(true);
+        let police = consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(PoliceConsent::parse);
+        let advocate = consent.and_then(|c| c.get("advocate_support")).and_then(Value::as_bool) == Some(true);
         let given = Given::in_contact(root.get("contact").and_then(Value::as_object));
         if police == Some(PoliceConsent::WithContactDetails) && !given.phone && !given.email {
             self.error("contact", ErrorCode::RequiredForPoliceContact);
@@ -652,12 +545,7 @@ impl Parser {
 
     // ---- generic readers: each records its own errors and returns None on any problem ----
 
-    fn object<'v>(
-        &mut self,
-        path: &str,
-        value: Option<&'v Value>,
-        allowed: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
         match value {
             None | Some(Value::Null) => None,
             Some(Value::Object(map)) => {
@@ -670,9 +558,7 @@ impl Parser {
             }
             Some(_) => {
                 let field = if path.is_empty() { "body" } else { path };
-                self.errors.push(
-                    FieldError::new(field, ErrorCode::InvalidType).with("expected", "object"),
-                );
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "object"));
                 None
             }
         }
@@ -724,9 +610,7 @@ impl Parser {
         match value {
             Value::String(s) => Some(s.trim().to_string()),
             _ => {
-                self.errors.push(
-                    FieldError::new(field, ErrorCode::InvalidType).with("expected", "string"),
-                );
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "string"));
                 None
             }
         }
@@ -734,26 +618,18 @@ impl Parser {
 
     fn text(&mut self, field: &str, value: &Value, rule: Text) -> Option<String> {
         let s = self.string(field, value)?;
-        if s.chars()
-            .any(|c| c.is_control() && !(rule.multiline && matches!(c, '\n' | '\r' | '\t')))
-        {
+        if s.chars().any(|c| c.is_control() && !(rule.multiline && matches!(c, '\n' | '\r' | '\t'))) {
             self.error(field, ErrorCode::InvalidCharacters);
             return None;
         }
         if s.chars().count() > rule.max {
-            self.errors
-                .push(FieldError::new(field, ErrorCode::TooLong).with("max", rule.max));
+            self.errors.push(FieldError::new(field, ErrorCode::TooLong).with("max", rule.max));
             return None;
         }
         Some(s)
     }
 
-    fn optional_text(
-        &mut self,
-        field: &str,
-        value: Option<&Value>,
-        rule: Text,
-    ) -> Option<Option<String>> {
+    fn optional_text(&mut self, field: &str, value: Option<&Value>, rule: Text) -> Option<Option<String>> {
         self.optional(field, value, |p, f, v| p.text(f, v, rule))
     }
 
@@ -780,10 +656,7 @@ impl Parser {
         match value {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.errors.push(
-                    FieldError::new(field, ErrorCode::InvalidType)
-                        .with("expected", "true or false"),
-                );
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "true or false"));
                 None
             }
         }
@@ -800,18 +673,12 @@ impl Parser {
         let s = self.string(field, value)?;
         let parsed = T::parse(&s);
         if parsed.is_none() {
-            self.errors.push(
-                FieldError::new(field, ErrorCode::InvalidChoice).with("allowed", T::allowed()),
-            );
+            self.errors.push(FieldError::new(field, ErrorCode::InvalidChoice).with("allowed", T::allowed()));
         }
         parsed
     }
 
-    fn optional_choice<T: Choice>(
-        &mut self,
-        field: &str,
-        value: Option<&Value>,
-    ) -> Option<Option<T>> {
+    fn optional_choice<T: Choice>(&mut self, field: &str, value: Option<&Value>) -> Option<Option<T>> {
         self.optional(field, value, |p, f, v| p.choice(f, v))
     }
 
@@ -821,14 +688,12 @@ impl Parser {
             None | Some(Value::Null) => return Some(Vec::new()),
             Some(Value::Array(items)) => items,
             Some(_) => {
-                self.errors
-                    .push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "list"));
+                self.errors.push(FieldError::new(field, ErrorCode::InvalidType).with("expected", "list"));
                 return None;
             }
         };
         if items.len() > limits::LIST {
-            self.errors
-                .push(FieldError::new(field, ErrorCode::TooMany).with("max", limits::LIST));
+            self.errors.push(FieldError::new(field, ErrorCode::TooMany).with("max", limits::LIST));
             return None;
         }
         let mut list = Vec::with_capacity(items.len());
@@ -873,12 +738,8 @@ fn is_absent_or_blank(value: Option<&Value>) -> bool {
 }
 
 /// The fields the no-script form sends as repeated `name=value` pairs.
-const FORM_LIST_FIELDS: &[&str] = &[
-    "reporter.heritage",
-    "incident.types",
-    "incident.motivations",
-    "consent.support_needs",
-];
+const FORM_LIST_FIELDS: &[&str] =
+    &["reporter.heritage", "incident.types", "incident.motivations", "consent.support_needs"];
 /// The fields the no-script form sends as `true`/`false` (radio buttons) or `on` (checkboxes).
 const FORM_BOOL_FIELDS: &[&str] = &[
     "contact.safe_to_leave_voicemail",
@@ -919,9 +780,7 @@ where
         let last = parts.pop().expect("split yields at least one part");
         let mut node = &mut root;
         for part in parts {
-            let entry = node
-                .entry(part.to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
+            let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
             if !entry.is_object() {
                 // `a=1&a.b=2`: the later nested key wins; the parser reports what is left.
                 *entry = Value::Object(Map::new());

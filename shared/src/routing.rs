@@ -16,8 +16,8 @@ use crate::geography::Nation;
 use crate::i18n::{self, Language};
 use crate::reference::Reference;
 use crate::report::{
-    AgeBand, Channel, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount,
-    PlaceType, PoliceConsent, Relationship, Report, Role, SupportNeed,
+    AgeBand, Channel, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount, PlaceType,
+    PoliceConsent, Relationship, Report, Role, SupportNeed,
 };
 
 choice! {
@@ -141,22 +141,9 @@ pub struct ReportParts {
 }
 
 /// Splits a valid report for storage.
-pub fn split_report(
-    report: Report,
-    report_id: Uuid,
-    reference: Reference,
-    received_at: Timestamp,
-) -> ReportParts {
+pub fn split_report(report: Report, report_id: Uuid, reference: Reference, received_at: Timestamp) -> ReportParts {
     let nation = report.nation();
-    let Report {
-        language,
-        channel,
-        reporter,
-        contact,
-        incident,
-        perpetrators,
-        consent,
-    } = report;
+    let Report { language, channel, reporter, contact, incident, perpetrators, consent } = report;
     let routes = routes_for(consent.police, consent.advocate_support);
     let summary = CaseSummary {
         report_id,
@@ -165,11 +152,7 @@ pub fn split_report(
         channel,
         language,
         nation,
-        occurred_month: format!(
-            "{:04}-{:02}",
-            incident.occurred_on.year(),
-            incident.occurred_on.month()
-        ),
+        occurred_month: format!("{:04}-{:02}", incident.occurred_on.year(), incident.occurred_on.month()),
         role: reporter.role,
         heritage: reporter.heritage,
         age_band: reporter.age_band,
@@ -210,11 +193,7 @@ pub fn split_report(
         safe_to_leave_voicemail: contact.safe_to_leave_voicemail,
         safe_times: contact.safe_times,
     });
-    ReportParts {
-        summary,
-        narrative,
-        contact,
-    }
+    ReportParts { summary, narrative, contact }
 }
 
 /// The body of a message on a route's queue: references and categories, nothing personal.
@@ -308,9 +287,7 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
         report_id = summary.report_id,
         received = summary
             .received_at
-            .to_zoned_datetime(
-                jiff::tz::TimeZone::get("Europe/London").expect("bundled tz database")
-            )
+            .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/London").expect("bundled tz database"))
             .strftime("%a %-d %b %Y %H:%M %Z (UK time)"),
         channel = summary.channel,
         language = summary.language,
@@ -321,11 +298,7 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
         injured = yes_no(summary.injured),
         ongoing = yes_no(summary.ongoing),
         police = summary.police_consent,
-        advocate = if summary.advocate_support {
-            "yes"
-        } else {
-            "no"
-        },
+        advocate = if summary.advocate_support { "yes" } else { "no" },
         needs = list(summary.support_needs.iter().map(|n| n.as_str()).collect()),
         interpreter = yes_no(summary.interpreter_needed),
     );
@@ -335,21 +308,12 @@ pub fn operator_alert(summary: &CaseSummary) -> (String, String) {
 /// What the reporter is told after a report is accepted, in their language.
 pub fn next_steps(summary: &CaseSummary) -> String {
     let language = summary.language;
-    let mut parts = vec![i18n::message(
-        language,
-        "next-steps-received",
-        &[("reference", summary.reference.to_string())],
-    )];
+    let mut parts =
+        vec![i18n::message(language, "next-steps-received", &[("reference", summary.reference.to_string())])];
     match summary.police_consent {
         PoliceConsent::No => {}
-        PoliceConsent::Anonymous => {
-            parts.push(i18n::message(language, "next-steps-police-anonymous", &[]))
-        }
-        PoliceConsent::WithContactDetails => parts.push(i18n::message(
-            language,
-            "next-steps-police-with-contact",
-            &[],
-        )),
+        PoliceConsent::Anonymous => parts.push(i18n::message(language, "next-steps-police-anonymous", &[])),
+        PoliceConsent::WithContactDetails => parts.push(i18n::message(language, "next-steps-police-with-contact", &[])),
     }
     let follow_up = if summary.advocate_support {
         "next-steps-advocate"
@@ -361,14 +325,8 @@ pub fn next_steps(summary: &CaseSummary) -> String {
     parts.push(i18n::message(language, follow_up, &[]));
     parts.push(i18n::message(language, "next-steps-helpline", &[]));
     // Chinese sentences end in a full-width stop and take no space between them.
-    let separator = if matches!(
-        language,
-        Language::ChineseTraditional | Language::ChineseSimplified
-    ) {
-        ""
-    } else {
-        " "
-    };
+    let separator =
+        if matches!(language, Language::ChineseTraditional | Language::ChineseSimplified) { "" } else { " " };
     parts.join(separator)
 }
 
@@ -382,10 +340,7 @@ mod tests {
         assert_eq!(routes_for(No, false), vec![]);
         assert_eq!(routes_for(No, true), vec![Route::AdvocateAssignment]);
         assert_eq!(routes_for(Anonymous, false), vec![Route::PoliceReferral]);
-        assert_eq!(
-            routes_for(WithContactDetails, true),
-            vec![Route::PoliceReferral, Route::AdvocateAssignment]
-        );
+        assert_eq!(routes_for(WithContactDetails, true), vec![Route::PoliceReferral, Route::AdvocateAssignment]);
     }
 
     #[test]
@@ -393,16 +348,9 @@ mod tests {
         assert_eq!(Delivery::all_for(&[]), vec![Delivery::OperatorAlert]);
         assert_eq!(
             Delivery::all_for(&[Route::PoliceReferral, Route::AdvocateAssignment]),
-            vec![
-                Delivery::PoliceReferral,
-                Delivery::AdvocateAssignment,
-                Delivery::OperatorAlert
-            ]
+            vec![Delivery::PoliceReferral, Delivery::AdvocateAssignment, Delivery::OperatorAlert]
         );
-        assert_eq!(
-            Delivery::PoliceReferral.route(),
-            Some(Route::PoliceReferral)
-        );
+        assert_eq!(Delivery::PoliceReferral.route(), Some(Route::PoliceReferral));
         assert_eq!(Delivery::OperatorAlert.route(), None);
     }
 }

@@ -23,30 +23,16 @@ pub struct Answer {
     pub json: Value,
 }
 
-pub async fn post(
-    router: axum::Router,
-    content_type: &str,
-    headers: &[(&str, &str)],
-    body: impl Into<Body>,
-) -> Answer {
+pub async fn post(router: axum::Router, content_type: &str, headers: &[(&str, &str)], body: impl Into<Body>) -> Answer {
     let mut request = Request::post("/v1/reports").header("content-type", content_type);
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    let response = router
-        .oneshot(request.body(body.into()).unwrap())
-        .await
-        .unwrap();
+    let response = router.oneshot(request.body(body.into()).unwrap()).await.unwrap();
     let status = response.status();
     let replayed = response.headers().contains_key("idempotent-replayed");
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Answer {
-        status,
-        replayed,
-        json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    }
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Answer { status, replayed, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
 }
 
 pub async fn post_json(backend: &Backend, body: &str) -> Answer {
@@ -56,19 +42,12 @@ pub async fn post_json(backend: &Backend, body: &str) -> Answer {
 fn reference_of(answer: &Answer) -> Reference {
     let text = answer.json["reference"].as_str().expect("a reference");
     let reference = Reference::parse(text).expect("a valid reference");
-    assert_eq!(
-        reference.as_str(),
-        text,
-        "references are sent in canonical form"
-    );
+    assert_eq!(reference.as_str(), text, "references are sent in canonical form");
     reference
 }
 
 fn messages(bodies: &[String]) -> Vec<RoutingMessage> {
-    bodies
-        .iter()
-        .map(|b| serde_json::from_str(b).expect("a routing message"))
-        .collect()
+    bodies.iter().map(|b| serde_json::from_str(b).expect("a routing message")).collect()
 }
 
 async fn a_full_report_is_stored_routed_and_alerted(backend: Backend) {
@@ -76,85 +55,47 @@ async fn a_full_report_is_stored_routed_and_alerted(backend: Backend) {
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
     let reference = reference_of(&answer);
     assert!(reference.as_str().starts_with("OYS-"));
-    assert_eq!(
-        answer.json["routes"],
-        json!(["police_referral", "advocate_assignment"])
-    );
-    assert!(
-        answer.json["next_steps"]
-            .as_str()
-            .unwrap()
-            .contains("3 個工作天"),
-        "answered in the form's language"
-    );
+    assert_eq!(answer.json["routes"], json!(["police_referral", "advocate_assignment"]));
+    assert!(answer.json["next_steps"].as_str().unwrap().contains("3 個工作天"), "answered in the form's language");
 
-    let stored = backend
-        .services
-        .store
-        .get_report(&reference)
-        .await
-        .unwrap()
-        .expect("stored");
+    let stored = backend.services.store.get_report(&reference).await.unwrap().expect("stored");
     let contact = stored.contact.expect("contact kept");
     assert_eq!(contact.phone.unwrap().as_str(), "+447700900123");
     let narrative = stored.narrative.expect("narrative kept");
     assert_eq!(narrative.postcode.unwrap().to_string(), "M1 1AE");
-    assert!(
-        stored.pending.is_empty(),
-        "every delivery done, nothing left for the sweeper"
-    );
+    assert!(stored.pending.is_empty(), "every delivery done, nothing left for the sweeper");
 
     for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
         let queued = messages(&backend.drain(route).await);
         assert_eq!(queued.len(), 1, "{route}: one message");
         assert_eq!((queued[0].route, &queued[0].reference), (route, &reference));
         assert_eq!(queued[0].report_id, stored.summary.report_id);
-        assert_eq!(
-            queued[0].routes,
-            vec![Route::PoliceReferral, Route::AdvocateAssignment]
-        );
+        assert_eq!(queued[0].routes, vec![Route::PoliceReferral, Route::AdvocateAssignment]);
     }
     let emails = backend.emails().await;
     assert_eq!(emails.len(), 1);
     assert!(emails[0].subject.contains(reference.as_str()));
-    assert!(emails[0]
-        .text
-        .contains("police_referral, advocate_assignment"));
+    assert!(emails[0].text.contains("police_referral, advocate_assignment"));
 }
 
 async fn an_anonymous_report_is_alerted_but_routed_nowhere(backend: Backend) {
     let answer = post_json(&backend, &event("report-anonymous.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
     assert_eq!(answer.json["routes"], json!([]));
-    assert!(answer.json["next_steps"]
-        .as_str()
-        .unwrap()
-        .contains("will not contact you"));
-    let stored = backend
-        .services
-        .store
-        .get_report(&reference_of(&answer))
-        .await
-        .unwrap()
-        .unwrap();
+    assert!(answer.json["next_steps"].as_str().unwrap().contains("will not contact you"));
+    let stored = backend.services.store.get_report(&reference_of(&answer)).await.unwrap().unwrap();
     assert_eq!(stored.contact, None);
     assert!(backend.drain(Route::PoliceReferral).await.is_empty());
     assert!(backend.drain(Route::AdvocateAssignment).await.is_empty());
-    assert_eq!(
-        backend.emails().await.len(),
-        1,
-        "operators still hear of every report"
-    );
+    assert_eq!(backend.emails().await.len(), 1, "operators still hear of every report");
 }
 
 async fn an_invalid_report_gets_every_error_and_changes_nothing(backend: Backend) {
     let answer = post_json(&backend, &event("report-invalid.json")).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
     let errors = answer.json["errors"].as_array().unwrap();
-    let got: Vec<(&str, &str)> = errors
-        .iter()
-        .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
-        .collect();
+    let got: Vec<(&str, &str)> =
+        errors.iter().map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
     for expected in [
         ("reporter.role", "invalid_choice"),
         ("contact.email", "invalid_email"),
@@ -171,12 +112,7 @@ async fn an_invalid_report_gets_every_error_and_changes_nothing(backend: Backend
     assert!(!got.contains(&("contact", "required_for_police_contact")));
     for error in errors {
         let message = error["message"].as_str().unwrap();
-        assert!(
-            message
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "zh-Hant message: {message}"
-        );
+        assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "zh-Hant message: {message}");
     }
     assert_eq!(backend.case_count().await, 0);
     assert!(backend.drain(Route::PoliceReferral).await.is_empty());
@@ -185,34 +121,13 @@ async fn an_invalid_report_gets_every_error_and_changes_nothing(backend: Backend
 }
 
 async fn the_no_script_form_is_accepted(backend: Backend) {
-    let answer = post(
-        backend.router(),
-        "application/x-www-form-urlencoded",
-        &[],
-        event("report-form.txt"),
-    )
-    .await;
+    let answer = post(backend.router(), "application/x-www-form-urlencoded", &[], event("report-form.txt")).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
-    assert_eq!(
-        answer.json["routes"],
-        json!(["police_referral", "advocate_assignment"])
-    );
-    let stored = backend
-        .services
-        .store
-        .get_report(&reference_of(&answer))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        stored.narrative.unwrap().postcode.unwrap().to_string(),
-        "EH1 1YZ"
-    );
+    assert_eq!(answer.json["routes"], json!(["police_referral", "advocate_assignment"]));
+    let stored = backend.services.store.get_report(&reference_of(&answer)).await.unwrap().unwrap();
+    assert_eq!(stored.narrative.unwrap().postcode.unwrap().to_string(), "EH1 1YZ");
     assert_eq!(stored.summary.nation.as_str(), "scotland");
-    assert_eq!(
-        stored.contact.unwrap().phone.unwrap().as_str(),
-        "+441314960000"
-    );
+    assert_eq!(stored.contact.unwrap().phone.unwrap().as_str(), "+441314960000");
     assert_eq!(backend.drain(Route::PoliceReferral).await.len(), 1);
 }
 
@@ -224,29 +139,16 @@ async fn a_repeated_idempotency_key_answers_the_same_and_creates_nothing(backend
     assert!(!first.replayed);
 
     // Same body, other key order and spacing: still the same request.
-    let reordered =
-        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&body).unwrap()).unwrap();
+    let reordered = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&body).unwrap()).unwrap();
     let again = post(backend.router(), "application/json", &key, reordered).await;
     assert_eq!(again.status, StatusCode::CREATED);
     assert!(again.replayed);
-    assert_eq!(
-        again.json, first.json,
-        "the first answer, reference and all"
-    );
+    assert_eq!(again.json, first.json, "the first answer, reference and all");
 
-    let different = post(
-        backend.router(),
-        "application/json",
-        &key,
-        event("report-anonymous.json"),
-    )
-    .await;
+    let different = post(backend.router(), "application/json", &key, event("report-anonymous.json")).await;
     assert_eq!(different.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(different.json["errors"][0]["field"], "Idempotency-Key");
-    assert_eq!(
-        different.json["errors"][0]["code"],
-        "idempotency_key_reused"
-    );
+    assert_eq!(different.json["errors"][0]["code"], "idempotency_key_reused");
 
     assert_eq!(backend.case_count().await, 1);
     assert_eq!(backend.drain(Route::PoliceReferral).await.len(), 1);
@@ -255,30 +157,15 @@ async fn a_repeated_idempotency_key_answers_the_same_and_creates_nothing(backend
 }
 
 async fn bodies_the_endpoint_cannot_take_are_refused_and_change_nothing(backend: Backend) {
-    let huge = format!(
-        r#"{{"language":"en","incident":{{"description":"{}"}}}}"#,
-        "x".repeat(70 * 1024)
-    );
+    let huge = format!(r#"{{"language":"en","incident":{{"description":"{}"}}}}"#, "x".repeat(70 * 1024));
     let answer = post(backend.router(), "application/json", &[], huge).await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(answer.json["errors"][0]["code"], "body_too_large");
 
-    let answer = post(
-        backend.router(),
-        "text/plain",
-        &[],
-        event("report-full.json"),
-    )
-    .await;
+    let answer = post(backend.router(), "text/plain", &[], event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
-    let answer = post(
-        backend.router(),
-        "application/json",
-        &[],
-        "{\"language\": \"en\",",
-    )
-    .await;
+    let answer = post(backend.router(), "application/json", &[], "{\"language\": \"en\",").await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_eq!(answer.json["errors"][0]["code"], "malformed_body");
 
@@ -289,10 +176,7 @@ async fn bodies_the_endpoint_cannot_take_are_refused_and_change_nothing(backend:
     for key in [long_key.as_str(), "has space", "ключ"] {
         let request = Request::post("/v1/reports")
             .header("content-type", "application/json")
-            .header(
-                "idempotency-key",
-                axum::http::HeaderValue::from_bytes(key.as_bytes()).unwrap(),
-            )
+            .header("idempotency-key", axum::http::HeaderValue::from_bytes(key.as_bytes()).unwrap())
             .body(Body::from(event("report-full.json")))
             .unwrap();
         let response = backend.router().oneshot(request).await.unwrap();
@@ -309,14 +193,8 @@ fn with_outages(backend: &mut Backend) -> (Switch, Switch) {
     let (queue_switch, mail_switch) = (Switch::default(), Switch::default());
     let queue: Arc<dyn MessageQueue> = backend.services.queue.clone();
     let mailer: Arc<dyn Mailer> = backend.services.mailer.clone();
-    backend.services.queue = Arc::new(Flaky {
-        inner: queue,
-        switch: queue_switch.clone(),
-    });
-    backend.services.mailer = Arc::new(Flaky {
-        inner: mailer,
-        switch: mail_switch.clone(),
-    });
+    backend.services.queue = Arc::new(Flaky { inner: queue, switch: queue_switch.clone() });
+    backend.services.mailer = Arc::new(Flaky { inner: mailer, switch: mail_switch.clone() });
     (queue_switch, mail_switch)
 }
 
@@ -325,28 +203,10 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     queue_down.fail(true);
     mail_down.fail(true);
     let answer = post_json(&backend, &event("report-full.json")).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::CREATED,
-        "stored, so accepted: {}",
-        answer.json
-    );
+    assert_eq!(answer.status, StatusCode::CREATED, "stored, so accepted: {}", answer.json);
     let reference = reference_of(&answer);
-    let stored = backend
-        .services
-        .store
-        .get_report(&reference)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        stored.pending,
-        vec![
-            Delivery::PoliceReferral,
-            Delivery::AdvocateAssignment,
-            Delivery::OperatorAlert
-        ]
-    );
+    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.pending, vec![Delivery::PoliceReferral, Delivery::AdvocateAssignment, Delivery::OperatorAlert]);
     assert!(backend.emails().await.is_empty());
 
     // SQS is back, SES still down: the sweeper waits out the grace period, then sends what it can.
@@ -356,13 +216,7 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     backend.clock.advance(Duration::from_secs(121));
     let summary = sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!((summary.due, summary.claimed, summary.completed), (1, 1, 0));
-    let stored = backend
-        .services
-        .store
-        .get_report(&reference)
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
     assert_eq!(stored.pending, vec![Delivery::OperatorAlert]);
 
     // SES is back; after the lease the next sweep sends only the alert.
@@ -371,20 +225,9 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     let summary = sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!((summary.claimed, summary.completed), (1, 1));
     backend.clock.advance(Duration::from_secs(3600));
-    assert_eq!(
-        sweep_pending_routing(&backend.services, 10)
-            .await
-            .unwrap()
-            .due,
-        0,
-        "nothing left to do"
-    );
+    assert_eq!(sweep_pending_routing(&backend.services, 10).await.unwrap().due, 0, "nothing left to do");
 
-    assert_eq!(
-        backend.drain(Route::PoliceReferral).await.len(),
-        1,
-        "one message per route, whatever the retries"
-    );
+    assert_eq!(backend.drain(Route::PoliceReferral).await.len(), 1, "one message per route, whatever the retries");
     assert_eq!(backend.drain(Route::AdvocateAssignment).await.len(), 1);
     assert_eq!(backend.emails().await.len(), 1);
 }
@@ -392,18 +235,12 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
 async fn a_report_that_cannot_be_stored_is_refused_and_sends_nothing(mut backend: Backend) {
     let switch = Switch::default();
     let store: Arc<dyn ReportStore> = backend.services.store.clone();
-    backend.services.store = Arc::new(Flaky {
-        inner: store,
-        switch: switch.clone(),
-    });
+    backend.services.store = Arc::new(Flaky { inner: store, switch: switch.clone() });
     switch.fail(true);
     let answer = post_json(&backend, &event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(answer.json["errors"][0]["code"], "service_unavailable");
-    assert!(answer.json["errors"][0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("0808 801 0393"));
+    assert!(answer.json["errors"][0]["message"].as_str().unwrap().contains("0808 801 0393"));
     assert_eq!(backend.case_count().await, 0);
     assert!(backend.drain(Route::PoliceReferral).await.is_empty());
     assert!(backend.emails().await.is_empty());

@@ -33,12 +33,8 @@ impl Intercept for CallCounter {
         let operation = match request.headers().get("x-amz-target") {
             Some(target) => target.rsplit('.').next().unwrap_or(target).to_string(),
             None => {
-                let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default())
-                    .into_owned();
-                body.split('&')
-                    .find_map(|p| p.strip_prefix("Action="))
-                    .unwrap_or("unknown")
-                    .to_string()
+                let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default()).into_owned();
+                body.split('&').find_map(|p| p.strip_prefix("Action=")).unwrap_or("unknown").to_string()
             }
         };
         *self.0.lock().unwrap().entry(operation).or_default() += 1;
@@ -61,25 +57,17 @@ async fn counted_router() -> (axum::Router, CallCounter) {
         operator_alert_addresses: vec![format!("ops-{id}@on-your-side.test")],
         max_receive_count: 3,
     };
-    let settings = aws::provision::create_resources(&AwsClients::new(&sdk), &names)
-        .await
-        .unwrap();
+    let settings = aws::provision::create_resources(&AwsClients::new(&sdk), &names).await.unwrap();
     let counter = CallCounter::default();
     let clients = AwsClients {
         dynamodb: aws_sdk_dynamodb::Client::from_conf(
-            aws_sdk_dynamodb::config::Builder::from(&sdk)
-                .interceptor(counter.clone())
-                .build(),
+            aws_sdk_dynamodb::config::Builder::from(&sdk).interceptor(counter.clone()).build(),
         ),
         sqs: aws_sdk_sqs::Client::from_conf(
-            aws_sdk_sqs::config::Builder::from(&sdk)
-                .interceptor(counter.clone())
-                .build(),
+            aws_sdk_sqs::config::Builder::from(&sdk).interceptor(counter.clone()).build(),
         ),
         ses: aws_sdk_ses::Client::from_conf(
-            aws_sdk_ses::config::Builder::from(&sdk)
-                .interceptor(counter.clone())
-                .build(),
+            aws_sdk_ses::config::Builder::from(&sdk).interceptor(counter.clone()).build(),
         ),
     };
     let clock = Arc::new(oys_service::ports::ManualClock::new(start_time()));
@@ -96,67 +84,25 @@ async fn one_submission_makes_one_transaction_one_send_per_route_one_email_and_o
     let (router, counter) = counted_router().await;
     let key = [("idempotency-key", "count-calls-1")];
 
-    let answer = post(
-        router.clone(),
-        "application/json",
-        &key,
-        event("report-full.json"),
-    )
-    .await;
+    let answer = post(router.clone(), "application/json", &key, event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     let full = counter.take();
     println!("AWS calls, report with two routes: {full:?}");
-    assert_eq!(
-        full,
-        calls(&[
-            ("SendMessage", 2),
-            ("SendRawEmail", 1),
-            ("TransactWriteItems", 1),
-            ("UpdateItem", 1)
-        ])
-    );
+    assert_eq!(full, calls(&[("SendMessage", 2), ("SendRawEmail", 1), ("TransactWriteItems", 1), ("UpdateItem", 1)]));
 
-    let answer = post(
-        router.clone(),
-        "application/json",
-        &key,
-        event("report-full.json"),
-    )
-    .await;
+    let answer = post(router.clone(), "application/json", &key, event("report-full.json")).await;
     assert!(answer.replayed);
     let replay = counter.take();
     println!("AWS calls, idempotent repeat: {replay:?}");
     assert_eq!(replay, calls(&[("GetItem", 1), ("TransactWriteItems", 1)]));
 
-    let answer = post(
-        router.clone(),
-        "application/json",
-        &[],
-        event("report-anonymous.json"),
-    )
-    .await;
+    let answer = post(router.clone(), "application/json", &[], event("report-anonymous.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     let anonymous = counter.take();
     println!("AWS calls, anonymous report: {anonymous:?}");
-    assert_eq!(
-        anonymous,
-        calls(&[
-            ("SendRawEmail", 1),
-            ("TransactWriteItems", 1),
-            ("UpdateItem", 1)
-        ])
-    );
+    assert_eq!(anonymous, calls(&[("SendRawEmail", 1), ("TransactWriteItems", 1), ("UpdateItem", 1)]));
 
-    let answer = post(
-        router,
-        "application/json",
-        &[],
-        event("report-invalid.json"),
-    )
-    .await;
+    let answer = post(router, "application/json", &[], event("report-invalid.json")).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        counter.take().is_empty(),
-        "bad input makes no AWS call at all"
-    );
+    assert!(counter.take().is_empty(), "bad input makes no AWS call at all");
 }

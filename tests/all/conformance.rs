@@ -33,12 +33,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
     }
 }
 
-fn with_key(
-    mut report: NewReport,
-    key_hash: &str,
-    request_hash: &str,
-    now: Timestamp,
-) -> NewReport {
+fn with_key(mut report: NewReport, key_hash: &str, request_hash: &str, now: Timestamp) -> NewReport {
     report.idempotency = Some(IdempotencyRecord {
         key_hash: key_hash.into(),
         request_hash: request_hash.into(),
@@ -57,34 +52,17 @@ async fn a_stored_report_reads_back_whole(backend: Backend) {
     let store = &backend.services.store;
     let now = start_time();
     let full = new_report("report-full.json", now);
-    assert_eq!(
-        store.create_report(&full, now).await.unwrap(),
-        CreateOutcome::Created
-    );
-    let stored = store
-        .get_report(&full.summary.reference)
-        .await
-        .unwrap()
-        .expect("stored");
+    assert_eq!(store.create_report(&full, now).await.unwrap(), CreateOutcome::Created);
+    let stored = store.get_report(&full.summary.reference).await.unwrap().expect("stored");
     assert_eq!(stored.summary, full.summary);
     assert_eq!(stored.narrative.as_ref(), Some(&full.narrative));
     assert_eq!(stored.contact, full.contact);
     assert_eq!(stored.pending, full.pending);
 
     let anonymous = new_report("report-anonymous.json", now);
-    assert_eq!(
-        store.create_report(&anonymous, now).await.unwrap(),
-        CreateOutcome::Created
-    );
-    let stored = store
-        .get_report(&anonymous.summary.reference)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        stored.contact, None,
-        "no contact item when nothing reaches the reporter"
-    );
+    assert_eq!(store.create_report(&anonymous, now).await.unwrap(), CreateOutcome::Created);
+    let stored = store.get_report(&anonymous.summary.reference).await.unwrap().unwrap();
+    assert_eq!(stored.contact, None, "no contact item when nothing reaches the reporter");
 
     let unknown = Reference::from_entropy(1);
     assert_eq!(store.get_report(&unknown).await.unwrap(), None);
@@ -97,15 +75,8 @@ async fn a_taken_reference_is_refused_and_nothing_is_overwritten(backend: Backen
     store.create_report(&first, now).await.unwrap();
     let mut second = new_report("report-anonymous.json", now);
     second.summary.reference = first.summary.reference.clone();
-    assert_eq!(
-        store.create_report(&second, now).await.unwrap(),
-        CreateOutcome::ReferenceTaken
-    );
-    let stored = store
-        .get_report(&first.summary.reference)
-        .await
-        .unwrap()
-        .unwrap();
+    assert_eq!(store.create_report(&second, now).await.unwrap(), CreateOutcome::ReferenceTaken);
+    let stored = store.get_report(&first.summary.reference).await.unwrap().unwrap();
     assert_eq!(stored.summary, first.summary);
     assert_eq!(stored.contact, first.contact);
     assert_eq!(backend.case_count().await, 1);
@@ -115,10 +86,7 @@ async fn an_idempotency_key_is_exclusive_until_it_expires(backend: Backend) {
     let store = &backend.services.store;
     let now = start_time();
     let first = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
-    assert_eq!(
-        store.create_report(&first, now).await.unwrap(),
-        CreateOutcome::Created
-    );
+    assert_eq!(store.create_report(&first, now).await.unwrap(), CreateOutcome::Created);
 
     let again = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
     match store.create_report(&again, now).await.unwrap() {
@@ -127,25 +95,13 @@ async fn an_idempotency_key_is_exclusive_until_it_expires(backend: Backend) {
         }
         other => panic!("expected the earlier record, got {other:?}"),
     }
-    assert_eq!(
-        store.get_report(&again.summary.reference).await.unwrap(),
-        None,
-        "nothing of the repeat is stored"
-    );
+    assert_eq!(store.get_report(&again.summary.reference).await.unwrap(), None, "nothing of the repeat is stored");
     assert_eq!(backend.case_count().await, 1);
 
     // A day and a bit later the key is free again, whatever TTL has or has not deleted.
     let next_day = later(now, 86_401);
-    let reuse = with_key(
-        new_report("report-anonymous.json", next_day),
-        "key-1",
-        "body-b",
-        next_day,
-    );
-    assert_eq!(
-        store.create_report(&reuse, next_day).await.unwrap(),
-        CreateOutcome::Created
-    );
+    let reuse = with_key(new_report("report-anonymous.json", next_day), "key-1", "body-b", next_day);
+    assert_eq!(store.create_report(&reuse, next_day).await.unwrap(), CreateOutcome::Created);
     assert_eq!(backend.case_count().await, 2);
 }
 
@@ -156,169 +112,67 @@ async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
     let reference = report.summary.reference.clone();
     store.create_report(&report, now).await.unwrap();
 
-    assert!(
-        store.due_for_sweep(now, 10).await.unwrap().is_empty(),
-        "not due during the grace period"
-    );
+    assert!(store.due_for_sweep(now, 10).await.unwrap().is_empty(), "not due during the grace period");
     let due_time = later(now, 121);
-    assert_eq!(
-        store.due_for_sweep(due_time, 10).await.unwrap(),
-        vec![reference.clone()]
-    );
+    assert_eq!(store.due_for_sweep(due_time, 10).await.unwrap(), vec![reference.clone()]);
 
-    let claimed = store
-        .claim_for_sweep(&reference, due_time, later(due_time, 300))
-        .await
-        .unwrap()
-        .expect("claimed");
+    let claimed = store.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().expect("claimed");
     assert_eq!(claimed.pending, report.pending);
     assert_eq!(claimed.summary, report.summary);
     assert!(
-        store
-            .claim_for_sweep(&reference, due_time, later(due_time, 300))
-            .await
-            .unwrap()
-            .is_none(),
+        store.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().is_none(),
         "held by the lease"
     );
     assert!(store.due_for_sweep(due_time, 10).await.unwrap().is_empty());
 
     // Partly delivered: still pending, due again once the lease is over.
-    store
-        .set_pending(&reference, &[Delivery::OperatorAlert])
-        .await
-        .unwrap();
+    store.set_pending(&reference, &[Delivery::OperatorAlert]).await.unwrap();
     let after_lease = later(due_time, 301);
-    assert_eq!(
-        store.due_for_sweep(after_lease, 10).await.unwrap(),
-        vec![reference.clone()]
-    );
-    assert_eq!(
-        store.get_report(&reference).await.unwrap().unwrap().pending,
-        vec![Delivery::OperatorAlert]
-    );
+    assert_eq!(store.due_for_sweep(after_lease, 10).await.unwrap(), vec![reference.clone()]);
+    assert_eq!(store.get_report(&reference).await.unwrap().unwrap().pending, vec![Delivery::OperatorAlert]);
 
     // Fully delivered: out of the index for good.
     store.set_pending(&reference, &[]).await.unwrap();
-    assert!(store
-        .due_for_sweep(later(now, 1_000_000), 10)
-        .await
-        .unwrap()
-        .is_empty());
-    assert!(store
-        .claim_for_sweep(&reference, later(now, 1_000_000), later(now, 1_000_300))
-        .await
-        .unwrap()
-        .is_none());
-    assert!(store
-        .get_report(&reference)
-        .await
-        .unwrap()
-        .unwrap()
-        .pending
-        .is_empty());
+    assert!(store.due_for_sweep(later(now, 1_000_000), 10).await.unwrap().is_empty());
+    assert!(store.claim_for_sweep(&reference, later(now, 1_000_000), later(now, 1_000_300)).await.unwrap().is_none());
+    assert!(store.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
 }
 
 async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(backend: Backend) {
     let queue = &backend.services.queue;
-    queue
-        .send(Route::PoliceReferral, r#"{"n":1}"#)
-        .await
-        .unwrap();
-    let first = queue
-        .receive(Route::PoliceReferral, 10, Duration::from_secs(60))
-        .await
-        .unwrap();
+    queue.send(Route::PoliceReferral, r#"{"n":1}"#).await.unwrap();
+    let first = queue.receive(Route::PoliceReferral, 10, Duration::from_secs(60)).await.unwrap();
     assert_eq!(first.len(), 1);
-    assert_eq!(
-        (first[0].body.as_str(), first[0].receive_count),
-        (r#"{"n":1}"#, 1)
-    );
+    assert_eq!((first[0].body.as_str(), first[0].receive_count), (r#"{"n":1}"#, 1));
+    assert!(queue.receive(Route::PoliceReferral, 10, Duration::from_secs(60)).await.unwrap().is_empty(), "hidden");
     assert!(
-        queue
-            .receive(Route::PoliceReferral, 10, Duration::from_secs(60))
-            .await
-            .unwrap()
-            .is_empty(),
-        "hidden"
-    );
-    assert!(
-        queue
-            .receive(Route::AdvocateAssignment, 10, Duration::from_secs(60))
-            .await
-            .unwrap()
-            .is_empty(),
+        queue.receive(Route::AdvocateAssignment, 10, Duration::from_secs(60)).await.unwrap().is_empty(),
         "queues are apart"
     );
-    queue
-        .delete(Route::PoliceReferral, &first[0].receipt)
-        .await
-        .unwrap();
+    queue.delete(Route::PoliceReferral, &first[0].receipt).await.unwrap();
 
-    queue
-        .send(Route::PoliceReferral, r#"{"n":2}"#)
-        .await
-        .unwrap();
-    let once = queue
-        .receive(Route::PoliceReferral, 10, Duration::ZERO)
-        .await
-        .unwrap();
-    let twice = queue
-        .receive(Route::PoliceReferral, 10, Duration::ZERO)
-        .await
-        .unwrap();
+    queue.send(Route::PoliceReferral, r#"{"n":2}"#).await.unwrap();
+    let once = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
+    let twice = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
     assert_eq!(twice.len(), 1, "not deleted, so delivered again");
     assert_eq!(once[0].message_id, twice[0].message_id);
     assert_eq!(twice[0].receive_count, 2);
-    queue
-        .delete(Route::PoliceReferral, &twice[0].receipt)
-        .await
-        .unwrap();
-    assert!(
-        queue
-            .receive(Route::PoliceReferral, 10, Duration::ZERO)
-            .await
-            .unwrap()
-            .is_empty(),
-        "deleted for good"
-    );
+    queue.delete(Route::PoliceReferral, &twice[0].receipt).await.unwrap();
+    assert!(queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap().is_empty(), "deleted for good");
 }
 
 async fn a_message_received_too_often_moves_to_the_dead_letter_queue(backend: Backend) {
     let queue = &backend.services.queue;
-    queue
-        .send(Route::AdvocateAssignment, "poison")
-        .await
-        .unwrap();
+    queue.send(Route::AdvocateAssignment, "poison").await.unwrap();
     for attempt in 1..=MAX_RECEIVES {
-        let got = queue
-            .receive(Route::AdvocateAssignment, 10, Duration::ZERO)
-            .await
-            .unwrap();
+        let got = queue.receive(Route::AdvocateAssignment, 10, Duration::ZERO).await.unwrap();
         assert_eq!(got.len(), 1, "receive {attempt}");
         assert_eq!(got[0].receive_count, attempt);
     }
-    assert!(
-        queue
-            .receive(Route::AdvocateAssignment, 10, Duration::ZERO)
-            .await
-            .unwrap()
-            .is_empty(),
-        "moved away"
-    );
-    let dead = queue
-        .receive_dead_letters(Route::AdvocateAssignment, 10)
-        .await
-        .unwrap();
-    assert_eq!(
-        dead.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(),
-        vec!["poison"]
-    );
-    assert!(queue
-        .receive_dead_letters(Route::PoliceReferral, 10)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(queue.receive(Route::AdvocateAssignment, 10, Duration::ZERO).await.unwrap().is_empty(), "moved away");
+    let dead = queue.receive_dead_letters(Route::AdvocateAssignment, 10).await.unwrap();
+    assert_eq!(dead.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(), vec!["poison"]);
+    assert!(queue.receive_dead_letters(Route::PoliceReferral, 10).await.unwrap().is_empty());
 }
 
 async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {

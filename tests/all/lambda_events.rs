@@ -8,14 +8,11 @@ use tower::ServiceExt;
 use crate::support::{event, Backend};
 
 async fn invoke(backend: &Backend, file: &str) -> (StatusCode, serde_json::Value) {
-    let request =
-        lambda_http::request::from_str(&event(file)).expect("a valid API Gateway v2 event");
+    let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway v2 event");
     let request = request.map(|body| axum::body::Body::from(body.to_vec()));
     let response = backend.router().oneshot(request).await.unwrap();
     let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
     (status, serde_json::from_slice(&bytes).unwrap())
 }
 
@@ -49,10 +46,7 @@ async fn the_invalid_report_event_is_refused_in_chinese_and_stores_nothing() {
     let (status, body) = invoke(&backend, "apigw-v2-submit-invalid.json").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["errors"].as_array().unwrap().len() >= 8, "{body}");
-    assert!(body["errors"][0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("此項"));
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("此項"));
     assert_eq!(backend.case_count().await, 0);
     assert!(backend.emails().await.is_empty());
 }
@@ -62,9 +56,6 @@ async fn the_urlencoded_form_event_is_accepted() {
     let backend = Backend::embedded().await;
     let (status, body) = invoke(&backend, "apigw-v2-submit-urlencoded.json").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    assert_eq!(
-        body["routes"],
-        serde_json::json!(["police_referral", "advocate_assignment"])
-    );
+    assert_eq!(body["routes"], serde_json::json!(["police_referral", "advocate_assignment"]));
     assert_eq!(backend.case_count().await, 1);
 }

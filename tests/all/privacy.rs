@@ -52,10 +52,7 @@ fn planted_report() -> Value {
 
 fn assert_clean(place: &str, text: &str) {
     for value in PLANTED {
-        assert!(
-            !text.contains(value),
-            "{place} contains planted {value:?}:\n{text}"
-        );
+        assert!(!text.contains(value), "{place} contains planted {value:?}:\n{text}");
     }
 }
 
@@ -82,10 +79,7 @@ async fn personal_data_stays_out_of_logs_messages_and_alerts(backend: Backend) {
     }
     assert_clean("201 answer", &answer.json.to_string());
     let logged = captured.text();
-    assert!(
-        logged.contains("report stored"),
-        "the capture works: {logged}"
-    );
+    assert!(logged.contains("report stored"), "the capture works: {logged}");
     assert_clean("logs", &logged);
 }
 
@@ -99,10 +93,8 @@ async fn personal_data_stays_out_of_errors_and_their_logs(backend: Backend) {
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_clean("422 answer", &answer.json.to_string());
 
-    let malformed = format!(
-        "{{\"contact\": {{\"name\": \"Zhao Plantedname\"}}, \"language\": nope {}",
-        "PLANTED-DESCRIPTION-8d1f"
-    );
+    let malformed =
+        format!("{{\"contact\": {{\"name\": \"Zhao Plantedname\"}}, \"language\": nope {}", "PLANTED-DESCRIPTION-8d1f");
     let answer = post(backend.router(), "application/json", &[], malformed).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_clean("400 answer", &answer.json.to_string());
@@ -113,34 +105,17 @@ async fn personal_data_stays_out_of_the_sweepers_logs_and_retries(mut backend: B
     let (captured, _guard) = logs::capture();
     let switch = Switch::default();
     let queue = backend.services.queue.clone();
-    backend.services.queue = std::sync::Arc::new(Flaky {
-        inner: queue,
-        switch: switch.clone(),
-    });
+    backend.services.queue = std::sync::Arc::new(Flaky { inner: queue, switch: switch.clone() });
     switch.fail(true);
-    assert_eq!(
-        post_json(&backend, &planted_report().to_string())
-            .await
-            .status,
-        StatusCode::CREATED
-    );
+    assert_eq!(post_json(&backend, &planted_report().to_string()).await.status, StatusCode::CREATED);
     switch.fail(false);
     backend.clock.advance(Duration::from_secs(121));
-    assert_eq!(
-        sweep_pending_routing(&backend.services, 10)
-            .await
-            .unwrap()
-            .completed,
-        1
-    );
+    assert_eq!(sweep_pending_routing(&backend.services, 10).await.unwrap().completed, 1);
     for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
         assert_clean("swept message", &backend.drain(route).await.join("\n"));
     }
     let logged = captured.text();
-    assert!(
-        logged.contains("delivery failed") && logged.contains("sweeper routed"),
-        "{logged}"
-    );
+    assert!(logged.contains("delivery failed") && logged.contains("sweeper routed"), "{logged}");
     assert_clean("logs", &logged);
 }
 

@@ -47,13 +47,7 @@ fn start(data_dir: &Path) -> Runner {
 }
 
 fn submit(runner: &Runner, body: &str) -> http_client::HttpResponse {
-    http_client::request(
-        &runner.base,
-        "POST",
-        "/v1/reports",
-        &[("Content-Type", "application/json")],
-        body.as_bytes(),
-    )
+    http_client::request(&runner.base, "POST", "/v1/reports", &[("Content-Type", "application/json")], body.as_bytes())
 }
 
 #[test]
@@ -64,40 +58,23 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
     assert_eq!(health.status, 200);
     let answer = submit(&runner, &event("report-anonymous.json"));
     assert_eq!(answer.status, 201, "{}", answer.body);
-    assert!(
-        answer.body.contains("\"reference\":\"OYS-"),
-        "{}",
-        answer.body
-    );
-    let outbox: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
-        .unwrap()
-        .collect();
+    assert!(answer.body.contains("\"reference\":\"OYS-"), "{}", answer.body);
+    let outbox: Vec<_> = std::fs::read_dir(dir.path().join("outbox")).unwrap().collect();
     assert_eq!(outbox.len(), 1, "one alert .eml");
     drop(runner);
 
     let runner = start(dir.path());
     assert_eq!(submit(&runner, &event("report-full.json")).status, 201);
     let db = rusqlite::Connection::open(dir.path().join("on-your-side.sqlite3")).unwrap();
-    let cases: i64 = db
-        .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))
-        .unwrap();
+    let cases: i64 = db.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(cases, 2, "the first report survived the restart");
 }
 
 #[test]
 fn the_runner_explains_its_options() {
-    let output = Command::new(env!("CARGO_BIN_EXE_on-your-side"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_on-your-side")).arg("--help").output().unwrap();
     let help = String::from_utf8(output.stdout).unwrap();
-    for needle in [
-        "--port",
-        "--data-dir",
-        "--backend",
-        "AWS_ENDPOINT_URL",
-        "outbox",
-    ] {
+    for needle in ["--port", "--data-dir", "--backend", "AWS_ENDPOINT_URL", "outbox"] {
         assert!(help.contains(needle), "--help mentions {needle}:\n{help}");
     }
 }

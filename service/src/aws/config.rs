@@ -7,22 +7,10 @@ use oys_shared::routing::Route;
 /// The environment variables the functions read, with what each is for.
 pub const VARIABLES: &[(&str, &str)] = &[
     ("TABLE_NAME", "DynamoDB table holding reports"),
-    (
-        "POLICE_REFERRAL_QUEUE_URL",
-        "SQS queue of the police-referral worker",
-    ),
-    (
-        "ADVOCATE_ASSIGNMENT_QUEUE_URL",
-        "SQS queue of the advocate-assignment worker",
-    ),
-    (
-        "ALERT_SENDER_ADDRESS",
-        "verified SES identity that operator alerts come from",
-    ),
-    (
-        "OPERATOR_ALERT_ADDRESSES",
-        "comma-separated operator addresses that receive alerts",
-    ),
+    ("POLICE_REFERRAL_QUEUE_URL", "SQS queue of the police-referral worker"),
+    ("ADVOCATE_ASSIGNMENT_QUEUE_URL", "SQS queue of the advocate-assignment worker"),
+    ("ALERT_SENDER_ADDRESS", "verified SES identity that operator alerts come from"),
+    ("OPERATOR_ALERT_ADDRESSES", "comma-separated operator addresses that receive alerts"),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,9 +40,7 @@ impl AwsSettings {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let mut missing = Vec::new();
         let mut get = |name: &'static str| {
-            let value = lookup(name)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty());
+            let value = lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
             if value.is_none() {
                 missing.push(name);
             }
@@ -82,19 +68,10 @@ impl AwsSettings {
 
     pub fn queue_urls(&self) -> HashMap<Route, (String, Option<String>)> {
         HashMap::from([
-            (
-                Route::PoliceReferral,
-                (
-                    self.police_referral_queue_url.clone(),
-                    self.police_referral_dlq_url.clone(),
-                ),
-            ),
+            (Route::PoliceReferral, (self.police_referral_queue_url.clone(), self.police_referral_dlq_url.clone())),
             (
                 Route::AdvocateAssignment,
-                (
-                    self.advocate_assignment_queue_url.clone(),
-                    self.advocate_assignment_dlq_url.clone(),
-                ),
+                (self.advocate_assignment_queue_url.clone(), self.advocate_assignment_dlq_url.clone()),
             ),
         ])
     }
@@ -106,9 +83,7 @@ mod tests {
 
     #[test]
     fn names_every_missing_variable() {
-        let err =
-            AwsSettings::from_lookup(|name| (name == "TABLE_NAME").then(|| "reports".to_string()))
-                .unwrap_err();
+        let err = AwsSettings::from_lookup(|name| (name == "TABLE_NAME").then(|| "reports".to_string())).unwrap_err();
         assert_eq!(
             err,
             ConfigError::Missing(vec![
@@ -118,9 +93,7 @@ mod tests {
                 "OPERATOR_ALERT_ADDRESSES"
             ])
         );
-        assert!(err
-            .to_string()
-            .contains("POLICE_REFERRAL_QUEUE_URL, ADVOCATE_ASSIGNMENT_QUEUE_URL"));
+        assert!(err.to_string().contains("POLICE_REFERRAL_QUEUE_URL, ADVOCATE_ASSIGNMENT_QUEUE_URL"));
     }
 
     #[test]
@@ -133,10 +106,7 @@ mod tests {
             })
         })
         .unwrap();
-        assert_eq!(
-            settings.operator_alert_addresses,
-            vec!["a@example.org", "b@example.org"]
-        );
+        assert_eq!(settings.operator_alert_addresses, vec!["a@example.org", "b@example.org"]);
         assert_eq!(settings.table_name, "value-of-TABLE_NAME");
     }
 }

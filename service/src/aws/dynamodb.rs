@@ -23,9 +23,7 @@ use serde::{Deserialize, Serialize};
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
 use oys_shared::Reference;
 
-use crate::ports::{
-    CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
-};
+use crate::ports::{CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport};
 
 pub const PK: &str = "pk";
 pub const SK: &str = "sk";
@@ -65,11 +63,7 @@ fn err(operation: &'static str, e: impl std::error::Error) -> PortError {
     PortError::new(operation, DisplayErrorContext(e))
 }
 
-fn to_item<T: Serialize>(
-    value: &T,
-    pk: String,
-    sk: &str,
-) -> Result<HashMap<String, AttributeValue>, PortError> {
+fn to_item<T: Serialize>(value: &T, pk: String, sk: &str) -> Result<HashMap<String, AttributeValue>, PortError> {
     let mut item: HashMap<String, AttributeValue> =
         serde_dynamo::to_item(value).map_err(|e| PortError::new("serialise item", e))?;
     item.insert(PK.into(), s(pk));
@@ -77,9 +71,7 @@ fn to_item<T: Serialize>(
     Ok(item)
 }
 
-fn from_item<T: for<'de> Deserialize<'de>>(
-    item: HashMap<String, AttributeValue>,
-) -> Result<T, PortError> {
+fn from_item<T: for<'de> Deserialize<'de>>(item: HashMap<String, AttributeValue>) -> Result<T, PortError> {
     serde_dynamo::from_item(item).map_err(|e| PortError::new("read item", e))
 }
 
@@ -89,17 +81,10 @@ impl DynamoStore {
     }
 
     fn put(&self, item: HashMap<String, AttributeValue>) -> Put {
-        Put::builder()
-            .table_name(&self.table)
-            .set_item(Some(item))
-            .build()
-            .expect("table and item are set")
+        Put::builder().table_name(&self.table).set_item(Some(item)).build().expect("table and item are set")
     }
 
-    async fn idempotency_record(
-        &self,
-        key_hash: &str,
-    ) -> Result<Option<IdempotencyRecord>, PortError> {
+    async fn idempotency_record(&self, key_hash: &str) -> Result<Option<IdempotencyRecord>, PortError> {
         let output = self
             .client
             .get_item()
@@ -116,18 +101,11 @@ impl DynamoStore {
 
 #[async_trait]
 impl ReportStore for DynamoStore {
-    async fn create_report(
-        &self,
-        report: &NewReport,
-        now: Timestamp,
-    ) -> Result<CreateOutcome, PortError> {
+    async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         let reference = &report.summary.reference;
         let pk = case_pk(reference);
         let mut case = to_item(
-            &CaseItem {
-                summary: report.summary.clone(),
-                pending: report.pending.clone(),
-            },
+            &CaseItem { summary: report.summary.clone(), pending: report.pending.clone() },
             pk.clone(),
             "CASE",
         )?;
@@ -146,24 +124,14 @@ impl ReportStore for DynamoStore {
             )
             .build()];
         items.push(
-            TransactWriteItem::builder()
-                .put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?))
-                .build(),
+            TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build(),
         );
         if let Some(contact) = &report.contact {
-            items.push(
-                TransactWriteItem::builder()
-                    .put(self.put(to_item(contact, pk.clone(), "CONTACT")?))
-                    .build(),
-            );
+            items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
         }
         let idempotency_index = items.len();
         if let Some(record) = &report.idempotency {
-            let mut item = to_item(
-                record,
-                format!("IDEMPOTENCY#{}", record.key_hash),
-                "IDEMPOTENCY",
-            )?;
+            let mut item = to_item(record, format!("IDEMPOTENCY#{}", record.key_hash), "IDEMPOTENCY")?;
             item.insert(TTL_ATTRIBUTE.into(), n(record.expires_at.as_second()));
             items.push(
                 TransactWriteItem::builder()
@@ -182,12 +150,7 @@ impl ReportStore for DynamoStore {
             );
         }
 
-        let result = self
-            .client
-            .transact_write_items()
-            .set_transact_items(Some(items))
-            .send()
-            .await;
+        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
         let Err(error) = result else {
             return Ok(CreateOutcome::Created);
         };
@@ -198,17 +161,13 @@ impl ReportStore for DynamoStore {
             }
             _ => return Err(err("create report", service_error)),
         };
-        let failed =
-            |i: usize| reasons.get(i).and_then(|c| c.as_deref()) == Some("ConditionalCheckFailed");
+        let failed = |i: usize| reasons.get(i).and_then(|c| c.as_deref()) == Some("ConditionalCheckFailed");
         if let Some(record) = &report.idempotency {
             if failed(idempotency_index) {
                 return match self.idempotency_record(&record.key_hash).await? {
                     Some(earlier) => Ok(CreateOutcome::IdempotencyKeyUsed(earlier)),
                     // Expired and deleted between the two calls: the caller may simply retry.
-                    None => Err(PortError::new(
-                        "create report",
-                        "idempotency record vanished; retry",
-                    )),
+                    None => Err(PortError::new("create report", "idempotency record vanished; retry")),
                 };
             }
         }
@@ -240,19 +199,10 @@ impl ReportStore for DynamoStore {
                 _ => {}
             }
         }
-        Ok(case.map(|case| StoredReport {
-            summary: case.summary,
-            narrative,
-            contact,
-            pending: case.pending,
-        }))
+        Ok(case.map(|case| StoredReport { summary: case.summary, narrative, contact, pending: case.pending }))
     }
 
-    async fn set_pending(
-        &self,
-        reference: &Reference,
-        remaining: &[Delivery],
-    ) -> Result<(), PortError> {
+    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
         let update = self
             .client
             .update_item()
@@ -267,24 +217,15 @@ impl ReportStore for DynamoStore {
                 .expression_attribute_names("#key", PENDING_KEY)
                 .expression_attribute_names("#sort", PENDING_SORT)
         } else {
-            let list = serde_dynamo::to_attribute_value(remaining)
-                .map_err(|e| PortError::new("serialise pending", e))?;
-            update
-                .update_expression("SET pending = :pending")
-                .expression_attribute_values(":pending", list)
+            let list =
+                serde_dynamo::to_attribute_value(remaining).map_err(|e| PortError::new("serialise pending", e))?;
+            update.update_expression("SET pending = :pending").expression_attribute_values(":pending", list)
         };
-        update
-            .send()
-            .await
-            .map_err(|e| err("record deliveries", e))?;
+        update.send().await.map_err(|e| err("record deliveries", e))?;
         Ok(())
     }
 
-    async fn due_for_sweep(
-        &self,
-        now: Timestamp,
-        limit: usize,
-    ) -> Result<Vec<Reference>, PortError> {
+    async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         let output = self
             .client
             .query()
@@ -303,13 +244,7 @@ impl ReportStore for DynamoStore {
             .items
             .unwrap_or_default()
             .iter()
-            .filter_map(|item| {
-                item.get(PK)?
-                    .as_s()
-                    .ok()?
-                    .strip_prefix("CASE#")
-                    .and_then(Reference::parse)
-            })
+            .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
             .collect())
     }
 
@@ -338,17 +273,9 @@ impl ReportStore for DynamoStore {
         match result {
             Ok(output) => {
                 let case: CaseItem = from_item(output.attributes.unwrap_or_default())?;
-                Ok(Some(RoutingState {
-                    summary: case.summary,
-                    pending: case.pending,
-                }))
+                Ok(Some(RoutingState { summary: case.summary, pending: case.pending }))
             }
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(None)
-            }
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(None),
             Err(e) => Err(err("claim report for sweep", e)),
         }
     }

@@ -44,11 +44,7 @@ impl AwsClients {
     /// Opens a connection to each service before the first request, so that request does not
     /// pay for TLS handshakes. Failures are only logged: the first request will retry.
     pub async fn warm_up(&self, settings: &AwsSettings) {
-        let dynamodb = self
-            .dynamodb
-            .describe_table()
-            .table_name(&settings.table_name)
-            .send();
+        let dynamodb = self.dynamodb.describe_table().table_name(&settings.table_name).send();
         let sqs = self
             .sqs
             .get_queue_attributes()
@@ -57,32 +53,18 @@ impl AwsClients {
             .send();
         let ses = self.ses.get_send_quota().send();
         let (d, q, s) = tokio::join!(dynamodb, sqs, ses);
-        for (service, failed) in [
-            ("dynamodb", d.is_err()),
-            ("sqs", q.is_err()),
-            ("ses", s.is_err()),
-        ] {
+        for (service, failed) in [("dynamodb", d.is_err()), ("sqs", q.is_err()), ("ses", s.is_err())] {
             if failed {
-                tracing::warn!(
-                    service,
-                    "warm-up call failed; the first request will connect instead"
-                );
+                tracing::warn!(service, "warm-up call failed; the first request will connect instead");
             }
         }
     }
 }
 
 /// The use-case dependencies on AWS.
-pub fn services(
-    clients: &AwsClients,
-    settings: &AwsSettings,
-    clock: Option<Arc<dyn Clock>>,
-) -> Services {
+pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<dyn Clock>>) -> Services {
     Services {
-        store: Arc::new(DynamoStore::new(
-            clients.dynamodb.clone(),
-            settings.table_name.clone(),
-        )),
+        store: Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
         queue: Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queue_urls())),
         mailer: Arc::new(SesMailer::new(clients.ses.clone())),
         clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),

@@ -3,8 +3,8 @@
 //! creates them; keep the two in step (keys, index, redrive).
 
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection,
-    ProjectionType, ScalarAttributeType, TimeToLiveSpecification,
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType,
+    ScalarAttributeType, TimeToLiveSpecification,
 };
 use aws_sdk_sqs::types::QueueAttributeName;
 
@@ -27,22 +27,11 @@ fn fail(operation: &'static str) -> impl Fn(String) -> PortError {
 }
 
 /// Creates everything and returns the settings the functions would read from their environment.
-pub async fn create_resources(
-    clients: &AwsClients,
-    names: &ResourceNames,
-) -> Result<AwsSettings, PortError> {
+pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Result<AwsSettings, PortError> {
     let table_name = format!("{}-reports", names.prefix);
-    let key = |name: &str, kind: KeyType| {
-        KeySchemaElement::builder()
-            .attribute_name(name)
-            .key_type(kind)
-            .build()
-    };
+    let key = |name: &str, kind: KeyType| KeySchemaElement::builder().attribute_name(name).key_type(kind).build();
     let attribute = |name: &str, kind: ScalarAttributeType| {
-        AttributeDefinition::builder()
-            .attribute_name(name)
-            .attribute_type(kind)
-            .build()
+        AttributeDefinition::builder().attribute_name(name).attribute_type(kind).build()
     };
     clients
         .dynamodb
@@ -51,42 +40,24 @@ pub async fn create_resources(
         .billing_mode(BillingMode::PayPerRequest)
         .key_schema(key(PK, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
         .key_schema(key(SK, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
+        .attribute_definitions(attribute(PK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
+        .attribute_definitions(attribute(SK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
+        .attribute_definitions(attribute(PENDING_KEY, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
         .attribute_definitions(
-            attribute(PK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?,
-        )
-        .attribute_definitions(
-            attribute(SK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?,
-        )
-        .attribute_definitions(
-            attribute(PENDING_KEY, ScalarAttributeType::S)
-                .map_err(|e| fail("attr")(e.to_string()))?,
-        )
-        .attribute_definitions(
-            attribute(PENDING_SORT, ScalarAttributeType::N)
-                .map_err(|e| fail("attr")(e.to_string()))?,
+            attribute(PENDING_SORT, ScalarAttributeType::N).map_err(|e| fail("attr")(e.to_string()))?,
         )
         .global_secondary_indexes(
             GlobalSecondaryIndex::builder()
                 .index_name(PENDING_INDEX)
-                .key_schema(
-                    key(PENDING_KEY, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?,
-                )
-                .key_schema(
-                    key(PENDING_SORT, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?,
-                )
-                .projection(
-                    Projection::builder()
-                        .projection_type(ProjectionType::KeysOnly)
-                        .build(),
-                )
+                .key_schema(key(PENDING_KEY, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
+                .key_schema(key(PENDING_SORT, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
+                .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
                 .build()
                 .map_err(|e| fail("index")(e.to_string()))?,
         )
         .send()
         .await
-        .map_err(|e| {
-            fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string())
-        })?;
+        .map_err(|e| fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
     clients
         .dynamodb
         .update_time_to_live()
@@ -100,9 +71,7 @@ pub async fn create_resources(
         )
         .send()
         .await
-        .map_err(|e| {
-            fail("enable ttl")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string())
-        })?;
+        .map_err(|e| fail("enable ttl")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
 
     let mut queue_urls = Vec::new();
     for route in ["police-referral", "advocate-assignment"] {
@@ -118,12 +87,9 @@ pub async fn create_resources(
             .attributes
             .and_then(|a| a.get(&QueueAttributeName::QueueArn).cloned())
             .ok_or_else(|| PortError::new("dlq arn", "missing"))?;
-        let redrive = format!(
-            r#"{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"{}"}}"#,
-            names.max_receive_count
-        );
-        let url =
-            create_queue(clients, &format!("{}-{route}", names.prefix), Some(redrive)).await?;
+        let redrive =
+            format!(r#"{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"{}"}}"#, names.max_receive_count);
+        let url = create_queue(clients, &format!("{}-{route}", names.prefix), Some(redrive)).await?;
         queue_urls.push((url, dlq_url));
     }
 
@@ -133,9 +99,7 @@ pub async fn create_resources(
         .email_address(&names.alert_sender)
         .send()
         .await
-        .map_err(|e| {
-            fail("verify sender")(aws_sdk_ses::error::DisplayErrorContext(e).to_string())
-        })?;
+        .map_err(|e| fail("verify sender")(aws_sdk_ses::error::DisplayErrorContext(e).to_string()))?;
 
     let [(police, police_dlq), (advocate, advocate_dlq)]: [(String, String); 2] =
         queue_urls.try_into().expect("two routes");
@@ -150,19 +114,14 @@ pub async fn create_resources(
     })
 }
 
-async fn create_queue(
-    clients: &AwsClients,
-    name: &str,
-    redrive: Option<String>,
-) -> Result<String, PortError> {
+async fn create_queue(clients: &AwsClients, name: &str, redrive: Option<String>) -> Result<String, PortError> {
     let mut request = clients.sqs.create_queue().queue_name(name);
     if let Some(policy) = redrive {
         request = request.attributes(QueueAttributeName::RedrivePolicy, policy);
     }
-    let output = request.send().await.map_err(|e| {
-        fail("create queue")(aws_sdk_sqs::error::DisplayErrorContext(e).to_string())
-    })?;
-    output
-        .queue_url
-        .ok_or_else(|| PortError::new("create queue", "no url returned"))
+    let output = request
+        .send()
+        .await
+        .map_err(|e| fail("create queue")(aws_sdk_sqs::error::DisplayErrorContext(e).to_string()))?;
+    output.queue_url.ok_or_else(|| PortError::new("create queue", "no url returned"))
 }

@@ -25,18 +25,10 @@ impl SqsQueue {
     }
 
     fn url(&self, route: Route) -> Result<&str, PortError> {
-        self.urls
-            .get(&route)
-            .map(|(url, _)| url.as_str())
-            .ok_or_else(|| PortError::new("queue url", route))
+        self.urls.get(&route).map(|(url, _)| url.as_str()).ok_or_else(|| PortError::new("queue url", route))
     }
 
-    async fn receive_from(
-        &self,
-        url: &str,
-        max: u32,
-        visibility: Duration,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
+    async fn receive_from(&self, url: &str, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError> {
         let output = self
             .client
             .receive_message()
@@ -80,12 +72,7 @@ impl MessageQueue for SqsQueue {
         Ok(output.message_id.unwrap_or_default())
     }
 
-    async fn receive(
-        &self,
-        route: Route,
-        max: u32,
-        visibility: Duration,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
+    async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError> {
         self.receive_from(self.url(route)?, max, visibility).await
     }
 
@@ -100,18 +87,12 @@ impl MessageQueue for SqsQueue {
         Ok(())
     }
 
-    async fn receive_dead_letters(
-        &self,
-        route: Route,
-        max: u32,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
+    async fn receive_dead_letters(&self, route: Route, max: u32) -> Result<Vec<ReceivedMessage>, PortError> {
         let dlq = self
             .urls
             .get(&route)
             .and_then(|(_, dlq)| dlq.as_deref())
-            .ok_or_else(|| {
-                PortError::new("dead-letter queue url", format!("{route}: not configured"))
-            })?;
+            .ok_or_else(|| PortError::new("dead-letter queue url", format!("{route}: not configured")))?;
         self.receive_from(dlq, max, Duration::from_secs(30)).await
     }
 }

@@ -29,10 +29,7 @@ pub struct EmbeddedPaths {
 
 impl EmbeddedPaths {
     pub fn in_dir(dir: &Path) -> Self {
-        EmbeddedPaths {
-            database: dir.join("on-your-side.sqlite3"),
-            outbox: dir.join("outbox"),
-        }
+        EmbeddedPaths { database: dir.join("on-your-side.sqlite3"), outbox: dir.join("outbox") }
     }
 }
 
@@ -45,11 +42,7 @@ pub fn services(
 ) -> Result<Services, PortError> {
     Ok(Services {
         store: Arc::new(EmbeddedStore::open(&paths.database)?),
-        queue: Arc::new(EmbeddedQueue::open(
-            &paths.database,
-            max_receives,
-            clock.clone(),
-        )?),
+        queue: Arc::new(EmbeddedQueue::open(&paths.database, max_receives, clock.clone())?),
         mailer: Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
         clock,
         alerts,
@@ -67,13 +60,9 @@ impl Db {
         }
         let connection = Connection::open(path).map_err(|e| PortError::new("open database", e))?;
         connection
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
-            )
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
             .map_err(|e| PortError::new("configure database", e))?;
-        connection
-            .execute_batch(schema)
-            .map_err(|e| PortError::new("create schema", e))?;
+        connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
         Ok(Db(Arc::new(Mutex::new(connection))))
     }
 
@@ -84,9 +73,7 @@ impl Db {
     ) -> Result<T, PortError> {
         let db = self.0.clone();
         tokio::task::spawn_blocking(move || {
-            let mut connection = db
-                .lock()
-                .map_err(|_| PortError::new(operation, "database lock poisoned"))?;
+            let mut connection = db.lock().map_err(|_| PortError::new(operation, "database lock poisoned"))?;
             work(&mut connection).map_err(|e| PortError::new(operation, e))
         })
         .await
@@ -99,7 +86,6 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }

@@ -17,10 +17,7 @@ pub struct OutboxMailer {
 impl OutboxMailer {
     pub fn new(dir: &Path, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
         std::fs::create_dir_all(dir).map_err(|e| PortError::new("create outbox", e))?;
-        Ok(OutboxMailer {
-            dir: dir.to_path_buf(),
-            clock,
-        })
+        Ok(OutboxMailer { dir: dir.to_path_buf(), clock })
     }
 
     pub fn dir(&self) -> &Path {
@@ -38,12 +35,8 @@ impl Mailer for OutboxMailer {
         let bytes = to_mime(email, &message_id);
         // Write then rename, so a reader never sees half a message.
         let partial = path.with_extension("eml.part");
-        tokio::fs::write(&partial, bytes)
-            .await
-            .map_err(|e| PortError::new("write outbox", e))?;
-        tokio::fs::rename(&partial, &path)
-            .await
-            .map_err(|e| PortError::new("write outbox", e))?;
+        tokio::fs::write(&partial, bytes).await.map_err(|e| PortError::new("write outbox", e))?;
+        tokio::fs::rename(&partial, &path).await.map_err(|e| PortError::new("write outbox", e))?;
         Ok(message_id)
     }
 }

@@ -43,11 +43,7 @@ fn dead_letter_name(route: Route) -> String {
 
 impl EmbeddedQueue {
     pub fn open(path: &Path, max_receives: u32, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
-        Ok(EmbeddedQueue {
-            db: Db::open(path, SCHEMA)?,
-            max_receives: max_receives.max(1),
-            clock,
-        })
+        Ok(EmbeddedQueue { db: Db::open(path, SCHEMA)?, max_receives: max_receives.max(1), clock })
     }
 
     async fn receive_from(
@@ -118,26 +114,12 @@ impl MessageQueue for EmbeddedQueue {
         Ok(id)
     }
 
-    async fn receive(
-        &self,
-        route: Route,
-        max: u32,
-        visibility: Duration,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
-        self.receive_from(
-            queue_name(route),
-            Some(dead_letter_name(route)),
-            max,
-            visibility,
-        )
-        .await
+    async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError> {
+        self.receive_from(queue_name(route), Some(dead_letter_name(route)), max, visibility).await
     }
 
     async fn delete(&self, route: Route, receipt: &str) -> Result<(), PortError> {
-        let (receipt, queues) = (
-            receipt.to_string(),
-            [queue_name(route), dead_letter_name(route)],
-        );
+        let (receipt, queues) = (receipt.to_string(), [queue_name(route), dead_letter_name(route)]);
         self.db
             .run("delete message", move |connection| {
                 connection.execute(
@@ -149,12 +131,7 @@ impl MessageQueue for EmbeddedQueue {
             .await
     }
 
-    async fn receive_dead_letters(
-        &self,
-        route: Route,
-        max: u32,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
-        self.receive_from(dead_letter_name(route), None, max, Duration::from_secs(30))
-            .await
+    async fn receive_dead_letters(&self, route: Route, max: u32) -> Result<Vec<ReceivedMessage>, PortError> {
+        self.receive_from(dead_letter_name(route), None, max, Duration::from_secs(30)).await
     }
 }

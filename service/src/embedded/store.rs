@@ -12,9 +12,7 @@ use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
 use oys_shared::Reference;
 
 use super::{from_json, to_json, Db};
-use crate::ports::{
-    CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
-};
+use crate::ports::{CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cases (
@@ -46,19 +44,13 @@ pub struct EmbeddedStore {
 
 impl EmbeddedStore {
     pub fn open(path: &Path) -> Result<Self, PortError> {
-        Ok(EmbeddedStore {
-            db: Db::open(path, SCHEMA)?,
-        })
+        Ok(EmbeddedStore { db: Db::open(path, SCHEMA)? })
     }
 }
 
 #[async_trait]
 impl ReportStore for EmbeddedStore {
-    async fn create_report(
-        &self,
-        report: &NewReport,
-        now: Timestamp,
-    ) -> Result<CreateOutcome, PortError> {
+    async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         let report = report.clone();
         self.db
             .run("create report", move |connection| {
@@ -116,50 +108,30 @@ impl ReportStore for EmbeddedStore {
         self.db
             .run("get report", move |connection| {
                 let case: Option<(String, String)> = connection
-                    .query_row(
-                        "SELECT summary, pending FROM cases WHERE reference = ?1",
-                        [&reference],
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
+                    .query_row("SELECT summary, pending FROM cases WHERE reference = ?1", [&reference], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
                     .optional()?;
                 let Some((summary, pending)) = case else {
                     return Ok(None);
                 };
                 let narrative: Option<String> = connection
-                    .query_row(
-                        "SELECT narrative FROM narratives WHERE reference = ?1",
-                        [&reference],
-                        |row| row.get(0),
-                    )
+                    .query_row("SELECT narrative FROM narratives WHERE reference = ?1", [&reference], |row| row.get(0))
                     .optional()?;
                 let contact: Option<String> = connection
-                    .query_row(
-                        "SELECT contact FROM contacts WHERE reference = ?1",
-                        [&reference],
-                        |row| row.get(0),
-                    )
+                    .query_row("SELECT contact FROM contacts WHERE reference = ?1", [&reference], |row| row.get(0))
                     .optional()?;
                 Ok(Some(StoredReport {
                     summary: from_json::<CaseSummary>(&summary)?,
-                    narrative: narrative
-                        .as_deref()
-                        .map(from_json::<Narrative>)
-                        .transpose()?,
-                    contact: contact
-                        .as_deref()
-                        .map(from_json::<ContactDetails>)
-                        .transpose()?,
+                    narrative: narrative.as_deref().map(from_json::<Narrative>).transpose()?,
+                    contact: contact.as_deref().map(from_json::<ContactDetails>).transpose()?,
                     pending: from_json::<Vec<Delivery>>(&pending)?,
                 }))
             })
             .await
     }
 
-    async fn set_pending(
-        &self,
-        reference: &Reference,
-        remaining: &[Delivery],
-    ) -> Result<(), PortError> {
+    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
         let (reference, remaining) = (reference.to_string(), remaining.to_vec());
         self.db
             .run("record deliveries", move |connection| {
@@ -183,11 +155,7 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn due_for_sweep(
-        &self,
-        now: Timestamp,
-        limit: usize,
-    ) -> Result<Vec<Reference>, PortError> {
+    async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         self.db
             .run("find reports pending routing", move |connection| {
                 let mut statement = connection.prepare(

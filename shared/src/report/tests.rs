@@ -52,20 +52,12 @@ fn errors(body: &Value) -> Vec<(String, ErrorCode)> {
 
 fn set(body: &mut Value, pointer: &str, value: Value) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    body.pointer_mut(parent)
-        .unwrap()
-        .as_object_mut()
-        .unwrap()
-        .insert(key.to_string(), value);
+    body.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_string(), value);
 }
 
 fn remove(body: &mut Value, pointer: &str) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    body.pointer_mut(parent)
-        .unwrap()
-        .as_object_mut()
-        .unwrap()
-        .remove(key);
+    body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
 }
 
 #[test]
@@ -73,24 +65,9 @@ fn the_api_example_parses_and_normalises() {
     let report = parse_report(&full(), now(), Submitter::Public).unwrap();
     assert_eq!(report.language, Language::ChineseTraditional);
     assert_eq!(report.channel, Channel::Online);
-    assert_eq!(
-        report.contact.phone.as_ref().unwrap().as_str(),
-        "+447700900123"
-    );
-    assert_eq!(
-        report
-            .incident
-            .location
-            .postcode
-            .as_ref()
-            .unwrap()
-            .to_string(),
-        "M1 1AE"
-    );
-    assert_eq!(
-        report.incident.types,
-        vec![IncidentType::VerbalAbuse, IncidentType::SpittingOrCoughing]
-    );
+    assert_eq!(report.contact.phone.as_ref().unwrap().as_str(), "+447700900123");
+    assert_eq!(report.incident.location.postcode.as_ref().unwrap().to_string(), "M1 1AE");
+    assert_eq!(report.incident.types, vec![IncidentType::VerbalAbuse, IncidentType::SpittingOrCoughing]);
     assert_eq!(report.consent.police, PoliceConsent::Anonymous);
     assert_eq!(report.nation(), Nation::England);
 }
@@ -107,10 +84,7 @@ fn a_minimal_anonymous_report_parses_with_defaults() {
 fn every_missing_required_field_is_reported_at_once() {
     let got = errors(&json!({}));
     for field in ["language", "reporter", "incident", "consent"] {
-        assert!(
-            got.contains(&(field.to_string(), ErrorCode::Required)),
-            "{field}: {got:?}"
-        );
+        assert!(got.contains(&(field.to_string(), ErrorCode::Required)), "{field}: {got:?}");
     }
     let got = errors(&json!({"reporter": {}, "incident": {}, "consent": {}}));
     for field in [
@@ -123,32 +97,19 @@ fn every_missing_required_field_is_reported_at_once() {
         "consent.advocate_support",
         "consent.privacy_notice_version",
     ] {
-        assert!(
-            got.contains(&(field.to_string(), ErrorCode::Required)),
-            "{field}: {got:?}"
-        );
+        assert!(got.contains(&(field.to_string(), ErrorCode::Required)), "{field}: {got:?}");
     }
-    assert!(
-        got.contains(&("incident.location".to_string(), ErrorCode::LocationRequired)),
-        "{got:?}"
-    );
+    assert!(got.contains(&("incident.location".to_string(), ErrorCode::LocationRequired)), "{got:?}");
 }
 
 #[test]
 fn enumerations_are_checked_with_their_path() {
     let mut body = full();
-    set(
-        &mut body,
-        "/incident/types",
-        json!(["verbal_abuse", "shouting"]),
-    );
+    set(&mut body, "/incident/types", json!(["verbal_abuse", "shouting"]));
     set(&mut body, "/reporter/role", json!("bystander"));
     set(&mut body, "/consent/police", json!("yes"));
     let got = errors(&body);
-    assert!(
-        got.contains(&("incident.types[1]".into(), ErrorCode::InvalidChoice)),
-        "{got:?}"
-    );
+    assert!(got.contains(&("incident.types[1]".into(), ErrorCode::InvalidChoice)), "{got:?}");
     assert!(got.contains(&("reporter.role".into(), ErrorCode::InvalidChoice)));
     assert!(got.contains(&("consent.police".into(), ErrorCode::InvalidChoice)));
     assert_eq!(got.len(), 3, "{got:?}");
@@ -159,27 +120,18 @@ fn invalid_choice_errors_list_the_allowed_values() {
     let mut body = minimal();
     set(&mut body, "/reporter/role", json!("bystander"));
     let err = parse_report(&body, now(), Submitter::Public).unwrap_err();
-    assert_eq!(
-        err[0].params,
-        vec![("allowed", "victim, witness, on_behalf".to_string())]
-    );
+    assert_eq!(err[0].params, vec![("allowed", "victim, witness, on_behalf".to_string())]);
 }
 
 #[test]
 fn consent_rules_need_contact_details() {
     let mut body = minimal();
     set(&mut body, "/consent/advocate_support", json!(true));
-    assert_eq!(
-        errors(&body),
-        vec![("contact.phone".into(), ErrorCode::RequiredForAdvocate)]
-    );
+    assert_eq!(errors(&body), vec![("contact.phone".into(), ErrorCode::RequiredForAdvocate)]);
 
     let mut body = minimal();
     set(&mut body, "/consent/police", json!("with_contact_details"));
-    assert_eq!(
-        errors(&body),
-        vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]
-    );
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]);
 
     // An email is enough for the police, not for an advocate.
     let mut body = minimal();
@@ -187,10 +139,7 @@ fn consent_rules_need_contact_details() {
     set(&mut body, "/contact", json!({"email": "a@example.org"}));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
     set(&mut body, "/consent/advocate_support", json!(true));
-    assert_eq!(
-        errors(&body),
-        vec![("contact.phone".into(), ErrorCode::RequiredForAdvocate)]
-    );
+    assert_eq!(errors(&body), vec![("contact.phone".into(), ErrorCode::RequiredForAdvocate)]);
 
     // Anonymous police referral needs nothing.
     let mut body = minimal();
@@ -201,83 +150,42 @@ fn consent_rules_need_contact_details() {
 #[test]
 fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
     let mut body = minimal();
-    set(
-        &mut body,
-        "/consent",
-        json!({"police": "with_contact_details", "advocate_support": true}),
-    );
+    set(&mut body, "/consent", json!({"police": "with_contact_details", "advocate_support": true}));
     let got = errors(&body);
-    assert!(
-        got.contains(&("contact".into(), ErrorCode::RequiredForPoliceContact)),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&("contact.phone".into(), ErrorCode::RequiredForAdvocate)),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&("consent.privacy_notice_version".into(), ErrorCode::Required)),
-        "{got:?}"
-    );
+    assert!(got.contains(&("contact".into(), ErrorCode::RequiredForPoliceContact)), "{got:?}");
+    assert!(got.contains(&("contact.phone".into(), ErrorCode::RequiredForAdvocate)), "{got:?}");
+    assert!(got.contains(&("consent.privacy_notice_version".into(), ErrorCode::Required)), "{got:?}");
 }
 
 #[test]
 fn an_invalid_phone_is_one_error_not_two() {
     let mut body = full();
     set(&mut body, "/contact/phone", json!("not a phone"));
-    assert_eq!(
-        errors(&body),
-        vec![("contact.phone".into(), ErrorCode::InvalidPhone)]
-    );
+    assert_eq!(errors(&body), vec![("contact.phone".into(), ErrorCode::InvalidPhone)]);
 }
 
 #[test]
 fn preferred_method_needs_its_detail() {
     let mut body = minimal();
-    set(
-        &mut body,
-        "/contact",
-        json!({"email": "a@example.org", "preferred_method": "phone"}),
-    );
-    assert_eq!(
-        errors(&body),
-        vec![(
-            "contact.preferred_method".into(),
-            ErrorCode::RequiredForPreferredMethod
-        )]
-    );
+    set(&mut body, "/contact", json!({"email": "a@example.org", "preferred_method": "phone"}));
+    assert_eq!(errors(&body), vec![("contact.preferred_method".into(), ErrorCode::RequiredForPreferredMethod)]);
 }
 
 #[test]
 fn dates_and_times() {
     let mut body = minimal();
     set(&mut body, "/incident/occurred_on", json!("2026-11-25"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.occurred_on".into(), ErrorCode::InFuture)]
-    );
+    assert_eq!(errors(&body), vec![("incident.occurred_on".into(), ErrorCode::InFuture)]);
     set(&mut body, "/incident/occurred_on", json!("2026-02-30"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.occurred_on".into(), ErrorCode::InvalidDate)]
-    );
+    assert_eq!(errors(&body), vec![("incident.occurred_on".into(), ErrorCode::InvalidDate)]);
     set(&mut body, "/incident/occurred_on", json!("1850-01-01"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.occurred_on".into(), ErrorCode::InvalidDate)]
-    );
+    assert_eq!(errors(&body), vec![("incident.occurred_on".into(), ErrorCode::InvalidDate)]);
     set(&mut body, "/incident/occurred_on", json!("2026-11-24"));
     set(&mut body, "/incident/occurred_at", json!("25:00"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.occurred_at".into(), ErrorCode::InvalidTime)]
-    );
+    assert_eq!(errors(&body), vec![("incident.occurred_at".into(), ErrorCode::InvalidTime)]);
     // 13:00 UTC on 24 November is 13:00 in London: after `now` (12:00).
     set(&mut body, "/incident/occurred_at", json!("13:00"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.occurred_at".into(), ErrorCode::InFuture)]
-    );
+    assert_eq!(errors(&body), vec![("incident.occurred_at".into(), ErrorCode::InFuture)]);
     set(&mut body, "/incident/occurred_at", json!("11:59"));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
 }
@@ -294,81 +202,33 @@ fn today_is_the_uk_date() {
 #[test]
 fn lengths_and_characters() {
     let mut body = minimal();
-    set(
-        &mut body,
-        "/incident/description",
-        json!("x".repeat(limits::DESCRIPTION + 1)),
-    );
-    assert_eq!(
-        errors(&body),
-        vec![("incident.description".into(), ErrorCode::TooLong)]
-    );
+    set(&mut body, "/incident/description", json!("x".repeat(limits::DESCRIPTION + 1)));
+    assert_eq!(errors(&body), vec![("incident.description".into(), ErrorCode::TooLong)]);
     // Characters, not bytes: 10,000 Chinese characters are allowed.
-    set(
-        &mut body,
-        "/incident/description",
-        json!("字".repeat(limits::DESCRIPTION)),
-    );
+    set(&mut body, "/incident/description", json!("字".repeat(limits::DESCRIPTION)));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
     set(&mut body, "/incident/description", json!("   "));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.description".into(), ErrorCode::Required)]
-    );
-    set(
-        &mut body,
-        "/incident/description",
-        json!("line one\nline two"),
-    );
+    assert_eq!(errors(&body), vec![("incident.description".into(), ErrorCode::Required)]);
+    set(&mut body, "/incident/description", json!("line one\nline two"));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
     set(&mut body, "/contact", json!({"name": "Chan\u{0}"}));
-    assert_eq!(
-        errors(&body),
-        vec![("contact.name".into(), ErrorCode::InvalidCharacters)]
-    );
-    set(
-        &mut body,
-        "/contact",
-        json!({"name": "a".repeat(limits::NAME + 1)}),
-    );
-    assert_eq!(
-        errors(&body),
-        vec![("contact.name".into(), ErrorCode::TooLong)]
-    );
+    assert_eq!(errors(&body), vec![("contact.name".into(), ErrorCode::InvalidCharacters)]);
+    set(&mut body, "/contact", json!({"name": "a".repeat(limits::NAME + 1)}));
+    assert_eq!(errors(&body), vec![("contact.name".into(), ErrorCode::TooLong)]);
 }
 
 #[test]
 fn lists_are_bounded_and_deduplicated() {
     let mut body = minimal();
-    set(
-        &mut body,
-        "/incident/types",
-        json!(vec!["other"; limits::LIST + 1]),
-    );
-    assert_eq!(
-        errors(&body),
-        vec![("incident.types".into(), ErrorCode::TooMany)]
-    );
-    set(
-        &mut body,
-        "/incident/types",
-        json!(["other", "threats", "other"]),
-    );
+    set(&mut body, "/incident/types", json!(vec!["other"; limits::LIST + 1]));
+    assert_eq!(errors(&body), vec![("incident.types".into(), ErrorCode::TooMany)]);
+    set(&mut body, "/incident/types", json!(["other", "threats", "other"]));
     let report = parse_report(&body, now(), Submitter::Public).unwrap();
-    assert_eq!(
-        report.incident.types,
-        vec![IncidentType::Other, IncidentType::Threats]
-    );
+    assert_eq!(report.incident.types, vec![IncidentType::Other, IncidentType::Threats]);
     set(&mut body, "/incident/types", json!([]));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.types".into(), ErrorCode::Required)]
-    );
+    assert_eq!(errors(&body), vec![("incident.types".into(), ErrorCode::Required)]);
     set(&mut body, "/incident/types", json!("threats"));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.types".into(), ErrorCode::InvalidType)]
-    );
+    assert_eq!(errors(&body), vec![("incident.types".into(), ErrorCode::InvalidType)]);
 }
 
 #[test]
@@ -379,62 +239,32 @@ fn wrong_types_and_unknown_fields() {
     set(&mut body, "/incident/colour", json!("red"));
     set(&mut body, "/reporter", json!("victim"));
     let got = errors(&body);
-    assert!(
-        got.contains(&("consent.advocate_support".into(), ErrorCode::InvalidType)),
-        "{got:?}"
-    );
+    assert!(got.contains(&("consent.advocate_support".into(), ErrorCode::InvalidType)), "{got:?}");
     assert!(got.contains(&("incident.injured".into(), ErrorCode::InvalidType)));
     assert!(got.contains(&("incident.colour".into(), ErrorCode::UnknownField)));
     assert!(got.contains(&("reporter".into(), ErrorCode::InvalidType)));
-    assert_eq!(
-        errors(&json!([1, 2])),
-        vec![("body".into(), ErrorCode::InvalidType)]
-    );
+    assert_eq!(errors(&json!([1, 2])), vec![("body".into(), ErrorCode::InvalidType)]);
 }
 
 #[test]
 fn location_needs_postcode_town_or_online() {
     let mut body = minimal();
     set(&mut body, "/incident/location", json!({"online": false}));
-    assert_eq!(
-        errors(&body),
-        vec![("incident.location".into(), ErrorCode::LocationRequired)]
-    );
+    assert_eq!(errors(&body), vec![("incident.location".into(), ErrorCode::LocationRequired)]);
     set(&mut body, "/incident/location", json!({"town": "Leeds"}));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
-    set(
-        &mut body,
-        "/incident/location",
-        json!({"postcode": "ZZ9 9ZZ"}),
-    );
-    assert_eq!(
-        errors(&body),
-        vec![(
-            "incident.location.postcode".into(),
-            ErrorCode::InvalidPostcode
-        )]
-    );
+    set(&mut body, "/incident/location", json!({"postcode": "ZZ9 9ZZ"}));
+    assert_eq!(errors(&body), vec![("incident.location.postcode".into(), ErrorCode::InvalidPostcode)]);
     remove(&mut body, "/incident/location");
-    assert_eq!(
-        errors(&body),
-        vec![("incident.location".into(), ErrorCode::LocationRequired)]
-    );
+    assert_eq!(errors(&body), vec![("incident.location".into(), ErrorCode::LocationRequired)]);
 }
 
 #[test]
 fn the_public_form_cannot_claim_an_operator_channel() {
     let mut body = minimal();
     set(&mut body, "/channel", json!("phone"));
-    assert_eq!(
-        errors(&body),
-        vec![("channel".into(), ErrorCode::NotAllowed)]
-    );
-    assert_eq!(
-        parse_report(&body, now(), Submitter::Operator)
-            .unwrap()
-            .channel,
-        Channel::Phone
-    );
+    assert_eq!(errors(&body), vec![("channel".into(), ErrorCode::NotAllowed)]);
+    assert_eq!(parse_report(&body, now(), Submitter::Operator).unwrap().channel, Channel::Phone);
     set(&mut body, "/channel", json!("online"));
     assert!(parse_report(&body, now(), Submitter::Public).is_ok());
 }
@@ -443,21 +273,10 @@ fn the_public_form_cannot_claim_an_operator_channel() {
 fn language_is_required_and_read_leniently() {
     let mut body = minimal();
     set(&mut body, "/language", json!("zh-hant"));
-    assert_eq!(
-        parse_report(&body, now(), Submitter::Public)
-            .unwrap()
-            .language,
-        Language::ChineseTraditional
-    );
+    assert_eq!(parse_report(&body, now(), Submitter::Public).unwrap().language, Language::ChineseTraditional);
     set(&mut body, "/language", json!("klingon"));
-    assert_eq!(
-        errors(&body),
-        vec![("language".into(), ErrorCode::InvalidChoice)]
-    );
-    assert_eq!(
-        requested_language(&json!({"language": "zh-Hant"})),
-        Some(Language::ChineseTraditional)
-    );
+    assert_eq!(errors(&body), vec![("language".into(), ErrorCode::InvalidChoice)]);
+    assert_eq!(requested_language(&json!({"language": "zh-Hant"})), Some(Language::ChineseTraditional));
 }
 
 #[test]
@@ -465,10 +284,7 @@ fn every_error_code_has_an_english_message_and_zh_hant_translation() {
     for code in ErrorCode::ALL {
         let id = format!("error-{}", code.as_str());
         for language in crate::i18n::translated_languages() {
-            assert!(
-                crate::i18n::has_own_message(language, &id),
-                "{language} lacks {id}"
-            );
+            assert!(crate::i18n::has_own_message(language, &id), "{language} lacks {id}");
         }
     }
 }
@@ -492,10 +308,7 @@ fn form_fields_become_the_json_shape() {
         ("consent.privacy_notice_version", "2026-01"),
     ];
     let value = value_from_form(pairs);
-    assert_eq!(
-        value["incident"]["types"],
-        json!(["verbal_abuse", "threats"])
-    );
+    assert_eq!(value["incident"]["types"], json!(["verbal_abuse", "threats"]));
     assert_eq!(value["incident"]["motivations"], json!(["race"]));
     assert_eq!(value["consent"]["advocate_support"], json!(true));
     assert!(value["contact"].get("email").is_none());
@@ -507,10 +320,7 @@ fn form_fields_become_the_json_shape() {
 fn a_repeated_single_form_field_is_refused_not_guessed() {
     let value = value_from_form([("reporter.role", "victim"), ("reporter.role", "witness")]);
     let got = errors(&value);
-    assert!(
-        got.contains(&("reporter.role".into(), ErrorCode::InvalidType)),
-        "{got:?}"
-    );
+    assert!(got.contains(&("reporter.role".into(), ErrorCode::InvalidType)), "{got:?}");
 }
 
 #[test]
@@ -529,10 +339,7 @@ fn the_split_keeps_personal_data_out_of_the_summary() {
         "Free text",
         "weekday evenings",
     ] {
-        assert!(
-            !summary.contains(planted),
-            "summary holds {planted}: {summary}"
-        );
+        assert!(!summary.contains(planted), "summary holds {planted}: {summary}");
     }
     assert_eq!(parts.summary.occurred_month, "2026-11");
     assert!(parts.summary.phone_given && parts.summary.email_given);
@@ -541,29 +348,15 @@ fn the_split_keeps_personal_data_out_of_the_summary() {
     assert_eq!(parts.narrative.description, "Free text of what happened.");
 
     let (subject, body) = operator_alert(&parts.summary);
-    let message = serde_json::to_string(&RoutingMessage::new(
-        &parts.summary,
-        crate::routing::Route::PoliceReferral,
-    ))
-    .unwrap();
+    let message =
+        serde_json::to_string(&RoutingMessage::new(&parts.summary, crate::routing::Route::PoliceReferral)).unwrap();
     let steps = next_steps(&parts.summary);
     for text in [&subject, &body, &message, &steps] {
-        for planted in [
-            "Chan Tai Man",
-            "7700",
-            "chan@example.org",
-            "M1 1AE",
-            "Manchester",
-            "Free text",
-            "hong_kong",
-        ] {
+        for planted in ["Chan Tai Man", "7700", "chan@example.org", "M1 1AE", "Manchester", "Free text", "hong_kong"] {
             assert!(!text.contains(planted), "{planted} leaked into {text}");
         }
     }
-    assert!(
-        body.contains(parts.summary.reference.as_str())
-            && subject.contains(parts.summary.reference.as_str())
-    );
+    assert!(body.contains(parts.summary.reference.as_str()) && subject.contains(parts.summary.reference.as_str()));
 }
 
 #[test]
@@ -571,16 +364,10 @@ fn next_steps_follow_consent_and_language() {
     let report = parse_report(&full(), now(), Submitter::Public).unwrap();
     let parts = split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now());
     let zh = next_steps(&parts.summary);
-    assert!(
-        zh.contains("OYS-0000-0007") && zh.contains("3 個工作天"),
-        "{zh}"
-    );
+    assert!(zh.contains("OYS-0000-0007") && zh.contains("3 個工作天"), "{zh}");
 
     let report = parse_report(&minimal(), now(), Submitter::Public).unwrap();
     let parts = split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now());
     let en = next_steps(&parts.summary);
-    assert!(
-        en.contains("will not contact you") && !en.contains("police"),
-        "{en}"
-    );
+    assert!(en.contains("will not contact you") && !en.contains("police"), "{en}");
 }

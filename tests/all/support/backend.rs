@@ -29,13 +29,8 @@ pub struct Backend {
 }
 
 enum Probe {
-    Embedded {
-        paths: EmbeddedPaths,
-    },
-    Moto {
-        clients: AwsClients,
-        settings: AwsSettings,
-    },
+    Embedded { paths: EmbeddedPaths },
+    Moto { clients: AwsClients, settings: AwsSettings },
 }
 
 /// An email as a person would read it.
@@ -63,19 +58,10 @@ impl Backend {
         let paths = EmbeddedPaths::in_dir(dir.path());
         let clock = Arc::new(ManualClock::new(start_time()));
         let operator_address = format!("operators-{}@on-your-side.test", unique());
-        let alerts = AlertAddresses {
-            from: "alerts@on-your-side.test".into(),
-            operators: vec![operator_address.clone()],
-        };
-        let services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES)
-            .expect("embedded services");
-        Backend {
-            services,
-            clock,
-            operator_address,
-            probe: Probe::Embedded { paths },
-            _dir: Some(dir),
-        }
+        let alerts =
+            AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
+        let services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES).expect("embedded services");
+        Backend { services, clock, operator_address, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
     pub async fn moto() -> Backend {
@@ -89,18 +75,10 @@ impl Backend {
             operator_alert_addresses: vec![operator_address.clone()],
             max_receive_count: MAX_RECEIVES,
         };
-        let settings = aws::provision::create_resources(&clients, &names)
-            .await
-            .expect("create moto resources");
+        let settings = aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
         let services = aws::services(&clients, &settings, Some(clock.clone()));
-        Backend {
-            services,
-            clock,
-            operator_address,
-            probe: Probe::Moto { clients, settings },
-            _dir: None,
-        }
+        Backend { services, clock, operator_address, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
     pub fn router(&self) -> axum::Router {
@@ -112,8 +90,7 @@ impl Backend {
         match &self.probe {
             Probe::Embedded { paths } => {
                 let db = rusqlite::Connection::open(&paths.database).unwrap();
-                db.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0))
-                    .unwrap() as usize
+                db.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0)).unwrap() as usize
             }
             Probe::Moto { clients, settings } => {
                 let scan = clients
@@ -136,22 +113,14 @@ impl Backend {
             Probe::Embedded { paths } => {
                 let db = rusqlite::Connection::open(&paths.database).unwrap();
                 let mut out = String::new();
-                for table in [
-                    "cases",
-                    "narratives",
-                    "contacts",
-                    "idempotency",
-                    "queue_messages",
-                ] {
+                for table in ["cases", "narratives", "contacts", "idempotency", "queue_messages"] {
                     let mut statement = db.prepare(&format!("SELECT * FROM {table}")).unwrap();
                     let columns = statement.column_count();
                     let rows = statement
                         .query_map([], |row| {
                             Ok((0..columns)
                                 .map(|i| match row.get_ref(i).unwrap() {
-                                    rusqlite::types::ValueRef::Text(t) => {
-                                        String::from_utf8_lossy(t).into_owned()
-                                    }
+                                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
                                     other => format!("{other:?}"),
                                 })
                                 .collect::<Vec<_>>()
@@ -166,13 +135,7 @@ impl Backend {
                 out
             }
             Probe::Moto { clients, settings } => {
-                let scan = clients
-                    .dynamodb
-                    .scan()
-                    .table_name(&settings.table_name)
-                    .send()
-                    .await
-                    .unwrap();
+                let scan = clients.dynamodb.scan().table_name(&settings.table_name).send().await.unwrap();
                 format!("{:?}", scan.items.unwrap_or_default())
             }
         }
@@ -182,12 +145,7 @@ impl Backend {
     pub async fn drain(&self, route: Route) -> Vec<String> {
         let mut bodies = Vec::new();
         loop {
-            let batch = self
-                .services
-                .queue
-                .receive(route, 10, Duration::from_secs(300))
-                .await
-                .unwrap();
+            let batch = self.services.queue.receive(route, 10, Duration::from_secs(300)).await.unwrap();
             if batch.is_empty() {
                 return bodies;
             }
@@ -201,27 +159,15 @@ impl Backend {
             Probe::Embedded { paths } => {
                 let mut files: Vec<PathBuf> = std::fs::read_dir(&paths.outbox)
                     .map(|dir| {
-                        dir.map(|e| e.unwrap().path())
-                            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-                            .collect()
+                        dir.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect()
                     })
                     .unwrap_or_default();
                 files.sort();
-                files
-                    .iter()
-                    .map(|p| std::fs::read_to_string(p).unwrap())
-                    .collect()
+                files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
             }
             Probe::Moto { .. } => {
-                let response = http_client::request(
-                    &moto::server().endpoint,
-                    "GET",
-                    "/moto-api/data.json",
-                    &[],
-                    b"",
-                );
-                let data: serde_json::Value =
-                    serde_json::from_str(&response.body).expect("moto data.json");
+                let response = http_client::request(&moto::server().endpoint, "GET", "/moto-api/data.json", &[], b"");
+                let data: serde_json::Value = serde_json::from_str(&response.body).expect("moto data.json");
                 data["ses"]["RawMessage"]
                     .as_array()
                     .cloned()
@@ -239,25 +185,15 @@ impl Backend {
 }
 
 pub fn decode(raw: &str) -> Email {
-    let message = mail_parser::MessageParser::default()
-        .parse(raw.as_bytes())
-        .expect("a MIME message");
+    let message = mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("a MIME message");
     let to = message
         .to()
-        .map(|addresses| {
-            addresses
-                .iter()
-                .filter_map(|a| a.address().map(str::to_string))
-                .collect()
-        })
+        .map(|addresses| addresses.iter().filter_map(|a| a.address().map(str::to_string)).collect())
         .unwrap_or_default();
     Email {
         to,
         subject: message.subject().unwrap_or_default().to_string(),
-        text: message
-            .body_text(0)
-            .map(|t| t.into_owned())
-            .unwrap_or_default(),
+        text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
         raw: raw.to_string(),
     }
 }

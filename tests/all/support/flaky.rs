@@ -38,22 +38,13 @@ impl MessageQueue for Flaky<dyn MessageQueue> {
         self.switch.check("send message")?;
         self.inner.send(route, body).await
     }
-    async fn receive(
-        &self,
-        route: Route,
-        max: u32,
-        visibility: Duration,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
+    async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError> {
         self.inner.receive(route, max, visibility).await
     }
     async fn delete(&self, route: Route, receipt: &str) -> Result<(), PortError> {
         self.inner.delete(route, receipt).await
     }
-    async fn receive_dead_letters(
-        &self,
-        route: Route,
-        max: u32,
-    ) -> Result<Vec<ReceivedMessage>, PortError> {
+    async fn receive_dead_letters(&self, route: Route, max: u32) -> Result<Vec<ReceivedMessage>, PortError> {
         self.inner.receive_dead_letters(route, max).await
     }
 }
@@ -69,30 +60,18 @@ impl Mailer for Flaky<dyn Mailer> {
 /// A store whose writes fail while switched on (reads still work).
 #[async_trait]
 impl ReportStore for Flaky<dyn ReportStore> {
-    async fn create_report(
-        &self,
-        report: &NewReport,
-        now: Timestamp,
-    ) -> Result<CreateOutcome, PortError> {
+    async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         self.switch.check("create report")?;
         self.inner.create_report(report, now).await
     }
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
         self.inner.get_report(reference).await
     }
-    async fn set_pending(
-        &self,
-        reference: &Reference,
-        remaining: &[Delivery],
-    ) -> Result<(), PortError> {
+    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
         self.switch.check("record deliveries")?;
         self.inner.set_pending(reference, remaining).await
     }
-    async fn due_for_sweep(
-        &self,
-        now: Timestamp,
-        limit: usize,
-    ) -> Result<Vec<Reference>, PortError> {
+    async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         self.inner.due_for_sweep(now, limit).await
     }
     async fn claim_for_sweep(

@@ -42,9 +42,7 @@ pub fn capture() -> (CapturedLogs, DefaultGuard) {
     let subscriber = tracing_subscriber::fmt()
         .json()
         .with_current_span(true)
-        .with_env_filter(EnvFilter::new(
-            "info,oys_service=trace,oys_shared=trace,on_your_side=trace",
-        ))
+        .with_env_filter(EnvFilter::new("info,oys_service=trace,oys_shared=trace,on_your_side=trace"))
         .with_writer(logs.clone())
         .finish();
     (logs, tracing::subscriber::set_default(subscriber))

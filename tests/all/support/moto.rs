@@ -42,10 +42,7 @@ fn python() -> PathBuf {
 
 fn start() -> MotoServer {
     let python = python();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/all/support/moto_server.py"
-    );
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/all/support/moto_server.py");
     let mut process = Command::new(&python)
         .arg(script)
         .stdin(Stdio::piped())
@@ -55,19 +52,12 @@ fn start() -> MotoServer {
         .unwrap_or_else(|e| panic!("could not start {} {script}: {e}", python.display()));
     let stdout = process.stdout.take().expect("stdout is piped");
     let mut first_line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut first_line)
-        .expect("read moto's port");
-    let port: u16 = first_line.trim().parse().unwrap_or_else(|_| {
-        panic!(
-            "moto did not start (is moto[server]==5.2.5 installed for {}?)",
-            python.display()
-        )
-    });
-    MotoServer {
-        endpoint: format!("http://127.0.0.1:{port}"),
-        _process: process,
-    }
+    BufReader::new(stdout).read_line(&mut first_line).expect("read moto's port");
+    let port: u16 = first_line
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("moto did not start (is moto[server]==5.2.5 installed for {}?)", python.display()));
+    MotoServer { endpoint: format!("http://127.0.0.1:{port}"), _process: process }
 }
 
 /// SDK configuration for the emulator: explicit region and static credentials, so the SDK

@@ -1,0 +1,246 @@
+//! Working days and deadlines, in Europe/London (SPEC "Dates and times").
+//!
+//! Working days are Monday–Friday minus the bank holidays of a UK calendar (England and Wales
+//! for the service's deadlines; Scotland and Northern Ireland are kept too). Helpline hours are
+//! 09:00–17:00. A report counts from the working day it arrives on if it arrives before the
+//! helpline closes; otherwise (an evening, a weekend, a bank holiday) from the next working day.
+//! "The end of a working day" is 17:00 UK time on it, whichever of GMT or BST applies.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+choice! {
+    /// The three UK bank-holiday calendars (identifiers as in the GOV.UK feed).
+    pub enum HolidayCalendar {
+        EnglandAndWales => "england-and-wales",
+        Scotland => "scotland",
+        NorthernIreland => "northern-ireland",
+    }
+}
+
+pub const HELPLINE_OPENS: Time = Time::constant(9, 0, 0, 0);
+pub const HELPLINE_CLOSES: Time = Time::constant(17, 0, 0, 0);
+
+#[derive(Deserialize)]
+struct Division {
+    events: Vec<Event>,
+}
+
+#[derive(Deserialize)]
+struct Event {
+    date: Date,
+}
+
+struct Holidays {
+    dates: HashMap<HolidayCalendar, BTreeSet<Date>>,
+    first_year: i16,
+    last_year: i16,
+}
+
+static HOLIDAYS: LazyLock<Holidays> = LazyLock::new(|| {
+    let mut feed: HashMap<String, serde_json::Value> =
+        serde_json::from_str(include_str!("../data/uk-bank-holidays.json")).expect("shipped calendar parses (tested)");
+    let mut dates = HashMap::new();
+    for calendar in HolidayCalendar::ALL {
+        let division: Division =
+            serde_json::from_value(feed.remove(calendar.as_str()).expect("calendar present (tested)"))
+                .expect("calendar shape (tested)");
+        dates.insert(*calendar, division.events.into_iter().map(|e| e.date).collect::<BTreeSet<_>>());
+    }
+    let years: BTreeSet<i16> = dates.values().flatten().map(|d| d.year()).collect();
+    Holidays {
+        dates,
+        first_year: *years.first().expect("holidays listed"),
+        last_year: *years.last().expect("holidays listed"),
+    }
+});
+
+pub fn london() -> TimeZone {
+    TimeZone::get("Europe/London").expect("the bundled tz database has Europe/London")
+}
+
+/// Whether the shipped calendar lists the bank holidays of `date`'s year. Outside it, dates
+/// are treated as having none: a deadline may then land on a holiday, so the caller warns.
+pub fn covers(date: Date) -> bool {
+    (HOLIDAYS.first_year..=HOLIDAYS.last_year).contains(&date.year())
+}
+
+pub fn is_bank_holiday(calendar: HolidayCalendar, date: Date) -> bool {
+    HOLIDAYS.dates[&calendar].contains(&date)
+}
+
+pub fn is_working_day(calendar: HolidayCalendar, date: Date) -> bool {
+    !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && !is_bank_holiday(calendar, date)
+}
+
+pub fn next_working_day(calendar: HolidayCalendar, date: Date) -> Date {
+    let mut day = date.tomorrow().expect("dates stay in range");
+    while !is_working_day(calendar, day) {
+        day = day.tomorrow().expect("dates stay in range");
+    }
+    day
+}
+
+/// The working day `n` working days after `date` (`n = 0` is `date` itself).
+pub fn add_working_days(calendar: HolidayCalendar, date: Date, n: u32) -> Date {
+    (0..n).fold(date, |day, _| next_working_day(calendar, day))
+}
+
+/// The working day a report received at `at` counts from.
+pub fn counting_day(calendar: HolidayCalendar, at: Timestamp) -> Date {
+    let local = at.to_zoned_datetime(london());
+    let date = local.date();
+    if is_working_day(calendar, date) && local.time() < HELPLINE_CLOSES {
+        date
+    } else {
+        next_working_day(calendar, date)
+    }
+}
+
+/// 17:00 UK time on `date`.
+pub fn end_of_working_day(date: Date) -> Timestamp {
+    date.to_datetime(HELPLINE_CLOSES)
+        .to_zoned_datetime(london())
+        .expect("17:00 exists on every UK date (clock changes are at 01:00)")
+        .timestamp()
+}
+
+/// A deadline with the time its reminder is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineTimes {
+    pub remind_at: Timestamp,
+    pub due_at: Timestamp,
+    /// False when the dates fall outside the shipped bank-holiday calendar.
+    pub calendar_covered: bool,
+}
+
+/// "An operator phones the reporter within 2–3 working days" (SPEC): due at the end of the
+/// 3rd working day after the report, reminder at the end of the 2nd (England and Wales).
+pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
+    let calendar = HolidayCalendar::EnglandAndWales;
+    let day0 = counting_day(calendar, received_at);
+    let remind_day = add_working_days(calendar, day0, 2);
+    let due_day = add_working_days(calendar, day0, 3);
+    DeadlineTimes {
+        remind_at: end_of_working_day(remind_day),
+        due_at: end_of_working_day(due_day),
+        calendar_covered: covers(day0) && covers(due_day),
+    }
+}
+
+/// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
+pub fn uk_time(at: Timestamp) -> String {
+    at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn due(received: &str) -> (String, String) {
+        let d = operator_call_deadline(at(received));
+        assert!(d.calendar_covered);
+        (uk_time(d.remind_at), uk_time(d.due_at))
+    }
+
+    #[test]
+    fn the_shipped_calendar_covers_2025_to_2028_for_all_three_nations() {
+        for calendar in HolidayCalendar::ALL {
+            for year in 2025..=2028 {
+                let count = HOLIDAYS.dates[calendar].iter().filter(|d| d.year() == year).count();
+                assert!(count >= 8, "{calendar} {year}: {count}");
+            }
+        }
+        assert!(covers(date("2025-01-01")) && covers(date("2028-12-31")));
+        assert!(!covers(date("2029-01-02")));
+    }
+
+    #[test]
+    fn nations_keep_their_own_holidays() {
+        let st_andrews = date("2026-11-30");
+        assert!(is_bank_holiday(HolidayCalendar::Scotland, st_andrews));
+        assert!(!is_bank_holiday(HolidayCalendar::EnglandAndWales, st_andrews));
+        let st_patricks = date("2026-03-17");
+        assert!(is_bank_holiday(HolidayCalendar::NorthernIreland, st_patricks));
+        assert!(is_working_day(HolidayCalendar::EnglandAndWales, st_patricks));
+        let second_january = date("2026-01-02");
+        assert!(!is_working_day(HolidayCalendar::Scotland, second_january));
+        assert!(is_working_day(HolidayCalendar::EnglandAndWales, second_january));
+    }
+
+    #[test]
+    fn a_weekday_report_in_hours_counts_from_that_day() {
+        // Tuesday 24 Nov 2026, 10:00 → reminder Thu 26 at 17:00, due Fri 27 at 17:00.
+        assert_eq!(
+            due("2026-11-24T10:00:00Z"),
+            ("Thu 26 Nov 2026 17:00 GMT".into(), "Fri 27 Nov 2026 17:00 GMT".into())
+        );
+        // Before the helpline opens still counts from that day.
+        assert_eq!(due("2026-11-24T06:30:00Z").1, "Fri 27 Nov 2026 17:00 GMT");
+    }
+
+    #[test]
+    fn a_friday_evening_or_weekend_report_counts_from_monday() {
+        // Friday 27 Nov 2026, 18:30 → counts from Mon 30 → due Thu 3 Dec.
+        assert_eq!(due("2026-11-27T18:30:00Z"), ("Wed 2 Dec 2026 17:00 GMT".into(), "Thu 3 Dec 2026 17:00 GMT".into()));
+        assert_eq!(due("2026-11-28T12:00:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
+        assert_eq!(due("2026-11-29T23:59:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
+        // Friday 16:59 is still Friday: due Wed 2 Dec.
+        assert_eq!(due("2026-11-27T16:59:00Z").1, "Wed 2 Dec 2026 17:00 GMT");
+    }
+
+    #[test]
+    fn bank_holidays_are_skipped() {
+        // Wed 23 Dec 2026: Thu 24 (1), [Fri 25, Mon 28 bank holidays, weekend], Tue 29 (2), Wed 30 (3).
+        assert_eq!(
+            due("2026-12-23T11:00:00Z"),
+            ("Tue 29 Dec 2026 17:00 GMT".into(), "Wed 30 Dec 2026 17:00 GMT".into())
+        );
+        // Before Easter 2026 (Good Friday 3 Apr, Easter Monday 6 Apr): Thu 2 Apr → Tue 7 (1), Wed 8, Thu 9.
+        assert_eq!(due("2026-04-02T10:00:00Z"), ("Wed 8 Apr 2026 17:00 BST".into(), "Thu 9 Apr 2026 17:00 BST".into()));
+        // A report on a bank holiday counts from the next working day (Tue 29), across New Year.
+        assert_eq!(due("2026-12-28T10:00:00Z").1, "Mon 4 Jan 2027 17:00 GMT");
+        // Scotland's St Andrew's Day (Mon 30 Nov) is a working day for the England and Wales clock.
+        assert_eq!(due("2026-11-30T10:00:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
+    }
+
+    #[test]
+    fn the_end_of_a_working_day_follows_the_clock_changes() {
+        // BST ends Sun 25 Oct 2026: Friday 23 is 16:00 UTC, Monday 26 is 17:00 UTC.
+        assert_eq!(end_of_working_day(date("2026-10-23")), at("2026-10-23T16:00:00Z"));
+        assert_eq!(end_of_working_day(date("2026-10-26")), at("2026-10-26T17:00:00Z"));
+        // BST starts Sun 29 Mar 2026.
+        assert_eq!(end_of_working_day(date("2026-03-27")), at("2026-03-27T17:00:00Z"));
+        assert_eq!(end_of_working_day(date("2026-03-30")), at("2026-03-30T16:00:00Z"));
+        // A report late on Thursday 22 Oct (BST) is due across the change.
+        let d = operator_call_deadline(at("2026-10-22T14:00:00Z"));
+        assert_eq!(d.due_at, at("2026-10-27T17:00:00Z"));
+        assert_eq!(uk_time(d.remind_at), "Mon 26 Oct 2026 17:00 GMT");
+    }
+
+    #[test]
+    fn the_uk_evening_is_judged_in_uk_time() {
+        // 16:30 UTC on a summer Friday is 17:30 BST: after hours, counts from Monday.
+        assert_eq!(counting_day(HolidayCalendar::EnglandAndWales, at("2026-07-03T16:30:00Z")), date("2026-07-06"));
+        // 16:30 UTC on a winter Friday is 16:30 GMT: still in hours.
+        assert_eq!(counting_day(HolidayCalendar::EnglandAndWales, at("2026-11-27T16:30:00Z")), date("2026-11-27"));
+    }
+
+    #[test]
+    fn beyond_the_calendar_the_deadline_says_so() {
+        assert!(!operator_call_deadline(at("2029-06-01T10:00:00Z")).calendar_covered);
+    }
+}

@@ -1,0 +1,384 @@
+//! Police referral: which force, and what the force may receive.
+//!
+//! The force is chosen automatically only when the reference data is sure (one force for the
+//! whole postcode area, or for the district, with high confidence). Anything else — no
+//! postcode, an online incident, a district on a force boundary, a Crown dependency — goes to
+//! an operator with the candidates: a wrong force is a disclosure to the wrong body.
+//!
+//! The referral is a type with two shapes. `Anonymous` has no field that could hold a contact
+//! detail, so an anonymous referral cannot carry one whatever the code around it does.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::uk_time;
+use crate::fields::Postcode;
+use crate::geography::{self, Confidence};
+use crate::reference::Reference;
+use crate::report::{IncidentType, Motivation, PerpetratorCount, PlaceType, PoliceConsent, Relationship};
+use crate::routing::{CaseSummary, ContactDetails, Narrative};
+
+/// British Transport Police: named alongside the territorial force for public transport.
+pub const BRITISH_TRANSPORT_POLICE: &str = "btp";
+const PSNI: &str = "northern-ireland";
+
+choice! {
+    /// Why a person has to choose the force.
+    pub enum ForceQuestion {
+        NoPostcode => "no_postcode",
+        Online => "online",
+        OutsideUkForces => "outside_uk_police_forces",
+        SeveralForces => "several_candidate_forces",
+        NotConfident => "reference_data_not_confident",
+        NoMailbox => "no_referral_mailbox_configured",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ForceDecision {
+    /// Send to `force`; `also` names a force that may share jurisdiction (BTP on public transport).
+    Automatic { force: String, also: Option<String> },
+    /// An operator picks; `candidates` may be empty (no postcode, Crown dependency).
+    NeedsOperator { question: ForceQuestion, candidates: Vec<String> },
+}
+
+/// Decides the force from where the incident happened.
+pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<PlaceType>) -> ForceDecision {
+    let public_transport = place == Some(PlaceType::PublicTransport);
+    let needs = |question, mut candidates: Vec<String>| {
+        if public_transport && !candidates.iter().any(|c| c == BRITISH_TRANSPORT_POLICE) {
+            candidates.push(BRITISH_TRANSPORT_POLICE.to_string());
+        }
+        ForceDecision::NeedsOperator { question, candidates }
+    };
+    if online || place == Some(PlaceType::Online) {
+        return needs(ForceQuestion::Online, Vec::new());
+    }
+    let Some(postcode) = postcode else {
+        return needs(ForceQuestion::NoPostcode, Vec::new());
+    };
+    let automatic = |force: &str| ForceDecision::Automatic {
+        force: force.to_string(),
+        also: public_transport.then(|| BRITISH_TRANSPORT_POLICE.to_string()),
+    };
+    // Northern Ireland has one force; BT is never ambiguous.
+    if postcode.area() == "BT" {
+        return automatic(PSNI);
+    }
+    let candidates = geography::candidate_forces(postcode);
+    if candidates.forces.is_empty() {
+        return needs(ForceQuestion::OutsideUkForces, Vec::new());
+    }
+    if candidates.single_force && candidates.forces.len() == 1 && candidates.confidence == Confidence::High {
+        return automatic(&candidates.forces[0]);
+    }
+    let question = if candidates.forces.len() > 1 { ForceQuestion::SeveralForces } else { ForceQuestion::NotConfident };
+    needs(question, candidates.forces.clone())
+}
+
+/// What happened, as the police receive it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentForPolice {
+    pub reference: Reference,
+    pub occurred_on: jiff::civil::Date,
+    pub occurred_at: Option<jiff::civil::Time>,
+    pub postcode: Option<Postcode>,
+    pub town: Option<String>,
+    pub online: bool,
+    pub place_type: Option<PlaceType>,
+    pub incident_types: Vec<IncidentType>,
+    pub motivations: Vec<Motivation>,
+    pub description: String,
+    pub injured: Option<bool>,
+    pub ongoing: Option<bool>,
+    pub perpetrator_count: Option<PerpetratorCount>,
+    pub perpetrator_relationship: Option<Relationship>,
+    pub perpetrator_description: Option<String>,
+    pub already_reported_to_police: Option<bool>,
+    pub police_reference: Option<String>,
+}
+
+/// How the police may reach the reporter: only with `with_contact_details` consent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReporterForPolice {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub safe_to_leave_voicemail: Option<bool>,
+    pub safe_times: Option<String>,
+}
+
+/// The referral a force receives: exactly what the reporter's consent covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PoliceReferral {
+    Anonymous { force: String, incident: IncidentForPolice },
+    WithContactDetails { force: String, incident: IncidentForPolice, reporter: ReporterForPolice },
+}
+
+impl PoliceReferral {
+    /// The referral consent allows, or `None` when the reporter did not agree to one.
+    /// With `with_contact_details` but no contact detail held (never given, or erased) the
+    /// referral is anonymous: there is nothing else it could be.
+    pub fn build(
+        summary: &CaseSummary,
+        narrative: &Narrative,
+        contact: Option<&ContactDetails>,
+        force: &str,
+    ) -> Option<PoliceReferral> {
+        let incident = IncidentForPolice {
+            reference: summary.reference.clone(),
+            occurred_on: narrative.occurred_on,
+            occurred_at: narrative.occurred_at,
+            postcode: narrative.postcode.clone(),
+            town: narrative.town.clone(),
+            online: summary.online,
+            place_type: summary.place_type,
+            incident_types: summary.incident_types.clone(),
+            motivations: summary.motivations.clone(),
+            description: narrative.description.clone(),
+            injured: summary.injured,
+            ongoing: summary.ongoing,
+            perpetrator_count: summary.perpetrator_count,
+            perpetrator_relationship: summary.perpetrator_relationship,
+            perpetrator_description: narrative.perpetrator_description.clone(),
+            already_reported_to_police: summary.reported_to_police_already,
+            police_reference: narrative.police_reference.clone(),
+        };
+        let force = force.to_string();
+        match (summary.police_consent, contact) {
+            (PoliceConsent::No, _) => None,
+            (PoliceConsent::WithContactDetails, Some(contact))
+                if contact.phone.is_some() || contact.email.is_some() =>
+            {
+                Some(PoliceReferral::WithContactDetails {
+                    force,
+                    incident,
+                    reporter: ReporterForPolice {
+                        name: contact.name.clone(),
+                        phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
+                        email: contact.email.as_ref().map(|e| e.as_str().to_string()),
+                        safe_to_leave_voicemail: contact.safe_to_leave_voicemail,
+                        safe_times: contact.safe_times.clone(),
+                    },
+                })
+            }
+            _ => Some(PoliceReferral::Anonymous { force, incident }),
+        }
+    }
+
+    pub fn force(&self) -> &str {
+        match self {
+            PoliceReferral::Anonymous { force, .. } | PoliceReferral::WithContactDetails { force, .. } => force,
+        }
+    }
+
+    pub fn incident(&self) -> &IncidentForPolice {
+        match self {
+            PoliceReferral::Anonymous { incident, .. } | PoliceReferral::WithContactDetails { incident, .. } => {
+                incident
+            }
+        }
+    }
+
+    /// The consent it was made under.
+    pub fn consent(&self) -> PoliceConsent {
+        match self {
+            PoliceReferral::Anonymous { .. } => PoliceConsent::Anonymous,
+            PoliceReferral::WithContactDetails { .. } => PoliceConsent::WithContactDetails,
+        }
+    }
+
+    /// The parts of the report disclosed, for the disclosure record.
+    pub fn disclosed_fields(&self) -> &'static str {
+        match self {
+            PoliceReferral::Anonymous { .. } => "incident details (no contact details)",
+            PoliceReferral::WithContactDetails { .. } => "incident details and the reporter's contact details",
+        }
+    }
+
+    /// The email to the force's referral mailbox: subject and plain text.
+    pub fn email(&self, also: Option<&str>) -> (String, String) {
+        let i = self.incident();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "not given".into());
+        let yes_no = |v: Option<bool>| match v {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not said",
+        };
+        let list = |items: Vec<&str>| items.join(", ");
+        let kind = match self {
+            PoliceReferral::Anonymous { .. } => "Anonymous third-party hate incident report",
+            PoliceReferral::WithContactDetails { .. } => {
+                "Third-party hate incident report (victim consents to contact)"
+            }
+        };
+        let subject = format!("{kind} – On Your Side {}", i.reference);
+        let mut body = format!(
+            "To: {force_name}\n\n\
+             On Your Side, the UK reporting service for East and Southeast Asian people facing racism\n\
+             and hate, refers the following report with the reporter's consent.\n\n\
+             Our reference:      {reference}\n\
+             Date:               {date}{time}\n\
+             Where:              {place}{postcode}{town}{online}\n\
+             Incident:           {types}\n\
+             Motivated by:       {motivations}\n\
+             Injured:            {injured}\n\
+             Ongoing:            {ongoing}\n\
+             Perpetrators:       {count}; relationship: {relationship}\n\
+             Reported already:   {already}{police_reference}\n\n\
+             What happened, in the reporter's words:\n{description}\n\n\
+             About the perpetrator(s):\n{perpetrator}\n\n",
+            force_name = geography::force_name(self.force()),
+            reference = i.reference,
+            date = i.occurred_on,
+            time = i.occurred_at.map(|t| format!(" at {}", t.strftime("%H:%M"))).unwrap_or_default(),
+            place = i.place_type.map_or("place not said", |p| p.as_str()),
+            postcode = i.postcode.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
+            town = i.town.as_ref().map(|t| format!(", {t}")).unwrap_or_default(),
+            online = if i.online { ", online" } else { "" },
+            types = list(i.incident_types.iter().map(|t| t.as_str()).collect()),
+            motivations = list(i.motivations.iter().map(|m| m.as_str()).collect()),
+            injured = yes_no(i.injured),
+            ongoing = yes_no(i.ongoing),
+            count = i.perpetrator_count.map_or("not said", |c| c.as_str()),
+            relationship = i.perpetrator_relationship.map_or("not said", |r| r.as_str()),
+            already = yes_no(i.already_reported_to_police),
+            police_reference =
+                i.police_reference.as_ref().map(|r| format!(" (police reference {r})")).unwrap_or_default(),
+            description = i.description,
+            perpetrator = opt(&i.perpetrator_description),
+        );
+        match self {
+            PoliceReferral::Anonymous { .. } => body.push_str(
+                "The reporter asked to stay anonymous: please record this incident; do not try to\n\
+                 identify or contact them. Quote our reference if you contact On Your Side.\n",
+            ),
+            PoliceReferral::WithContactDetails { reporter, .. } => body.push_str(&format!(
+                "The reporter agrees to be contacted by the police:\n\
+                 Name:               {}\n\
+                 Phone:              {}\n\
+                 Email:              {}\n\
+                 Voicemail safe:     {}\n\
+                 Safe times:         {}\n",
+                opt(&reporter.name),
+                opt(&reporter.phone),
+                opt(&reporter.email),
+                yes_no(reporter.safe_to_leave_voicemail),
+                opt(&reporter.safe_times),
+            )),
+        }
+        if let Some(also) = also {
+            body.push_str(&format!(
+                "\nThe incident was on public transport: {} may also have jurisdiction.\n",
+                geography::force_name(also)
+            ));
+        }
+        (subject, body)
+    }
+}
+
+/// The operators' notice that a referral went out: reference and force only.
+pub fn referral_sent_notice(
+    summary: &CaseSummary,
+    referral: &PoliceReferral,
+    sent_at: jiff::Timestamp,
+) -> (String, String) {
+    let subject = format!("Police referral sent: {} to {}", summary.reference, geography::force_name(referral.force()));
+    let body = format!(
+        "The police referral for {reference} was sent to {force} on {when}, under consent \"{consent}\".\n\n\
+         This email deliberately holds no personal details.\n",
+        reference = summary.reference,
+        force = geography::force_name(referral.force()),
+        when = uk_time(sent_at),
+        consent = referral.consent(),
+    );
+    (subject, body)
+}
+
+/// The operators' request to choose a force: reference, reason and candidates only.
+pub fn force_needed_notice(summary: &CaseSummary, question: ForceQuestion, candidates: &[String]) -> (String, String) {
+    let subject = format!("Police referral needs a force: {}", summary.reference);
+    let candidates = if candidates.is_empty() {
+        "none in the reference data".to_string()
+    } else {
+        candidates.iter().map(|c| format!("{} ({c})", geography::force_name(c))).collect::<Vec<_>>().join(", ")
+    };
+    let body = format!(
+        "The reporter of {reference} asked for a police referral (consent \"{consent}\"), but the force\n\
+         cannot be chosen automatically: {question}.\n\n\
+         Candidate forces: {candidates}\n\n\
+         Open the case, check where the incident happened and record the force chosen.\n\
+         This email deliberately holds no personal details.\n",
+        reference = summary.reference,
+        consent = summary.police_consent,
+    );
+    (subject, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide(postcode: &str, place: Option<PlaceType>) -> ForceDecision {
+        decide_force(Some(&Postcode::parse(postcode).unwrap()), false, place)
+    }
+
+    fn automatic(force: &str) -> ForceDecision {
+        ForceDecision::Automatic { force: force.into(), also: None }
+    }
+
+    #[test]
+    fn forces_for_each_nation() {
+        assert_eq!(decide("M1 1AE", None), automatic("greater-manchester"));
+        assert_eq!(decide("EH1 1YZ", None), automatic("police-scotland"));
+        // No Welsh district is "high" in the derived table (see shared/data/README.md): an
+        // operator confirms the force, offered the likely one.
+        assert_eq!(
+            decide("CF10 1AA", None),
+            ForceDecision::NeedsOperator {
+                question: ForceQuestion::NotConfident,
+                candidates: vec!["south-wales".into()]
+            }
+        );
+        assert_eq!(decide("BT7 1NN", None), automatic("northern-ireland"));
+        assert_eq!(decide("SW1A 2AA", None), automatic("metropolitan"));
+    }
+
+    #[test]
+    fn public_transport_also_names_british_transport_police() {
+        assert_eq!(
+            decide("M1 1AE", Some(PlaceType::PublicTransport)),
+            ForceDecision::Automatic { force: "greater-manchester".into(), also: Some("btp".into()) }
+        );
+    }
+
+    #[test]
+    fn online_or_missing_postcodes_go_to_an_operator() {
+        let online = decide_force(Some(&Postcode::parse("M1 1AE").unwrap()), true, None);
+        assert_eq!(online, ForceDecision::NeedsOperator { question: ForceQuestion::Online, candidates: vec![] });
+        assert_eq!(
+            decide_force(None, false, Some(PlaceType::PublicTransport)),
+            ForceDecision::NeedsOperator { question: ForceQuestion::NoPostcode, candidates: vec!["btp".into()] }
+        );
+    }
+
+    #[test]
+    fn cross_border_and_crown_dependencies_go_to_an_operator() {
+        // TD15 (Berwick) straddles England and Scotland.
+        match decide("TD15 1AA", None) {
+            ForceDecision::NeedsOperator { question: ForceQuestion::SeveralForces, candidates } => {
+                assert!(candidates.contains(&"northumbria".to_string()), "{candidates:?}");
+                assert!(candidates.contains(&"police-scotland".to_string()), "{candidates:?}");
+            }
+            other => panic!("TD15 must not be guessed: {other:?}"),
+        }
+        assert_eq!(
+            decide("JE2 3AB", None),
+            ForceDecision::NeedsOperator { question: ForceQuestion::OutsideUkForces, candidates: vec![] }
+        );
+    }
+
+    #[test]
+    fn an_outward_code_alone_is_enough_when_the_data_is_sure() {
+        assert_eq!(decide("M1", None), automatic("greater-manchester"));
+    }
+}
