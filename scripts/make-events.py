@@ -65,3 +65,49 @@ event("apigw-v2-submit-invalid.json", compact("report-invalid.json"), "applicati
       "Y2hhbmdlLW1lLTAwMDM=", {"accept-language": "zh-HK,zh;q=0.9,en;q=0.5"})
 event("apigw-v2-submit-urlencoded.json", (EVENTS / "report-form.txt").read_text(),
       "application/x-www-form-urlencoded", "Y2hhbmdlLW1lLTAwMDQ=")
+
+
+# SQS batches as the Lambda SQS event source delivers them to the workers.
+SQS_REPORT_ID = "5b0f4c1e-7d2a-4e8b-9a61-3c2f1d0e9b7a"
+SQS_REFERENCE = "OYS-K7M2-Q9XD"
+
+
+def routing_message(route):
+    return json.dumps({
+        "schema_version": 1, "report_id": SQS_REPORT_ID, "reference": SQS_REFERENCE,
+        "route": route, "routes": ["police_referral", "advocate_assignment"], "channel": "online",
+        "language": "zh-Hant", "nation": "england", "received_at": "2026-11-24T10:15:07Z",
+        "incident_types": ["verbal_abuse", "spitting_or_coughing"], "motivations": ["race"],
+        "place_type": "public_transport", "police_consent": "anonymous",
+        "support_needs": ["emotional_wellbeing", "police_follow_up"],
+    }, separators=(",", ":"))
+
+
+def sqs_record(message_id, body, queue, receive_count):
+    return {
+        "messageId": message_id,
+        "receiptHandle": "AQEB" + message_id.replace("-", "")[:24] + "==",
+        "body": body,
+        "attributes": {
+            "ApproximateReceiveCount": str(receive_count),
+            "SentTimestamp": "1795515307950",
+            "SenderId": "AROAEXAMPLE:submit-report",
+            "ApproximateFirstReceiveTimestamp": "1795515308011",
+        },
+        "messageAttributes": {},
+        "md5OfBody": "",
+        "eventSource": "aws:sqs",
+        "eventSourceARN": f"arn:aws:sqs:eu-west-2:123456789012:on-your-side-{queue}",
+        "awsRegion": "eu-west-2",
+    }
+
+
+for route, queue in [("police_referral", "police-referral"), ("advocate_assignment", "advocate-assignment")]:
+    body = routing_message(route)
+    batch = {"Records": [
+        sqs_record("0f8c5c2e-1a11-4b7e-9d5e-000000000001", body, queue, 1),
+        # The same message delivered again (SQS is at-least-once): must change nothing more.
+        sqs_record("0f8c5c2e-1a11-4b7e-9d5e-000000000002", body, queue, 2),
+        sqs_record("0f8c5c2e-1a11-4b7e-9d5e-000000000003", '{"reference": "OYS-K7M2', queue, 1),
+    ]}
+    (EVENTS / f"sqs-{queue}-batch.json").write_text(json.dumps(batch, indent=2) + "\n")

@@ -3,16 +3,20 @@
 //! The same router runs in Lambda; `--backend aws` points the runner at AWS APIs instead
 //! (for example a moto server through `AWS_ENDPOINT_URL`).
 
+use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use clap::{Parser, ValueEnum};
 use oys_service::intake::{self, AlertAddresses, Services};
 use oys_service::ports::SystemClock;
 use oys_service::telemetry::{self, LogFormat};
+use oys_service::workers::{self, poller, AdvocateAssignmentWorker, PoliceReferralWorker};
 use oys_service::{aws, embedded, http};
+use oys_shared::routing::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Backend {
@@ -117,6 +121,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     tokio::spawn(run_sweeper(services.clone(), Duration::from_secs(args.sweep_every.max(1))));
 
+    // The workers, fed from the queues as Lambda's SQS event source would feed them.
+    let police = Arc::new(PoliceReferralWorker::new((*services).clone(), workers::local_force_mailboxes()));
+    let advocate = Arc::new(AdvocateAssignmentWorker::new((*services).clone(), workers::partners_from_env()?));
+    println!("Workers: police-referral (mailboxes <force>@police-referrals.localhost), advocate-assignment");
+    tokio::spawn(run_worker(services.clone(), Route::PoliceReferral, move |event| {
+        let worker = police.clone();
+        async move { worker.handle_batch(event).await }
+    }));
+    tokio::spawn(run_worker(services.clone(), Route::AdvocateAssignment, move |event| {
+        let worker = advocate.clone();
+        async move { worker.handle_batch(event).await }
+    }));
+
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
     axum::serve(listener, http::router(services))
@@ -126,6 +143,29 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     Ok(())
 }
+
+/// Polls a route's queue and hands batches to its worker, like the Lambda SQS event source:
+/// failed records come back after the visibility timeout, and after the queue's maximum
+/// receives they move to its dead-letter place.
+async fn run_worker<F, Fut>(services: Arc<Services>, route: Route, worker: F)
+where
+    F: Fn(SqsEvent) -> Fut,
+    Fut: Future<Output = SqsBatchResponse>,
+{
+    loop {
+        match poller::poll_once(services.queue.as_ref(), route, WORKER_VISIBILITY, &worker).await {
+            Ok(summary) if summary.received > 0 => continue,
+            Ok(_) => tokio::time::sleep(Duration::from_secs(1)).await,
+            Err(error) => {
+                tracing::error!(%error, %route, "polling the queue failed");
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }
+        }
+    }
+}
+
+/// How long a received message stays hidden before a failed one is tried again.
+const WORKER_VISIBILITY: Duration = Duration::from_secs(30);
 
 /// What the scheduled job does in AWS: finish routing that a failed send left unfinished.
 async fn run_sweeper(services: Arc<Services>, every: Duration) {

@@ -11,6 +11,7 @@ pub mod http;
 pub mod intake;
 pub mod ports;
 pub mod telemetry;
+pub mod workers;
 
 #[cfg(feature = "aws")]
 pub mod aws;

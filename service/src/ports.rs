@@ -3,9 +3,11 @@
 
 use async_trait::async_trait;
 use jiff::Timestamp;
+use oys_shared::advocate::Proposal;
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative, Route};
 use oys_shared::Reference;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -84,6 +86,59 @@ pub struct StoredReport {
     pub pending: Vec<Delivery>,
 }
 
+/// Something a worker did that must happen once: a disclosure (data left the lead
+/// organisations) or a notice to operators. Recorded after it happened, keyed per report, so
+/// a redelivered message skips it; a crash between the send and the record repeats only it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EffectRecord {
+    /// Stable key within the report, e.g. `police_referral:disclosed`.
+    pub key: String,
+    pub kind: EffectKind,
+    /// Who received it (a force and its mailbox; "operators").
+    pub recipient: String,
+    /// The consent it was made under, for disclosures.
+    pub consent: Option<String>,
+    /// What was disclosed or said, in words (never the data itself).
+    pub detail: String,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectKind {
+    Disclosure,
+    Notice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// An operator phones the reporter about the proposed advocate (2–3 working days).
+    OperatorCall,
+}
+
+impl DeadlineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineKind::OperatorCall => "operator_call",
+        }
+    }
+}
+
+/// A deadline on a case, found by the reminder job through an index on `next_alert_at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub reference: Reference,
+    pub kind: DeadlineKind,
+    pub remind_at: Timestamp,
+    pub due_at: Timestamp,
+    /// When the reminder job next has something to send for it.
+    pub next_alert_at: Timestamp,
+    pub created_at: Timestamp,
+    /// False when the bank-holiday calendar did not cover the dates.
+    pub calendar_covered: bool,
+}
+
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Writes the report's parts and the idempotency record atomically, or nothing.
@@ -106,6 +161,27 @@ pub trait ReportStore: Send + Sync {
         now: Timestamp,
         lease_until: Timestamp,
     ) -> Result<Option<RoutingState>, PortError>;
+
+    /// Records an effect once: `false` if one with the same key was already recorded.
+    async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError>;
+
+    /// The effects recorded for a report, in no particular order.
+    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError>;
+
+    /// Stores the advocate proposal unless one exists; returns the one stored (first wins).
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError>;
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError>;
+
+    /// Stores a deadline unless one of its kind exists for the report; returns the one stored.
+    async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError>;
+
+    /// Deadlines whose `next_alert_at` is at or before `before`, soonest first, read through
+    /// the index (never a scan of every case).
+    async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError>;
+
+    /// Open cases per partner organisation (partners without any are absent).
+    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError>;
 }
 
 /// A message received from a queue.

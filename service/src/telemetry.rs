@@ -25,7 +25,12 @@ pub fn init(format: LogFormat) {
             // Lambda adds its own timestamp to every line.
             .without_time()
             .try_init(),
-        LogFormat::Text => builder.with_target(false).try_init(),
+        // Locally: to stderr (stdout carries the runner's own messages), coloured on a terminal.
+        LogFormat::Text => builder
+            .with_target(false)
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init(),
     };
     // A second init (tests) keeps the first subscriber.
     let _ = result;

@@ -4,7 +4,11 @@
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_service::ports::{CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, Receipt};
+use oys_service::ports::{
+    CreateOutcome, Deadline, DeadlineKind, EffectKind, EffectRecord, IdempotencyRecord, NewReport, OutgoingEmail,
+    Receipt,
+};
+use oys_shared::advocate::Proposal;
 use oys_shared::report::{parse_report, Submitter};
 use oys_shared::routing::{split_report, Delivery, Route};
 use oys_shared::Reference;
@@ -191,7 +195,50 @@ async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
     assert_eq!(got[0].to, email.to);
 }
 
+async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
+    let store = &backend.services.store;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    store.create_report(&report, now).await.unwrap();
+
+    let effect = EffectRecord {
+        key: "police_referral:disclosed".into(),
+        kind: EffectKind::Disclosure,
+        recipient: "Greater Manchester Police <gmp@police.test>".into(),
+        consent: Some("anonymous".into()),
+        detail: "police referral: incident details (no contact details)".into(),
+        at: now,
+    };
+    assert!(store.record_effect(&reference, &effect).await.unwrap());
+    let later_effect = EffectRecord { at: later(now, 60), ..effect.clone() };
+    assert!(!store.record_effect(&reference, &later_effect).await.unwrap(), "once per key");
+    assert_eq!(store.effects(&reference).await.unwrap(), vec![effect]);
+
+    let proposal = Proposal { reference: reference.clone(), ranked: vec![], proposed_at: now };
+    assert_eq!(store.save_proposal(&proposal).await.unwrap(), proposal);
+    let second = Proposal { proposed_at: later(now, 60), ..proposal.clone() };
+    assert_eq!(store.save_proposal(&second).await.unwrap(), proposal, "the first proposal wins");
+    assert_eq!(store.proposal(&reference).await.unwrap(), Some(proposal));
+
+    let deadline = |remind: i64| Deadline {
+        reference: reference.clone(),
+        kind: DeadlineKind::OperatorCall,
+        remind_at: later(now, remind),
+        due_at: later(now, remind + 86_400),
+        next_alert_at: later(now, remind),
+        created_at: now,
+        calendar_covered: true,
+    };
+    assert_eq!(store.save_deadline(&deadline(3600)).await.unwrap(), deadline(3600));
+    assert_eq!(store.save_deadline(&deadline(7200)).await.unwrap(), deadline(3600), "the first deadline wins");
+    assert!(store.deadlines_due(later(now, 3599), 10).await.unwrap().is_empty());
+    assert_eq!(store.deadlines_due(later(now, 3600), 10).await.unwrap(), vec![deadline(3600)]);
+    assert!(store.partner_caseloads().await.unwrap().is_empty());
+}
+
 on_both_backends!(
+    effects_proposals_and_deadlines_are_written_once,
     a_stored_report_reads_back_whole,
     a_taken_reference_is_refused_and_nothing_is_overwritten,
     an_idempotency_key_is_exclusive_until_it_expires,

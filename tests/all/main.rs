@@ -10,3 +10,4 @@ mod lambda_events;
 mod openapi;
 mod privacy;
 mod runner;
+mod workers;

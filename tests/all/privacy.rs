@@ -119,7 +119,32 @@ async fn personal_data_stays_out_of_the_sweepers_logs_and_retries(mut backend: B
     assert_clean("logs", &logged);
 }
 
+async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(backend: Backend) {
+    let (captured, _guard) = logs::capture();
+    let answer = post_json(&backend, &planted_report().to_string()).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    // A malformed record too: its body must not be echoed into the logs.
+    backend.services.queue.send(Route::PoliceReferral, "{\"name\": \"Zhao Plantedname\"").await.unwrap();
+    backend.run_workers().await;
+
+    // The police got the contact details (consent `with_contact_details`)...
+    let referral = backend.emails_to(&backend.police_mailbox("metropolitan")).await;
+    assert_eq!(referral.len(), 1);
+    assert!(referral[0].text.contains("Zhao Plantedname") && referral[0].text.contains("+447700900987"));
+    // ...the operators got notices and the proposal, without any of it.
+    let operators = backend.emails().await;
+    assert_eq!(operators.len(), 3, "alert, referral notice, proposal");
+    for email in &operators {
+        assert_clean(&format!("operators' email {:?}", email.subject), &email.text);
+        assert_clean("operators' email subject", &email.subject);
+    }
+    let logged = captured.text();
+    assert!(logged.contains("police referral sent") && logged.contains("malformed record"), "{logged}");
+    assert_clean("worker logs", &logged);
+}
+
 on_both_backends!(
+    personal_data_stays_out_of_the_workers_logs_and_the_operators_emails,
     personal_data_stays_out_of_logs_messages_and_alerts,
     personal_data_stays_out_of_errors_and_their_logs,
     personal_data_stays_out_of_the_sweepers_logs_and_retries,

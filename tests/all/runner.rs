@@ -65,6 +65,22 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
 
     let runner = start(dir.path());
     assert_eq!(submit(&runner, &event("report-full.json")).status, 201);
+    // The workers run in the background: the referral, its notice and the proposal follow.
+    let outbox = dir.path().join("outbox");
+    let mut emails = 0;
+    for _ in 0..100 {
+        emails = std::fs::read_dir(&outbox).unwrap().count();
+        if emails == 5 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(emails, 5, "2 alerts, the police referral, its notice, the advocate proposal");
+    let referral = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|text| text.contains("To: <greater-manchester@police-referrals.localhost>"));
+    assert!(referral.is_some(), "the anonymous referral went to the force's mailbox");
     let db = rusqlite::Connection::open(dir.path().join("on-your-side.sqlite3")).unwrap();
     let cases: i64 = db.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(cases, 2, "the first report survived the restart");

@@ -4,15 +4,6 @@ use std::collections::HashMap;
 
 use oys_shared::routing::Route;
 
-/// The environment variables the functions read, with what each is for.
-pub const VARIABLES: &[(&str, &str)] = &[
-    ("TABLE_NAME", "DynamoDB table holding reports"),
-    ("POLICE_REFERRAL_QUEUE_URL", "SQS queue of the police-referral worker"),
-    ("ADVOCATE_ASSIGNMENT_QUEUE_URL", "SQS queue of the advocate-assignment worker"),
-    ("ALERT_SENDER_ADDRESS", "verified SES identity that operator alerts come from"),
-    ("OPERATOR_ALERT_ADDRESSES", "comma-separated operator addresses that receive alerts"),
-];
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwsSettings {
     pub table_name: String,
@@ -29,6 +20,64 @@ pub struct AwsSettings {
 pub enum ConfigError {
     #[error("missing environment variables: {}", .0.join(", "))]
     Missing(Vec<&'static str>),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What every function needs: the table and where operator emails come from and go to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommonSettings {
+    pub table_name: String,
+    pub alert_sender: String,
+    pub operator_alert_addresses: Vec<String>,
+}
+
+/// Reads required variables, remembering every missing one so they are all named at once.
+struct Required<'a, F: Fn(&str) -> Option<String>> {
+    lookup: &'a F,
+    missing: Vec<&'static str>,
+}
+
+impl<'a, F: Fn(&str) -> Option<String>> Required<'a, F> {
+    fn new(lookup: &'a F) -> Self {
+        Required { lookup, missing: Vec::new() }
+    }
+
+    fn get(&mut self, name: &'static str) -> String {
+        let value = (self.lookup)(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        if value.is_none() {
+            self.missing.push(name);
+        }
+        value.unwrap_or_default()
+    }
+
+    fn list(&mut self, name: &'static str) -> Vec<String> {
+        self.get(name).split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect()
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, ConfigError> {
+        if self.missing.is_empty() {
+            Ok(value)
+        } else {
+            Err(ConfigError::Missing(self.missing))
+        }
+    }
+}
+
+impl CommonSettings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut env = Required::new(&lookup);
+        let settings = CommonSettings {
+            table_name: env.get("TABLE_NAME"),
+            alert_sender: env.get("ALERT_SENDER_ADDRESS"),
+            operator_alert_addresses: env.list("OPERATOR_ALERT_ADDRESSES"),
+        };
+        env.finish(settings)
+    }
 }
 
 impl AwsSettings {
@@ -38,31 +87,24 @@ impl AwsSettings {
 
     /// Reads every variable and names all the missing ones at once.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let mut missing = Vec::new();
-        let mut get = |name: &'static str| {
-            let value = lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-            if value.is_none() {
-                missing.push(name);
-            }
-            value.unwrap_or_default()
-        };
+        let mut env = Required::new(&lookup);
         let settings = AwsSettings {
-            table_name: get("TABLE_NAME"),
-            police_referral_queue_url: get("POLICE_REFERRAL_QUEUE_URL"),
-            advocate_assignment_queue_url: get("ADVOCATE_ASSIGNMENT_QUEUE_URL"),
-            alert_sender: get("ALERT_SENDER_ADDRESS"),
-            operator_alert_addresses: get("OPERATOR_ALERT_ADDRESSES")
-                .split(',')
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect(),
+            table_name: env.get("TABLE_NAME"),
+            police_referral_queue_url: env.get("POLICE_REFERRAL_QUEUE_URL"),
+            advocate_assignment_queue_url: env.get("ADVOCATE_ASSIGNMENT_QUEUE_URL"),
+            alert_sender: env.get("ALERT_SENDER_ADDRESS"),
+            operator_alert_addresses: env.list("OPERATOR_ALERT_ADDRESSES"),
             police_referral_dlq_url: lookup("POLICE_REFERRAL_DLQ_URL"),
             advocate_assignment_dlq_url: lookup("ADVOCATE_ASSIGNMENT_DLQ_URL"),
         };
-        if missing.is_empty() {
-            Ok(settings)
-        } else {
-            Err(ConfigError::Missing(missing))
+        env.finish(settings)
+    }
+
+    pub fn common(&self) -> CommonSettings {
+        CommonSettings {
+            table_name: self.table_name.clone(),
+            alert_sender: self.alert_sender.clone(),
+            operator_alert_addresses: self.operator_alert_addresses.clone(),
         }
     }
 

@@ -5,11 +5,16 @@
 //! | `CASE#<reference>`      | `CASE`        | the summary (categories), pending deliveries  |
 //! | `CASE#<reference>`      | `NARRATIVE`   | what happened, where (personal)               |
 //! | `CASE#<reference>`      | `CONTACT`     | contact details (personal, apart)             |
+//! | `CASE#<reference>`      | `EFFECT#<key>`| a disclosure or notice done, once             |
+//! | `CASE#<reference>`      | `PROPOSAL`    | the ranked advocate proposal                  |
+//! | `CASE#<reference>`      | `DEADLINE#<kind>` | a deadline (in the `deadlines-due` index) |
+//! | `PARTNERS`              | `CASELOAD#<id>` | open cases of a partner organisation        |
 //! | `IDEMPOTENCY#<sha256>`  | `IDEMPOTENCY` | the answer given to a request with that key   |
 //!
 //! The sparse index `routing-pending` (partition `routing_pending`, sort `sweep_after`, epoch
 //! seconds) holds only cases with deliveries still owed, so the sweeper reads what is due and
-//! nothing else.
+//! nothing else. The sparse index `deadlines-due` (partition `deadline_open`, sort
+//! `next_alert_epoch`, epoch seconds) does the same for deadlines.
 
 use std::collections::HashMap;
 
@@ -23,7 +28,12 @@ use serde::{Deserialize, Serialize};
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
 use oys_shared::Reference;
 
-use crate::ports::{CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport};
+use oys_shared::advocate::Proposal;
+
+use crate::ports::{
+    CreateOutcome, Deadline, EffectRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState,
+    StoredReport,
+};
 
 pub const PK: &str = "pk";
 pub const SK: &str = "sk";
@@ -33,6 +43,10 @@ pub const PENDING_SORT: &str = "sweep_after";
 /// The TTL attribute (epoch seconds) of items that expire.
 pub const TTL_ATTRIBUTE: &str = "expires_at_epoch";
 const PENDING: &str = "PENDING";
+pub const DEADLINE_INDEX: &str = "deadlines-due";
+pub const DEADLINE_KEY: &str = "deadline_open";
+pub const DEADLINE_SORT: &str = "next_alert_epoch";
+const OPEN: &str = "OPEN";
 
 pub struct DynamoStore {
     client: Client,
@@ -82,6 +96,37 @@ impl DynamoStore {
 
     fn put(&self, item: HashMap<String, AttributeValue>) -> Put {
         Put::builder().table_name(&self.table).set_item(Some(item)).build().expect("table and item are set")
+    }
+
+    async fn get<T: for<'de> Deserialize<'de>>(&self, pk: String, sk: String) -> Result<Option<T>, PortError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key(PK, s(pk))
+            .key(SK, s(sk))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("get item", e))?;
+        output.item.map(from_item).transpose()
+    }
+
+    /// Puts an item unless one with its key exists; `false` if it existed.
+    async fn put_new(&self, item: HashMap<String, AttributeValue>) -> Result<bool, PortError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("put item", e)),
+        }
     }
 
     async fn idempotency_record(&self, key_hash: &str) -> Result<Option<IdempotencyRecord>, PortError> {
@@ -278,5 +323,85 @@ impl ReportStore for DynamoStore {
             Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(None),
             Err(e) => Err(err("claim report for sweep", e)),
         }
+    }
+
+    async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
+        self.put_new(to_item(effect, case_pk(reference), &format!("EFFECT#{}", effect.key))?).await
+    }
+
+    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND begins_with(sk, :effect)")
+            .expression_attribute_values(":pk", s(case_pk(reference)))
+            .expression_attribute_values(":effect", s("EFFECT#"))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("read effects", e))?;
+        output.items.unwrap_or_default().into_iter().map(from_item).collect()
+    }
+
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        let pk = case_pk(&proposal.reference);
+        if self.put_new(to_item(proposal, pk.clone(), "PROPOSAL")?).await? {
+            return Ok(proposal.clone());
+        }
+        self.get(pk, "PROPOSAL".into()).await?.ok_or_else(|| PortError::new("save proposal", "vanished"))
+    }
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        self.get(case_pk(reference), "PROPOSAL".into()).await
+    }
+
+    async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
+        let (pk, sk) = (case_pk(&deadline.reference), format!("DEADLINE#{}", deadline.kind.as_str()));
+        let mut item = to_item(deadline, pk.clone(), &sk)?;
+        item.insert(DEADLINE_KEY.into(), s(OPEN));
+        item.insert(DEADLINE_SORT.into(), n(deadline.next_alert_at.as_second()));
+        if self.put_new(item).await? {
+            return Ok(deadline.clone());
+        }
+        self.get(pk, sk).await?.ok_or_else(|| PortError::new("save deadline", "vanished"))
+    }
+
+    async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(DEADLINE_INDEX)
+            .key_condition_expression("#key = :open AND #sort <= :before")
+            .expression_attribute_names("#key", DEADLINE_KEY)
+            .expression_attribute_names("#sort", DEADLINE_SORT)
+            .expression_attribute_values(":open", s(OPEN))
+            .expression_attribute_values(":before", n(before.as_second()))
+            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .send()
+            .await
+            .map_err(|e| err("find due deadlines", e))?;
+        output.items.unwrap_or_default().into_iter().map(from_item).collect()
+    }
+
+    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s("PARTNERS"))
+            .send()
+            .await
+            .map_err(|e| err("read partner caseloads", e))?;
+        #[derive(Deserialize)]
+        struct Caseload {
+            partner_id: String,
+            open_cases: u32,
+        }
+        let caseloads: Vec<Caseload> =
+            output.items.unwrap_or_default().into_iter().map(from_item).collect::<Result<_, _>>()?;
+        Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
     }
 }

@@ -7,7 +7,7 @@ pub mod provision;
 mod ses;
 mod sqs;
 
-pub use config::{AwsSettings, ConfigError, VARIABLES};
+pub use config::{AwsSettings, CommonSettings, ConfigError};
 pub use dynamodb::DynamoStore;
 pub use ses::SesMailer;
 pub use sqs::SqsQueue;
@@ -58,6 +58,21 @@ impl AwsClients {
                 tracing::warn!(service, "warm-up call failed; the first request will connect instead");
             }
         }
+    }
+}
+
+/// The dependencies of a worker function, which sends no queue messages: its queue adapter
+/// knows no queue URL, so a send would fail loudly rather than go anywhere.
+pub fn worker_services(clients: &AwsClients, settings: &CommonSettings) -> Services {
+    Services {
+        store: Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
+        queue: Arc::new(SqsQueue::new(clients.sqs.clone(), Default::default())),
+        mailer: Arc::new(SesMailer::new(clients.ses.clone())),
+        clock: Arc::new(SystemClock),
+        alerts: AlertAddresses {
+            from: settings.alert_sender.clone(),
+            operators: settings.operator_alert_addresses.clone(),
+        },
     }
 }
 

@@ -8,7 +8,9 @@ use aws_sdk_dynamodb::types::{
 };
 use aws_sdk_sqs::types::QueueAttributeName;
 
-use super::dynamodb::{PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, SK, TTL_ATTRIBUTE};
+use super::dynamodb::{
+    DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, SK, TTL_ATTRIBUTE,
+};
 use super::{AwsClients, AwsSettings};
 use crate::ports::PortError;
 
@@ -29,32 +31,21 @@ fn fail(operation: &'static str) -> impl Fn(String) -> PortError {
 /// Creates everything and returns the settings the functions would read from their environment.
 pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Result<AwsSettings, PortError> {
     let table_name = format!("{}-reports", names.prefix);
-    let key = |name: &str, kind: KeyType| KeySchemaElement::builder().attribute_name(name).key_type(kind).build();
-    let attribute = |name: &str, kind: ScalarAttributeType| {
-        AttributeDefinition::builder().attribute_name(name).attribute_type(kind).build()
-    };
     clients
         .dynamodb
         .create_table()
         .table_name(&table_name)
         .billing_mode(BillingMode::PayPerRequest)
-        .key_schema(key(PK, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
-        .key_schema(key(SK, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
-        .attribute_definitions(attribute(PK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
-        .attribute_definitions(attribute(SK, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
-        .attribute_definitions(attribute(PENDING_KEY, ScalarAttributeType::S).map_err(|e| fail("attr")(e.to_string()))?)
-        .attribute_definitions(
-            attribute(PENDING_SORT, ScalarAttributeType::N).map_err(|e| fail("attr")(e.to_string()))?,
-        )
-        .global_secondary_indexes(
-            GlobalSecondaryIndex::builder()
-                .index_name(PENDING_INDEX)
-                .key_schema(key(PENDING_KEY, KeyType::Hash).map_err(|e| fail("key")(e.to_string()))?)
-                .key_schema(key(PENDING_SORT, KeyType::Range).map_err(|e| fail("key")(e.to_string()))?)
-                .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
-                .build()
-                .map_err(|e| fail("index")(e.to_string()))?,
-        )
+        .key_schema(key(PK, KeyType::Hash))
+        .key_schema(key(SK, KeyType::Range))
+        .attribute_definitions(attribute(PK, ScalarAttributeType::S))
+        .attribute_definitions(attribute(SK, ScalarAttributeType::S))
+        .attribute_definitions(attribute(PENDING_KEY, ScalarAttributeType::S))
+        .attribute_definitions(attribute(PENDING_SORT, ScalarAttributeType::N))
+        .attribute_definitions(attribute(DEADLINE_KEY, ScalarAttributeType::S))
+        .attribute_definitions(attribute(DEADLINE_SORT, ScalarAttributeType::N))
+        .global_secondary_indexes(index(PENDING_INDEX, PENDING_KEY, PENDING_SORT, ProjectionType::KeysOnly))
+        .global_secondary_indexes(index(DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, ProjectionType::All))
         .send()
         .await
         .map_err(|e| fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
@@ -67,7 +58,7 @@ pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Re
                 .enabled(true)
                 .attribute_name(TTL_ATTRIBUTE)
                 .build()
-                .map_err(|e| fail("ttl")(e.to_string()))?,
+                .expect("required fields set"),
         )
         .send()
         .await
@@ -124,4 +115,23 @@ async fn create_queue(clients: &AwsClients, name: &str, redrive: Option<String>)
         .await
         .map_err(|e| fail("create queue")(aws_sdk_sqs::error::DisplayErrorContext(e).to_string()))?;
     output.queue_url.ok_or_else(|| PortError::new("create queue", "no url returned"))
+}
+
+// Builders of the table's schema: their required fields are all set here, so `expect` cannot fire.
+fn key(name: &str, kind: KeyType) -> KeySchemaElement {
+    KeySchemaElement::builder().attribute_name(name).key_type(kind).build().expect("required fields set")
+}
+
+fn attribute(name: &str, kind: ScalarAttributeType) -> AttributeDefinition {
+    AttributeDefinition::builder().attribute_name(name).attribute_type(kind).build().expect("required fields set")
+}
+
+fn index(name: &str, hash: &str, range: &str, projection: ProjectionType) -> GlobalSecondaryIndex {
+    GlobalSecondaryIndex::builder()
+        .index_name(name)
+        .key_schema(key(hash, KeyType::Hash))
+        .key_schema(key(range, KeyType::Range))
+        .projection(Projection::builder().projection_type(projection).build())
+        .build()
+        .expect("required fields set")
 }

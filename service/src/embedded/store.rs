@@ -12,7 +12,14 @@ use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
 use oys_shared::Reference;
 
 use super::{from_json, to_json, Db};
-use crate::ports::{CreateOutcome, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport};
+use std::collections::HashMap;
+
+use oys_shared::advocate::Proposal;
+
+use crate::ports::{
+    CreateOutcome, Deadline, EffectRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState,
+    StoredReport,
+};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cases (
@@ -30,6 +37,28 @@ CREATE TABLE IF NOT EXISTS narratives (
 CREATE TABLE IF NOT EXISTS contacts (
     reference TEXT PRIMARY KEY REFERENCES cases (reference),
     contact   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS effects (
+    reference TEXT NOT NULL REFERENCES cases (reference),
+    key       TEXT NOT NULL,
+    effect    TEXT NOT NULL,
+    PRIMARY KEY (reference, key)
+);
+CREATE TABLE IF NOT EXISTS proposals (
+    reference TEXT PRIMARY KEY REFERENCES cases (reference),
+    proposal  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deadlines (
+    reference     TEXT NOT NULL REFERENCES cases (reference),
+    kind          TEXT NOT NULL,
+    deadline      TEXT NOT NULL,
+    next_alert_at INTEGER,
+    PRIMARY KEY (reference, kind)
+);
+CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines (next_alert_at) WHERE next_alert_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS partner_caseloads (
+    partner_id TEXT PRIMARY KEY,
+    open_cases INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS idempotency (
     key_hash   TEXT PRIMARY KEY,
@@ -192,6 +221,102 @@ impl ReportStore for EmbeddedStore {
                         Ok(RoutingState { summary: from_json(&summary)?, pending: from_json(&pending)? })
                     })
                     .transpose()
+            })
+            .await
+    }
+
+    async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
+        let (reference, effect) = (reference.to_string(), effect.clone());
+        self.db
+            .run("record effect", move |connection| {
+                let inserted = connection.execute(
+                    "INSERT OR IGNORE INTO effects (reference, key, effect) VALUES (?1, ?2, ?3)",
+                    params![reference, effect.key, to_json(&effect)],
+                )?;
+                Ok(inserted == 1)
+            })
+            .await
+    }
+
+    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read effects", move |connection| {
+                let mut statement = connection.prepare("SELECT effect FROM effects WHERE reference = ?1")?;
+                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        let proposal = proposal.clone();
+        self.db
+            .run("save proposal", move |connection| {
+                let reference = proposal.reference.to_string();
+                connection.execute(
+                    "INSERT OR IGNORE INTO proposals (reference, proposal) VALUES (?1, ?2)",
+                    params![reference, to_json(&proposal)],
+                )?;
+                let stored: String =
+                    connection
+                        .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))?;
+                from_json(&stored)
+            })
+            .await
+    }
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read proposal", move |connection| {
+                let stored: Option<String> = connection
+                    .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))
+                    .optional()?;
+                stored.as_deref().map(from_json).transpose()
+            })
+            .await
+    }
+
+    async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
+        let deadline = deadline.clone();
+        self.db
+            .run("save deadline", move |connection| {
+                let (reference, kind) = (deadline.reference.to_string(), deadline.kind.as_str());
+                connection.execute(
+                    "INSERT OR IGNORE INTO deadlines (reference, kind, deadline, next_alert_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![reference, kind, to_json(&deadline), deadline.next_alert_at.as_second()],
+                )?;
+                let stored: String = connection.query_row(
+                    "SELECT deadline FROM deadlines WHERE reference = ?1 AND kind = ?2",
+                    params![reference, kind],
+                    |r| r.get(0),
+                )?;
+                from_json(&stored)
+            })
+            .await
+    }
+
+    async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
+        self.db
+            .run("find due deadlines", move |connection| {
+                let mut statement = connection.prepare(
+                    "SELECT deadline FROM deadlines WHERE next_alert_at IS NOT NULL AND next_alert_at <= ?1
+                     ORDER BY next_alert_at LIMIT ?2",
+                )?;
+                let rows =
+                    statement.query_map(params![before.as_second(), limit as i64], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+        self.db
+            .run("read partner caseloads", move |connection| {
+                let mut statement = connection.prepare("SELECT partner_id, open_cases FROM partner_caseloads")?;
+                let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?)))?;
+                rows.collect()
             })
             .await
     }

@@ -1,6 +1,7 @@
 //! The two adapter sets every behaviour is checked on: embedded (SQLite, local queue, outbox)
 //! and AWS (DynamoDB, SQS, SES on moto), each with fresh resources per test.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +12,7 @@ use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
 use oys_service::embedded::{self, EmbeddedPaths};
 use oys_service::intake::{AlertAddresses, Services};
 use oys_service::ports::ManualClock;
+use oys_service::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker, BUNDLED_PARTNERS};
 use oys_shared::routing::Route;
 
 use super::http_client;
@@ -24,6 +26,8 @@ pub struct Backend {
     pub clock: Arc<ManualClock>,
     /// This test's own operator address: moto's sent mail is global to the server.
     pub operator_address: String,
+    /// This test's own id, for mailboxes no other test uses.
+    pub id: String,
     probe: Probe,
     _dir: Option<tempfile::TempDir>,
 }
@@ -57,11 +61,12 @@ impl Backend {
         let dir = tempfile::tempdir().expect("temp dir");
         let paths = EmbeddedPaths::in_dir(dir.path());
         let clock = Arc::new(ManualClock::new(start_time()));
-        let operator_address = format!("operators-{}@on-your-side.test", unique());
+        let id = unique();
+        let operator_address = format!("operators-{id}@on-your-side.test");
         let alerts =
             AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
         let services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES).expect("embedded services");
-        Backend { services, clock, operator_address, probe: Probe::Embedded { paths }, _dir: Some(dir) }
+        Backend { services, clock, operator_address, id, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
     pub async fn moto() -> Backend {
@@ -78,7 +83,7 @@ impl Backend {
         let settings = aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
         let services = aws::services(&clients, &settings, Some(clock.clone()));
-        Backend { services, clock, operator_address, probe: Probe::Moto { clients, settings }, _dir: None }
+        Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
     pub fn router(&self) -> axum::Router {
@@ -155,6 +160,57 @@ impl Backend {
 
     /// The emails sent to this test's operator address, decoded.
     pub async fn emails(&self) -> Vec<Email> {
+        self.emails_to(&self.operator_address).await
+    }
+
+    /// A referral mailbox per force, this test's own.
+    pub fn police_mailboxes(&self) -> HashMap<String, String> {
+        oys_shared::geography::all_forces().map(|force| (force.to_string(), self.police_mailbox(force))).collect()
+    }
+
+    pub fn police_mailbox(&self, force: &str) -> String {
+        format!("{force}-{}@police-referrals.test", self.id)
+    }
+
+    pub fn police_worker(&self) -> PoliceReferralWorker {
+        PoliceReferralWorker::new(self.services.clone(), self.police_mailboxes())
+    }
+
+    pub fn advocate_worker(&self) -> AdvocateAssignmentWorker {
+        let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
+        AdvocateAssignmentWorker::new(self.services.clone(), partners)
+    }
+
+    /// Feeds both route queues to their workers until they are empty, as the Lambda event
+    /// sources would; failed records come straight back (visibility 0) until dead-lettered.
+    pub async fn run_workers(&self) {
+        let (police, advocate) = (self.police_worker(), self.advocate_worker());
+        for _ in 0..50 {
+            let p = poller::poll_once(self.services.queue.as_ref(), Route::PoliceReferral, Duration::ZERO, |event| {
+                police.handle_batch(event)
+            })
+            .await
+            .unwrap();
+            let a =
+                poller::poll_once(self.services.queue.as_ref(), Route::AdvocateAssignment, Duration::ZERO, |event| {
+                    advocate.handle_batch(event)
+                })
+                .await
+                .unwrap();
+            if p.received == 0 && a.received == 0 {
+                return;
+            }
+        }
+        panic!("the queues did not drain");
+    }
+
+    /// The emails sent to `address`, decoded.
+    pub async fn emails_to(&self, address: &str) -> Vec<Email> {
+        self.all_emails().await.into_iter().filter(|email| email.to.iter().any(|to| to == address)).collect()
+    }
+
+    /// Every email this backend's mailer has sent (on moto: the whole server's), decoded.
+    pub async fn all_emails(&self) -> Vec<Email> {
         let raws: Vec<String> = match &self.probe {
             Probe::Embedded { paths } => {
                 let mut files: Vec<PathBuf> = std::fs::read_dir(&paths.outbox)
@@ -166,8 +222,15 @@ impl Backend {
                 files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
             }
             Probe::Moto { .. } => {
-                let response = http_client::request(&moto::server().endpoint, "GET", "/moto-api/data.json", &[], b"");
-                let data: serde_json::Value = serde_json::from_str(&response.body).expect("moto data.json");
+                // moto serialises its state while other tests write to it, and now and then
+                // answers with an error: ask again.
+                let data = (0..5)
+                    .find_map(|_| {
+                        let response =
+                            http_client::request(&moto::server().endpoint, "GET", "/moto-api/data.json", &[], b"");
+                        serde_json::from_str::<serde_json::Value>(&response.body).ok()
+                    })
+                    .expect("moto's data.json");
                 data["ses"]["RawMessage"]
                     .as_array()
                     .cloned()
@@ -177,10 +240,7 @@ impl Backend {
                     .collect()
             }
         };
-        raws.into_iter()
-            .map(|raw| decode(&raw))
-            .filter(|email| email.to.iter().any(|to| to == &self.operator_address))
-            .collect()
+        raws.into_iter().map(|raw| decode(&raw)).collect()
     }
 }
 

@@ -8,8 +8,10 @@ use std::time::Duration;
 use async_trait::async_trait;
 use jiff::Timestamp;
 use oys_service::ports::*;
+use oys_shared::advocate::Proposal;
 use oys_shared::routing::{Delivery, Route};
 use oys_shared::Reference;
+use std::collections::HashMap;
 
 #[derive(Clone, Default)]
 pub struct Switch(Arc<AtomicBool>);
@@ -81,5 +83,29 @@ impl ReportStore for Flaky<dyn ReportStore> {
         lease: Timestamp,
     ) -> Result<Option<RoutingState>, PortError> {
         self.inner.claim_for_sweep(reference, now, lease).await
+    }
+    async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
+        self.switch.check("record effect")?;
+        self.inner.record_effect(reference, effect).await
+    }
+    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+        self.inner.effects(reference).await
+    }
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        self.switch.check("save proposal")?;
+        self.inner.save_proposal(proposal).await
+    }
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        self.inner.proposal(reference).await
+    }
+    async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
+        self.switch.check("save deadline")?;
+        self.inner.save_deadline(deadline).await
+    }
+    async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
+        self.inner.deadlines_due(before, limit).await
+    }
+    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+        self.inner.partner_caseloads().await
     }
 }

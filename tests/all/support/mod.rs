@@ -7,7 +7,7 @@ pub mod http_client;
 pub mod logs;
 pub mod moto;
 
-pub use backend::Backend;
+pub use backend::{Backend, Email};
 
 use serde_json::Value;
 

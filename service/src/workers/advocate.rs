@@ -1,0 +1,98 @@
+//! The advocate-assignment worker: ranks the partner organisations for the reporter, stores
+//! the proposal for a person to confirm, starts the "operator calls the reporter" clock, and
+//! emails the operators the proposal. Nothing about the reporter goes to any partner here.
+
+use std::collections::HashSet;
+
+use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+use tracing::{info, warn};
+
+use oys_shared::advocate::{proposal_email, rank_partners, MatchInput, Partner, Proposal};
+use oys_shared::calendar::operator_call_deadline;
+use oys_shared::routing::{Route, RoutingMessage};
+
+use super::batch::{process_batch, Outcome, WorkerError};
+use super::effects::ADVOCATE_OPERATORS_TOLD;
+use crate::intake::Services;
+use crate::ports::{Deadline, DeadlineKind, EffectKind, EffectRecord, OutgoingEmail};
+
+pub struct AdvocateAssignmentWorker {
+    services: Services,
+    partners: Vec<Partner>,
+}
+
+impl AdvocateAssignmentWorker {
+    pub fn new(services: Services, partners: Vec<Partner>) -> Self {
+        AdvocateAssignmentWorker { services, partners }
+    }
+
+    pub async fn handle_batch(&self, event: SqsEvent) -> SqsBatchResponse {
+        process_batch(event, Route::AdvocateAssignment, |message| self.handle(message)).await
+    }
+
+    pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
+        let svc = &self.services;
+        let reference = &message.reference;
+        let report = svc.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        if report.summary.report_id != message.report_id {
+            return Err(WorkerError::Mismatch);
+        }
+        if !report.summary.advocate_support {
+            info!("advocate support no longer wanted: nothing done");
+            return Ok(Outcome::NoConsent);
+        }
+        let now = svc.clock.now();
+        let postcode_area = report.narrative.as_ref().and_then(|n| n.postcode.as_ref()).map(|p| p.area().to_string());
+        let caseloads = svc.store.partner_caseloads().await?;
+        let ranked =
+            rank_partners(&MatchInput::from_summary(&report.summary, postcode_area), &self.partners, &caseloads);
+        // A redelivery keeps the first proposal and the first deadline: the stored ones win.
+        let proposal =
+            svc.store.save_proposal(&Proposal { reference: reference.clone(), ranked, proposed_at: now }).await?;
+
+        let times = operator_call_deadline(report.summary.received_at);
+        if !times.calendar_covered {
+            warn!("the bank-holiday calendar does not cover this deadline: update shared/data");
+        }
+        let deadline = svc
+            .store
+            .save_deadline(&Deadline {
+                reference: reference.clone(),
+                kind: DeadlineKind::OperatorCall,
+                remind_at: times.remind_at,
+                due_at: times.due_at,
+                next_alert_at: times.remind_at,
+                created_at: now,
+                calendar_covered: times.calendar_covered,
+            })
+            .await?;
+
+        let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
+        if !done.contains(ADVOCATE_OPERATORS_TOLD) {
+            let stored_times = oys_shared::calendar::DeadlineTimes {
+                remind_at: deadline.remind_at,
+                due_at: deadline.due_at,
+                calendar_covered: deadline.calendar_covered,
+            };
+            let (subject, text) = proposal_email(&report.summary, &proposal, &stored_times);
+            let email =
+                OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
+            svc.mailer.send(&email).await?;
+            let effect = EffectRecord {
+                key: ADVOCATE_OPERATORS_TOLD.into(),
+                kind: EffectKind::Notice,
+                recipient: "operators".into(),
+                consent: None,
+                detail: email.subject,
+                at: now,
+            };
+            svc.store.record_effect(reference, &effect).await?;
+        }
+        info!(
+            top = proposal.ranked.first().map(|p| p.partner_id.as_str()).unwrap_or("none"),
+            due = %deadline.due_at,
+            "advocate proposal stored"
+        );
+        Ok(Outcome::Done)
+    }
+}

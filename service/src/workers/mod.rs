@@ -1,0 +1,40 @@
+//! The SQS workers: police referral and advocate assignment.
+//!
+//! Each takes a batch of routing messages and answers which records failed, so SQS retries
+//! only those (`ReportBatchItemFailures`). Every effect is recorded per report and route after
+//! it happens and skipped when already recorded, so a redelivered message changes nothing.
+
+mod advocate;
+mod batch;
+mod police;
+pub mod poller;
+
+pub use advocate::AdvocateAssignmentWorker;
+pub use batch::{process_batch, Outcome, WorkerError};
+pub use police::{parse_force_mailboxes, PoliceReferralWorker};
+
+/// Effect keys: one per thing a worker does once for a report.
+pub mod effects {
+    pub const POLICE_DISCLOSED: &str = "police_referral:disclosed";
+    pub const POLICE_OPERATORS_TOLD: &str = "police_referral:operators_told";
+    pub const POLICE_FORCE_NEEDED: &str = "police_referral:force_needed";
+    pub const ADVOCATE_OPERATORS_TOLD: &str = "advocate_assignment:operators_told";
+}
+
+/// The partner list: `PARTNERS_JSON` if set, else the one compiled in from `config/partners.json`.
+pub fn partners_from_env() -> Result<Vec<oys_shared::advocate::Partner>, String> {
+    match std::env::var("PARTNERS_JSON") {
+        Ok(json) => oys_shared::advocate::parse_partners(&json),
+        Err(_) => oys_shared::advocate::parse_partners(BUNDLED_PARTNERS),
+    }
+}
+
+/// The partner list shipped in the repository.
+pub const BUNDLED_PARTNERS: &str = include_str!("../../../config/partners.json");
+
+/// A referral mailbox for every force, on a local domain: for the local runner and tests.
+pub fn local_force_mailboxes() -> std::collections::HashMap<String, String> {
+    oys_shared::geography::all_forces()
+        .map(|force| (force.to_string(), format!("{force}@police-referrals.localhost")))
+        .collect()
+}

@@ -1,0 +1,144 @@
+//! The police-referral worker: finds the force, sends the referral the consent allows to its
+//! referral mailbox, records the disclosure, and tells the operators; or, when the force cannot
+//! be chosen safely, asks the operators to choose.
+
+use std::collections::{HashMap, HashSet};
+
+use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+use tracing::{info, warn};
+
+use oys_shared::geography;
+use oys_shared::police::{
+    decide_force, force_needed_notice, referral_sent_notice, ForceDecision, ForceQuestion, PoliceReferral,
+};
+use oys_shared::report::PoliceConsent;
+use oys_shared::routing::{Route, RoutingMessage};
+
+use super::batch::{process_batch, Outcome, WorkerError};
+use super::effects::{POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
+use crate::intake::Services;
+use crate::ports::{EffectKind, EffectRecord, OutgoingEmail};
+
+pub struct PoliceReferralWorker {
+    services: Services,
+    /// Force id → the force's referral mailbox. A force without one goes to an operator.
+    mailboxes: HashMap<String, String>,
+}
+
+/// Reads `{"force-id": "mailbox@…", …}`, refusing unknown force ids and non-addresses.
+pub fn parse_force_mailboxes(json: &str) -> Result<HashMap<String, String>, String> {
+    let mailboxes: HashMap<String, String> = serde_json::from_str(json)
+        .map_err(|e| format!("POLICE_FORCE_MAILBOXES is not a JSON object of strings: {e}"))?;
+    let known: HashSet<&str> = geography::all_forces().collect();
+    for (force, mailbox) in &mailboxes {
+        if !known.contains(force.as_str()) {
+            return Err(format!("POLICE_FORCE_MAILBOXES names an unknown force `{force}`"));
+        }
+        oys_shared::fields::EmailAddress::parse(mailbox)
+            .map_err(|_| format!("POLICE_FORCE_MAILBOXES: `{force}` has no valid address"))?;
+    }
+    Ok(mailboxes)
+}
+
+impl PoliceReferralWorker {
+    pub fn new(services: Services, mailboxes: HashMap<String, String>) -> Self {
+        PoliceReferralWorker { services, mailboxes }
+    }
+
+    pub async fn handle_batch(&self, event: SqsEvent) -> SqsBatchResponse {
+        process_batch(event, Route::PoliceReferral, |message| self.handle(message)).await
+    }
+
+    pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
+        let svc = &self.services;
+        let reference = &message.reference;
+        let report = svc.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        if report.summary.report_id != message.report_id {
+            return Err(WorkerError::Mismatch);
+        }
+        // Consent is read from the store, not the message: it may have been withdrawn since.
+        if report.summary.police_consent == PoliceConsent::No {
+            info!("police consent is no (now): nothing sent");
+            return Ok(Outcome::NoConsent);
+        }
+        let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
+        let Some(narrative) = &report.narrative else {
+            // The report's personal data was erased before the referral: nothing to refer.
+            warn!("narrative erased before referral: nothing sent");
+            return Ok(Outcome::NoConsent);
+        };
+
+        let decision = decide_force(narrative.postcode.as_ref(), report.summary.online, report.summary.place_type);
+        let (force, also, mailbox) = match decision {
+            ForceDecision::Automatic { force, also } => match self.mailboxes.get(&force) {
+                Some(mailbox) => (force, also, mailbox.clone()),
+                None => {
+                    return self.ask_operators(&report.summary, &done, ForceQuestion::NoMailbox, &[force]).await;
+                }
+            },
+            ForceDecision::NeedsOperator { question, candidates } => {
+                return self.ask_operators(&report.summary, &done, question, &candidates).await;
+            }
+        };
+
+        let referral = PoliceReferral::build(&report.summary, narrative, report.contact.as_ref(), &force)
+            .expect("consent is not `no`, checked above");
+        if !done.contains(POLICE_DISCLOSED) {
+            let (subject, text) = referral.email(also.as_deref());
+            let email = OutgoingEmail { from: svc.alerts.from.clone(), to: vec![mailbox.clone()], subject, text };
+            svc.mailer.send(&email).await?;
+            let effect = EffectRecord {
+                key: POLICE_DISCLOSED.into(),
+                kind: EffectKind::Disclosure,
+                recipient: format!("{} <{mailbox}>", geography::force_name(&force)),
+                consent: Some(referral.consent().to_string()),
+                detail: format!("police referral: {}", referral.disclosed_fields()),
+                at: svc.clock.now(),
+            };
+            svc.store.record_effect(reference, &effect).await?;
+            info!(force = %force, consent = %referral.consent(), "police referral sent");
+        }
+        if !done.contains(POLICE_OPERATORS_TOLD) {
+            let (subject, text) = referral_sent_notice(&report.summary, &referral, svc.clock.now());
+            self.tell_operators(reference, POLICE_OPERATORS_TOLD, subject, text).await?;
+        }
+        Ok(Outcome::Done)
+    }
+
+    async fn ask_operators(
+        &self,
+        summary: &oys_shared::routing::CaseSummary,
+        done: &HashSet<String>,
+        question: ForceQuestion,
+        candidates: &[String],
+    ) -> Result<Outcome, WorkerError> {
+        if !done.contains(POLICE_FORCE_NEEDED) {
+            let (subject, text) = force_needed_notice(summary, question, candidates);
+            self.tell_operators(&summary.reference, POLICE_FORCE_NEEDED, subject, text).await?;
+            info!(%question, candidates = candidates.len(), "police force needs an operator");
+        }
+        Ok(Outcome::Done)
+    }
+
+    async fn tell_operators(
+        &self,
+        reference: &oys_shared::Reference,
+        key: &str,
+        subject: String,
+        text: String,
+    ) -> Result<(), WorkerError> {
+        let svc = &self.services;
+        let email = OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
+        svc.mailer.send(&email).await?;
+        let effect = EffectRecord {
+            key: key.into(),
+            kind: EffectKind::Notice,
+            recipient: "operators".into(),
+            consent: None,
+            detail: email.subject,
+            at: svc.clock.now(),
+        };
+        svc.store.record_effect(reference, &effect).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,345 @@
+//! The police-referral and advocate-assignment workers, on both adapter sets: the consent
+//! matrix decides exactly what each recipient receives; redelivery changes nothing; poison
+//! messages end in the dead-letter queue; one record's failure or panic spares its neighbours.
+
+use std::time::Duration;
+
+use aws_lambda_events::event::sqs::{SqsEvent, SqsMessage};
+use axum::http::StatusCode;
+use jiff::Timestamp;
+use oys_service::ports::EffectKind;
+use oys_service::workers::{effects, poller, process_batch, Outcome, WorkerError};
+use oys_shared::report::{parse_report, Submitter};
+use oys_shared::routing::{split_report, Delivery, Route, RoutingMessage};
+use oys_shared::Reference;
+use serde_json::{json, Value};
+
+use crate::api::post_json;
+use crate::on_both_backends;
+use crate::support::backend::MAX_RECEIVES;
+use crate::support::{event, event_json, Backend, Email};
+
+const NAME: &str = "Zhao Plantedname";
+const PHONE_TYPED: &str = "07700 900987";
+const PHONE_E164: &str = "+447700900987";
+const EMAIL: &str = "planted.person@example.org";
+const DESCRIPTION: &str = "PLANTED-DESCRIPTION-8d1f they spat at me";
+
+fn report(police: &str, contact: bool, advocate: bool) -> Value {
+    let mut body = json!({
+        "language": "en",
+        "reporter": {"role": "victim", "heritage": ["vietnam"]},
+        "incident": {
+            "occurred_on": "2026-11-21",
+            "location": {"postcode": "M1 1AE", "place_type": "street"},
+            "types": ["spitting_or_coughing"],
+            "description": DESCRIPTION
+        },
+        "consent": {"police": police, "advocate_support": advocate, "support_needs": ["legal_help"], "privacy_notice_version": "2026-01"}
+    });
+    if contact {
+        body["contact"] = json!({"name": NAME, "phone": PHONE_TYPED, "email": EMAIL});
+    }
+    body
+}
+
+fn about(emails: Vec<Email>, reference: &Reference) -> Vec<Email> {
+    emails.into_iter().filter(|e| e.subject.contains(reference.as_str())).collect()
+}
+
+fn mentions_contact(email: &Email) -> bool {
+    [NAME, PHONE_TYPED, PHONE_E164, EMAIL].iter().any(|v| email.text.contains(v) || email.raw.contains(v))
+}
+
+async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend: Backend) {
+    let force_mailbox = backend.police_mailbox("greater-manchester");
+    for police in ["no", "anonymous", "with_contact_details"] {
+        for contact in [true, false] {
+            for advocate in [true, false] {
+                let case = format!("police={police} contact={contact} advocate={advocate}");
+                let answer = post_json(&backend, &report(police, contact, advocate).to_string()).await;
+                if (police == "with_contact_details" || advocate) && !contact {
+                    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{case}: refused at the door");
+                    continue;
+                }
+                assert_eq!(answer.status, StatusCode::CREATED, "{case}: {}", answer.json);
+                let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+                backend.run_workers().await;
+
+                let to_police = about(backend.emails_to(&force_mailbox).await, &reference);
+                let to_operators = about(backend.emails().await, &reference);
+                let effects = backend.services.store.effects(&reference).await.unwrap();
+                let disclosures: Vec<_> = effects.iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
+                if police == "no" {
+                    assert!(to_police.is_empty(), "{case}: nothing to the police");
+                    assert!(disclosures.is_empty(), "{case}: nothing disclosed");
+                } else {
+                    assert_eq!(to_police.len(), 1, "{case}: one referral");
+                    let referral = &to_police[0];
+                    assert!(
+                        referral.text.contains(DESCRIPTION) && referral.text.contains("Greater Manchester Police"),
+                        "{case}"
+                    );
+                    assert!(!referral.text.contains("vietnam"), "{case}: heritage is not the police's");
+                    if police == "with_contact_details" {
+                        for value in [NAME, PHONE_E164, EMAIL] {
+                            assert!(referral.text.contains(value), "{case}: contact {value} for the police");
+                        }
+                    } else {
+                        assert!(
+                            !mentions_contact(referral),
+                            "{case}: anonymous means no contact detail:\n{}",
+                            referral.text
+                        );
+                    }
+                    assert_eq!(disclosures.len(), 1, "{case}");
+                    assert_eq!(
+                        disclosures[0].consent.as_deref(),
+                        Some(police),
+                        "{case}: disclosure records its consent"
+                    );
+                    assert!(disclosures[0].recipient.contains(&force_mailbox));
+                }
+
+                let mut expected = vec!["New report"];
+                if police != "no" {
+                    expected.push("Police referral sent");
+                }
+                if advocate {
+                    expected.push("Advocate proposal");
+                }
+                let mut subjects: Vec<&str> = to_operators.iter().map(|e| e.subject.as_str()).collect();
+                subjects.sort();
+                assert_eq!(subjects.len(), expected.len(), "{case}: {subjects:?}");
+                for prefix in &expected {
+                    assert!(subjects.iter().any(|s| s.contains(prefix)), "{case}: {prefix} in {subjects:?}");
+                }
+                for email in &to_operators {
+                    assert!(
+                        !mentions_contact(email) && !email.text.contains(DESCRIPTION),
+                        "{case}: operators' email is clean"
+                    );
+                }
+
+                let proposal = backend.services.store.proposal(&reference).await.unwrap();
+                assert_eq!(proposal.is_some(), advocate, "{case}: a proposal only when an advocate was asked for");
+                let far = "2030-01-01T00:00:00Z".parse().unwrap();
+                let deadlines = backend.services.store.deadlines_due(far, 1000).await.unwrap();
+                assert_eq!(deadlines.iter().any(|d| d.reference == reference), advocate, "{case}: the call-back clock");
+            }
+        }
+    }
+    // No partner organisation hears of anyone before the reporter consents to it (casework).
+    for partner in oys_shared::advocate::parse_partners(oys_service::workers::BUNDLED_PARTNERS).unwrap() {
+        assert!(backend.emails_to(&partner.mailbox).await.is_empty());
+    }
+}
+
+async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: Backend) {
+    let answer = post_json(&backend, &report("with_contact_details", true, true).to_string()).await;
+    let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+    backend.run_workers().await;
+    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let proposal = backend.services.store.proposal(&reference).await.unwrap().unwrap();
+    let emails_before =
+        backend.emails().await.len() + backend.emails_to(&backend.police_mailbox("greater-manchester")).await.len();
+
+    backend.clock.advance(Duration::from_secs(3600));
+    for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
+        let body = serde_json::to_string(&RoutingMessage::new(&stored.summary, route)).unwrap();
+        let event = batch(&[body.as_str(); 5]);
+        let response = match route {
+            Route::PoliceReferral => backend.police_worker().handle_batch(event).await,
+            Route::AdvocateAssignment => backend.advocate_worker().handle_batch(event).await,
+        };
+        assert!(response.batch_item_failures.is_empty(), "{route}");
+    }
+    let emails_after =
+        backend.emails().await.len() + backend.emails_to(&backend.police_mailbox("greater-manchester")).await.len();
+    assert_eq!(emails_after, emails_before, "no email repeated");
+    let disclosures = backend.services.store.effects(&reference).await.unwrap();
+    assert_eq!(disclosures.iter().filter(|e| e.key == effects::POLICE_DISCLOSED).count(), 1);
+    assert_eq!(
+        backend.services.store.proposal(&reference).await.unwrap().unwrap(),
+        proposal,
+        "the first proposal stands"
+    );
+}
+
+async fn messages_that_can_never_succeed_end_in_the_dead_letter_queue(backend: Backend) {
+    let answer = post_json(&backend, &report("anonymous", false, false).to_string()).await;
+    let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+    let queue = &backend.services.queue;
+    queue.send(Route::PoliceReferral, "{not json").await.unwrap();
+    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let mut ghost = RoutingMessage::new(&stored.summary, Route::PoliceReferral);
+    ghost.reference = Reference::from_entropy(0xdead_beef);
+    queue.send(Route::PoliceReferral, &serde_json::to_string(&ghost).unwrap()).await.unwrap();
+
+    // The good message is in the same batches as the poison ones, and goes through once.
+    backend.run_workers().await;
+    let police = about(backend.emails_to(&backend.police_mailbox("greater-manchester")).await, &reference);
+    assert_eq!(police.len(), 1);
+    let dead = queue.receive_dead_letters(Route::PoliceReferral, 10).await.unwrap();
+    let mut bodies: Vec<&str> = dead.iter().map(|m| m.body.as_str()).collect();
+    bodies.sort();
+    assert_eq!(bodies.len(), 2, "after {MAX_RECEIVES} receives each: {bodies:?}");
+    assert!(bodies.contains(&"{not json"));
+    assert!(bodies.iter().any(|b| b.contains(&ghost.reference.to_string())));
+}
+
+async fn an_online_or_unsure_location_asks_the_operators_for_the_force(backend: Backend) {
+    for (location, expected) in [
+        (json!({"online": true, "place_type": "online"}), "online"),
+        (json!({"postcode": "CF10 1AA"}), "South Wales Police"),
+        (json!({"postcode": "TD15 1AA"}), "Police Scotland"),
+    ] {
+        let mut body = report("anonymous", false, false);
+        body["incident"]["location"] = location;
+        let answer = post_json(&backend, &body.to_string()).await;
+        let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+        backend.run_workers().await;
+        let asks = about(backend.emails().await, &reference);
+        let ask =
+            asks.iter().find(|e| e.subject.starts_with("Police referral needs a force")).expect("operators asked");
+        assert!(ask.text.contains(expected), "{expected}: {}", ask.text);
+        let effects = backend.services.store.effects(&reference).await.unwrap();
+        assert!(effects.iter().all(|e| e.kind != EffectKind::Disclosure), "nothing sent to any force");
+        let to_any_force = about(backend.all_emails().await, &reference)
+            .into_iter()
+            .filter(|e| e.to.iter().any(|to| to.ends_with(&format!("-{}@police-referrals.test", backend.id))))
+            .count();
+        assert_eq!(to_any_force, 0, "no force received anything");
+    }
+}
+
+async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
+    // The report the events refer to.
+    let received: Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
+    let report = parse_report(&event_json("report-full.json"), received, Submitter::Public).unwrap();
+    let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
+    let parts =
+        split_report(report, "5b0f4c1e-7d2a-4e8b-9a61-3c2f1d0e9b7a".parse().unwrap(), reference.clone(), received);
+    let pending = Delivery::all_for(&parts.summary.routes);
+    let new_report = oys_service::ports::NewReport {
+        summary: parts.summary,
+        narrative: parts.narrative,
+        contact: parts.contact,
+        pending,
+        sweep_after: received,
+        idempotency: None,
+    };
+    backend.services.store.create_report(&new_report, received).await.unwrap();
+
+    let police: SqsEvent = serde_json::from_str(&event("sqs-police-referral-batch.json")).unwrap();
+    let response = backend.police_worker().handle_batch(police).await;
+    let failed: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+    assert_eq!(failed, vec!["0f8c5c2e-1a11-4b7e-9d5e-000000000003"], "only the malformed record");
+    let referrals = backend.emails_to(&backend.police_mailbox("greater-manchester")).await;
+    assert_eq!(referrals.len(), 1, "the duplicate delivery sent nothing more");
+    assert!(referrals[0].text.contains("British Transport Police may also have jurisdiction"));
+    assert!(!mentions_contact(&referrals[0]) && !referrals[0].text.contains("Chan Tai Man"), "anonymous consent");
+
+    let advocate: SqsEvent = serde_json::from_str(&event("sqs-advocate-assignment-batch.json")).unwrap();
+    let response = backend.advocate_worker().handle_batch(advocate).await;
+    assert_eq!(response.batch_item_failures.len(), 1);
+    let proposals: Vec<Email> =
+        backend.emails().await.into_iter().filter(|e| e.subject.starts_with("Advocate proposal")).collect();
+    assert_eq!(proposals.len(), 1);
+    // Received Tuesday 24 Nov 10:15: reminder Thursday 17:00, due Friday 27 Nov 17:00 (GMT).
+    assert!(proposals[0].subject.ends_with("Fri 27 Nov 2026 17:00 GMT"), "{}", proposals[0].subject);
+    assert!(proposals[0].text.contains("1. Example partner: North West England"), "{}", proposals[0].text);
+
+    // The deadline is found through its index: not before the reminder time, then yes.
+    let remind: Timestamp = "2026-11-26T17:00:00Z".parse().unwrap();
+    let before = remind.checked_sub(jiff::SignedDuration::from_secs(1)).unwrap();
+    assert!(backend.services.store.deadlines_due(before, 10).await.unwrap().is_empty());
+    let due = backend.services.store.deadlines_due(remind, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0].reference.as_str(), due[0].due_at.to_string().as_str()),
+        ("OYS-K7M2-Q9XD", "2026-11-27T17:00:00Z")
+    );
+}
+
+on_both_backends!(
+    the_consent_matrix_decides_exactly_what_each_recipient_receives,
+    a_message_delivered_five_times_discloses_once_and_emails_once,
+    messages_that_can_never_succeed_end_in_the_dead_letter_queue,
+    an_online_or_unsure_location_asks_the_operators_for_the_force,
+    the_sqs_batch_events_are_handled_record_by_record,
+);
+
+fn batch(bodies: &[&str]) -> SqsEvent {
+    let mut event = SqsEvent::default();
+    for (i, body) in bodies.iter().enumerate() {
+        let mut record = SqsMessage::default();
+        record.message_id = Some(format!("m{i}"));
+        record.body = Some(body.to_string());
+        event.records.push(record);
+    }
+    event
+}
+
+#[tokio::test]
+async fn one_records_panic_or_error_never_fails_its_neighbours() {
+    let summary = |entropy| {
+        let report =
+            parse_report(&event_json("report-full.json"), "2026-11-24T10:00:00Z".parse().unwrap(), Submitter::Public)
+                .unwrap();
+        split_report(
+            report,
+            uuid::Uuid::new_v4(),
+            Reference::from_entropy(entropy),
+            "2026-11-24T10:00:00Z".parse().unwrap(),
+        )
+        .summary
+    };
+    let bodies: Vec<String> = (1..=4)
+        .map(|n| serde_json::to_string(&RoutingMessage::new(&summary(n), Route::PoliceReferral)).unwrap())
+        .collect();
+    let event = batch(&bodies.iter().map(String::as_str).collect::<Vec<_>>());
+    let response = process_batch(event, Route::PoliceReferral, |message: RoutingMessage| async move {
+        match message.reference.as_str() {
+            "OYS-0000-0002" => panic!("a bug in one record"),
+            "OYS-0000-0003" => Err(WorkerError::UnknownReport),
+            _ => Ok(Outcome::Done),
+        }
+    })
+    .await;
+    let failed: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+    assert_eq!(failed, vec!["m1", "m2"]);
+}
+
+#[tokio::test]
+async fn a_message_for_another_route_is_refused() {
+    let report =
+        parse_report(&event_json("report-full.json"), "2026-11-24T10:00:00Z".parse().unwrap(), Submitter::Public)
+            .unwrap();
+    let summary =
+        split_report(report, uuid::Uuid::new_v4(), Reference::from_entropy(9), "2026-11-24T10:00:00Z".parse().unwrap())
+            .summary;
+    let body = serde_json::to_string(&RoutingMessage::new(&summary, Route::AdvocateAssignment)).unwrap();
+    let response = process_batch(batch(&[&body]), Route::PoliceReferral, |_| async { Ok(Outcome::Done) }).await;
+    assert_eq!(response.batch_item_failures.len(), 1);
+}
+
+#[tokio::test]
+async fn the_poller_deletes_what_succeeded_and_leaves_what_failed() {
+    let backend = Backend::embedded().await;
+    let queue = backend.services.queue.as_ref();
+    queue.send(Route::PoliceReferral, "ok").await.unwrap();
+    queue.send(Route::PoliceReferral, "fail").await.unwrap();
+    let summary = poller::poll_once(queue, Route::PoliceReferral, Duration::ZERO, |event: SqsEvent| async move {
+        let mut response = aws_lambda_events::event::sqs::SqsBatchResponse::default();
+        for record in event.records.iter().filter(|r| r.body.as_deref() == Some("fail")) {
+            response.add_failure(record.message_id.clone().unwrap());
+        }
+        response
+    })
+    .await
+    .unwrap();
+    assert_eq!((summary.received, summary.failed), (2, 1));
+    let left = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
+    assert_eq!(left.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(), vec!["fail"]);
+}
