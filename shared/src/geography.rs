@@ -150,6 +150,11 @@ pub fn candidate_forces(postcode: &Postcode) -> &'static ForceCandidates {
         .expect("Postcode::parse accepts only known areas")
 }
 
+/// The candidate police forces of the postcode's whole area.
+pub fn area_forces(postcode: &Postcode) -> &'static ForceCandidates {
+    TABLES.area_forces.get(postcode.area()).expect("Postcode::parse accepts only known areas")
+}
+
 /// A force's display name (`Greater Manchester Police`), or the id if unknown.
 pub fn force_name(force: &str) -> &str {
     TABLES.force_name.get(force).map(String::as_str).unwrap_or(force)

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::uk_time;
 use crate::fields::Postcode;
-use crate::geography::{self, Confidence};
+use crate::geography::{self, Confidence, ForceCandidates};
 use crate::reference::Reference;
 use crate::report::{IncidentType, Motivation, PerpetratorCount, PlaceType, PoliceConsent, Relationship};
 use crate::routing::{CaseSummary, ContactDetails, Narrative};
@@ -64,11 +64,17 @@ pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<Pla
     if postcode.area() == "BT" {
         return automatic(PSNI);
     }
+    let sure = |c: &ForceCandidates| c.single_force && c.forces.len() == 1 && c.confidence == Confidence::High;
+    // One force for the whole area settles it, whatever the district table says.
+    let area = geography::area_forces(postcode);
+    if sure(area) {
+        return automatic(&area.forces[0]);
+    }
     let candidates = geography::candidate_forces(postcode);
     if candidates.forces.is_empty() {
         return needs(ForceQuestion::OutsideUkForces, Vec::new());
     }
-    if candidates.single_force && candidates.forces.len() == 1 && candidates.confidence == Confidence::High {
+    if sure(candidates) {
         return automatic(&candidates.forces[0]);
     }
     let question = if candidates.forces.len() > 1 { ForceQuestion::SeveralForces } else { ForceQuestion::NotConfident };
@@ -375,6 +381,15 @@ mod tests {
             decide("JE2 3AB", None),
             ForceDecision::NeedsOperator { question: ForceQuestion::OutsideUkForces, candidates: vec![] }
         );
+    }
+
+    #[test]
+    fn a_district_missing_from_the_table_routes_by_its_one_force_area() {
+        // BN4 is not in the (2014-2017) district table; all of BN is Sussex Police.
+        assert!(!geography::candidate_forces(&Postcode::parse("BN4").unwrap()).forces.is_empty());
+        assert_eq!(decide("BN4 1AA", None), automatic("sussex"));
+        // A missing district in a mixed area is not guessed.
+        assert!(matches!(decide("TD16 1AA", None), ForceDecision::NeedsOperator { .. }));
     }
 
     #[test]
