@@ -139,6 +139,16 @@ pub struct Deadline {
     pub calendar_covered: bool,
 }
 
+impl Deadline {
+    pub fn times(&self) -> oys_shared::calendar::DeadlineTimes {
+        oys_shared::calendar::DeadlineTimes {
+            remind_at: self.remind_at,
+            due_at: self.due_at,
+            calendar_covered: self.calendar_covered,
+        }
+    }
+}
+
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Writes the report's parts and the idempotency record atomically, or nothing.

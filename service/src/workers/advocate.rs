@@ -13,8 +13,9 @@ use oys_shared::routing::{Route, RoutingMessage};
 
 use super::batch::{process_batch, Outcome, WorkerError};
 use super::effects::ADVOCATE_OPERATORS_TOLD;
+use super::{report_for, tell_operators_once};
 use crate::intake::Services;
-use crate::ports::{Deadline, DeadlineKind, EffectKind, EffectRecord, OutgoingEmail};
+use crate::ports::{Deadline, DeadlineKind};
 
 pub struct AdvocateAssignmentWorker {
     services: Services,
@@ -33,10 +34,7 @@ impl AdvocateAssignmentWorker {
     pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
         let svc = &self.services;
         let reference = &message.reference;
-        let report = svc.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
-        if report.summary.report_id != message.report_id {
-            return Err(WorkerError::Mismatch);
-        }
+        let report = report_for(svc, &message).await?;
         if !report.summary.advocate_support {
             info!("advocate support no longer wanted: nothing done");
             return Ok(Outcome::NoConsent);
@@ -69,24 +67,8 @@ impl AdvocateAssignmentWorker {
 
         let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {
-            let stored_times = oys_shared::calendar::DeadlineTimes {
-                remind_at: deadline.remind_at,
-                due_at: deadline.due_at,
-                calendar_covered: deadline.calendar_covered,
-            };
-            let (subject, text) = proposal_email(&report.summary, &proposal, &stored_times);
-            let email =
-                OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
-            svc.mailer.send(&email).await?;
-            let effect = EffectRecord {
-                key: ADVOCATE_OPERATORS_TOLD.into(),
-                kind: EffectKind::Notice,
-                recipient: "operators".into(),
-                consent: None,
-                detail: email.subject,
-                at: now,
-            };
-            svc.store.record_effect(reference, &effect).await?;
+            let (subject, text) = proposal_email(&report.summary, &proposal, &deadline.times());
+            tell_operators_once(svc, reference, ADVOCATE_OPERATORS_TOLD, subject, text).await?;
         }
         info!(
             top = proposal.ranked.first().map(|p| p.partner_id.as_str()).unwrap_or("none"),

@@ -13,6 +13,44 @@ pub use advocate::AdvocateAssignmentWorker;
 pub use batch::{process_batch, Outcome, WorkerError};
 pub use police::{parse_force_mailboxes, PoliceReferralWorker};
 
+use oys_shared::routing::RoutingMessage;
+use oys_shared::Reference;
+
+use crate::intake::Services;
+use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, StoredReport};
+
+/// The report a message is about, checked to be the one the message was sent for.
+async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
+    let report = svc.store.get_report(&message.reference).await?.ok_or(WorkerError::UnknownReport)?;
+    if report.summary.report_id != message.report_id {
+        return Err(WorkerError::Mismatch);
+    }
+    Ok(report)
+}
+
+/// Emails the operators and records it under `key`, so a redelivery does not repeat it.
+/// The caller checks the key was not recorded yet.
+async fn tell_operators_once(
+    svc: &Services,
+    reference: &Reference,
+    key: &str,
+    subject: String,
+    text: String,
+) -> Result<(), WorkerError> {
+    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
+    svc.mailer.send(&email).await?;
+    let effect = EffectRecord {
+        key: key.into(),
+        kind: EffectKind::Notice,
+        recipient: "operators".into(),
+        consent: None,
+        detail: email.subject,
+        at: svc.clock.now(),
+    };
+    svc.store.record_effect(reference, &effect).await?;
+    Ok(())
+}
+
 /// Effect keys: one per thing a worker does once for a report.
 pub mod effects {
     pub const POLICE_DISCLOSED: &str = "police_referral:disclosed";

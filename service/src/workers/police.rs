@@ -16,6 +16,7 @@ use oys_shared::routing::{Route, RoutingMessage};
 
 use super::batch::{process_batch, Outcome, WorkerError};
 use super::effects::{POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
+use super::{report_for, tell_operators_once};
 use crate::intake::Services;
 use crate::ports::{EffectKind, EffectRecord, OutgoingEmail};
 
@@ -52,10 +53,7 @@ impl PoliceReferralWorker {
     pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
         let svc = &self.services;
         let reference = &message.reference;
-        let report = svc.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
-        if report.summary.report_id != message.report_id {
-            return Err(WorkerError::Mismatch);
-        }
+        let report = report_for(svc, &message).await?;
         // Consent is read from the store, not the message: it may have been withdrawn since.
         if report.summary.police_consent == PoliceConsent::No {
             info!("police consent is no (now): nothing sent");
@@ -100,7 +98,7 @@ impl PoliceReferralWorker {
         }
         if !done.contains(POLICE_OPERATORS_TOLD) {
             let (subject, text) = referral_sent_notice(&report.summary, &referral, svc.clock.now());
-            self.tell_operators(reference, POLICE_OPERATORS_TOLD, subject, text).await?;
+            tell_operators_once(svc, reference, POLICE_OPERATORS_TOLD, subject, text).await?;
         }
         Ok(Outcome::Done)
     }
@@ -114,31 +112,9 @@ impl PoliceReferralWorker {
     ) -> Result<Outcome, WorkerError> {
         if !done.contains(POLICE_FORCE_NEEDED) {
             let (subject, text) = force_needed_notice(summary, question, candidates);
-            self.tell_operators(&summary.reference, POLICE_FORCE_NEEDED, subject, text).await?;
+            tell_operators_once(&self.services, &summary.reference, POLICE_FORCE_NEEDED, subject, text).await?;
             info!(%question, candidates = candidates.len(), "police force needs an operator");
         }
         Ok(Outcome::Done)
-    }
-
-    async fn tell_operators(
-        &self,
-        reference: &oys_shared::Reference,
-        key: &str,
-        subject: String,
-        text: String,
-    ) -> Result<(), WorkerError> {
-        let svc = &self.services;
-        let email = OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
-        svc.mailer.send(&email).await?;
-        let effect = EffectRecord {
-            key: key.into(),
-            kind: EffectKind::Notice,
-            recipient: "operators".into(),
-            consent: None,
-            detail: email.subject,
-            at: svc.clock.now(),
-        };
-        svc.store.record_effect(reference, &effect).await?;
-        Ok(())
     }
 }
