@@ -11,11 +11,12 @@ use std::time::Duration;
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use clap::{Parser, ValueEnum};
-use oys_service::intake::{self, AlertAddresses, Services};
-use oys_service::ports::SystemClock;
+use oys_service::casework::Casework;
+use oys_service::intake::{AlertAddresses, Services};
+use oys_service::ports::{ManualClock, SystemClock};
 use oys_service::telemetry::{self, LogFormat};
 use oys_service::workers::{self, poller, AdvocateAssignmentWorker, PoliceReferralWorker};
-use oys_service::{aws, embedded, http};
+use oys_service::{auth, aws, embedded, http, reminders};
 use oys_shared::routing::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,9 +78,32 @@ struct Args {
     #[arg(long, env = "OYS_OPERATOR_ADDRESS", default_value = "operators@on-your-side.localhost")]
     operator_address: String,
 
-    /// Seconds between runs of the routing sweeper (finishes routing a failed send left).
+    /// Leads' address that receives escalations.
+    #[arg(long, env = "OYS_LEAD_ADDRESS", default_value = "leads@on-your-side.localhost")]
+    lead_address: String,
+
+    /// Days contact details and free text are kept after a case closes.
+    #[arg(long, env = "OYS_RETENTION_DAYS", default_value_t = 365)]
+    retention_days: u64,
+
+    /// Seconds between runs of the scheduled job (deadline reminders, routing sweeper,
+    /// retention purge); in AWS it runs every 15 minutes.
     #[arg(long, default_value_t = 60)]
-    sweep_every: u64,
+    job_every: u64,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Run the scheduled job once, as of a chosen time, on the local data, and exit.
+    /// Example: cargo run -- run-reminders --at 2026-11-29T10:00:00Z
+    RunReminders {
+        /// The time the job believes it is (RFC 3339); default now.
+        #[arg(long)]
+        at: Option<jiff::Timestamp>,
+    },
 }
 
 #[tokio::main]
@@ -118,8 +142,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let services = Arc::new(services);
     oys_service::load_reference_data();
+    let leads = vec![args.lead_address.clone()];
 
-    tokio::spawn(run_sweeper(services.clone(), Duration::from_secs(args.sweep_every.max(1))));
+    if let Some(Command::RunReminders { at }) = args.command {
+        let at = at.unwrap_or_else(jiff::Timestamp::now);
+        let services = Services { clock: Arc::new(ManualClock::new(at)), ..(*services).clone() };
+        let summary = reminders::run(&services, &leads).await?;
+        println!("Scheduled job as of {at}: {summary:?}");
+        return Ok(());
+    }
+
+    tokio::spawn(run_job(services.clone(), leads, Duration::from_secs(args.job_every.max(1))));
 
     // The workers, fed from the queues as Lambda's SQS event source would feed them.
     let police = Arc::new(PoliceReferralWorker::new((*services).clone(), workers::local_force_mailboxes()));
@@ -134,9 +167,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         async move { worker.handle_batch(event).await }
     }));
 
+    let partners = workers::partners_from_env()?;
+    let users = auth::local_users(&partners.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let casework = Arc::new(Casework {
+        services: (*services).clone(),
+        partners,
+        force_mailboxes: workers::local_force_mailboxes(),
+        retention: Duration::from_secs(args.retention_days * 24 * 60 * 60),
+    });
+    println!(
+        "Staff:   Authorization: Bearer local-operator-token | local-lead-token | local-advocate-<partner-id>-token"
+    );
+
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, http::router(services))
+    axum::serve(listener, http::full_router(casework, auth::Authenticator::LocalTokens(users)))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -167,15 +212,15 @@ where
 /// How long a received message stays hidden before a failed one is tried again.
 const WORKER_VISIBILITY: Duration = Duration::from_secs(30);
 
-/// What the scheduled job does in AWS: finish routing that a failed send left unfinished.
-async fn run_sweeper(services: Arc<Services>, every: Duration) {
+/// The scheduled job, as EventBridge Scheduler runs it in AWS: reminders, sweeper, purge.
+async fn run_job(services: Arc<Services>, leads: Vec<String>, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     loop {
         ticks.tick().await;
-        match intake::sweep_pending_routing(&services, 100).await {
-            Ok(summary) if summary.due > 0 => tracing::info!(?summary, "routing sweep"),
+        match reminders::run(&services, &leads).await {
+            Ok(summary) if summary != Default::default() => tracing::info!(?summary, "scheduled job"),
             Ok(_) => {}
-            Err(error) => tracing::error!(%error, "routing sweep failed"),
+            Err(error) => tracing::error!(%error, "scheduled job failed"),
         }
     }
 }

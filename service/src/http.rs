@@ -1,10 +1,11 @@
-//! The HTTP API (API.md): one axum router, served by `lambda_http` in AWS and by `axum::serve`
-//! in the local runner.
+//! The HTTP API (API.md): axum routers served by `lambda_http` in AWS and by `axum::serve` in
+//! the local runner. `router` is the public API (the form); `full_router` adds the operator
+//! routes behind authentication.
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -17,14 +18,44 @@ use oys_shared::i18n::{self, Language};
 use oys_shared::report::{limits, value_from_form, Submitter};
 use oys_shared::{ErrorCode, FieldError};
 
+use crate::auth::{AuthError, Authenticator};
+use crate::casework::{CaseError, Casework};
 use crate::intake::{self, Services, Submission, SubmitOutcome};
+use oys_shared::casework::{Caller, CaseStatus};
+use oys_shared::Reference;
 
+#[derive(Clone)]
+struct AppState {
+    services: Arc<Services>,
+    /// Present where the operator routes are served.
+    casework: Option<Arc<Casework>>,
+    auth: Arc<Authenticator>,
+}
+
+/// The public API: the report form's endpoint. Requests carrying credentials are refused:
+/// staff use the operator API.
 pub fn router(services: Arc<Services>) -> Router {
+    build(AppState { services, casework: None, auth: Arc::new(Authenticator::PublicOnly) })
+}
+
+/// The public and operator routes, with `auth` deciding who is calling.
+pub fn full_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
+    let services = Arc::new(casework.services.clone());
+    build(AppState { services, casework: Some(casework), auth: Arc::new(auth) })
+}
+
+fn build(state: AppState) -> Router {
     Router::new()
         .route("/v1/reports", post(submit_report))
+        .route("/v1/cases", get(list_cases))
+        .route("/v1/cases/{reference}", get(get_case))
+        .route("/v1/cases/{reference}/events", post(post_event))
+        .route("/v1/cases/{reference}/export", get(export_case))
+        .route("/v1/cases/{reference}/erase", post(erase_case))
+        .route("/v1/cases/{reference}/audit", get(case_audit))
         .route("/health", get(health))
         .fallback(not_found)
-        .with_state(services)
+        .with_state(state)
 }
 
 async fn health() -> Json<Value> {
@@ -91,7 +122,16 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
     Ok(Some(String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8")))
 }
 
-async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap, body: Body) -> Response {
+async fn submit_report(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    // A report taken by an operator (phone, webchat) carries their credentials.
+    let operator = match state.auth.caller(&parts) {
+        Ok(None) => None,
+        Ok(Some(caller)) if caller.is_operator() && state.casework.is_some() => Some(caller),
+        Ok(Some(_)) => return staff_error(CaseError::Forbidden, "POST /v1/reports"),
+        Err(AuthError::Unauthenticated) => return staff_error(CaseError::Unauthenticated, "POST /v1/reports"),
+    };
+    let (services, headers) = (&state.services, &parts.headers);
     // Before the body is read, only the header can tell the language.
     let header_language = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -99,7 +139,7 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
         .and_then(Language::from_accept_language)
         .unwrap_or(Language::English);
 
-    let Some(kind) = body_kind(&headers) else {
+    let Some(kind) = body_kind(headers) else {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             header_language,
@@ -137,14 +177,23 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
         let error = FieldError::new("body", ErrorCode::InvalidType).with("expected", "object");
         return error_response(StatusCode::BAD_REQUEST, language, &[error]);
     }
-    let Ok(idempotency_key) = idempotency_key(&headers) else {
+    let Ok(idempotency_key) = idempotency_key(headers) else {
         let error = FieldError::new("Idempotency-Key", ErrorCode::InvalidIdempotencyKey);
         return error_response(StatusCode::BAD_REQUEST, language, &[error]);
     };
 
-    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
-    match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt)) => (StatusCode::CREATED, Json(receipt)).into_response(),
+    let submitter = if operator.is_some() { Submitter::Operator } else { Submitter::Public };
+    let submission = Submission { body: value, submitter, idempotency_key };
+    match intake::submit(services, submission).await {
+        Ok(SubmitOutcome::Accepted(receipt)) => {
+            if let (Some(caller), Some(casework)) = (&operator, &state.casework) {
+                // The operator is recorded as the report's author.
+                if let Err(error) = casework.report_taken(caller, &receipt.reference).await {
+                    error!(%error, reference = %receipt.reference, "could not audit the report's author");
+                }
+            }
+            (StatusCode::CREATED, Json(receipt)).into_response()
+        }
         Ok(SubmitOutcome::Replayed(receipt)) => {
             let mut response = (StatusCode::CREATED, Json(receipt)).into_response();
             response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -171,4 +220,178 @@ async fn submit_report(State(services): State<Arc<Services>>, headers: HeaderMap
             response
         }
     }
+}
+
+// ---- operator routes -------------------------------------------------------------------
+
+/// A refused operator request: the error and the route it was refused on (for the log).
+struct Refusal {
+    error: CaseError,
+    route: &'static str,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        staff_error(self.error, self.route)
+    }
+}
+
+/// The casework service and the authenticated caller.
+fn staff(state: &AppState, parts: &Parts, route: &'static str) -> Result<(Arc<Casework>, Caller), Refusal> {
+    let refuse = |error| Refusal { error, route };
+    let casework = state.casework.clone().ok_or(refuse(CaseError::NotFound))?;
+    match state.auth.caller(parts) {
+        Ok(Some(caller)) => Ok((casework, caller)),
+        Ok(None) | Err(AuthError::Unauthenticated) => Err(refuse(CaseError::Unauthenticated)),
+    }
+}
+
+/// For routes on one case: the casework service, the caller and the case reference.
+fn case_request(
+    state: &AppState,
+    parts: &Parts,
+    route: &'static str,
+    raw: &str,
+) -> Result<(Arc<Casework>, Caller, Reference), Refusal> {
+    let (casework, caller) = staff(state, parts, route)?;
+    let reference = Reference::parse(raw).ok_or(Refusal { error: CaseError::NotFound, route })?;
+    Ok((casework, caller, reference))
+}
+
+fn staff_error(error: CaseError, route: &'static str) -> Response {
+    let (status, code) = match &error {
+        CaseError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+        CaseError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+        CaseError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+        CaseError::Invalid(errors) => {
+            let status = if errors.iter().any(|e| e.code == ErrorCode::VersionConflict) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return error_response(status, Language::English, errors);
+        }
+        CaseError::Port(port) => {
+            error!(error = %port, route, "operator request failed");
+            let mut response = error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Language::English,
+                &[FieldError::new("body", ErrorCode::ServiceUnavailable)],
+            );
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            return response;
+        }
+    };
+    // Refusals are logged by route and kind only: no reference, no personal data.
+    warn!(route, status = status.as_u16(), "operator request refused");
+    let mut response =
+        (status, Json(json!({"errors": [{"field": "Authorization", "code": code, "message": error.to_string()}]})))
+            .into_response();
+    if status == StatusCode::UNAUTHORIZED {
+        response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    response
+}
+
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+    due_before: Option<String>,
+}
+
+async fn list_cases(
+    State(state): State<AppState>,
+    Query(query): Query<ListQuery>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "GET /v1/cases";
+    let (casework, caller) = staff(&state, &request.into_parts().0, ROUTE)?;
+    let mut errors = Vec::new();
+    let status = query.status.as_deref().and_then(|s| {
+        let parsed = CaseStatus::parse(s);
+        if parsed.is_none() {
+            errors.push(FieldError::new("status", ErrorCode::InvalidChoice).with("allowed", CaseStatus::allowed()));
+        }
+        parsed
+    });
+    let due_before = query.due_before.as_deref().and_then(|s| {
+        let parsed = s.parse::<jiff::Timestamp>().ok();
+        if parsed.is_none() {
+            errors.push(FieldError::new("due_before", ErrorCode::InvalidDate));
+        }
+        parsed
+    });
+    if !errors.is_empty() {
+        return Err(Refusal { error: CaseError::Invalid(errors), route: ROUTE });
+    }
+    let cases = casework.list(&caller, status, due_before).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok(Json(json!({ "cases": cases })).into_response())
+}
+
+async fn get_case(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "GET /v1/cases/{reference}";
+    let (casework, caller, reference) = case_request(&state, &request.into_parts().0, ROUTE, &reference)?;
+    let view = casework.detail(&caller, &reference).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok(Json(view).into_response())
+}
+
+async fn post_event(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "POST /v1/cases/{reference}/events";
+    let (parts, body) = request.into_parts();
+    let (casework, caller, reference) = case_request(&state, &parts, ROUTE, &reference)?;
+    let Ok(bytes) = axum::body::to_bytes(body, limits::BODY_BYTES).await else {
+        let error = FieldError::new("body", ErrorCode::BodyTooLarge).with("max", limits::BODY_BYTES);
+        return Ok(error_response(StatusCode::PAYLOAD_TOO_LARGE, Language::English, &[error]));
+    };
+    let value: Value = match serde_json::from_slice(&bytes) {
+        Ok(value) => value,
+        Err(err) => {
+            let error = FieldError::new("body", ErrorCode::MalformedBody).with("detail", err);
+            return Ok(error_response(StatusCode::BAD_REQUEST, Language::English, &[error]));
+        }
+    };
+    let record =
+        casework.record_event(&caller, &reference, &value).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok((StatusCode::CREATED, Json(record)).into_response())
+}
+
+async fn export_case(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "GET /v1/cases/{reference}/export";
+    let (casework, caller, reference) = case_request(&state, &request.into_parts().0, ROUTE, &reference)?;
+    let export = casework.export(&caller, &reference).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok(Json(export).into_response())
+}
+
+async fn erase_case(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "POST /v1/cases/{reference}/erase";
+    let (casework, caller, reference) = case_request(&state, &request.into_parts().0, ROUTE, &reference)?;
+    casework.erase(&caller, &reference).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok(Json(json!({"reference": reference, "erased": true})).into_response())
+}
+
+async fn case_audit(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    const ROUTE: &str = "GET /v1/cases/{reference}/audit";
+    let (casework, caller, reference) = case_request(&state, &request.into_parts().0, ROUTE, &reference)?;
+    let trail = casework.audit_trail(&caller, &reference).await.map_err(|error| Refusal { error, route: ROUTE })?;
+    Ok(Json(trail).into_response())
 }

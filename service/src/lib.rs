@@ -6,10 +6,13 @@
 //! - `aws` (feature `aws`): DynamoDB, SQS and SES adapters, configuration from the environment.
 //! - `embedded` (feature `embedded`): SQLite store and queue, `.eml` outbox, for local use.
 
+pub mod auth;
+pub mod casework;
 pub mod email;
 pub mod http;
 pub mod intake;
 pub mod ports;
+pub mod reminders;
 pub mod telemetry;
 pub mod workers;
 

@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use jiff::Timestamp;
 use oys_shared::advocate::Proposal;
+use oys_shared::casework::{CaseEvent, CaseState, CaseStatus, StaffRole};
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative, Route};
 use oys_shared::Reference;
 use serde::{Deserialize, Serialize};
@@ -84,6 +85,70 @@ pub struct StoredReport {
     pub narrative: Option<Narrative>,
     pub contact: Option<ContactDetails>,
     pub pending: Vec<Delivery>,
+    pub state: CaseState,
+}
+
+/// A recorded case event: who recorded what, when. Notes live here too (erased with the case).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub id: String,
+    pub at: Timestamp,
+    pub by: String,
+    pub role: StaffRole,
+    pub event: CaseEvent,
+}
+
+/// One line of the append-only audit trail: every read of a case by a person, every export.
+/// (Disclosures to police and partners are effects, shown alongside.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: String,
+    pub reference: Reference,
+    pub at: Timestamp,
+    pub actor: String,
+    pub role: StaffRole,
+    /// `read`, `export`, `erase`, `event:<type>`.
+    pub action: String,
+}
+
+/// An event with its free text replaced, for erasure: what happened stays, the words go.
+pub fn redacted(event: &CaseEvent) -> CaseEvent {
+    match event {
+        CaseEvent::Note { .. } => CaseEvent::Note { text: "[erased]".into() },
+        CaseEvent::CaseClosed { .. } => CaseEvent::CaseClosed { reason: "[erased]".into() },
+        other => other.clone(),
+    }
+}
+
+/// Which cases to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    /// Only cases with an open deadline due at or before this time.
+    pub due_before: Option<Timestamp>,
+    /// Only cases shared with this partner (advocates).
+    pub shared_with: Option<String>,
+    pub limit: usize,
+}
+
+/// A line of a case list: categories, status and the next deadline, nothing personal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseListing {
+    pub reference: Reference,
+    pub received_at: Timestamp,
+    pub status: CaseStatus,
+    pub routes: Vec<Route>,
+    pub nation: oys_shared::geography::Nation,
+    pub assigned_partner: Option<String>,
+    pub next_due_at: Option<Timestamp>,
+}
+
+/// A change to a case: the new state (version = the old one + 1) and the event that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseChange {
+    pub state: CaseState,
+    pub status: CaseStatus,
+    pub event: EventRecord,
 }
 
 /// Something a worker did that must happen once: a disclosure (data left the lead
@@ -115,14 +180,36 @@ pub enum EffectKind {
 pub enum DeadlineKind {
     /// An operator phones the reporter about the proposed advocate (2–3 working days).
     OperatorCall,
+    /// The partner's advocate calls the reporter back (7 days after the handoff).
+    AdvocateCall,
 }
 
 impl DeadlineKind {
     pub fn as_str(self) -> &'static str {
         match self {
             DeadlineKind::OperatorCall => "operator_call",
+            DeadlineKind::AdvocateCall => "advocate_call",
         }
     }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            DeadlineKind::OperatorCall => "an operator phones the reporter about their advocate",
+            DeadlineKind::AdvocateCall => "the partner's advocate calls the reporter back",
+        }
+    }
+}
+
+/// The alerts a deadline goes through, each sent once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertLevel {
+    /// Before the deadline, to the operators.
+    Reminder,
+    /// At the deadline, to the operators.
+    Overdue,
+    /// The next working day, to the leads.
+    Escalation,
 }
 
 /// A deadline on a case, found by the reminder job through an index on `next_alert_at`.
@@ -132,11 +219,18 @@ pub struct Deadline {
     pub kind: DeadlineKind,
     pub remind_at: Timestamp,
     pub due_at: Timestamp,
-    /// When the reminder job next has something to send for it.
-    pub next_alert_at: Timestamp,
+    /// When the reminder job next has something to send for it; `None` once every level
+    /// was sent or the deadline was met.
+    pub next_alert_at: Option<Timestamp>,
     pub created_at: Timestamp,
     /// False when the bank-holiday calendar did not cover the dates.
     pub calendar_covered: bool,
+    /// The alert levels already sent.
+    #[serde(default)]
+    pub sent: Vec<AlertLevel>,
+    /// Set when what the deadline waited for happened (or the case closed).
+    #[serde(default)]
+    pub met_at: Option<Timestamp>,
 }
 
 impl Deadline {
@@ -192,6 +286,39 @@ pub trait ReportStore: Send + Sync {
 
     /// Open cases per partner organisation (partners without any are absent).
     async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError>;
+
+    /// Replaces a deadline whose `next_alert_at` is still `expected_next` (so two reminder runs
+    /// cannot both advance it); `false` if it changed meanwhile.
+    async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError>;
+
+    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError>;
+
+    /// Applies a change to a case if its state is still at `change.state.version - 1`, with its
+    /// event, atomically; `false` on a conflicting concurrent change. `caseload` moves a
+    /// partner's open-case count by one when the shared partner changes.
+    async fn change_case(
+        &self,
+        reference: &Reference,
+        change: &CaseChange,
+        caseload: Option<(&str, i64)>,
+    ) -> Result<bool, PortError>;
+
+    async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError>;
+
+    /// Appends to the audit trail (never updated or deleted).
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError>;
+
+    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError>;
+
+    async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError>;
+
+    /// Deletes the report's personal data — narrative, contact details, the words of notes —
+    /// keeps the categories, state, deadlines and audit trail, and marks the state erased at `at`.
+    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError>;
+
+    /// Erases the personal data of cases whose `personal_data_expires_at` has passed, found
+    /// through an index (never a scan); returns how many. DynamoDB TTL is only a backstop.
+    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError>;
 }
 
 /// A message received from a queue.

@@ -28,6 +28,13 @@ error-invalid_idempotency_key = The Idempotency-Key header must be 1 to 128 visi
 error-idempotency_key_reused = This Idempotency-Key was already used for a different report.
 error-service_unavailable = We could not save your report just now, and nothing was kept. Please try again in a minute, or call our free helpline on 0808 801 0393.
 
+error-case_closed = This case is closed: only notes can be added.
+error-unknown_partner = There is no partner organisation with this id.
+error-partner_not_assigned = Confirm this partner as the case's advocate organisation first.
+error-share_consent_in_place = The reporter's consent to share with a partner is in place: record its withdrawal first.
+error-no_police_consent = The reporter has not agreed to a police referral (or withdrew it).
+error-version_conflict = Someone else changed this case at the same moment: reload it and try again.
+
 ## The answer to an accepted report
 next-steps-received = Thank you for telling us what happened. Your reference is { $reference }. Please keep it and quote it whenever you contact us.
 next-steps-police-anonymous = We will pass your report to the police without your name or contact details. They will record it, but are unlikely to investigate.

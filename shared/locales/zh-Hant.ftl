@@ -28,6 +28,13 @@ error-invalid_idempotency_key = Idempotency-Key 標頭必須是 1 至 128 個可
 error-idempotency_key_reused = 此 Idempotency-Key 已用於另一份不同的舉報。
 error-service_unavailable = 我們暫時未能儲存您的舉報,亦沒有保留任何內容。請在一分鐘後再試,或致電我們的免費熱線 0808 801 0393。
 
+error-case_closed = 此個案已結束:只可加入備註。
+error-unknown_partner = 沒有此編號的合作機構。
+error-partner_not_assigned = 請先確認此合作機構為個案的倡導機構。
+error-share_consent_in_place = 舉報人同意與合作機構分享資料的決定仍然有效:請先記錄撤回同意。
+error-no_police_consent = 舉報人沒有同意(或已撤回同意)轉介警方。
+error-version_conflict = 有其他人同時更改了此個案:請重新載入後再試。
+
 ## The answer to an accepted report
 next-steps-received = 感謝您告訴我們所發生的事。您的參考編號是 { $reference }。請保留此編號,並在聯絡我們時提供。
 next-steps-police-anonymous = 我們會把您的舉報轉交警方,但不會包括您的姓名或聯絡資料。警方會記錄此事,但不太可能進一步調查。

@@ -29,6 +29,12 @@ choice! {
         InvalidIdempotencyKey => "invalid_idempotency_key",
         IdempotencyKeyReused => "idempotency_key_reused",
         ServiceUnavailable => "service_unavailable",
+        CaseClosed => "case_closed",
+        UnknownPartner => "unknown_partner",
+        PartnerNotAssigned => "partner_not_assigned",
+        ShareConsentInPlace => "share_consent_in_place",
+        NoPoliceConsent => "no_police_consent",
+        VersionConflict => "version_conflict",
     }
 }
 

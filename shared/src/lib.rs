@@ -7,6 +7,7 @@
 mod choice;
 pub mod advocate;
 pub mod calendar;
+pub mod casework;
 pub mod errors;
 pub mod fields;
 pub mod geography;

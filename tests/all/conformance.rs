@@ -226,9 +226,11 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
         kind: DeadlineKind::OperatorCall,
         remind_at: later(now, remind),
         due_at: later(now, remind + 86_400),
-        next_alert_at: later(now, remind),
+        next_alert_at: Some(later(now, remind)),
         created_at: now,
         calendar_covered: true,
+        sent: vec![],
+        met_at: None,
     };
     assert_eq!(store.save_deadline(&deadline(3600)).await.unwrap(), deadline(3600));
     assert_eq!(store.save_deadline(&deadline(7200)).await.unwrap(), deadline(3600), "the first deadline wins");

@@ -117,7 +117,7 @@ async fn every_documented_operation_is_served() {
         for method in operations.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let request = Request::builder().method(method.clone()).uri(path).body(Body::empty()).unwrap();
-            let status = backend.router().oneshot(request).await.unwrap().status();
+            let status = backend.full_router().oneshot(request).await.unwrap().status();
             assert!(
                 status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
                 "{method} {path} is documented but answered {status}"

@@ -8,6 +8,9 @@
 //! | `CASE#<reference>`      | `EFFECT#<key>`| a disclosure or notice done, once             |
 //! | `CASE#<reference>`      | `PROPOSAL`    | the ranked advocate proposal                  |
 //! | `CASE#<reference>`      | `DEADLINE#<kind>` | a deadline (in the `deadlines-due` index) |
+//! | `CASE#<reference>`      | `STATE`       | case state, status, for the case-list indexes |
+//! | `CASE#<reference>`      | `EVENT#<ms>#<id>` | an event recorded on the case             |
+//! | `CASE#<reference>`      | `AUDIT#<ms>#<id>` | a read or export by a person (append-only)|
 //! | `PARTNERS`              | `CASELOAD#<id>` | open cases of a partner organisation        |
 //! | `IDEMPOTENCY#<sha256>`  | `IDEMPOTENCY` | the answer given to a request with that key   |
 //!
@@ -30,9 +33,11 @@ use oys_shared::Reference;
 
 use oys_shared::advocate::Proposal;
 
+use oys_shared::casework::{status, CaseState, CaseStatus};
+
 use crate::ports::{
-    CreateOutcome, Deadline, EffectRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState,
-    StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, EffectRecord, EventRecord,
+    IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 pub const PK: &str = "pk";
@@ -47,6 +52,66 @@ pub const DEADLINE_INDEX: &str = "deadlines-due";
 pub const DEADLINE_KEY: &str = "deadline_open";
 pub const DEADLINE_SORT: &str = "next_alert_epoch";
 const OPEN: &str = "OPEN";
+pub const STATUS_INDEX: &str = "cases-by-status";
+pub const STATUS_KEY: &str = "case_status";
+pub const PARTNER_INDEX: &str = "cases-by-partner";
+pub const PARTNER_KEY: &str = "shared_with";
+pub const RECEIVED_SORT: &str = "received_epoch";
+pub const EXPIRY_INDEX: &str = "personal-data-expiry";
+pub const EXPIRY_KEY: &str = "expiry_pending";
+pub const EXPIRY_SORT: &str = "expires_epoch";
+const EXPIRES: &str = "EXPIRES";
+
+/// The STATE item: the case state, with what the case lists need of the summary.
+#[derive(Serialize, Deserialize)]
+struct StateItem {
+    #[serde(flatten)]
+    state: CaseState,
+    case_status: CaseStatus,
+    listing_reference: Reference,
+    listing_received_at: Timestamp,
+    listing_routes: Vec<oys_shared::routing::Route>,
+    listing_nation: oys_shared::geography::Nation,
+}
+
+impl StateItem {
+    fn new(summary: &CaseSummary, state: CaseState, status: CaseStatus) -> Self {
+        StateItem {
+            state,
+            case_status: status,
+            listing_reference: summary.reference.clone(),
+            listing_received_at: summary.received_at,
+            listing_routes: summary.routes.clone(),
+            listing_nation: summary.nation,
+        }
+    }
+
+    /// The item with the attributes the sparse indexes read.
+    fn to_item(&self) -> Result<HashMap<String, AttributeValue>, PortError> {
+        let mut item = to_item(self, case_pk(&self.listing_reference), "STATE")?;
+        item.insert(RECEIVED_SORT.into(), n(self.listing_received_at.as_second()));
+        if let Some(partner) = self.state.shared_with() {
+            item.insert(PARTNER_KEY.into(), s(partner));
+        }
+        if let Some(expires) = self.state.personal_data_expires_at {
+            item.insert(EXPIRY_KEY.into(), s(EXPIRES));
+            item.insert(EXPIRY_SORT.into(), n(expires.as_second()));
+        }
+        Ok(item)
+    }
+
+    fn listing(self) -> CaseListing {
+        CaseListing {
+            reference: self.listing_reference,
+            received_at: self.listing_received_at,
+            status: self.case_status,
+            routes: self.listing_routes,
+            nation: self.listing_nation,
+            assigned_partner: self.state.assigned_partner,
+            next_due_at: None,
+        }
+    }
+}
 
 pub struct DynamoStore {
     client: Client,
@@ -83,6 +148,21 @@ fn to_item<T: Serialize>(value: &T, pk: String, sk: &str) -> Result<HashMap<Stri
     item.insert(PK.into(), s(pk));
     item.insert(SK.into(), s(sk));
     Ok(item)
+}
+
+/// A deadline item: in the `deadlines-due` index while it has an alert to send.
+fn deadline_item(deadline: &Deadline) -> Result<HashMap<String, AttributeValue>, PortError> {
+    let mut item = to_item(deadline, case_pk(&deadline.reference), &format!("DEADLINE#{}", deadline.kind.as_str()))?;
+    if let Some(next) = deadline.next_alert_at {
+        item.insert(DEADLINE_KEY.into(), s(OPEN));
+        item.insert(DEADLINE_SORT.into(), n(next.as_second()));
+    }
+    Ok(item)
+}
+
+/// Sort key of an item ordered by time: milliseconds, zero-padded so text order is time order.
+fn timed_sk(prefix: &str, at: Timestamp, id: &str) -> String {
+    format!("{prefix}#{:015}#{id}", at.as_millisecond())
 }
 
 fn from_item<T: for<'de> Deserialize<'de>>(item: HashMap<String, AttributeValue>) -> Result<T, PortError> {
@@ -171,6 +251,9 @@ impl ReportStore for DynamoStore {
         items.push(
             TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build(),
         );
+        let state = CaseState::default();
+        let state_item = StateItem::new(&report.summary, state.clone(), status(&report.summary, &state));
+        items.push(TransactWriteItem::builder().put(self.put(state_item.to_item()?)).build());
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
         }
@@ -236,15 +319,17 @@ impl ReportStore for DynamoStore {
         let mut case: Option<CaseItem> = None;
         let mut narrative: Option<Narrative> = None;
         let mut contact: Option<ContactDetails> = None;
+        let mut state = CaseState::default();
         for item in output.items.unwrap_or_default() {
             match item.get(SK).and_then(|v| v.as_s().ok()).map(String::as_str) {
                 Some("CASE") => case = Some(from_item(item)?),
                 Some("NARRATIVE") => narrative = Some(from_item(item)?),
                 Some("CONTACT") => contact = Some(from_item(item)?),
+                Some("STATE") => state = from_item::<StateItem>(item)?.state,
                 _ => {}
             }
         }
-        Ok(case.map(|case| StoredReport { summary: case.summary, narrative, contact, pending: case.pending }))
+        Ok(case.map(|case| StoredReport { summary: case.summary, narrative, contact, pending: case.pending, state }))
     }
 
     async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
@@ -330,18 +415,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
-        let output = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("pk = :pk AND begins_with(sk, :effect)")
-            .expression_attribute_values(":pk", s(case_pk(reference)))
-            .expression_attribute_values(":effect", s("EFFECT#"))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("read effects", e))?;
-        output.items.unwrap_or_default().into_iter().map(from_item).collect()
+        self.query_prefix(reference, "EFFECT#").await
     }
 
     async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
@@ -358,10 +432,7 @@ impl ReportStore for DynamoStore {
 
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
         let (pk, sk) = (case_pk(&deadline.reference), format!("DEADLINE#{}", deadline.kind.as_str()));
-        let mut item = to_item(deadline, pk.clone(), &sk)?;
-        item.insert(DEADLINE_KEY.into(), s(OPEN));
-        item.insert(DEADLINE_SORT.into(), n(deadline.next_alert_at.as_second()));
-        if self.put_new(item).await? {
+        if self.put_new(deadline_item(deadline)?).await? {
             return Ok(deadline.clone());
         }
         self.get(pk, sk).await?.ok_or_else(|| PortError::new("save deadline", "vanished"))
@@ -403,5 +474,251 @@ impl ReportStore for DynamoStore {
         let caseloads: Vec<Caseload> =
             output.items.unwrap_or_default().into_iter().map(from_item).collect::<Result<_, _>>()?;
         Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
+    }
+
+    async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
+        let put = self.client.put_item().table_name(&self.table).set_item(Some(deadline_item(deadline)?));
+        let put = match expected_next {
+            Some(next) => put
+                .condition_expression("#sort = :expected")
+                .expression_attribute_values(":expected", n(next.as_second())),
+            None => put.condition_expression("attribute_exists(pk) AND attribute_not_exists(#sort)"),
+        };
+        match put.expression_attribute_names("#sort", DEADLINE_SORT).send().await {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("update deadline", e)),
+        }
+    }
+
+    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+        self.query_prefix(reference, "DEADLINE#").await
+    }
+
+    async fn change_case(
+        &self,
+        reference: &Reference,
+        change: &CaseChange,
+        caseload: Option<(&str, i64)>,
+    ) -> Result<bool, PortError> {
+        let report = self.get_report(reference).await?.ok_or_else(|| PortError::new("change case", "no such case"))?;
+        let state_item = StateItem::new(&report.summary, change.state.clone(), change.status).to_item()?;
+        let mut items = vec![
+            TransactWriteItem::builder()
+                .put(
+                    Put::builder()
+                        .table_name(&self.table)
+                        .set_item(Some(state_item))
+                        .condition_expression("version = :expected")
+                        .expression_attribute_values(":expected", n(change.state.version as i64 - 1))
+                        .build()
+                        .expect("table and item are set"),
+                )
+                .build(),
+            TransactWriteItem::builder()
+                .put(self.put(to_item(
+                    &change.event,
+                    case_pk(reference),
+                    &timed_sk("EVENT", change.event.at, &change.event.id),
+                )?))
+                .build(),
+        ];
+        if let Some((partner, delta)) = caseload {
+            items.push(
+                TransactWriteItem::builder()
+                    .update(
+                        aws_sdk_dynamodb::types::Update::builder()
+                            .table_name(&self.table)
+                            .key(PK, s("PARTNERS"))
+                            .key(SK, s(format!("CASELOAD#{partner}")))
+                            .update_expression("SET partner_id = :id ADD open_cases :delta")
+                            .expression_attribute_values(":id", s(partner))
+                            .expression_attribute_values(":delta", n(delta))
+                            .build()
+                            .expect("key and expression are set"),
+                    )
+                    .build(),
+            );
+        }
+        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
+            Ok(_) => Ok(true),
+            Err(e) => {
+                let e = e.into_service_error();
+                let conflict = matches!(
+                    &e,
+                    aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(c)
+                        if c.cancellation_reasons().first().and_then(|r| r.code()) == Some("ConditionalCheckFailed")
+                );
+                if conflict {
+                    Ok(false)
+                } else {
+                    Err(err("change case", e))
+                }
+            }
+        }
+    }
+
+    async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError> {
+        self.query_prefix(reference, "EVENT#").await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        let item = to_item(entry, case_pk(&entry.reference), &timed_sk("AUDIT", entry.at, &entry.id))?;
+        if self.put_new(item).await? {
+            Ok(())
+        } else {
+            Err(PortError::new("append audit", "an entry with this id exists"))
+        }
+    }
+
+    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        self.query_prefix(reference, "AUDIT#").await
+    }
+
+    async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
+        let statuses: Vec<CaseStatus> = match (filter.status, &filter.shared_with) {
+            (Some(status), _) => vec![status],
+            (None, _) => CaseStatus::ALL.iter().copied().filter(|s| *s != CaseStatus::Closed).collect(),
+        };
+        let mut listings = Vec::new();
+        if let Some(partner) = &filter.shared_with {
+            let items = self.query_index(PARTNER_INDEX, PARTNER_KEY, s(partner), filter.limit).await?;
+            for item in items {
+                let state: StateItem = from_item(item)?;
+                if statuses.contains(&state.case_status) {
+                    listings.push(state.listing());
+                }
+            }
+        } else {
+            for status in statuses {
+                for item in self.query_index(STATUS_INDEX, STATUS_KEY, s(status.as_str()), filter.limit).await? {
+                    listings.push(from_item::<StateItem>(item)?.listing());
+                }
+            }
+        }
+        listings.sort_by_key(|listing| std::cmp::Reverse(listing.received_at));
+        listings.truncate(filter.limit);
+        Ok(listings)
+    }
+
+    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
+        let pk = case_pk(reference);
+        for sk in ["NARRATIVE", "CONTACT"] {
+            self.client
+                .delete_item()
+                .table_name(&self.table)
+                .key(PK, s(pk.clone()))
+                .key(SK, s(sk))
+                .send()
+                .await
+                .map_err(|e| err("erase personal data", e))?;
+        }
+        for item in self.query_items(reference, "EVENT#").await? {
+            let sk = item.get(SK).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
+            let mut record: EventRecord = from_item(item)?;
+            if record.event.has_free_text() {
+                record.event = redacted(&record.event);
+                self.client
+                    .put_item()
+                    .table_name(&self.table)
+                    .set_item(Some(to_item(&record, pk.clone(), &sk)?))
+                    .send()
+                    .await
+                    .map_err(|e| err("erase personal data", e))?;
+            }
+        }
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(pk))
+            .key(SK, s("STATE"))
+            .update_expression("SET erased_at = :at ADD version :one REMOVE personal_data_expires_at, #key, #sort")
+            .expression_attribute_names("#key", EXPIRY_KEY)
+            .expression_attribute_names("#sort", EXPIRY_SORT)
+            .expression_attribute_values(":at", s(at.to_string()))
+            .expression_attribute_values(":one", n(1))
+            .condition_expression("attribute_exists(pk)")
+            .send()
+            .await
+            .map_err(|e| err("mark erased", e))?;
+        Ok(())
+    }
+
+    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(EXPIRY_INDEX)
+            .key_condition_expression("#key = :expires AND #sort <= :now")
+            .expression_attribute_names("#key", EXPIRY_KEY)
+            .expression_attribute_names("#sort", EXPIRY_SORT)
+            .expression_attribute_values(":expires", s(EXPIRES))
+            .expression_attribute_values(":now", n(now.as_second()))
+            .send()
+            .await
+            .map_err(|e| err("find expired personal data", e))?;
+        let references: Vec<Reference> = output
+            .items
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
+            .collect();
+        for reference in &references {
+            self.erase_personal_data(reference, now).await?;
+        }
+        Ok(references.len())
+    }
+}
+
+impl DynamoStore {
+    async fn query_items(
+        &self,
+        reference: &Reference,
+        prefix: &str,
+    ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(case_pk(reference)))
+            .expression_attribute_values(":prefix", s(prefix))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("query case items", e))?;
+        Ok(output.items.unwrap_or_default())
+    }
+
+    async fn query_prefix<T: for<'de> Deserialize<'de>>(
+        &self,
+        reference: &Reference,
+        prefix: &str,
+    ) -> Result<Vec<T>, PortError> {
+        self.query_items(reference, prefix).await?.into_iter().map(from_item).collect()
+    }
+
+    async fn query_index(
+        &self,
+        index: &str,
+        key: &str,
+        value: AttributeValue,
+        limit: usize,
+    ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
+        let output = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(index)
+            .key_condition_expression("#key = :value")
+            .expression_attribute_names("#key", key)
+            .expression_attribute_values(":value", value)
+            .scan_index_forward(false)
+            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .send()
+            .await
+            .map_err(|e| err("list cases", e))?;
+        Ok(output.items.unwrap_or_default())
     }
 }

@@ -9,7 +9,8 @@ use aws_sdk_dynamodb::types::{
 use aws_sdk_sqs::types::QueueAttributeName;
 
 use super::dynamodb::{
-    DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, SK, TTL_ATTRIBUTE,
+    DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, EXPIRY_INDEX, EXPIRY_KEY, EXPIRY_SORT, PARTNER_INDEX, PARTNER_KEY,
+    PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, RECEIVED_SORT, SK, STATUS_INDEX, STATUS_KEY, TTL_ATTRIBUTE,
 };
 use super::{AwsClients, AwsSettings};
 use crate::ports::PortError;
@@ -45,7 +46,15 @@ pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Re
         .attribute_definitions(attribute(DEADLINE_KEY, ScalarAttributeType::S))
         .attribute_definitions(attribute(DEADLINE_SORT, ScalarAttributeType::N))
         .global_secondary_indexes(index(PENDING_INDEX, PENDING_KEY, PENDING_SORT, ProjectionType::KeysOnly))
+        .attribute_definitions(attribute(STATUS_KEY, ScalarAttributeType::S))
+        .attribute_definitions(attribute(PARTNER_KEY, ScalarAttributeType::S))
+        .attribute_definitions(attribute(RECEIVED_SORT, ScalarAttributeType::N))
+        .attribute_definitions(attribute(EXPIRY_KEY, ScalarAttributeType::S))
+        .attribute_definitions(attribute(EXPIRY_SORT, ScalarAttributeType::N))
         .global_secondary_indexes(index(DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, ProjectionType::All))
+        .global_secondary_indexes(index(STATUS_INDEX, STATUS_KEY, RECEIVED_SORT, ProjectionType::All))
+        .global_secondary_indexes(index(PARTNER_INDEX, PARTNER_KEY, RECEIVED_SORT, ProjectionType::All))
+        .global_secondary_indexes(index(EXPIRY_INDEX, EXPIRY_KEY, EXPIRY_SORT, ProjectionType::KeysOnly))
         .send()
         .await
         .map_err(|e| fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;

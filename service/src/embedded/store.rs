@@ -16,9 +16,11 @@ use std::collections::HashMap;
 
 use oys_shared::advocate::Proposal;
 
+use oys_shared::casework::{status, CaseState, CaseStatus};
+
 use crate::ports::{
-    CreateOutcome, Deadline, EffectRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState,
-    StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, EffectRecord, EventRecord,
+    IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 const SCHEMA: &str = "
@@ -60,6 +62,34 @@ CREATE TABLE IF NOT EXISTS partner_caseloads (
     partner_id TEXT PRIMARY KEY,
     open_cases INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS case_states (
+    reference   TEXT PRIMARY KEY REFERENCES cases (reference),
+    state       TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    shared_with TEXT,
+    expires_at  INTEGER
+);
+CREATE INDEX IF NOT EXISTS case_states_status ON case_states (status);
+CREATE INDEX IF NOT EXISTS case_states_shared_with ON case_states (shared_with) WHERE shared_with IS NOT NULL;
+CREATE INDEX IF NOT EXISTS case_states_expiring ON case_states (expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS case_events (
+    reference TEXT NOT NULL REFERENCES cases (reference),
+    id        TEXT NOT NULL,
+    at_ms     INTEGER NOT NULL,
+    event     TEXT NOT NULL,
+    PRIMARY KEY (reference, id)
+);
+CREATE TABLE IF NOT EXISTS audit (
+    reference TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    at_ms     INTEGER NOT NULL,
+    entry     TEXT NOT NULL,
+    PRIMARY KEY (reference, id)
+);
+-- The audit trail is append-only.
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TABLE IF NOT EXISTS idempotency (
     key_hash   TEXT PRIMARY KEY,
     record     TEXT NOT NULL,
@@ -120,6 +150,11 @@ impl ReportStore for EmbeddedStore {
                 if let Some(contact) = &report.contact {
                     tx.execute("INSERT INTO contacts (reference, contact) VALUES (?1, ?2)", params![reference, to_json(contact)])?;
                 }
+                let state = CaseState::default();
+                tx.execute(
+                    "INSERT INTO case_states (reference, state, version, status) VALUES (?1, ?2, 0, ?3)",
+                    params![reference, to_json(&state), status(&report.summary, &state).as_str()],
+                )?;
                 if let Some(record) = &report.idempotency {
                     tx.execute(
                         "INSERT OR REPLACE INTO idempotency (key_hash, record, expires_at) VALUES (?1, ?2, ?3)",
@@ -150,11 +185,15 @@ impl ReportStore for EmbeddedStore {
                 let contact: Option<String> = connection
                     .query_row("SELECT contact FROM contacts WHERE reference = ?1", [&reference], |row| row.get(0))
                     .optional()?;
+                let state: Option<String> = connection
+                    .query_row("SELECT state FROM case_states WHERE reference = ?1", [&reference], |row| row.get(0))
+                    .optional()?;
                 Ok(Some(StoredReport {
                     summary: from_json::<CaseSummary>(&summary)?,
                     narrative: narrative.as_deref().map(from_json::<Narrative>).transpose()?,
                     contact: contact.as_deref().map(from_json::<ContactDetails>).transpose()?,
                     pending: from_json::<Vec<Delivery>>(&pending)?,
+                    state: state.as_deref().map(from_json::<CaseState>).transpose()?.unwrap_or_default(),
                 }))
             })
             .await
@@ -285,7 +324,7 @@ impl ReportStore for EmbeddedStore {
                 let (reference, kind) = (deadline.reference.to_string(), deadline.kind.as_str());
                 connection.execute(
                     "INSERT OR IGNORE INTO deadlines (reference, kind, deadline, next_alert_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![reference, kind, to_json(&deadline), deadline.next_alert_at.as_second()],
+                    params![reference, kind, to_json(&deadline), deadline.next_alert_at.map(|t| t.as_second())],
                 )?;
                 let stored: String = connection.query_row(
                     "SELECT deadline FROM deadlines WHERE reference = ?1 AND kind = ?2",
@@ -320,4 +359,208 @@ impl ReportStore for EmbeddedStore {
             })
             .await
     }
+
+    async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
+        let deadline = deadline.clone();
+        self.db
+            .run("update deadline", move |connection| {
+                let changed = connection.execute(
+                    "UPDATE deadlines SET deadline = ?3, next_alert_at = ?4
+                     WHERE reference = ?1 AND kind = ?2 AND next_alert_at IS ?5",
+                    params![
+                        deadline.reference.to_string(),
+                        deadline.kind.as_str(),
+                        to_json(&deadline),
+                        deadline.next_alert_at.map(|t| t.as_second()),
+                        expected_next.map(|t| t.as_second())
+                    ],
+                )?;
+                Ok(changed == 1)
+            })
+            .await
+    }
+
+    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read deadlines", move |connection| {
+                let mut statement =
+                    connection.prepare("SELECT deadline FROM deadlines WHERE reference = ?1 ORDER BY kind")?;
+                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn change_case(
+        &self,
+        reference: &Reference,
+        change: &CaseChange,
+        caseload: Option<(&str, i64)>,
+    ) -> Result<bool, PortError> {
+        let (reference, change) = (reference.to_string(), change.clone());
+        let caseload = caseload.map(|(partner, delta)| (partner.to_string(), delta));
+        self.db
+            .run("change case", move |connection| {
+                let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let changed = tx.execute(
+                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, shared_with = ?5, expires_at = ?7
+                     WHERE reference = ?1 AND version = ?6",
+                    params![
+                        reference,
+                        to_json(&change.state),
+                        change.state.version as i64,
+                        change.status.as_str(),
+                        change.state.shared_with(),
+                        change.state.version as i64 - 1,
+                        change.state.personal_data_expires_at.map(|t| t.as_second())
+                    ],
+                )?;
+                if changed == 0 {
+                    return Ok(false);
+                }
+                tx.execute(
+                    "INSERT INTO case_events (reference, id, at_ms, event) VALUES (?1, ?2, ?3, ?4)",
+                    params![reference, change.event.id, change.event.at.as_millisecond(), to_json(&change.event)],
+                )?;
+                if let Some((partner, delta)) = caseload {
+                    tx.execute(
+                        "INSERT INTO partner_caseloads (partner_id, open_cases) VALUES (?1, MAX(?2, 0))
+                         ON CONFLICT (partner_id) DO UPDATE SET open_cases = MAX(open_cases + ?2, 0)",
+                        params![partner, delta],
+                    )?;
+                }
+                tx.commit()?;
+                Ok(true)
+            })
+            .await
+    }
+
+    async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read case events", move |connection| {
+                let mut statement =
+                    connection.prepare("SELECT event FROM case_events WHERE reference = ?1 ORDER BY at_ms, id")?;
+                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        let entry = entry.clone();
+        self.db
+            .run("append audit", move |connection| {
+                connection.execute(
+                    "INSERT INTO audit (reference, id, at_ms, entry) VALUES (?1, ?2, ?3, ?4)",
+                    params![entry.reference.to_string(), entry.id, entry.at.as_millisecond(), to_json(&entry)],
+                )?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read audit", move |connection| {
+                let mut statement =
+                    connection.prepare("SELECT entry FROM audit WHERE reference = ?1 ORDER BY at_ms, id")?;
+                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
+        let filter = filter.clone();
+        self.db
+            .run("list cases", move |connection| {
+                let mut statement = connection.prepare(
+                    "SELECT c.summary, s.state, s.status FROM case_states s JOIN cases c ON c.reference = s.reference
+                     WHERE (?1 IS NULL AND s.status != 'closed' OR s.status = ?1)
+                       AND (?2 IS NULL OR s.shared_with = ?2)
+                     ORDER BY c.rowid DESC LIMIT ?3",
+                )?;
+                let rows = statement.query_map(
+                    params![filter.status.map(|s| s.as_str()), filter.shared_with, filter.limit as i64],
+                    |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)),
+                )?;
+                rows.map(|row| {
+                    let (summary, state, status) = row?;
+                    let summary: CaseSummary = from_json(&summary)?;
+                    let state: CaseState = from_json(&state)?;
+                    Ok(CaseListing {
+                        reference: summary.reference,
+                        received_at: summary.received_at,
+                        status: CaseStatus::parse(&status).unwrap_or(CaseStatus::Open),
+                        routes: summary.routes,
+                        nation: summary.nation,
+                        assigned_partner: state.assigned_partner,
+                        next_due_at: None,
+                    })
+                })
+                .collect()
+            })
+            .await
+    }
+
+    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
+        let reference = reference.to_string();
+        self.db.run("erase personal data", move |connection| erase(connection, &reference, at)).await
+    }
+
+    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
+        self.db
+            .run("purge expired", move |connection| {
+                let references: Vec<String> = {
+                    let mut statement = connection.prepare(
+                        "SELECT reference FROM case_states WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                    )?;
+                    let rows = statement.query_map([now.as_second()], |row| row.get::<_, String>(0))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                for reference in &references {
+                    erase(connection, reference, now)?;
+                }
+                Ok(references.len())
+            })
+            .await
+    }
+}
+
+/// Deletes a case's personal data; free-text events keep their kind, lose their words.
+fn erase(connection: &mut rusqlite::Connection, reference: &str, at: Timestamp) -> rusqlite::Result<()> {
+    let tx = connection.transaction()?;
+    let state: Option<String> =
+        tx.query_row("SELECT state FROM case_states WHERE reference = ?1", [reference], |row| row.get(0)).optional()?;
+    if let Some(state) = state {
+        let mut state: CaseState = from_json(&state)?;
+        state.version += 1;
+        state.erased_at = Some(at);
+        state.personal_data_expires_at = None;
+        tx.execute(
+            "UPDATE case_states SET state = ?2, version = ?3, expires_at = NULL WHERE reference = ?1",
+            params![reference, to_json(&state), state.version as i64],
+        )?;
+    }
+    tx.execute("DELETE FROM narratives WHERE reference = ?1", [reference])?;
+    tx.execute("DELETE FROM contacts WHERE reference = ?1", [reference])?;
+    let events: Vec<(String, String)> = {
+        let mut statement = tx.prepare("SELECT id, event FROM case_events WHERE reference = ?1")?;
+        let rows = statement.query_map([reference], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, event) in events {
+        let mut record: EventRecord = from_json(&event)?;
+        if record.event.has_free_text() {
+            record.event = redacted(&record.event);
+            tx.execute(
+                "UPDATE case_events SET event = ?3 WHERE reference = ?1 AND id = ?2",
+                params![reference, id, to_json(&record)],
+            )?;
+        }
+    }
+    tx.commit()
 }

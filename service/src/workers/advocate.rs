@@ -59,9 +59,11 @@ impl AdvocateAssignmentWorker {
                 kind: DeadlineKind::OperatorCall,
                 remind_at: times.remind_at,
                 due_at: times.due_at,
-                next_alert_at: times.remind_at,
+                next_alert_at: Some(times.remind_at),
                 created_at: now,
                 calendar_covered: times.calendar_covered,
+                sent: Vec::new(),
+                met_at: None,
             })
             .await?;
 

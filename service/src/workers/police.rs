@@ -10,15 +10,17 @@ use tracing::{info, warn};
 use oys_shared::geography;
 use oys_shared::police::{
     decide_force, force_needed_notice, referral_sent_notice, ForceDecision, ForceQuestion, PoliceReferral,
+    BRITISH_TRANSPORT_POLICE,
 };
-use oys_shared::report::PoliceConsent;
+use oys_shared::report::{PlaceType, PoliceConsent};
 use oys_shared::routing::{Route, RoutingMessage};
+use oys_shared::Reference;
 
 use super::batch::{process_batch, Outcome, WorkerError};
 use super::effects::{POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
 use super::{report_for, tell_operators_once};
 use crate::intake::Services;
-use crate::ports::{EffectKind, EffectRecord, OutgoingEmail};
+use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, StoredReport};
 
 pub struct PoliceReferralWorker {
     services: Services,
@@ -51,12 +53,22 @@ impl PoliceReferralWorker {
     }
 
     pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
+        let report = report_for(&self.services, &message).await?;
+        self.refer(&report, None).await
+    }
+
+    /// Sends the referral to the force an operator chose for a report that needed one.
+    pub async fn refer_chosen_force(&self, reference: &Reference, force: &str) -> Result<Outcome, WorkerError> {
+        let report = self.services.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        self.refer(&report, Some(force)).await
+    }
+
+    async fn refer(&self, report: &StoredReport, chosen: Option<&str>) -> Result<Outcome, WorkerError> {
         let svc = &self.services;
-        let reference = &message.reference;
-        let report = report_for(svc, &message).await?;
+        let reference = &report.summary.reference;
         // Consent is read from the store, not the message: it may have been withdrawn since.
-        if report.summary.police_consent == PoliceConsent::No {
-            info!("police consent is no (now): nothing sent");
+        if report.summary.police_consent == PoliceConsent::No || report.state.police_consent_withdrawn.is_some() {
+            info!("no police consent (now): nothing sent");
             return Ok(Outcome::NoConsent);
         }
         let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
@@ -66,7 +78,15 @@ impl PoliceReferralWorker {
             return Ok(Outcome::NoConsent);
         };
 
-        let decision = decide_force(narrative.postcode.as_ref(), report.summary.online, report.summary.place_type);
+        let decision = match chosen.or(report.state.police_force.as_deref()) {
+            Some(force) => ForceDecision::Automatic {
+                force: force.to_string(),
+                also: (report.summary.place_type == Some(PlaceType::PublicTransport)
+                    && force != BRITISH_TRANSPORT_POLICE)
+                    .then(|| BRITISH_TRANSPORT_POLICE.to_string()),
+            },
+            None => decide_force(narrative.postcode.as_ref(), report.summary.online, report.summary.place_type),
+        };
         let (force, also, mailbox) = match decision {
             ForceDecision::Automatic { force, also } => match self.mailboxes.get(&force) {
                 Some(mailbox) => (force, also, mailbox.clone()),

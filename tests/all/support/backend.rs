@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use jiff::Timestamp;
+use oys_service::auth::{local_users, Authenticator};
 use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
+use oys_service::casework::Casework;
 use oys_service::embedded::{self, EmbeddedPaths};
 use oys_service::intake::{AlertAddresses, Services};
 use oys_service::ports::ManualClock;
@@ -86,8 +88,27 @@ impl Backend {
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
+    /// The public router (the Lambda `submit-report` serves).
     pub fn router(&self) -> axum::Router {
         oys_service::http::router(Arc::new(self.services.clone()))
+    }
+
+    /// Casework on this backend: the shipped example partners, this test's police mailboxes,
+    /// 30 days' retention.
+    pub fn casework(&self) -> Arc<Casework> {
+        Arc::new(Casework {
+            services: self.services.clone(),
+            partners: oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap(),
+            force_mailboxes: self.police_mailboxes(),
+            retention: Duration::from_secs(30 * 24 * 3600),
+        })
+    }
+
+    /// The public and operator routes with the local runner's tokens.
+    pub fn full_router(&self) -> axum::Router {
+        let casework = self.casework();
+        let partners: Vec<String> = casework.partners.iter().map(|p| p.id.clone()).collect();
+        oys_service::http::full_router(casework, Authenticator::LocalTokens(local_users(&partners)))
     }
 
     /// How many reports the store holds.

@@ -108,4 +108,40 @@ impl ReportStore for Flaky<dyn ReportStore> {
     async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
         self.inner.partner_caseloads().await
     }
+    async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
+        self.switch.check("update deadline")?;
+        self.inner.update_deadline(deadline, expected_next).await
+    }
+    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+        self.inner.deadlines(reference).await
+    }
+    async fn change_case(
+        &self,
+        reference: &Reference,
+        change: &CaseChange,
+        caseload: Option<(&str, i64)>,
+    ) -> Result<bool, PortError> {
+        self.switch.check("change case")?;
+        self.inner.change_case(reference, change, caseload).await
+    }
+    async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError> {
+        self.inner.events(reference).await
+    }
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        self.switch.check("append audit")?;
+        self.inner.append_audit(entry).await
+    }
+    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        self.inner.audit(reference).await
+    }
+    async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
+        self.inner.list_cases(filter).await
+    }
+    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
+        self.switch.check("erase")?;
+        self.inner.erase_personal_data(reference, at).await
+    }
+    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
+        self.inner.purge_expired(now).await
+    }
 }

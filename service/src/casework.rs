@@ -1,0 +1,412 @@
+//! Casework: what operators, leads and advocates do with cases (API.md operator routes).
+//!
+//! Every function takes the authenticated `Caller` and enforces what its role may see: an
+//! advocate sees only cases shared with their partner organisation (anything else is "not
+//! found", so even a case's existence is not revealed). Every read of a case by a person and
+//! every export is written to the append-only audit trail.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+use serde_json::{json, Value};
+use tracing::{info, warn};
+
+use oys_shared::advocate::{Partner, Proposal};
+use oys_shared::casework::{
+    advocate_call_deadline, apply_event, handoff_email, parse_event, status, withdrawal_email, Caller, CaseState,
+    CaseStatus, FollowUp, StaffRole,
+};
+use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
+use oys_shared::{ErrorCode, FieldError, Reference};
+
+use crate::intake::Services;
+use crate::ports::{
+    AuditEntry, CaseChange, CaseFilter, CaseListing, Deadline, DeadlineKind, EffectKind, EffectRecord, EventRecord,
+    OutgoingEmail, PortError, StoredReport,
+};
+use crate::workers::PoliceReferralWorker;
+
+/// What casework needs beyond the shared services.
+pub struct Casework {
+    pub services: Services,
+    pub partners: Vec<Partner>,
+    pub force_mailboxes: HashMap<String, String>,
+    /// How long contact details and free text are kept after a case closes.
+    pub retention: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    #[error("not authenticated")]
+    Unauthenticated,
+    #[error("not allowed for this role")]
+    Forbidden,
+    #[error("no such case")]
+    NotFound,
+    #[error("invalid")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Port(#[from] PortError),
+}
+
+/// A case as its reader may see it.
+#[derive(Debug, Serialize)]
+pub struct CaseView {
+    pub reference: Reference,
+    pub status: CaseStatus,
+    pub summary: CaseSummary,
+    pub state: CaseState,
+    /// Personal data: `null` once erased.
+    pub narrative: Option<Narrative>,
+    pub contact: Option<ContactDetails>,
+    pub deadlines: Vec<Deadline>,
+    /// Operators only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<Proposal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosures: Option<Vec<EffectRecord>>,
+    pub events: Vec<EventRecord>,
+}
+
+impl Casework {
+    fn partner(&self, id: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    /// The case if `caller` may see it; "not found" otherwise, whether or not it exists.
+    async fn visible_case(&self, caller: &Caller, reference: &Reference) -> Result<StoredReport, CaseError> {
+        let report = self.services.store.get_report(reference).await?.ok_or(CaseError::NotFound)?;
+        if caller.is_operator() {
+            return Ok(report);
+        }
+        match caller.advocate_of() {
+            Some(partner) if report.state.shared_with() == Some(partner) => Ok(report),
+            _ => Err(CaseError::NotFound),
+        }
+    }
+
+    async fn audit(&self, caller: &Caller, reference: &Reference, action: &str) -> Result<(), CaseError> {
+        let entry = AuditEntry {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            reference: reference.clone(),
+            at: self.services.clock.now(),
+            actor: caller.user.clone(),
+            role: caller.main_role(),
+            action: action.to_string(),
+        };
+        self.services.store.append_audit(&entry).await?;
+        Ok(())
+    }
+
+    /// The cases `caller` may see, newest first, with their next open deadline.
+    pub async fn list(
+        &self,
+        caller: &Caller,
+        status: Option<CaseStatus>,
+        due_before: Option<Timestamp>,
+    ) -> Result<Vec<CaseListing>, CaseError> {
+        let shared_with = match (caller.is_operator(), caller.advocate_of()) {
+            (true, _) => None,
+            (false, Some(partner)) => Some(partner.to_string()),
+            (false, None) => return Err(CaseError::Forbidden),
+        };
+        let filter = CaseFilter { status, due_before, shared_with, limit: 200 };
+        let mut listings = self.services.store.list_cases(&filter).await?;
+        // The next deadline of each listed case (a list is at most 200 cases).
+        for listing in &mut listings {
+            let deadlines = self.services.store.deadlines(&listing.reference).await?;
+            listing.next_due_at = deadlines
+                .iter()
+                .filter(|d| d.met_at.is_none())
+                .filter(|d| caller.is_operator() || d.kind == DeadlineKind::AdvocateCall)
+                .map(|d| d.due_at)
+                .min();
+        }
+        if let Some(before) = due_before {
+            listings.retain(|l| l.next_due_at.is_some_and(|due| due <= before));
+        }
+        Ok(listings)
+    }
+
+    /// One case; the read is audited.
+    pub async fn detail(&self, caller: &Caller, reference: &Reference) -> Result<CaseView, CaseError> {
+        let report = self.visible_case(caller, reference).await?;
+        self.audit(caller, reference, "read").await?;
+        let store = &self.services.store;
+        let mut deadlines = store.deadlines(reference).await?;
+        let mut events = store.events(reference).await?;
+        let (proposal, disclosures) = if caller.is_operator() {
+            let effects = store.effects(reference).await?;
+            (
+                store.proposal(reference).await?,
+                Some(effects.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect()),
+            )
+        } else {
+            // An advocate sees their own clock and what advocates recorded, not operators' notes.
+            deadlines.retain(|d| d.kind == DeadlineKind::AdvocateCall);
+            events.retain(|e| e.role == StaffRole::Advocate);
+            (None, None)
+        };
+        Ok(CaseView {
+            reference: reference.clone(),
+            status: status(&report.summary, &report.state),
+            summary: report.summary,
+            state: report.state,
+            narrative: report.narrative,
+            contact: report.contact,
+            deadlines,
+            proposal,
+            disclosures,
+            events,
+        })
+    }
+
+    /// Records an event and does what follows from it (handoff, withdrawal notice, referral,
+    /// deadlines, retention).
+    pub async fn record_event(
+        &self,
+        caller: &Caller,
+        reference: &Reference,
+        body: &Value,
+    ) -> Result<EventRecord, CaseError> {
+        let event = parse_event(body).map_err(CaseError::Invalid)?;
+        let report = self.visible_case(caller, reference).await?;
+        if !caller.is_operator() && !event.allowed_for_advocate() {
+            return Err(CaseError::Forbidden);
+        }
+        let now = self.services.clock.now();
+        let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
+        let forces: Vec<&str> = oys_shared::geography::all_forces().collect();
+        let (mut state, follow_ups) =
+            apply_event(&report.state, &report.summary, &event, &caller.user, now, &partners, &forces)
+                .map_err(CaseError::Invalid)?;
+        if follow_ups.contains(&FollowUp::Close) {
+            state.personal_data_expires_at = Some(add(now, self.retention));
+        }
+        let record = EventRecord {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            at: now,
+            by: caller.user.clone(),
+            role: caller.main_role(),
+            event: event.clone(),
+        };
+        // A partner's caseload counts the cases shared with it.
+        let caseload = match (report.state.shared_with(), state.shared_with()) {
+            (None, Some(partner)) => Some((partner.to_string(), 1)),
+            (Some(partner), None) => Some((partner.to_string(), -1)),
+            _ => None,
+        };
+        let change = CaseChange { status: status(&report.summary, &state), state, event: record.clone() };
+        let changed = self
+            .services
+            .store
+            .change_case(reference, &change, caseload.as_ref().map(|(p, d)| (p.as_str(), *d)))
+            .await?;
+        if !changed {
+            return Err(CaseError::Invalid(vec![FieldError::new("type", ErrorCode::VersionConflict)]));
+        }
+        self.audit(caller, reference, &format!("event:{}", event.kind())).await?;
+        info!(reference = %reference, event = event.kind(), "case event recorded");
+        for follow_up in follow_ups {
+            self.follow_up(reference, follow_up, now).await?;
+        }
+        Ok(record)
+    }
+
+    async fn follow_up(&self, reference: &Reference, follow_up: FollowUp, now: Timestamp) -> Result<(), CaseError> {
+        let svc = &self.services;
+        match follow_up {
+            FollowUp::HandOff { partner_id } => self.hand_off(reference, &partner_id, now).await?,
+            FollowUp::NotifyWithdrawal { partner_id } => {
+                let partner = self.partner(&partner_id).ok_or(CaseError::NotFound)?;
+                let key = format!("partner_withdrawal:{partner_id}");
+                if !self.done(reference, &key).await? {
+                    let (subject, text) = withdrawal_email(reference, &partner.name);
+                    self.send(vec![partner.mailbox.clone()], subject, text).await?;
+                    self.record(
+                        reference,
+                        &key,
+                        EffectKind::Notice,
+                        &partner.mailbox,
+                        None,
+                        "consent withdrawn notice",
+                    )
+                    .await?;
+                }
+            }
+            FollowUp::ReferToPolice { force } => {
+                let worker = PoliceReferralWorker::new(svc.clone(), self.force_mailboxes.clone());
+                worker.refer_chosen_force(reference, &force).await.map_err(|e| match e {
+                    crate::workers::WorkerError::Port(e) => CaseError::Port(e),
+                    other => {
+                        CaseError::Invalid(vec![FieldError::new("force", ErrorCode::NotAllowed).with("detail", other)])
+                    }
+                })?;
+            }
+            FollowUp::MeetOperatorCall => self.meet(reference, &[DeadlineKind::OperatorCall], now).await?,
+            FollowUp::MeetAdvocateCall => self.meet(reference, &[DeadlineKind::AdvocateCall], now).await?,
+            FollowUp::Close => {
+                self.meet(reference, &[DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall], now).await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends the partner what the reporter consented to share, once, and starts its clock.
+    async fn hand_off(&self, reference: &Reference, partner_id: &str, now: Timestamp) -> Result<(), CaseError> {
+        let partner = self.partner(partner_id).ok_or(CaseError::NotFound)?;
+        let report = self.services.store.get_report(reference).await?.ok_or(CaseError::NotFound)?;
+        // Consent is checked again from the stored state: nothing leaves without it.
+        if report.state.shared_with() != Some(partner_id) {
+            warn!(reference = %reference, "handoff skipped: consent to share is not in place");
+            return Ok(());
+        }
+        let times = advocate_call_deadline(now);
+        let key = format!("partner_handoff:{partner_id}");
+        if !self.done(reference, &key).await? {
+            let (subject, text) = handoff_email(
+                &report.summary,
+                report.narrative.as_ref(),
+                report.contact.as_ref(),
+                &partner.name,
+                &times,
+            );
+            self.send(vec![partner.mailbox.clone()], subject, text).await?;
+            let consent = report
+                .state
+                .share
+                .as_ref()
+                .map(|s| format!("share with {partner_id}, recorded by {}", s.record.recorded_by));
+            self.record(
+                reference,
+                &key,
+                EffectKind::Disclosure,
+                &format!("{} <{}>", partner.name, partner.mailbox),
+                consent,
+                "contact details and the report",
+            )
+            .await?;
+        }
+        self.services
+            .store
+            .save_deadline(&Deadline {
+                reference: reference.clone(),
+                kind: DeadlineKind::AdvocateCall,
+                remind_at: times.remind_at,
+                due_at: times.due_at,
+                next_alert_at: Some(times.remind_at),
+                created_at: now,
+                calendar_covered: true,
+                sent: Vec::new(),
+                met_at: None,
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Marks deadlines met: no more alerts for them.
+    async fn meet(&self, reference: &Reference, kinds: &[DeadlineKind], now: Timestamp) -> Result<(), CaseError> {
+        for deadline in self.services.store.deadlines(reference).await? {
+            if kinds.contains(&deadline.kind) && deadline.met_at.is_none() {
+                let expected = deadline.next_alert_at;
+                let met = Deadline { met_at: Some(now), next_alert_at: None, ..deadline };
+                self.services.store.update_deadline(&met, expected).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn done(&self, reference: &Reference, key: &str) -> Result<bool, CaseError> {
+        Ok(self.services.store.effects(reference).await?.iter().any(|e| e.key == key))
+    }
+
+    async fn send(&self, to: Vec<String>, subject: String, text: String) -> Result<(), CaseError> {
+        let email = OutgoingEmail { from: self.services.alerts.from.clone(), to, subject, text };
+        self.services.mailer.send(&email).await?;
+        Ok(())
+    }
+
+    async fn record(
+        &self,
+        reference: &Reference,
+        key: &str,
+        kind: EffectKind,
+        recipient: &str,
+        consent: Option<String>,
+        detail: &str,
+    ) -> Result<(), CaseError> {
+        let effect = EffectRecord {
+            key: key.to_string(),
+            kind,
+            recipient: recipient.to_string(),
+            consent,
+            detail: detail.to_string(),
+            at: self.services.clock.now(),
+        };
+        self.services.store.record_effect(reference, &effect).await?;
+        Ok(())
+    }
+
+    /// Everything held about a report (subject access), for operators; audited as an export.
+    pub async fn export(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
+        if !caller.is_operator() {
+            return Err(CaseError::Forbidden);
+        }
+        let report = self.visible_case(caller, reference).await?;
+        self.audit(caller, reference, "export").await?;
+        let store = &self.services.store;
+        Ok(json!({
+            "reference": reference,
+            "exported_at": self.services.clock.now(),
+            "report": {"summary": report.summary, "narrative": report.narrative, "contact": report.contact},
+            "state": report.state,
+            "proposal": store.proposal(reference).await?,
+            "deadlines": store.deadlines(reference).await?,
+            "events": store.events(reference).await?,
+            "disclosures_and_notices": store.effects(reference).await?,
+            "audit": store.audit(reference).await?,
+        }))
+    }
+
+    /// Erases the report's personal data on request; categories stay for statistics.
+    pub async fn erase(&self, caller: &Caller, reference: &Reference) -> Result<(), CaseError> {
+        if !caller.is_operator() {
+            return Err(CaseError::Forbidden);
+        }
+        self.visible_case(caller, reference).await?;
+        self.services.store.erase_personal_data(reference, self.services.clock.now()).await?;
+        self.audit(caller, reference, "erase").await?;
+        info!(reference = %reference, "personal data erased on request");
+        Ok(())
+    }
+
+    /// The audit trail of a case, with its disclosures, for leads.
+    pub async fn audit_trail(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
+        if !caller.is_lead() {
+            return Err(CaseError::Forbidden);
+        }
+        self.visible_case(caller, reference).await?;
+        let store = &self.services.store;
+        let disclosures: Vec<EffectRecord> =
+            store.effects(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
+        Ok(
+            json!({"reference": reference, "reads_and_exports": store.audit(reference).await?, "disclosures": disclosures}),
+        )
+    }
+
+    /// Records that `caller` took a report by phone or webchat.
+    pub async fn report_taken(&self, caller: &Caller, reference: &Reference) -> Result<(), CaseError> {
+        self.audit(caller, reference, "report_taken").await
+    }
+
+    /// Partner ids this deployment knows.
+    pub fn partner_ids(&self) -> HashSet<&str> {
+        self.partners.iter().map(|p| p.id.as_str()).collect()
+    }
+}
+
+fn add(at: Timestamp, duration: Duration) -> Timestamp {
+    at.checked_add(SignedDuration::try_from(duration).expect("small duration")).expect("in range")
+}

@@ -1,0 +1,99 @@
+//! The scheduled job (EventBridge Scheduler, every 15 minutes): reminders before a deadline,
+//! an overdue alert at it, an escalation to the leads the next working day — each sent once —
+//! then the routing sweeper, then the retention purge.
+//!
+//! Deadlines are found through the `next_alert_at` index: the job reads the deadlines that have
+//! something due, never every case. Each alert is sent, then the deadline moves on with a
+//! conditional write; running the job twice in a row sends nothing new.
+
+use jiff::Timestamp;
+use tracing::{info, warn};
+
+use oys_shared::calendar::uk_time;
+use oys_shared::casework::escalation_time;
+
+use crate::intake::{sweep_pending_routing, Services};
+use crate::ports::{AlertLevel, Deadline, OutgoingEmail, PortError};
+
+/// How many due deadlines one run handles (the next run takes the rest).
+pub const BATCH: usize = 200;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ReminderSummary {
+    /// Deadlines read through the index.
+    pub read: usize,
+    pub reminders: usize,
+    pub overdue: usize,
+    pub escalations: usize,
+    /// Reports whose routing the sweeper finished.
+    pub routed: usize,
+    /// Cases whose personal data expired and was erased.
+    pub purged: usize,
+}
+
+/// The level due now and when the one after it falls due.
+fn level_due(deadline: &Deadline, now: Timestamp) -> Option<(AlertLevel, Option<Timestamp>)> {
+    let escalate_at = escalation_time(deadline.due_at);
+    let schedule = [
+        (AlertLevel::Reminder, deadline.remind_at),
+        (AlertLevel::Overdue, deadline.due_at),
+        (AlertLevel::Escalation, escalate_at),
+    ];
+    // The latest level whose time has come and that was not sent: after a pause in the job,
+    // a reporter waiting past the deadline gets the overdue alert, not a stale reminder.
+    let (index, (level, _)) =
+        schedule.iter().enumerate().rev().find(|(_, (level, at))| *at <= now && !deadline.sent.contains(level))?;
+    let next = schedule.get(index + 1).map(|(_, at)| *at);
+    Some((*level, next))
+}
+
+pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
+    let now = svc.clock.now();
+    let due = svc.store.deadlines_due(now, BATCH).await?;
+    let mut summary = ReminderSummary { read: due.len(), ..Default::default() };
+    for deadline in due {
+        let expected = deadline.next_alert_at;
+        let Some((level, next)) = level_due(&deadline, now).filter(|_| deadline.met_at.is_none()) else {
+            // Met, or every level sent: out of the index.
+            svc.store.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
+            continue;
+        };
+        let (to, subject) = match level {
+            AlertLevel::Reminder => {
+                (&svc.alerts.operators, format!("Reminder: {} due {}", deadline.reference, uk_time(deadline.due_at)))
+            }
+            AlertLevel::Overdue => {
+                (&svc.alerts.operators, format!("Overdue: {} was due {}", deadline.reference, uk_time(deadline.due_at)))
+            }
+            AlertLevel::Escalation => (
+                &lead_addresses.to_vec(),
+                format!("Escalation: {} overdue since {}", deadline.reference, uk_time(deadline.due_at)),
+            ),
+        };
+        if to.is_empty() {
+            warn!(reference = %deadline.reference, ?level, "no recipients configured for this alert");
+        }
+        let text = format!(
+            "{subject}\n\nDeadline: {what}.\nDue: {due}\n\nOpen the case by its reference in the operator tools.\n\
+             This email deliberately holds no personal details.\n",
+            what = deadline.kind.describe(),
+            due = uk_time(deadline.due_at),
+        );
+        svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text }).await?;
+        let mut sent = deadline.sent.clone();
+        sent.push(level);
+        let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
+        if !svc.store.update_deadline(&advanced, expected).await? {
+            warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
+        }
+        match level {
+            AlertLevel::Reminder => summary.reminders += 1,
+            AlertLevel::Overdue => summary.overdue += 1,
+            AlertLevel::Escalation => summary.escalations += 1,
+        }
+        info!(reference = %deadline.reference, kind = deadline.kind.as_str(), ?level, "deadline alert sent");
+    }
+    summary.routed = sweep_pending_routing(svc, BATCH).await?.completed;
+    summary.purged = svc.store.purge_expired(now).await?;
+    Ok(summary)
+}

@@ -1,0 +1,607 @@
+//! Casework: who may see and do what, the state of a case, the events operators record, and
+//! the handoff a partner organisation receives once the reporter consents to share with it.
+
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::calendar::{london, next_working_day, uk_time, DeadlineTimes, HolidayCalendar, HELPLINE_OPENS};
+use crate::errors::{ErrorCode, FieldError};
+use crate::reference::Reference;
+use crate::report::{limits, Channel};
+use crate::routing::{CaseSummary, ContactDetails, Narrative};
+
+choice! {
+    /// Staff roles (Cognito groups in AWS).
+    pub enum StaffRole {
+        /// Helpline operators of the lead organisations: every case.
+        Operator => "operator",
+        /// Operators who also receive escalations and read audit trails.
+        Lead => "lead",
+        /// Caseworker advocates of a partner organisation: only cases shared with it.
+        Advocate => "advocate",
+    }
+}
+
+/// An authenticated member of staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caller {
+    /// Stable user id (Cognito `sub`, or the local user's name).
+    pub user: String,
+    pub roles: Vec<StaffRole>,
+    /// For advocates: the partner organisation they work for.
+    pub partner_id: Option<String>,
+}
+
+impl Caller {
+    /// Operators and leads work on every case of the lead organisations.
+    pub fn is_operator(&self) -> bool {
+        self.roles.iter().any(|r| matches!(r, StaffRole::Operator | StaffRole::Lead))
+    }
+
+    pub fn is_lead(&self) -> bool {
+        self.roles.contains(&StaffRole::Lead)
+    }
+
+    /// The partner whose advocate this caller is, if any.
+    pub fn advocate_of(&self) -> Option<&str> {
+        if self.roles.contains(&StaffRole::Advocate) {
+            self.partner_id.as_deref()
+        } else {
+            None
+        }
+    }
+
+    /// The role recorded in the audit trail.
+    pub fn main_role(&self) -> StaffRole {
+        if self.is_lead() {
+            StaffRole::Lead
+        } else if self.is_operator() {
+            StaffRole::Operator
+        } else {
+            StaffRole::Advocate
+        }
+    }
+}
+
+/// How and when a consent decision was recorded (SPEC: time, channel, who, notice version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRecord {
+    pub at: Timestamp,
+    pub channel: Channel,
+    pub recorded_by: String,
+    pub privacy_notice_version: String,
+}
+
+choice! {
+    pub enum ShareDecision { Given => "given", Refused => "refused", Withdrawn => "withdrawn" }
+}
+
+/// The reporter's decision about sharing their details with one partner organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareConsent {
+    pub partner_id: String,
+    pub decision: ShareDecision,
+    pub record: ConsentRecord,
+}
+
+/// What has happened on a case, beyond the report itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseState {
+    /// Bumped on every change: writes are conditional on it.
+    pub version: u64,
+    pub first_call_reached_at: Option<Timestamp>,
+    /// The partner a person confirmed (from the proposal or another).
+    pub assigned_partner: Option<String>,
+    pub share: Option<ShareConsent>,
+    pub advocate_contact_made_at: Option<Timestamp>,
+    /// Chosen by an operator when the force could not be chosen automatically.
+    pub police_force: Option<String>,
+    pub police_consent_withdrawn: Option<ConsentRecord>,
+    pub closed_at: Option<Timestamp>,
+    /// When the contact details and free text are due to be erased (set when the case closes).
+    pub personal_data_expires_at: Option<Timestamp>,
+    /// When the personal data was erased (on request or by retention).
+    pub erased_at: Option<Timestamp>,
+}
+
+impl CaseState {
+    /// The partner that may see the case now: consent given and not withdrawn.
+    pub fn shared_with(&self) -> Option<&str> {
+        self.share.as_ref().filter(|s| s.decision == ShareDecision::Given).map(|s| s.partner_id.as_str())
+    }
+}
+
+choice! {
+    /// Where a case stands, for the operators' lists.
+    pub enum CaseStatus {
+        /// An advocate was asked for: an operator must call the reporter and confirm a partner.
+        AwaitingCall => "awaiting_call",
+        /// A partner is confirmed: the reporter's consent to share with it is awaited.
+        AwaitingShareConsent => "awaiting_share_consent",
+        /// Shared with the partner: its advocate must make first contact.
+        AwaitingAdvocateContact => "awaiting_advocate_contact",
+        /// The advocate is supporting the reporter.
+        WithAdvocate => "with_advocate",
+        /// Nothing is waiting on the service (no advocate wanted, or sharing refused).
+        Open => "open",
+        Closed => "closed",
+    }
+}
+
+/// The status of a case from its summary and state.
+pub fn status(summary: &CaseSummary, state: &CaseState) -> CaseStatus {
+    if state.closed_at.is_some() {
+        return CaseStatus::Closed;
+    }
+    if !summary.advocate_support {
+        return CaseStatus::Open;
+    }
+    match (&state.assigned_partner, &state.share) {
+        (None, _) => CaseStatus::AwaitingCall,
+        (Some(_), None) => CaseStatus::AwaitingShareConsent,
+        (Some(_), Some(share)) if share.decision != ShareDecision::Given => CaseStatus::Open,
+        (Some(_), Some(_)) if state.advocate_contact_made_at.is_none() => CaseStatus::AwaitingAdvocateContact,
+        _ => CaseStatus::WithAdvocate,
+    }
+}
+
+choice! {
+    pub enum CallOutcome {
+        Reached => "reached",
+        NoAnswer => "no_answer",
+        VoicemailLeft => "voicemail_left",
+        UnsafeToTalk => "unsafe_to_talk",
+        WrongNumber => "wrong_number",
+    }
+}
+
+choice! {
+    pub enum WithdrawalScope { Police => "police", Partner => "partner" }
+}
+
+/// An event an operator (or advocate) records on a case (API.md `POST /v1/cases/{ref}/events`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CaseEvent {
+    CallMade {
+        outcome: CallOutcome,
+    },
+    AssignmentConfirmed {
+        partner_id: String,
+    },
+    ShareConsentGiven {
+        partner_id: String,
+        channel: Channel,
+        privacy_notice_version: String,
+    },
+    ShareConsentRefused {
+        partner_id: String,
+        channel: Channel,
+    },
+    AdvocateContactMade,
+    PoliceForceChosen {
+        force: String,
+    },
+    ConsentWithdrawn {
+        scope: WithdrawalScope,
+        channel: Channel,
+        privacy_notice_version: String,
+    },
+    CaseClosed {
+        reason: String,
+    },
+    /// Free text: personal data, erased with the case's.
+    Note {
+        text: String,
+    },
+}
+
+impl CaseEvent {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CaseEvent::CallMade { .. } => "call_made",
+            CaseEvent::AssignmentConfirmed { .. } => "assignment_confirmed",
+            CaseEvent::ShareConsentGiven { .. } => "share_consent_given",
+            CaseEvent::ShareConsentRefused { .. } => "share_consent_refused",
+            CaseEvent::AdvocateContactMade => "advocate_contact_made",
+            CaseEvent::PoliceForceChosen { .. } => "police_force_chosen",
+            CaseEvent::ConsentWithdrawn { .. } => "consent_withdrawn",
+            CaseEvent::CaseClosed { .. } => "case_closed",
+            CaseEvent::Note { .. } => "note",
+        }
+    }
+
+    /// Whether an advocate of the partner the case is shared with may record it.
+    pub fn allowed_for_advocate(&self) -> bool {
+        matches!(self, CaseEvent::AdvocateContactMade | CaseEvent::Note { .. })
+    }
+
+    /// Whether it holds free text (kept apart and erased with the case's personal data).
+    pub fn has_free_text(&self) -> bool {
+        matches!(self, CaseEvent::Note { .. } | CaseEvent::CaseClosed { .. })
+    }
+}
+
+pub const EVENT_TYPES: &[&str] = &[
+    "call_made",
+    "assignment_confirmed",
+    "share_consent_given",
+    "share_consent_refused",
+    "advocate_contact_made",
+    "police_force_chosen",
+    "consent_withdrawn",
+    "case_closed",
+    "note",
+];
+
+/// Parses an event body with field errors, like a report.
+pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
+    let Some(obj) = body.as_object() else {
+        return Err(vec![FieldError::new("body", ErrorCode::InvalidType).with("expected", "object")]);
+    };
+    let mut errors = Vec::new();
+    let text = |errors: &mut Vec<FieldError>, key: &str, max: usize| -> Option<String> {
+        match obj.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                let s = s.trim().to_string();
+                if s.chars().count() > max {
+                    errors.push(FieldError::new(key, ErrorCode::TooLong).with("max", max));
+                    None
+                } else if s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                    errors.push(FieldError::new(key, ErrorCode::InvalidCharacters));
+                    None
+                } else {
+                    Some(s)
+                }
+            }
+            None | Some(Value::Null) | Some(Value::String(_)) => {
+                errors.push(FieldError::new(key, ErrorCode::Required));
+                None
+            }
+            Some(_) => {
+                errors.push(FieldError::new(key, ErrorCode::InvalidType).with("expected", "string"));
+                None
+            }
+        }
+    };
+    fn choice<T: crate::choice::Choice>(
+        errors: &mut Vec<FieldError>,
+        obj: &serde_json::Map<String, Value>,
+        key: &str,
+    ) -> Option<T> {
+        match obj.get(key).and_then(Value::as_str) {
+            Some(s) => T::parse(s).or_else(|| {
+                errors.push(FieldError::new(key, ErrorCode::InvalidChoice).with("allowed", T::allowed()));
+                None
+            }),
+            None => {
+                errors.push(FieldError::new(key, ErrorCode::Required));
+                None
+            }
+        }
+    }
+    let kind = obj.get("type").and_then(Value::as_str).unwrap_or_default();
+    let allowed_keys: &[&str] = match kind {
+        "call_made" => &["outcome"],
+        "assignment_confirmed" | "share_consent_refused" => &["partner_id", "channel"],
+        "share_consent_given" => &["partner_id", "channel", "privacy_notice_version"],
+        "advocate_contact_made" => &[],
+        "police_force_chosen" => &["force"],
+        "consent_withdrawn" => &["scope", "channel", "privacy_notice_version"],
+        "case_closed" => &["reason"],
+        "note" => &["text"],
+        _ => {
+            let code = if kind.is_empty() { ErrorCode::Required } else { ErrorCode::InvalidChoice };
+            return Err(vec![FieldError::new("type", code).with("allowed", EVENT_TYPES.join(", "))]);
+        }
+    };
+    for key in obj.keys() {
+        if key != "type" && !allowed_keys.contains(&key.as_str()) {
+            errors.push(FieldError::new(key.clone(), ErrorCode::UnknownField));
+        }
+    }
+    let event = match kind {
+        "call_made" => choice(&mut errors, obj, "outcome").map(|outcome| CaseEvent::CallMade { outcome }),
+        "assignment_confirmed" => {
+            text(&mut errors, "partner_id", 64).map(|partner_id| CaseEvent::AssignmentConfirmed { partner_id })
+        }
+        "share_consent_given" => {
+            let partner_id = text(&mut errors, "partner_id", 64);
+            let channel = choice(&mut errors, obj, "channel");
+            let version = text(&mut errors, "privacy_notice_version", limits::PRIVACY_NOTICE_VERSION);
+            match (partner_id, channel, version) {
+                (Some(partner_id), Some(channel), Some(privacy_notice_version)) => {
+                    Some(CaseEvent::ShareConsentGiven { partner_id, channel, privacy_notice_version })
+                }
+                _ => None,
+            }
+        }
+        "share_consent_refused" => {
+            let partner_id = text(&mut errors, "partner_id", 64);
+            let channel = choice(&mut errors, obj, "channel");
+            partner_id.zip(channel).map(|(partner_id, channel)| CaseEvent::ShareConsentRefused { partner_id, channel })
+        }
+        "advocate_contact_made" => Some(CaseEvent::AdvocateContactMade),
+        "police_force_chosen" => text(&mut errors, "force", 64).map(|force| CaseEvent::PoliceForceChosen { force }),
+        "consent_withdrawn" => {
+            let scope = choice(&mut errors, obj, "scope");
+            let channel = choice(&mut errors, obj, "channel");
+            let version = text(&mut errors, "privacy_notice_version", limits::PRIVACY_NOTICE_VERSION);
+            match (scope, channel, version) {
+                (Some(scope), Some(channel), Some(privacy_notice_version)) => {
+                    Some(CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version })
+                }
+                _ => None,
+            }
+        }
+        "case_closed" => text(&mut errors, "reason", 500).map(|reason| CaseEvent::CaseClosed { reason }),
+        "note" => text(&mut errors, "text", limits::DESCRIPTION).map(|text| CaseEvent::Note { text }),
+        _ => unreachable!("kinds are matched above"),
+    };
+    match event {
+        Some(event) if errors.is_empty() => Ok(event),
+        _ => Err(errors),
+    }
+}
+
+/// The advocate's call-back deadline: 7 calendar days after the handoff, reminder on day 5.
+pub fn advocate_call_deadline(shared_at: Timestamp) -> DeadlineTimes {
+    let day = |days: i64| shared_at.checked_add(SignedDuration::from_hours(24 * days)).expect("in range");
+    DeadlineTimes { remind_at: day(5), due_at: day(7), calendar_covered: true }
+}
+
+/// When an overdue deadline is escalated to the leads: as the helpline opens on the next
+/// working day after the day it fell due, so they see it at the start of their day.
+pub fn escalation_time(due_at: Timestamp) -> Timestamp {
+    let due_date = due_at.to_zoned_datetime(london()).date();
+    let day = next_working_day(HolidayCalendar::EnglandAndWales, due_date);
+    day.to_datetime(HELPLINE_OPENS).to_zoned_datetime(london()).expect("09:00 exists on every UK date").timestamp()
+}
+
+/// What a partner organisation receives once the reporter consented to share with it: the
+/// contact details and what happened, so its advocate can call back.
+pub fn handoff_email(
+    summary: &CaseSummary,
+    narrative: Option<&Narrative>,
+    contact: Option<&ContactDetails>,
+    partner_name: &str,
+    deadline: &DeadlineTimes,
+) -> (String, String) {
+    let opt = |v: Option<&str>| v.unwrap_or("not given").to_string();
+    let yes_no = |v: Option<bool>| match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "not said",
+    };
+    let subject =
+        format!("New referral for advocacy support: {} (call back by {})", summary.reference, uk_time(deadline.due_at));
+    let mut body = format!(
+        "To: {partner_name}\n\n\
+         The reporter of {reference} has consented to share their details with your organisation\n\
+         for caseworker advocacy support. Please call them back by {due}.\n\n\
+         Name:                {name}\n\
+         Phone:               {phone}\n\
+         Email:               {email}\n\
+         Preferred contact:   {method}\n\
+         Voicemail safe:      {voicemail}\n\
+         Safe times:          {safe_times}\n\
+         Language:            {language}{interpreter}\n\
+         Support needs:       {needs}\n\
+         Incident:            {types}\n",
+        reference = summary.reference,
+        due = uk_time(deadline.due_at),
+        name = opt(contact.and_then(|c| c.name.as_deref())),
+        phone = opt(contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str())),
+        email = opt(contact.and_then(|c| c.email.as_ref()).map(|e| e.as_str())),
+        method = opt(contact.and_then(|c| c.preferred_method).map(|m| m.as_str())),
+        voicemail = yes_no(contact.and_then(|c| c.safe_to_leave_voicemail)),
+        safe_times = opt(contact.and_then(|c| c.safe_times.as_deref())),
+        language = summary.spoken_language.as_ref().map_or(summary.language.as_str(), |l| l.as_str()),
+        interpreter = if summary.interpreter_needed == Some(true) { " (interpreter needed)" } else { "" },
+        needs = summary.support_needs.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
+        types = summary.incident_types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
+    );
+    if let Some(narrative) = narrative {
+        body.push_str(&format!("\nWhat happened, in the reporter's words:\n{}\n", narrative.description));
+    }
+    body.push_str(
+        "\nIf the reporter withdraws consent we will tell you; then stop and delete what you hold.\n\
+         Quote the reference in every contact with On Your Side.\n",
+    );
+    (subject, body)
+}
+
+/// What the partner is told when consent to share with it is withdrawn: the reference only.
+pub fn withdrawal_email(reference: &Reference, partner_name: &str) -> (String, String) {
+    (
+        format!("Consent withdrawn: {reference}"),
+        format!(
+            "To: {partner_name}\n\nThe reporter of {reference} has withdrawn their consent to share their details with\n\
+             your organisation. Please stop any work on it and delete the details we sent you.\n"
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn events_parse_with_field_errors() {
+        assert_eq!(
+            parse_event(&json!({"type": "call_made", "outcome": "reached"})).unwrap(),
+            CaseEvent::CallMade { outcome: CallOutcome::Reached }
+        );
+        let err = parse_event(&json!({"type": "share_consent_given", "partner_id": "p", "colour": 1})).unwrap_err();
+        let fields: Vec<(&str, ErrorCode)> = err.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert!(fields.contains(&("channel", ErrorCode::Required)), "{fields:?}");
+        assert!(fields.contains(&("privacy_notice_version", ErrorCode::Required)));
+        assert!(fields.contains(&("colour", ErrorCode::UnknownField)));
+        assert_eq!(parse_event(&json!({"type": "dance"})).unwrap_err()[0].code, ErrorCode::InvalidChoice);
+        assert_eq!(parse_event(&json!({})).unwrap_err()[0].field, "type");
+        assert_eq!(parse_event(&json!({"type": "note", "text": "  "})).unwrap_err()[0].code, ErrorCode::Required);
+    }
+
+    #[test]
+    fn advocates_may_record_only_their_own_kinds_of_event() {
+        assert!(CaseEvent::AdvocateContactMade.allowed_for_advocate());
+        assert!(!CaseEvent::AssignmentConfirmed { partner_id: "x".into() }.allowed_for_advocate());
+        assert!(!CaseEvent::CaseClosed { reason: "x".into() }.allowed_for_advocate());
+    }
+
+    #[test]
+    fn the_advocate_deadline_is_seven_calendar_days_with_a_reminder_on_day_five() {
+        let shared: Timestamp = "2026-12-23T11:00:00Z".parse().unwrap();
+        let d = advocate_call_deadline(shared);
+        assert_eq!(d.remind_at, "2026-12-28T11:00:00Z".parse().unwrap());
+        assert_eq!(d.due_at, "2026-12-30T11:00:00Z".parse().unwrap());
+    }
+
+    #[test]
+    fn escalation_is_at_the_start_of_the_next_working_day() {
+        // Due Friday 27 Nov 17:00 → escalate Monday 30 Nov 09:00.
+        assert_eq!(escalation_time("2026-11-27T17:00:00Z".parse().unwrap()), "2026-11-30T09:00:00Z".parse().unwrap());
+        // Due Thu 24 Dec → past Christmas and Boxing Day (Mon 28) → Tue 29 Dec 09:00.
+        assert_eq!(escalation_time("2026-12-24T17:00:00Z".parse().unwrap()), "2026-12-29T09:00:00Z".parse().unwrap());
+        // An advocate deadline falling on a Saturday in summer → Monday 09:00 BST.
+        assert_eq!(escalation_time("2026-07-04T10:00:00Z".parse().unwrap()), "2026-07-06T08:00:00Z".parse().unwrap());
+    }
+}
+
+/// What applying an event to a case asks the service to do afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Send the handoff to this partner and start the advocate's 7-day clock.
+    HandOff { partner_id: String },
+    /// Tell this partner consent was withdrawn.
+    NotifyWithdrawal { partner_id: String },
+    /// Send the police referral to this force (chosen by an operator).
+    ReferToPolice { force: String },
+    /// The operator reached the reporter: the operator-call deadline is met.
+    MeetOperatorCall,
+    /// The advocate made contact: the advocate-call deadline is met.
+    MeetAdvocateCall,
+    /// The case is closed: every deadline is met and personal data expires after retention.
+    Close,
+}
+
+/// Applies `event` to `state`: the new state and what must follow, or field errors (an unknown
+/// partner or force, sharing with a partner other than the confirmed one, acting on a closed
+/// case). Pure: the caller stores the new state, then does the follow-ups.
+pub fn apply_event(
+    state: &CaseState,
+    summary: &CaseSummary,
+    event: &CaseEvent,
+    actor: &str,
+    at: Timestamp,
+    known_partners: &[&str],
+    known_forces: &[&str],
+) -> Result<(CaseState, Vec<FollowUp>), Vec<FieldError>> {
+    let refuse = |field: &str, code: ErrorCode| Err(vec![FieldError::new(field, code)]);
+    if state.closed_at.is_some() && !matches!(event, CaseEvent::Note { .. }) {
+        return refuse("type", ErrorCode::CaseClosed);
+    }
+    let mut next = state.clone();
+    next.version += 1;
+    let mut follow = Vec::new();
+    let record = |channel: Channel, version: &str| ConsentRecord {
+        at,
+        channel,
+        recorded_by: actor.to_string(),
+        privacy_notice_version: version.to_string(),
+    };
+    match event {
+        CaseEvent::CallMade { outcome } => {
+            if *outcome == CallOutcome::Reached && next.first_call_reached_at.is_none() {
+                next.first_call_reached_at = Some(at);
+                follow.push(FollowUp::MeetOperatorCall);
+            }
+        }
+        CaseEvent::AssignmentConfirmed { partner_id } => {
+            if !known_partners.contains(&partner_id.as_str()) {
+                return refuse("partner_id", ErrorCode::UnknownPartner);
+            }
+            if !summary.advocate_support {
+                return refuse("type", ErrorCode::NotAllowed);
+            }
+            if state.shared_with().is_some_and(|p| p != partner_id) {
+                // Moving a shared case needs the reporter's consent to be withdrawn first.
+                return refuse("partner_id", ErrorCode::ShareConsentInPlace);
+            }
+            next.assigned_partner = Some(partner_id.clone());
+        }
+        CaseEvent::ShareConsentGiven { partner_id, channel, privacy_notice_version } => {
+            if next.assigned_partner.as_deref() != Some(partner_id.as_str()) {
+                return refuse("partner_id", ErrorCode::PartnerNotAssigned);
+            }
+            if state.shared_with() != Some(partner_id.as_str()) {
+                follow.push(FollowUp::HandOff { partner_id: partner_id.clone() });
+            }
+            next.share = Some(ShareConsent {
+                partner_id: partner_id.clone(),
+                decision: ShareDecision::Given,
+                record: record(*channel, privacy_notice_version),
+            });
+        }
+        CaseEvent::ShareConsentRefused { partner_id, channel } => {
+            if next.assigned_partner.as_deref() != Some(partner_id.as_str()) {
+                return refuse("partner_id", ErrorCode::PartnerNotAssigned);
+            }
+            if state.shared_with().is_some() {
+                return refuse("type", ErrorCode::ShareConsentInPlace);
+            }
+            next.share = Some(ShareConsent {
+                partner_id: partner_id.clone(),
+                decision: ShareDecision::Refused,
+                record: record(*channel, &summary.privacy_notice_version),
+            });
+        }
+        CaseEvent::AdvocateContactMade => {
+            if state.shared_with().is_none() {
+                return refuse("type", ErrorCode::NotAllowed);
+            }
+            if next.advocate_contact_made_at.is_none() {
+                next.advocate_contact_made_at = Some(at);
+                follow.push(FollowUp::MeetAdvocateCall);
+            }
+        }
+        CaseEvent::PoliceForceChosen { force } => {
+            if !known_forces.contains(&force.as_str()) {
+                return refuse("force", ErrorCode::InvalidChoice);
+            }
+            if summary.police_consent == crate::report::PoliceConsent::No || state.police_consent_withdrawn.is_some() {
+                return refuse("type", ErrorCode::NoPoliceConsent);
+            }
+            next.police_force = Some(force.clone());
+            follow.push(FollowUp::ReferToPolice { force: force.clone() });
+        }
+        CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version } => match scope {
+            WithdrawalScope::Police => {
+                if summary.police_consent == crate::report::PoliceConsent::No {
+                    return refuse("scope", ErrorCode::NoPoliceConsent);
+                }
+                next.police_consent_withdrawn = Some(record(*channel, privacy_notice_version));
+            }
+            WithdrawalScope::Partner => {
+                let Some(partner_id) = state.shared_with() else {
+                    return refuse("scope", ErrorCode::NotAllowed);
+                };
+                follow.push(FollowUp::NotifyWithdrawal { partner_id: partner_id.to_string() });
+                follow.push(FollowUp::MeetAdvocateCall);
+                next.share = Some(ShareConsent {
+                    partner_id: partner_id.to_string(),
+                    decision: ShareDecision::Withdrawn,
+                    record: record(*channel, privacy_notice_version),
+                });
+            }
+        },
+        CaseEvent::CaseClosed { .. } => {
+            next.closed_at = Some(at);
+            follow.push(FollowUp::Close);
+        }
+        CaseEvent::Note { .. } => {}
+    }
+    Ok((next, follow))
+}
