@@ -111,3 +111,75 @@ for route, queue in [("police_referral", "police-referral"), ("advocate_assignme
         sqs_record("0f8c5c2e-1a11-4b7e-9d5e-000000000003", '{"reference": "OYS-K7M2', queue, 1),
     ]}
     (EVENTS / f"sqs-{queue}-batch.json").write_text(json.dumps(batch, indent=2) + "\n")
+
+
+# Operator API requests as API Gateway delivers them after its JWT authorizer (Cognito) accepted
+# the token: the claims are in requestContext.authorizer.jwt.claims, every value a string.
+def operator_event(name, method, path, claims, request_id, body=None):
+    headers = {
+        "accept": "application/json",
+        "authorization": "Bearer eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+        "host": "ops123def4.execute-api.eu-west-2.amazonaws.com",
+        "x-forwarded-proto": "https",
+    }
+    if body is not None:
+        headers["content-type"] = "application/json"
+    context = {
+        "accountId": "123456789012",
+        "apiId": "ops123def4",
+        "domainName": "ops123def4.execute-api.eu-west-2.amazonaws.com",
+        "domainPrefix": "ops123def4",
+        "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.7",
+                 "userAgent": "Mozilla/5.0"},
+        "requestId": request_id,
+        "routeKey": f"{method} {path}",
+        "stage": "$default",
+        "time": "29/Nov/2026:10:00:00 +0000",
+        "timeEpoch": 1795946400000,
+    }
+    if claims is not None:
+        context["authorizer"] = {"jwt": {"claims": claims, "scopes": None}}
+    payload = {
+        "version": "2.0",
+        "routeKey": f"{method} {path}",
+        "rawPath": path,
+        "rawQueryString": "",
+        "headers": headers,
+        "requestContext": context,
+        "isBase64Encoded": False,
+    }
+    if body is not None:
+        payload["body"] = json.dumps(body)
+    (EVENTS / name).write_text(json.dumps(payload, indent=2) + "\n")
+
+
+def claims(sub, groups, partner=None):
+    result = {"sub": sub, "cognito:groups": "[" + " ".join(groups) + "]", "token_use": "access",
+              "iss": "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_EXAMPLE", "client_id": "exampleclient"}
+    if partner:
+        result["custom:partner_id"] = partner
+    return result
+
+
+CASE = f"/v1/cases/{SQS_REFERENCE}"
+operator_event("apigw-v2-operator-list-cases.json", "GET", "/v1/cases",
+               claims("5f1c-operator", ["operator"]), "b3BlcmF0b3ItMDAwMQ==")
+operator_event("apigw-v2-operator-record-event.json", "POST", f"{CASE}/events",
+               claims("5f1c-operator", ["operator"]), "b3BlcmF0b3ItMDAwMg==",
+               {"type": "assignment_confirmed", "partner_id": "example-north-west"})
+operator_event("apigw-v2-advocate-get-case.json", "GET", CASE,
+               claims("9a7e-advocate", ["advocate"], "example-north-west"), "YWR2b2NhdGUtMDAwMQ==")
+operator_event("apigw-v2-other-advocate-get-case.json", "GET", CASE,
+               claims("2b4d-advocate", ["advocate"], "example-london"), "YWR2b2NhdGUtMDAwMg==")
+operator_event("apigw-v2-lead-case-audit.json", "GET", f"{CASE}/audit",
+               claims("7c2f-lead", ["operator", "lead"]), "bGVhZC0wMDAx")
+operator_event("apigw-v2-no-authorizer-list-cases.json", "GET", "/v1/cases", None, "bm9hdXRoLTAwMDE=")
+
+# EventBridge Scheduler invoking the reminder job (the Input the template sets, with the
+# scheduled time filled in by the scheduler's context attribute).
+(EVENTS / "scheduler-deadline-reminders.json").write_text(json.dumps({
+    "source": "on-your-side.scheduler",
+    "detail-type": "Deadline reminders",
+    "time": "2026-11-29T10:00:00Z",
+    "schedule": "arn:aws:scheduler:eu-west-2:123456789012:schedule/default/on-your-side-deadline-reminders",
+}, indent=2) + "\n")

@@ -193,8 +193,8 @@ fn with_outages(backend: &mut Backend) -> (Switch, Switch) {
     let (queue_switch, mail_switch) = (Switch::default(), Switch::default());
     let queue: Arc<dyn MessageQueue> = backend.services.queue.clone();
     let mailer: Arc<dyn Mailer> = backend.services.mailer.clone();
-    backend.services.queue = Arc::new(Flaky { inner: queue, switch: queue_switch.clone() });
-    backend.services.mailer = Arc::new(Flaky { inner: mailer, switch: mail_switch.clone() });
+    backend.services.queue = Arc::new(Flaky::new(queue, queue_switch.clone()));
+    backend.services.mailer = Arc::new(Flaky::new(mailer, mail_switch.clone()));
     (queue_switch, mail_switch)
 }
 
@@ -235,7 +235,7 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
 async fn a_report_that_cannot_be_stored_is_refused_and_sends_nothing(mut backend: Backend) {
     let switch = Switch::default();
     let store: Arc<dyn ReportStore> = backend.services.store.clone();
-    backend.services.store = Arc::new(Flaky { inner: store, switch: switch.clone() });
+    backend.services.store = Arc::new(Flaky::new(store, switch.clone()));
     switch.fail(true);
     let answer = post_json(&backend, &event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);

@@ -59,3 +59,81 @@ async fn the_urlencoded_form_event_is_accepted() {
     assert_eq!(body["routes"], serde_json::json!(["police_referral", "advocate_assignment"]));
     assert_eq!(backend.case_count().await, 1);
 }
+
+/// The operator API events through `lambda_http`, callers taken from the authorizer's claims.
+#[tokio::test]
+async fn the_operator_api_events_are_answered_by_role() {
+    use oys_service::auth::Authenticator;
+    use oys_shared::Reference;
+
+    let backend = Backend::embedded().await;
+    let router = oys_service::http::full_router(backend.casework(), Authenticator::ApiGatewayJwt);
+    // The case the events name: reported, routed, and (after the operator's event) shared.
+    let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
+    let report = oys_shared::report::parse_report(
+        &crate::support::event_json("report-full.json"),
+        received,
+        oys_shared::report::Submitter::Public,
+    )
+    .unwrap();
+    let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
+    let parts = oys_shared::routing::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
+    let new = oys_service::ports::NewReport {
+        summary: parts.summary,
+        narrative: parts.narrative,
+        contact: parts.contact,
+        pending: vec![],
+        sweep_after: received,
+        idempotency: None,
+    };
+    backend.services.store.create_report(&new, received).await.unwrap();
+
+    let invoke = |file: &'static str| {
+        let router = router.clone();
+        async move {
+            let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway v2 event");
+            let response = router.oneshot(request.map(|b| axum::body::Body::from(b.to_vec()))).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, serde_json::from_slice::<serde_json::Value>(&bytes).unwrap_or_default())
+        }
+    };
+    let (status, body) = invoke("apigw-v2-operator-list-cases.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["cases"][0]["reference"], "OYS-K7M2-Q9XD");
+    assert_eq!(invoke("apigw-v2-advocate-get-case.json").await.0, StatusCode::NOT_FOUND, "not shared yet");
+    assert_eq!(invoke("apigw-v2-operator-record-event.json").await.0, StatusCode::CREATED);
+    let share = serde_json::json!({"type": "share_consent_given", "partner_id": "example-north-west", "channel": "phone", "privacy_notice_version": "2026-01"});
+    let caller = oys_shared::casework::Caller {
+        user: "5f1c-operator".into(),
+        roles: vec![oys_shared::casework::StaffRole::Operator],
+        partner_id: None,
+    };
+    backend.casework().record_event(&caller, &reference, &share).await.unwrap();
+    let (status, body) = invoke("apigw-v2-advocate-get-case.json").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["contact"]["name"], "Chan Tai Man");
+    assert_eq!(invoke("apigw-v2-other-advocate-get-case.json").await.0, StatusCode::NOT_FOUND);
+    let (status, trail) = invoke("apigw-v2-lead-case-audit.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let actors: Vec<&str> =
+        trail["reads_and_exports"].as_array().unwrap().iter().map(|e| e["actor"].as_str().unwrap()).collect();
+    assert!(actors.contains(&"9a7e-advocate"), "the advocate's read is audited under their Cognito id: {actors:?}");
+    assert_eq!(invoke("apigw-v2-no-authorizer-list-cases.json").await.0, StatusCode::UNAUTHORIZED);
+}
+
+/// The scheduler's event, handed to what the `deadline-reminders` function runs.
+#[tokio::test]
+async fn the_scheduler_event_runs_the_job_once() {
+    let backend = Backend::embedded().await;
+    let answer = crate::api::post_json(&backend, &event("report-full.json")).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    backend.run_workers().await;
+    backend.clock.set("2026-11-26T17:00:00Z".parse().unwrap());
+    let tick = crate::support::event_json("scheduler-deadline-reminders.json");
+    let leads = vec!["leads@on-your-side.test".to_string()];
+    let first = oys_service::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    assert_eq!(first["reminders"], 1);
+    let second = oys_service::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    assert_eq!(second["reminders"], 0);
+}

@@ -5,6 +5,7 @@ mod support;
 
 mod api;
 mod aws_calls;
+mod casework;
 mod conformance;
 mod lambda_events;
 mod openapi;

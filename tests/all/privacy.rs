@@ -105,7 +105,7 @@ async fn personal_data_stays_out_of_the_sweepers_logs_and_retries(mut backend: B
     let (captured, _guard) = logs::capture();
     let switch = Switch::default();
     let queue = backend.services.queue.clone();
-    backend.services.queue = std::sync::Arc::new(Flaky { inner: queue, switch: switch.clone() });
+    backend.services.queue = std::sync::Arc::new(Flaky::new(queue, switch.clone()));
     switch.fail(true);
     assert_eq!(post_json(&backend, &planted_report().to_string()).await.status, StatusCode::CREATED);
     switch.fail(false);

@@ -84,6 +84,60 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
     let db = rusqlite::Connection::open(dir.path().join("on-your-side.sqlite3")).unwrap();
     let cases: i64 = db.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(cases, 2, "the first report survived the restart");
+
+    // An operator sees the new case with the documented local token.
+    let list = http_client::request(
+        &runner.base,
+        "GET",
+        "/v1/cases",
+        &[("Authorization", "Bearer local-operator-token")],
+        b"",
+    );
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(list.body.contains("awaiting_call"), "{}", list.body);
+    assert_eq!(http_client::request(&runner.base, "GET", "/v1/cases", &[], b"").status, 401);
+
+    // The operator calls, confirms the proposed partner and records consent to share.
+    let reference = list.body.split("\"reference\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    for event in [
+        r#"{"type":"call_made","outcome":"reached"}"#,
+        r#"{"type":"assignment_confirmed","partner_id":"example-north-west"}"#,
+        r#"{"type":"share_consent_given","partner_id":"example-north-west","channel":"phone","privacy_notice_version":"2026-01"}"#,
+    ] {
+        let answer = http_client::request(
+            &runner.base,
+            "POST",
+            &format!("/v1/cases/{reference}/events"),
+            &[("Authorization", "Bearer local-operator-token"), ("Content-Type", "application/json")],
+            event.as_bytes(),
+        );
+        assert_eq!(answer.status, 201, "{event}: {}", answer.body);
+    }
+    let partner = http_client::request(
+        &runner.base,
+        "GET",
+        &format!("/v1/cases/{reference}"),
+        &[("Authorization", "Bearer local-advocate-example-north-west-token")],
+        b"",
+    );
+    assert_eq!(partner.status, 200, "the partner's advocate sees the shared case");
+
+    // The scheduled job as of five days later: the advocate's day-5 reminder, once.
+    let in_five_days = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(5 * 24)).unwrap();
+    let run = |at: &jiff::Timestamp| {
+        let output = Command::new(env!("CARGO_BIN_EXE_on-your-side"))
+            .args(["--data-dir"])
+            .arg(dir.path())
+            .args(["run-reminders", "--at", &at.to_string()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run(&in_five_days);
+    assert!(first.contains("reminders: 1"), "{first}");
+    let second = run(&in_five_days);
+    assert!(second.contains("reminders: 0") && second.contains("read: 0"), "{second}");
 }
 
 #[test]

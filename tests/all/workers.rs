@@ -53,6 +53,7 @@ fn mentions_contact(email: &Email) -> bool {
 
 async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend: Backend) {
     let force_mailbox = backend.police_mailbox("greater-manchester");
+    let mut references = Vec::new();
     for police in ["no", "anonymous", "with_contact_details"] {
         for contact in [true, false] {
             for advocate in [true, false] {
@@ -64,6 +65,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                 }
                 assert_eq!(answer.status, StatusCode::CREATED, "{case}: {}", answer.json);
                 let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+                references.push(reference.clone());
                 backend.run_workers().await;
 
                 let to_police = about(backend.emails_to(&force_mailbox).await, &reference);
@@ -129,9 +131,12 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
             }
         }
     }
-    // No partner organisation hears of anyone before the reporter consents to it (casework).
+    // No partner organisation hears of any of these reports: nobody consented to share yet.
+    // (Partner mailboxes are shared by every test on one moto server: look for ours.)
     for partner in oys_shared::advocate::parse_partners(oys_service::workers::BUNDLED_PARTNERS).unwrap() {
-        assert!(backend.emails_to(&partner.mailbox).await.is_empty());
+        for email in backend.emails_to(&partner.mailbox).await {
+            assert!(!references.iter().any(|r| email.subject.contains(r.as_str()) || email.text.contains(r.as_str())));
+        }
     }
 }
 

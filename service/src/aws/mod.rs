@@ -89,3 +89,16 @@ pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<
         },
     }
 }
+
+/// `RETENTION_DAYS`: days contact details and free text are kept after a case closes (365 if unset).
+pub fn retention_days_from_env() -> Result<u64, ConfigError> {
+    match std::env::var("RETENTION_DAYS") {
+        Err(_) => Ok(365),
+        Ok(days) => days
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|d| (1..=3650).contains(d))
+            .ok_or_else(|| ConfigError::Invalid(format!("RETENTION_DAYS must be 1 to 3650 days, not `{days}`"))),
+    }
+}

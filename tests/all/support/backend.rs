@@ -72,8 +72,7 @@ impl Backend {
     }
 
     pub async fn moto() -> Backend {
-        let sdk = moto::sdk_config().await;
-        let clients = AwsClients::new(&sdk);
+        let clients = moto::clients().await;
         let id = unique();
         let operator_address = format!("operators-{id}@on-your-side.test");
         let names = ResourceNames {
@@ -139,7 +138,16 @@ impl Backend {
             Probe::Embedded { paths } => {
                 let db = rusqlite::Connection::open(&paths.database).unwrap();
                 let mut out = String::new();
-                for table in ["cases", "narratives", "contacts", "idempotency", "queue_messages"] {
+                // Every table there is, so a table added later cannot hide personal data.
+                let tables: Vec<String> = db
+                    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+                    .unwrap()
+                    .query_map([], |row| row.get(0))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect();
+                assert!(tables.len() >= 10, "{tables:?}");
+                for table in tables {
                     let mut statement = db.prepare(&format!("SELECT * FROM {table}")).unwrap();
                     let columns = statement.column_count();
                     let rows = statement
@@ -248,7 +256,7 @@ impl Backend {
                 let data = (0..5)
                     .find_map(|_| {
                         let response =
-                            http_client::request(&moto::server().endpoint, "GET", "/moto-api/data.json", &[], b"");
+                            http_client::request(&moto::mail_server().endpoint, "GET", "/moto-api/data.json", &[], b"");
                         serde_json::from_str::<serde_json::Value>(&response.body).ok()
                     })
                     .expect("moto's data.json");

@@ -32,6 +32,26 @@ impl Switch {
 pub struct Flaky<T: ?Sized> {
     pub inner: Arc<T>,
     pub switch: Switch,
+    /// Items the wrapped store returned to its caller (stores only).
+    pub reads: ReadCounter,
+}
+
+impl<T: ?Sized> Flaky<T> {
+    pub fn new(inner: Arc<T>, switch: Switch) -> Self {
+        Flaky { inner, switch, reads: ReadCounter::default() }
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct ReadCounter(Arc<std::sync::atomic::AtomicUsize>);
+
+impl ReadCounter {
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+    fn add(&self, n: usize) {
+        self.0.fetch_add(n, Ordering::SeqCst);
+    }
 }
 
 #[async_trait]
@@ -67,14 +87,18 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.inner.create_report(report, now).await
     }
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
-        self.inner.get_report(reference).await
+        let report = self.inner.get_report(reference).await?;
+        self.reads.add(usize::from(report.is_some()));
+        Ok(report)
     }
     async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
         self.switch.check("record deliveries")?;
         self.inner.set_pending(reference, remaining).await
     }
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
-        self.inner.due_for_sweep(now, limit).await
+        let due = self.inner.due_for_sweep(now, limit).await?;
+        self.reads.add(due.len());
+        Ok(due)
     }
     async fn claim_for_sweep(
         &self,
@@ -89,7 +113,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.inner.record_effect(reference, effect).await
     }
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
-        self.inner.effects(reference).await
+        let effects = self.inner.effects(reference).await?;
+        self.reads.add(effects.len());
+        Ok(effects)
     }
     async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
         self.switch.check("save proposal")?;
@@ -103,7 +129,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.inner.save_deadline(deadline).await
     }
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
-        self.inner.deadlines_due(before, limit).await
+        let due = self.inner.deadlines_due(before, limit).await?;
+        self.reads.add(due.len());
+        Ok(due)
     }
     async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
         self.inner.partner_caseloads().await
@@ -113,7 +141,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.inner.update_deadline(deadline, expected_next).await
     }
     async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
-        self.inner.deadlines(reference).await
+        let deadlines = self.inner.deadlines(reference).await?;
+        self.reads.add(deadlines.len());
+        Ok(deadlines)
     }
     async fn change_case(
         &self,
@@ -135,7 +165,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.inner.audit(reference).await
     }
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
-        self.inner.list_cases(filter).await
+        let cases = self.inner.list_cases(filter).await?;
+        self.reads.add(cases.len());
+        Ok(cases)
     }
     async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
         self.switch.check("erase")?;

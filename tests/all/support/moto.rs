@@ -19,9 +19,17 @@ pub struct MotoServer {
 }
 
 static SERVER: OnceLock<MotoServer> = OnceLock::new();
+static MAIL_SERVER: OnceLock<MotoServer> = OnceLock::new();
 
+/// DynamoDB and SQS.
 pub fn server() -> &'static MotoServer {
     SERVER.get_or_init(start)
+}
+
+/// SES, on a server of its own: moto's only way to read sent mail back, `data.json`, dumps the
+/// whole server's state, and with every test's tables in it that gets slow.
+pub fn mail_server() -> &'static MotoServer {
+    MAIL_SERVER.get_or_init(start)
 }
 
 /// The Python that has moto: `MOTO_PYTHON`, else the repo's `.venv` made by `scripts/test`.
@@ -60,13 +68,28 @@ fn start() -> MotoServer {
     MotoServer { endpoint: format!("http://127.0.0.1:{port}"), _process: process }
 }
 
-/// SDK configuration for the emulator: explicit region and static credentials, so the SDK
+/// SDK configuration for an emulator: explicit region and static credentials, so the SDK
 /// never probes instance metadata.
-pub async fn sdk_config() -> SdkConfig {
+pub async fn sdk_config_for(server: &MotoServer) -> SdkConfig {
     aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new("eu-west-2"))
         .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
-        .endpoint_url(&server().endpoint)
+        .endpoint_url(&server.endpoint)
         .load()
         .await
+}
+
+pub async fn sdk_config() -> SdkConfig {
+    sdk_config_for(server()).await
+}
+
+/// Clients for the tests: DynamoDB and SQS on the main server, SES on the mail server.
+pub async fn clients() -> oys_service::aws::AwsClients {
+    let main = sdk_config().await;
+    let mail = sdk_config_for(mail_server()).await;
+    oys_service::aws::AwsClients {
+        dynamodb: aws_sdk_dynamodb::Client::new(&main),
+        sqs: aws_sdk_sqs::Client::new(&main),
+        ses: aws_sdk_ses::Client::new(&mail),
+    }
 }

@@ -1,0 +1,469 @@
+//! Casework through the operator routes, on both adapter sets: who may read and write what,
+//! consent to share and its withdrawal, the reminder clock, erasure and retention.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use jiff::Timestamp;
+use oys_service::reminders;
+use oys_shared::Reference;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use crate::api::post_json;
+use crate::on_both_backends;
+use crate::support::{event, Backend};
+
+const OPERATOR: &str = "local-operator-token";
+const LEAD: &str = "local-lead-token";
+const ADVOCATE_NW: &str = "local-advocate-example-north-west-token";
+const ADVOCATE_LONDON: &str = "local-advocate-example-london-token";
+
+async fn call(
+    backend: &Backend,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let body = match body {
+        Some(body) => {
+            request = request.header("content-type", "application/json");
+            Body::from(body.to_string())
+        }
+        None => Body::empty(),
+    };
+    let response = backend.full_router().oneshot(request.body(body).unwrap()).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+async fn event_on(backend: &Backend, reference: &Reference, token: &str, event: Value) -> (StatusCode, Value) {
+    call(backend, "POST", &format!("/v1/cases/{reference}/events"), Some(token), Some(event)).await
+}
+
+async fn submit(backend: &Backend, body: &str) -> Reference {
+    let answer = post_json(backend, body).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap()
+}
+
+fn share_with(partner: &str) -> Value {
+    json!({"type": "share_consent_given", "partner_id": partner, "channel": "phone", "privacy_notice_version": "2026-01"})
+}
+
+/// A case shared with the North West partner, and one shared with nobody.
+async fn two_cases(backend: &Backend) -> (Reference, Reference) {
+    let shared = submit(backend, &event("report-full.json")).await;
+    let other = submit(backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    for (event, expected) in [
+        (json!({"type": "call_made", "outcome": "reached"}), StatusCode::CREATED),
+        (json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}), StatusCode::CREATED),
+        (share_with("example-north-west"), StatusCode::CREATED),
+    ] {
+        let (status, body) = event_on(backend, &shared, OPERATOR, event).await;
+        assert_eq!(status, expected, "{body}");
+    }
+    (shared, other)
+}
+
+async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) {
+    let (shared, other) = two_cases(&backend).await;
+    let listed = |body: &Value| -> Vec<String> {
+        body["cases"].as_array().unwrap().iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect()
+    };
+    // Listing.
+    assert_eq!(call(&backend, "GET", "/v1/cases", None, None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(call(&backend, "GET", "/v1/cases", Some("made-up"), None).await.0, StatusCode::UNAUTHORIZED);
+    let (status, body) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(listed(&body).contains(&shared.to_string()) && listed(&body).contains(&other.to_string()));
+    let (_, body) = call(&backend, "GET", "/v1/cases", Some(ADVOCATE_NW), None).await;
+    assert_eq!(listed(&body), vec![shared.to_string()], "an advocate lists only what was shared with them");
+    let (_, body) = call(&backend, "GET", "/v1/cases", Some(ADVOCATE_LONDON), None).await;
+    assert!(listed(&body).is_empty());
+    let (status, body) = call(&backend, "GET", "/v1/cases?status=flying", Some(OPERATOR), None).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("status")));
+
+    // One case: (path, token, expected status).
+    let case = |r: &Reference| format!("/v1/cases/{r}");
+    let matrix: Vec<(&str, String, Option<&str>, StatusCode)> = vec![
+        ("GET", case(&shared), None, StatusCode::UNAUTHORIZED),
+        ("GET", case(&shared), Some(OPERATOR), StatusCode::OK),
+        ("GET", case(&shared), Some(LEAD), StatusCode::OK),
+        ("GET", case(&shared), Some(ADVOCATE_NW), StatusCode::OK),
+        ("GET", case(&shared), Some(ADVOCATE_LONDON), StatusCode::NOT_FOUND),
+        ("GET", case(&other), Some(ADVOCATE_NW), StatusCode::NOT_FOUND),
+        ("GET", "/v1/cases/OYS-0000-0000".into(), Some(OPERATOR), StatusCode::NOT_FOUND),
+        ("GET", format!("{}/export", case(&shared)), Some(OPERATOR), StatusCode::OK),
+        ("GET", format!("{}/export", case(&shared)), Some(ADVOCATE_NW), StatusCode::FORBIDDEN),
+        ("GET", format!("{}/audit", case(&shared)), Some(LEAD), StatusCode::OK),
+        ("GET", format!("{}/audit", case(&shared)), Some(OPERATOR), StatusCode::FORBIDDEN),
+        ("GET", format!("{}/audit", case(&shared)), Some(ADVOCATE_NW), StatusCode::FORBIDDEN),
+        ("POST", format!("{}/erase", case(&other)), Some(ADVOCATE_NW), StatusCode::FORBIDDEN),
+        ("POST", format!("{}/erase", case(&other)), None, StatusCode::UNAUTHORIZED),
+    ];
+    for (method, path, token, expected) in matrix {
+        let (status, body) = call(&backend, method, &path, token, None).await;
+        assert_eq!(status, expected, "{method} {path} as {token:?}: {body}");
+    }
+    // What an advocate reads: the contact details, no operators' proposal or disclosures.
+    let (_, view) = call(&backend, "GET", &case(&shared), Some(ADVOCATE_NW), None).await;
+    assert_eq!(view["contact"]["name"], "Chan Tai Man");
+    assert!(view.get("proposal").is_none() && view.get("disclosures").is_none());
+
+    // Writes.
+    let events_before = backend.services.store.events(&shared).await.unwrap().len();
+    let note = json!({"type": "note", "text": "Called back, will ring again Friday."});
+    for (token, event, expected) in [
+        (ADVOCATE_NW, json!({"type": "advocate_contact_made"}), StatusCode::CREATED),
+        (ADVOCATE_NW, note.clone(), StatusCode::CREATED),
+        (ADVOCATE_NW, json!({"type": "assignment_confirmed", "partner_id": "example-london"}), StatusCode::FORBIDDEN),
+        (ADVOCATE_NW, json!({"type": "case_closed", "reason": "done"}), StatusCode::FORBIDDEN),
+        (ADVOCATE_LONDON, note.clone(), StatusCode::NOT_FOUND),
+        (OPERATOR, json!({"type": "assignment_confirmed", "partner_id": "nobody"}), StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (status, body) = event_on(&backend, &shared, token, event.clone()).await;
+        assert_eq!(status, expected, "{event} as {token}: {body}");
+    }
+    assert_eq!(
+        backend.services.store.events(&shared).await.unwrap().len(),
+        events_before + 2,
+        "refused writes changed nothing"
+    );
+
+    // Reports taken by phone: operators only; the public may not claim the channel.
+    let mut phoned = serde_json::from_str::<Value>(&event("report-anonymous.json")).unwrap();
+    phoned["channel"] = json!("phone");
+    let (status, body) = call(&backend, "POST", "/v1/reports", Some(OPERATOR), Some(phoned.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let taken = Reference::parse(body["reference"].as_str().unwrap()).unwrap();
+    assert_eq!(backend.services.store.get_report(&taken).await.unwrap().unwrap().summary.channel.as_str(), "phone");
+    let audit = backend.services.store.audit(&taken).await.unwrap();
+    assert_eq!((audit[0].actor.as_str(), audit[0].action.as_str()), ("operator.local", "report_taken"));
+    assert_eq!(
+        call(&backend, "POST", "/v1/reports", Some(ADVOCATE_NW), Some(phoned.clone())).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(&backend, "POST", "/v1/reports", Some("made-up"), Some(phoned.clone())).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(call(&backend, "POST", "/v1/reports", None, Some(phoned)).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Every read by a person is in the audit trail, which a lead can query.
+    let (_, trail) = call(&backend, "GET", &format!("{}/audit", case(&shared)), Some(LEAD), None).await;
+    let actions: Vec<(&str, &str)> = trail["reads_and_exports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["actor"].as_str().unwrap(), e["action"].as_str().unwrap()))
+        .collect();
+    assert!(actions.contains(&("advocate.example-north-west", "read")), "{actions:?}");
+    assert!(actions.contains(&("operator.local", "export")), "{actions:?}");
+    let disclosures = trail["disclosures"].as_array().unwrap();
+    assert!(disclosures.iter().any(|d| d["recipient"].as_str().unwrap().contains("north-west.partners.example")));
+}
+
+async fn consent_to_share_hands_off_once_and_withdrawal_stops_it(backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    let partner_mailbox = "casework@north-west.partners.example";
+    let to_partner = || async {
+        backend.emails_to(partner_mailbox).await.into_iter().filter(|e| e.subject.contains(reference.as_str())).count()
+    };
+
+    let (status, body) = event_on(&backend, &reference, OPERATOR, share_with("example-north-west")).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("partner_not_assigned"))
+    );
+    assert_eq!(to_partner().await, 0, "nothing leaves before a partner is confirmed");
+
+    event_on(
+        &backend,
+        &reference,
+        OPERATOR,
+        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+    )
+    .await;
+    assert_eq!(to_partner().await, 0, "confirming is not consent");
+    let (status, _) = event_on(&backend, &reference, OPERATOR, share_with("example-north-west")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let handoff: Vec<_> = backend
+        .emails_to(partner_mailbox)
+        .await
+        .into_iter()
+        .filter(|e| e.subject.contains(reference.as_str()))
+        .collect();
+    assert_eq!(handoff.len(), 1);
+    for detail in
+        ["Chan Tai Man", "+447700900123", "chan@example.org", "weekday evenings", "Free text of what happened."]
+    {
+        assert!(handoff[0].text.contains(detail), "the handoff carries {detail}");
+    }
+    assert!(!handoff[0].text.contains("hong_kong"), "heritage is not the partner's");
+    let deadlines = backend.services.store.deadlines(&reference).await.unwrap();
+    let advocate_clock = deadlines.iter().find(|d| d.kind.as_str() == "advocate_call").expect("the 7-day clock");
+    assert_eq!(advocate_clock.due_at.duration_since(advocate_clock.created_at).as_hours(), 7 * 24);
+    assert_eq!(backend.services.store.partner_caseloads().await.unwrap().get("example-north-west"), Some(&1));
+
+    // Recording consent again sends nothing new.
+    event_on(&backend, &reference, OPERATOR, share_with("example-north-west")).await;
+    assert_eq!(to_partner().await, 1);
+
+    let withdraw = json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"});
+    assert_eq!(event_on(&backend, &reference, OPERATOR, withdraw).await.0, StatusCode::CREATED);
+    let notices: Vec<_> = backend
+        .emails_to(partner_mailbox)
+        .await
+        .into_iter()
+        .filter(|e| e.subject.starts_with("Consent withdrawn"))
+        .collect();
+    assert_eq!(notices.len(), 1);
+    assert!(!notices[0].text.contains("Chan Tai Man"), "the withdrawal notice carries the reference only");
+    assert_eq!(
+        call(&backend, "GET", &format!("/v1/cases/{reference}"), Some(ADVOCATE_NW), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(backend.services.store.partner_caseloads().await.unwrap().get("example-north-west"), Some(&0));
+    let state = backend.services.store.get_report(&reference).await.unwrap().unwrap().state;
+    assert_eq!(state.share.unwrap().record.recorded_by, "operator.local", "who recorded the withdrawal");
+}
+
+async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(backend: Backend) {
+    let mut online = serde_json::from_str::<Value>(&event("report-anonymous.json")).unwrap();
+    online["consent"]["police"] = json!("anonymous");
+    let chosen = submit(&backend, &online.to_string()).await;
+    let withdrawn = submit(&backend, &online.to_string()).await;
+    backend.run_workers().await;
+    let met = backend.police_mailbox("metropolitan");
+
+    let pick = json!({"type": "police_force_chosen", "force": "metropolitan"});
+    assert_eq!(event_on(&backend, &chosen, OPERATOR, pick.clone()).await.0, StatusCode::CREATED);
+    assert_eq!(
+        event_on(&backend, &chosen, OPERATOR, json!({"type": "police_force_chosen", "force": "atlantis"})).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let referrals = backend.emails_to(&met).await;
+    assert_eq!(referrals.iter().filter(|e| e.subject.contains(chosen.as_str())).count(), 1);
+
+    let withdraw = json!({"type": "consent_withdrawn", "scope": "police", "channel": "webchat", "privacy_notice_version": "2026-01"});
+    assert_eq!(event_on(&backend, &withdrawn, OPERATOR, withdraw).await.0, StatusCode::CREATED);
+    let (status, body) = event_on(&backend, &withdrawn, OPERATOR, pick).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("no_police_consent"))
+    );
+    assert_eq!(backend.emails_to(&met).await.iter().filter(|e| e.subject.contains(withdrawn.as_str())).count(), 0);
+}
+
+async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backend) {
+    // Tuesday 24 Nov 2026, 10:00: the call is due Friday 27 at 17:00, reminder Thursday 17:00.
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
+    let at = |s: &str| backend.clock.set(s.parse::<Timestamp>().unwrap());
+    let alerts = |prefix: &'static str| {
+        let (backend, reference) = (&backend, reference.clone());
+        async move {
+            let mut all = backend.emails().await;
+            all.extend(backend.emails_to(&format!("leads-{}@on-your-side.test", backend.id)).await);
+            all.into_iter().filter(|e| e.subject.starts_with(prefix) && e.subject.contains(reference.as_str())).count()
+        }
+    };
+
+    at("2026-11-26T16:59:00Z");
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().reminders, 0);
+    at("2026-11-26T17:00:00Z");
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().reminders, 1);
+    assert_eq!(
+        reminders::run(&backend.services, &leads).await.unwrap(),
+        Default::default(),
+        "a second run sends nothing"
+    );
+    at("2026-11-27T17:05:00Z");
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().overdue, 1);
+    at("2026-11-30T08:59:00Z");
+    assert_eq!(
+        reminders::run(&backend.services, &leads).await.unwrap().escalations,
+        0,
+        "not before the next working day opens"
+    );
+    at("2026-11-30T09:00:00Z");
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().escalations, 1);
+    at("2026-12-30T09:00:00Z");
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap(), Default::default());
+    assert_eq!((alerts("Reminder").await, alerts("Overdue").await, alerts("Escalation").await), (1, 1, 1));
+    let escalation = backend.emails_to(&leads[0]).await;
+    assert_eq!(escalation.len(), 1, "escalations go to the leads");
+
+    // A deadline met in time sends nothing.
+    backend.clock.set("2026-12-01T10:00:00Z".parse().unwrap());
+    let second = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    event_on(&backend, &second, OPERATOR, json!({"type": "call_made", "outcome": "reached"})).await;
+    backend.clock.advance(Duration::from_secs(10 * 24 * 3600));
+    let summary = reminders::run(&backend.services, &leads).await.unwrap();
+    assert_eq!((summary.reminders, summary.overdue, summary.escalations), (0, 0, 0), "{summary:?}");
+}
+
+const PLANTED: &[&str] = &[
+    "Zhao Erasename",
+    "07700 900555",
+    "+447700900555",
+    "erase.me@example.org",
+    "ERASE-DESCRIPTION-4411",
+    "ERASE-NOTE-9921",
+    "ERASE-PERP-2210",
+];
+
+fn erasable_report() -> String {
+    json!({
+        "language": "en",
+        "reporter": {"role": "victim", "heritage": ["malaysia"]},
+        "contact": {"name": "Zhao Erasename", "phone": "07700 900555", "email": "erase.me@example.org"},
+        "incident": {"occurred_on": "2026-11-20", "location": {"town": "Leeds"}, "types": ["threats"], "description": "ERASE-DESCRIPTION-4411"},
+        "perpetrators": {"description": "ERASE-PERP-2210"},
+        "consent": {"police": "no", "advocate_support": true, "support_needs": ["legal_help"], "privacy_notice_version": "2026-01"}
+    })
+    .to_string()
+}
+
+async fn erasure_leaves_only_the_categories(backend: Backend) {
+    let reference = submit(&backend, &erasable_report()).await;
+    backend.run_workers().await;
+    event_on(
+        &backend,
+        &reference,
+        OPERATOR,
+        json!({"type": "note", "text": "ERASE-NOTE-9921 said her husband reads her texts"}),
+    )
+    .await;
+    let before = backend.everything_stored().await;
+    for stored in [
+        "Zhao Erasename",
+        "+447700900555",
+        "erase.me@example.org",
+        "ERASE-DESCRIPTION-4411",
+        "ERASE-NOTE-9921",
+        "ERASE-PERP-2210",
+    ] {
+        assert!(before.contains(stored), "{stored} was stored, so its absence later means something");
+    }
+
+    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{reference}/erase"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let after = backend.everything_stored().await;
+    for planted in PLANTED {
+        assert!(!after.contains(planted), "{planted} survived erasure");
+    }
+    let report = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    assert!(report.narrative.is_none() && report.contact.is_none() && report.state.erased_at.is_some());
+    assert_eq!(report.summary.incident_types[0].as_str(), "threats", "categories stay for statistics");
+    let (status, export) = call(&backend, "GET", &format!("/v1/cases/{reference}/export"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(export["report"]["contact"].is_null());
+    let actions: Vec<String> =
+        backend.services.store.audit(&reference).await.unwrap().into_iter().map(|a| a.action).collect();
+    assert!(actions.contains(&"erase".to_string()));
+}
+
+async fn personal_data_expires_after_the_case_closes(backend: Backend) {
+    let reference = submit(&backend, &erasable_report()).await;
+    backend.run_workers().await;
+    event_on(
+        &backend,
+        &reference,
+        OPERATOR,
+        json!({"type": "case_closed", "reason": "ERASE-NOTE-9921 no further help wanted"}),
+    )
+    .await;
+    let leads = vec![];
+    backend.clock.advance(Duration::from_secs(29 * 24 * 3600));
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 0, "kept for the retention period");
+    assert!(backend.services.store.get_report(&reference).await.unwrap().unwrap().contact.is_some());
+    backend.clock.advance(Duration::from_secs(2 * 24 * 3600));
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 1);
+    let after = backend.everything_stored().await;
+    for planted in PLANTED {
+        assert!(!after.contains(planted), "{planted} outlived retention");
+    }
+    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 0, "purged once");
+}
+
+on_both_backends!(
+    every_route_answers_each_role_only_within_its_rights,
+    consent_to_share_hands_off_once_and_withdrawal_stops_it,
+    a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn,
+    reminders_go_out_once_per_level_on_the_working_day_clock,
+    erasure_leaves_only_the_categories,
+    personal_data_expires_after_the_case_closes,
+);
+
+/// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the
+/// job reads 10.
+async fn the_reminder_job_reads_what_is_due_not_every_case(backend: Backend, cases: usize) {
+    use oys_service::ports::{Deadline, DeadlineKind, NewReport};
+    use oys_shared::report::{parse_report, Submitter};
+    use oys_shared::routing::split_report;
+    use std::sync::Arc;
+
+    let mut backend = backend;
+    let now: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
+    let report =
+        parse_report(&serde_json::from_str(&event("report-full.json")).unwrap(), now, Submitter::Public).unwrap();
+    let due_at: Timestamp = "2026-11-27T17:00:00Z".parse().unwrap();
+    let far: Timestamp = "2027-11-27T17:00:00Z".parse().unwrap();
+    for i in 0..cases {
+        let reference = Reference::from_entropy(0x10_0000_0000 + i as u64);
+        let parts = split_report(report.clone(), uuid::Uuid::new_v4(), reference.clone(), now);
+        let new = NewReport {
+            summary: parts.summary,
+            narrative: parts.narrative,
+            contact: parts.contact,
+            pending: vec![],
+            sweep_after: now,
+            idempotency: None,
+        };
+        backend.services.store.create_report(&new, now).await.unwrap();
+        let remind = if i < 10 { due_at } else { far };
+        let deadline = Deadline {
+            reference,
+            kind: DeadlineKind::OperatorCall,
+            remind_at: remind,
+            due_at: remind.checked_add(jiff::SignedDuration::from_hours(24)).unwrap(),
+            next_alert_at: Some(remind),
+            created_at: now,
+            calendar_covered: true,
+            sent: vec![],
+            met_at: None,
+        };
+        backend.services.store.save_deadline(&deadline).await.unwrap();
+    }
+    let counted = Arc::new(crate::support::flaky::Flaky::new(backend.services.store.clone(), Default::default()));
+    let reads = counted.reads.clone();
+    backend.services.store = counted;
+    backend.clock.set(due_at);
+    let summary = reminders::run(&backend.services, &[]).await.unwrap();
+    println!("{cases} cases, 10 due: {} items read by the reminder job ({summary:?})", reads.get());
+    assert_eq!(summary.reminders, 10);
+    assert_eq!(reads.get(), 10, "the job read only the due deadlines");
+}
+
+#[tokio::test]
+async fn the_reminder_job_reads_10_of_10000_cases_embedded() {
+    the_reminder_job_reads_what_is_due_not_every_case(Backend::embedded().await, 10_000).await;
+}
+
+#[tokio::test]
+async fn the_reminder_job_reads_10_of_200_cases_on_dynamodb() {
+    the_reminder_job_reads_what_is_due_not_every_case(Backend::moto().await, 200).await;
+}
