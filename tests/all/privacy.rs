@@ -144,8 +144,84 @@ async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(ba
 }
 
 on_both_backends!(
+    personal_data_stays_out_of_casework_logs_reminders_and_refusals,
     personal_data_stays_out_of_the_workers_logs_and_the_operators_emails,
     personal_data_stays_out_of_logs_messages_and_alerts,
     personal_data_stays_out_of_errors_and_their_logs,
     personal_data_stays_out_of_the_sweepers_logs_and_retries,
 );
+
+async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend: Backend) {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    let (captured, _guard) = logs::capture();
+    let answer = post_json(&backend, &planted_report().to_string()).await;
+    let reference = answer.json["reference"].as_str().unwrap().to_string();
+    backend.run_workers().await;
+    let call = |method: &str, path: String, token: &str, body: Option<serde_json::Value>| {
+        let mut request =
+            Request::builder().method(method).uri(path).header("authorization", format!("Bearer {token}"));
+        if body.is_some() {
+            request = request.header("content-type", "application/json");
+        }
+        let request = request.body(body.map_or(Body::empty(), |b| Body::from(b.to_string()))).unwrap();
+        let router = backend.full_router();
+        async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    let events = format!("/v1/cases/{reference}/events");
+    let operator = "local-operator-token";
+    for body in [
+        json!({"type": "note", "text": "PLANTED-DESCRIPTION-8d1f again, Zhao Plantedname on 07700 900987"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-london"}),
+        json!({"type": "share_consent_given", "partner_id": "example-london", "channel": "phone", "privacy_notice_version": "2026-01"}),
+        json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"}),
+    ] {
+        let (status, answer) = call("POST", events.clone(), operator, Some(body)).await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+    }
+    // Refusals: wrong role, another partner, bad input with planted text.
+    let (_, refused) =
+        call("GET", format!("/v1/cases/{reference}/export"), "local-advocate-example-london-token", None).await;
+    assert_clean("403 answer", &refused);
+    let (status, refused) = call(
+        "POST",
+        events.clone(),
+        operator,
+        Some(json!({"type": "note", "text": "Zhao Plantedname", "colour": "PLANTED-SAFE-TIMES"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_clean("422 answer", &refused);
+
+    // Reminders and escalations as the days pass.
+    let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
+    for days in [3, 4, 8] {
+        backend.clock.set(crate::support::backend::start_time());
+        backend.clock.advance(Duration::from_secs(days * 24 * 3600));
+        oys_service::reminders::run(&backend.services, &leads).await.unwrap();
+    }
+    let mut staff_mail = backend.emails().await;
+    staff_mail.extend(backend.emails_to(&leads[0]).await);
+    assert!(staff_mail.iter().any(|e| e.subject.starts_with("Reminder")), "reminders were sent");
+    for email in &staff_mail {
+        assert_clean(&format!("staff email {:?}", email.subject), &format!("{}\n{}", email.subject, email.text));
+    }
+    let withdrawal: Vec<_> = backend
+        .emails_to("casework@london.partners.example")
+        .await
+        .into_iter()
+        .filter(|e| e.subject.starts_with("Consent withdrawn") && e.subject.contains(&reference))
+        .collect();
+    assert_eq!(withdrawal.len(), 1);
+    assert_clean("withdrawal notice", &withdrawal[0].text);
+    let logged = captured.text();
+    assert!(logged.contains("case event recorded") && logged.contains("operator request refused"), "{logged}");
+    assert_clean("casework logs", &logged);
+}
