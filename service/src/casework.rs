@@ -198,7 +198,12 @@ impl Casework {
             (Some(partner), None) => Some((partner.to_string(), -1)),
             _ => None,
         };
-        let change = CaseChange { status: status(&report.summary, &state), state, event: record.clone() };
+        let change = CaseChange {
+            status: status(&report.summary, &state),
+            summary: report.summary.clone(),
+            state,
+            event: record.clone(),
+        };
         let changed = self
             .services
             .store

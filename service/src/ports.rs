@@ -146,6 +146,8 @@ pub struct CaseListing {
 /// A change to a case: the new state (version = the old one + 1) and the event that made it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseChange {
+    /// The case's categories, which the case-list indexes carry alongside the state.
+    pub summary: CaseSummary,
     pub state: CaseState,
     pub status: CaseStatus,
     pub event: EventRecord,

@@ -501,8 +501,7 @@ impl ReportStore for DynamoStore {
         change: &CaseChange,
         caseload: Option<(&str, i64)>,
     ) -> Result<bool, PortError> {
-        let report = self.get_report(reference).await?.ok_or_else(|| PortError::new("change case", "no such case"))?;
-        let state_item = StateItem::new(&report.summary, change.state.clone(), change.status).to_item()?;
+        let state_item = StateItem::new(&change.summary, change.state.clone(), change.status).to_item()?;
         let mut items = vec![
             TransactWriteItem::builder()
                 .put(
