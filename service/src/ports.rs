@@ -319,7 +319,8 @@ pub trait ReportStore: Send + Sync {
     async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError>;
 
     /// Erases the personal data of cases whose `personal_data_expires_at` has passed, found
-    /// through an index (never a scan); returns how many. DynamoDB TTL is only a backstop.
+    /// through an index (never a scan); returns how many. Not left to DynamoDB TTL, which can
+    /// lag by up to two days and would keep data longer than configured.
     async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError>;
 }
 
