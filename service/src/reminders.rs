@@ -27,6 +27,8 @@ pub struct ReminderSummary {
     pub escalations: usize,
     /// Reports whose routing the sweeper finished.
     pub routed: usize,
+    /// Reports still pending routing after the sweep (past their grace period): trouble.
+    pub still_pending: usize,
     /// Cases whose personal data expired and was erased.
     pub purged: usize,
 }
@@ -93,7 +95,9 @@ pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSu
         }
         info!(reference = %deadline.reference, kind = deadline.kind.as_str(), ?level, "deadline alert sent");
     }
-    summary.routed = sweep_pending_routing(svc, BATCH).await?.completed;
+    let sweep = sweep_pending_routing(svc, BATCH).await?;
+    summary.routed = sweep.completed;
+    summary.still_pending = sweep.due - sweep.completed;
     summary.purged = svc.store.purge_expired(now).await?;
     Ok(summary)
 }
@@ -108,8 +112,56 @@ pub async fn handle_scheduled_event(
     let scheduled_for = event.get("time").and_then(|t| t.as_str()).unwrap_or("unscheduled");
     let summary = run(svc, lead_addresses).await?;
     info!(scheduled_for, ?summary, "scheduled job done");
+    // The alarms on stuck routing and overdue deadlines read these (CloudWatch Embedded Metric
+    // Format: one JSON line on stdout, which Lambda sends to CloudWatch Logs).
+    println!("{}", metrics_line(&summary, svc.clock.now()));
     Ok(serde_json::json!({
         "read": summary.read, "reminders": summary.reminders, "overdue": summary.overdue,
         "escalations": summary.escalations, "routed": summary.routed, "purged": summary.purged
     }))
+}
+
+/// The job's metrics as one CloudWatch Embedded Metric Format line (namespace `OnYourSide`).
+pub fn metrics_line(summary: &ReminderSummary, at: Timestamp) -> String {
+    serde_json::json!({
+        "_aws": {
+            "Timestamp": at.as_millisecond(),
+            "CloudWatchMetrics": [{
+                "Namespace": "OnYourSide",
+                "Dimensions": [[]],
+                "Metrics": [
+                    {"Name": "ReportsPendingRouting", "Unit": "Count"},
+                    {"Name": "OverdueDeadlines", "Unit": "Count"},
+                    {"Name": "RemindersSent", "Unit": "Count"},
+                    {"Name": "PersonalDataPurged", "Unit": "Count"}
+                ]
+            }]
+        },
+        "ReportsPendingRouting": summary.still_pending,
+        "OverdueDeadlines": summary.overdue + summary.escalations,
+        "RemindersSent": summary.reminders,
+        "PersonalDataPurged": summary.purged,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_metrics_line_is_embedded_metric_format() {
+        let summary = ReminderSummary { overdue: 2, escalations: 1, still_pending: 3, ..Default::default() };
+        let line: serde_json::Value = serde_json::from_str(&metrics_line(&summary, Timestamp::UNIX_EPOCH)).unwrap();
+        assert_eq!(line["_aws"]["CloudWatchMetrics"][0]["Namespace"], "OnYourSide");
+        assert_eq!((line["OverdueDeadlines"].as_u64(), line["ReportsPendingRouting"].as_u64()), (Some(3), Some(3)));
+        let names: Vec<&str> = line["_aws"]["CloudWatchMetrics"][0]["Metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["Name"].as_str().unwrap())
+            .collect();
+        // Every metric declared has a value on the line.
+        assert!(names.iter().all(|name| line.get(name).is_some()));
+    }
 }

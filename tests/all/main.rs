@@ -7,6 +7,7 @@ mod api;
 mod aws_calls;
 mod casework;
 mod conformance;
+mod infra;
 mod lambda_events;
 mod openapi;
 mod privacy;

@@ -15,6 +15,8 @@ use oys_service::workers::AdvocateAssignmentWorker;
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     telemetry::init(LogFormat::Json);
+    oys_service::aws::require_environment("advocate-assignment")
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = CommonSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let partners = oys_service::workers::partners_from_env()
         .map_err(ConfigError::Invalid)

@@ -13,6 +13,8 @@ use oys_service::telemetry::{self, LogFormat};
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     telemetry::init(LogFormat::Json);
+    oys_service::aws::require_environment("deadline-reminders")
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = aws::AwsSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let leads: Vec<String> = std::env::var("LEAD_ALERT_ADDRESSES")
         .map_err(|_| ConfigError::Missing(vec!["LEAD_ALERT_ADDRESSES"]))

@@ -17,6 +17,8 @@ use oys_service::{http, workers};
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
     telemetry::init(LogFormat::Json);
+    oys_service::aws::require_environment("operator-api")
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = aws::AwsSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let force_mailboxes = std::env::var("POLICE_FORCE_MAILBOXES")
         .map_err(|_| ConfigError::Missing(vec!["POLICE_FORCE_MAILBOXES"]))

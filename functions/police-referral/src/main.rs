@@ -15,6 +15,8 @@ use oys_service::workers::{parse_force_mailboxes, PoliceReferralWorker};
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     telemetry::init(LogFormat::Json);
+    oys_service::aws::require_environment("police-referral")
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = CommonSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let mailboxes = std::env::var("POLICE_FORCE_MAILBOXES")
         .map_err(|_| ConfigError::Missing(vec!["POLICE_FORCE_MAILBOXES"]))

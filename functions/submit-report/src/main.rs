@@ -11,6 +11,8 @@ use oys_service::{aws, http};
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
     telemetry::init(LogFormat::Json);
+    oys_service::aws::require_environment("submit-report")
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = aws::AwsSettings::from_env().inspect_err(|error| {
         tracing::error!(%error, "submit-report is not configured");
     })?;

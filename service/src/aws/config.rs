@@ -24,6 +24,61 @@ pub enum ConfigError {
     Invalid(String),
 }
 
+/// The environment variables each function requires (the template must set them; the infra
+/// test checks it). Optional ones: `PARTNERS_JSON`, `RUST_LOG`, `*_DLQ_URL`.
+pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
+    ("submit-report", &SUBMIT),
+    ("police-referral", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES", "POLICE_FORCE_MAILBOXES"]),
+    ("advocate-assignment", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"]),
+    (
+        "operator-api",
+        &[
+            "TABLE_NAME",
+            "POLICE_REFERRAL_QUEUE_URL",
+            "ADVOCATE_ASSIGNMENT_QUEUE_URL",
+            "ALERT_SENDER_ADDRESS",
+            "OPERATOR_ALERT_ADDRESSES",
+            "POLICE_FORCE_MAILBOXES",
+            "RETENTION_DAYS",
+        ],
+    ),
+    (
+        "deadline-reminders",
+        &[
+            "TABLE_NAME",
+            "POLICE_REFERRAL_QUEUE_URL",
+            "ADVOCATE_ASSIGNMENT_QUEUE_URL",
+            "ALERT_SENDER_ADDRESS",
+            "OPERATOR_ALERT_ADDRESSES",
+            "LEAD_ALERT_ADDRESSES",
+        ],
+    ),
+];
+
+const SUBMIT: [&str; 5] = [
+    "TABLE_NAME",
+    "POLICE_REFERRAL_QUEUE_URL",
+    "ADVOCATE_ASSIGNMENT_QUEUE_URL",
+    "ALERT_SENDER_ADDRESS",
+    "OPERATOR_ALERT_ADDRESSES",
+];
+
+/// Checks at start-up that every variable `function` requires is set, naming all missing ones.
+pub fn require_environment(function: &str) -> Result<(), ConfigError> {
+    let required =
+        FUNCTION_ENVIRONMENT.iter().find(|(name, _)| *name == function).map(|(_, vars)| *vars).unwrap_or(&[]);
+    let missing: Vec<&'static str> = required
+        .iter()
+        .copied()
+        .filter(|var| std::env::var(var).map(|v| v.trim().is_empty()).unwrap_or(true))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(ConfigError::Missing(missing))
+    }
+}
+
 /// What every function needs: the table and where operator emails come from and go to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommonSettings {

@@ -15,6 +15,46 @@ use super::dynamodb::{
 use super::{AwsClients, AwsSettings};
 use crate::ports::PortError;
 
+/// A global secondary index of the table, as the code queries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexDefinition {
+    pub name: &'static str,
+    pub hash: &'static str,
+    pub range: &'static str,
+    /// KEYS_ONLY where the code reads only keys; ALL where it reads the items from the index.
+    pub keys_only: bool,
+}
+
+/// The table's key: partition and sort attributes.
+pub const TABLE_KEY: (&str, &str) = (PK, SK);
+
+/// Every index the code queries. The SAM template must define exactly these (tested).
+pub const INDEXES: &[IndexDefinition] = &[
+    IndexDefinition { name: PENDING_INDEX, hash: PENDING_KEY, range: PENDING_SORT, keys_only: true },
+    IndexDefinition { name: DEADLINE_INDEX, hash: DEADLINE_KEY, range: DEADLINE_SORT, keys_only: false },
+    IndexDefinition { name: STATUS_INDEX, hash: STATUS_KEY, range: RECEIVED_SORT, keys_only: false },
+    IndexDefinition { name: PARTNER_INDEX, hash: PARTNER_KEY, range: RECEIVED_SORT, keys_only: false },
+    IndexDefinition { name: EXPIRY_INDEX, hash: EXPIRY_KEY, range: EXPIRY_SORT, keys_only: true },
+];
+
+/// Key attributes and their types: `S` for strings, `N` for numbers (epoch seconds).
+pub const KEY_ATTRIBUTES: &[(&str, &str)] = &[
+    (PK, "S"),
+    (SK, "S"),
+    (PENDING_KEY, "S"),
+    (PENDING_SORT, "N"),
+    (DEADLINE_KEY, "S"),
+    (DEADLINE_SORT, "N"),
+    (STATUS_KEY, "S"),
+    (PARTNER_KEY, "S"),
+    (RECEIVED_SORT, "N"),
+    (EXPIRY_KEY, "S"),
+    (EXPIRY_SORT, "N"),
+];
+
+/// The TTL attribute (idempotency records).
+pub const TTL: &str = TTL_ATTRIBUTE;
+
 /// Names for one set of resources; tests give each test its own prefix.
 #[derive(Debug, Clone)]
 pub struct ResourceNames {
@@ -32,29 +72,22 @@ fn fail(operation: &'static str) -> impl Fn(String) -> PortError {
 /// Creates everything and returns the settings the functions would read from their environment.
 pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Result<AwsSettings, PortError> {
     let table_name = format!("{}-reports", names.prefix);
-    clients
+    let mut table = clients
         .dynamodb
         .create_table()
         .table_name(&table_name)
         .billing_mode(BillingMode::PayPerRequest)
-        .key_schema(key(PK, KeyType::Hash))
-        .key_schema(key(SK, KeyType::Range))
-        .attribute_definitions(attribute(PK, ScalarAttributeType::S))
-        .attribute_definitions(attribute(SK, ScalarAttributeType::S))
-        .attribute_definitions(attribute(PENDING_KEY, ScalarAttributeType::S))
-        .attribute_definitions(attribute(PENDING_SORT, ScalarAttributeType::N))
-        .attribute_definitions(attribute(DEADLINE_KEY, ScalarAttributeType::S))
-        .attribute_definitions(attribute(DEADLINE_SORT, ScalarAttributeType::N))
-        .global_secondary_indexes(index(PENDING_INDEX, PENDING_KEY, PENDING_SORT, ProjectionType::KeysOnly))
-        .attribute_definitions(attribute(STATUS_KEY, ScalarAttributeType::S))
-        .attribute_definitions(attribute(PARTNER_KEY, ScalarAttributeType::S))
-        .attribute_definitions(attribute(RECEIVED_SORT, ScalarAttributeType::N))
-        .attribute_definitions(attribute(EXPIRY_KEY, ScalarAttributeType::S))
-        .attribute_definitions(attribute(EXPIRY_SORT, ScalarAttributeType::N))
-        .global_secondary_indexes(index(DEADLINE_INDEX, DEADLINE_KEY, DEADLINE_SORT, ProjectionType::All))
-        .global_secondary_indexes(index(STATUS_INDEX, STATUS_KEY, RECEIVED_SORT, ProjectionType::All))
-        .global_secondary_indexes(index(PARTNER_INDEX, PARTNER_KEY, RECEIVED_SORT, ProjectionType::All))
-        .global_secondary_indexes(index(EXPIRY_INDEX, EXPIRY_KEY, EXPIRY_SORT, ProjectionType::KeysOnly))
+        .key_schema(key(TABLE_KEY.0, KeyType::Hash))
+        .key_schema(key(TABLE_KEY.1, KeyType::Range));
+    for (name, kind) in KEY_ATTRIBUTES {
+        let kind = if *kind == "N" { ScalarAttributeType::N } else { ScalarAttributeType::S };
+        table = table.attribute_definitions(attribute(name, kind));
+    }
+    for definition in INDEXES {
+        let projection = if definition.keys_only { ProjectionType::KeysOnly } else { ProjectionType::All };
+        table = table.global_secondary_indexes(index(definition.name, definition.hash, definition.range, projection));
+    }
+    table
         .send()
         .await
         .map_err(|e| fail("create table")(aws_sdk_dynamodb::error::DisplayErrorContext(e).to_string()))?;
