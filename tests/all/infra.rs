@@ -252,3 +252,38 @@ fn every_reference_names_something_the_template_defines() {
         assert_eq!(dangling_references(&broken).len(), 1, "{to} is caught");
     }
 }
+
+fn guard(text: &str) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("template.yaml");
+    std::fs::write(&path, text).unwrap();
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("infra/rules");
+    let output = Command::new("cfn-guard")
+        .args(["validate", "--show-summary", "fail", "--rules"])
+        .arg(&rules)
+        .arg("--data")
+        .arg(&path)
+        .output()
+        .expect("cfn-guard is installed by scripts/test (cargo install cfn-guard)");
+    (output.status.success(), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
+    let original = std::fs::read_to_string(TEMPLATE).unwrap();
+    let (ok, findings) = guard(&original);
+    assert!(ok, "cfn-guard findings on infra/template.yaml:\n{findings}");
+    for (what, from, to) in [
+        ("no point-in-time recovery", "PointInTimeRecoveryEnabled: true", "PointInTimeRecoveryEnabled: false"),
+        ("an x86 function", "Architectures: [arm64]", "Architectures: [x86_64]"),
+        ("a wildcard action", "Action: [sqs:SendMessage]", "Action: \"*\""),
+        ("a log group kept forever", "Properties: { RetentionInDays: !Ref LogRetentionDays, KmsKeyId: !GetAtt DataKey.Arn }", "Properties: { KmsKeyId: !GetAtt DataKey.Arn }"),
+        ("a queue without dead letters", "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt PoliceReferralDeadLetters.Arn\n        maxReceiveCount: 5\n", ""),
+        ("an unencrypted queue", "      KmsMasterKeyId: !Ref DataKey\n      VisibilityTimeout: 180", "      VisibilityTimeout: 180"),
+        ("a wildcard resource for another action", "Action: [ses:GetSendQuota]", "Action: [ses:GetSendQuota, ses:SendEmail]"),
+    ] {
+        assert!(original.contains(from), "{what}: the template changed, update the test");
+        let (ok, _) = guard(&original.replacen(from, to, 1));
+        assert!(!ok, "cfn-guard missed {what}");
+    }
+}
