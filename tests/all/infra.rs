@@ -287,3 +287,283 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         assert!(!ok, "cfn-guard missed {what}");
     }
 }
+
+/// Records the IAM action of every AWS request on the wire while switched on.
+#[derive(Clone, Debug, Default)]
+struct ActionRecorder {
+    actions: std::sync::Arc<std::sync::Mutex<BTreeSet<String>>>,
+    on: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl ActionRecorder {
+    fn record(&self, on: bool) {
+        self.on.store(on, std::sync::atomic::Ordering::SeqCst);
+    }
+    fn take(&self) -> BTreeSet<String> {
+        std::mem::take(&mut self.actions.lock().unwrap())
+    }
+}
+
+impl aws_sdk_dynamodb::config::Intercept for ActionRecorder {
+    fn name(&self) -> &'static str {
+        "ActionRecorder"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &aws_sdk_dynamodb::config::interceptors::BeforeTransmitInterceptorContextRef<'_>,
+        _components: &aws_sdk_dynamodb::config::RuntimeComponents,
+        _cfg: &mut aws_sdk_dynamodb::config::ConfigBag,
+    ) -> Result<(), aws_sdk_dynamodb::error::BoxError> {
+        if !self.on.load(std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
+        let request = context.request();
+        let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default()).into_owned();
+        let mut actions = self.actions.lock().unwrap();
+        match request.headers().get("x-amz-target") {
+            // A transaction needs the item-level permission of each of its parts.
+            Some(target) if target.ends_with(".TransactWriteItems") => {
+                let parsed: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                for item in parsed["TransactItems"].as_array().into_iter().flatten() {
+                    for (part, action) in [
+                        ("Put", "PutItem"),
+                        ("Update", "UpdateItem"),
+                        ("Delete", "DeleteItem"),
+                        ("ConditionCheck", "ConditionCheckItem"),
+                    ] {
+                        if item.get(part).is_some() {
+                            actions.insert(format!("dynamodb:{action}"));
+                        }
+                    }
+                }
+            }
+            Some(target) => {
+                let (service, operation) = target.split_once('.').unwrap_or(("", target));
+                let prefix = if service.starts_with("DynamoDB") { "dynamodb" } else { "sqs" };
+                actions.insert(format!("{prefix}:{operation}"));
+            }
+            None => {
+                let action = body.split('&').find_map(|p| p.strip_prefix("Action=")).unwrap_or("unknown");
+                actions.insert(format!("ses:{action}"));
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn recording_backend(recorder: &ActionRecorder) -> crate::support::Backend {
+    use crate::support::moto;
+    let main = moto::sdk_config().await;
+    let mail = moto::sdk_config_for(moto::mail_server()).await;
+    let clients = oys_service::aws::AwsClients {
+        dynamodb: aws_sdk_dynamodb::Client::from_conf(
+            aws_sdk_dynamodb::config::Builder::from(&main).interceptor(recorder.clone()).build(),
+        ),
+        sqs: aws_sdk_sqs::Client::from_conf(
+            aws_sdk_sqs::config::Builder::from(&main).interceptor(recorder.clone()).build(),
+        ),
+        ses: aws_sdk_ses::Client::from_conf(
+            aws_sdk_ses::config::Builder::from(&mail).interceptor(recorder.clone()).build(),
+        ),
+    };
+    crate::support::Backend::moto_with(clients).await
+}
+
+/// The actions a function's policies allow, less those the Lambda service itself uses on the
+/// function's behalf (the SQS event source's polling, KMS for encrypted queues and table).
+fn policy_actions(template: &Value, binary: &str) -> BTreeSet<String> {
+    let (_, _, properties) = functions(template).into_iter().find(|(_, b, _)| b == binary).unwrap();
+    let service_side = [
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "kms:Decrypt",
+        "kms:GenerateDataKey",
+    ];
+    let is_worker = binary == "police-referral" || binary == "advocate-assignment";
+    let mut actions = BTreeSet::new();
+    for policy in properties["Policies"].as_sequence().unwrap() {
+        for statement in policy["Statement"].as_sequence().unwrap() {
+            let listed = match &statement["Action"] {
+                Value::Sequence(items) => items.iter().map(|a| text(a).to_string()).collect::<Vec<_>>(),
+                other => vec![text(other).to_string()],
+            };
+            for action in listed {
+                let polled = is_worker && action == "sqs:GetQueueAttributes";
+                if !service_side.contains(&action.as_str()) && !polled {
+                    actions.insert(action);
+                }
+            }
+        }
+    }
+    actions
+}
+
+#[tokio::test]
+async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
+    use crate::support::event;
+    use axum::http::StatusCode;
+    use oys_service::workers::poller;
+    use oys_shared::routing::Route;
+
+    let template = template();
+    let recorder = ActionRecorder::default();
+    let backend = recording_backend(&recorder).await;
+    let services = &backend.services;
+    let mut recorded: Vec<(&str, BTreeSet<String>)> = Vec::new();
+
+    // submit-report: start-up warm-up, a report, its idempotent repeat.
+    recorder.record(true);
+    let settings_check = oys_service::aws::AwsClients {
+        dynamodb: aws_sdk_dynamodb::Client::from_conf(
+            aws_sdk_dynamodb::config::Builder::from(&crate::support::moto::sdk_config().await)
+                .interceptor(recorder.clone())
+                .build(),
+        ),
+        sqs: aws_sdk_sqs::Client::from_conf(
+            aws_sdk_sqs::config::Builder::from(&crate::support::moto::sdk_config().await)
+                .interceptor(recorder.clone())
+                .build(),
+        ),
+        ses: aws_sdk_ses::Client::from_conf(
+            aws_sdk_ses::config::Builder::from(
+                &crate::support::moto::sdk_config_for(crate::support::moto::mail_server()).await,
+            )
+            .interceptor(recorder.clone())
+            .build(),
+        ),
+    };
+    settings_check.warm_up(&backend.aws_settings().unwrap()).await;
+    let key = [("idempotency-key", "iam-check-1")];
+    for _ in 0..2 {
+        let answer = crate::api::post(backend.router(), "application/json", &key, event("report-full.json")).await;
+        assert_eq!(answer.status, StatusCode::CREATED);
+    }
+    recorded.push(("submit-report", recorder.take()));
+
+    // The workers, each message delivered twice.
+    for (binary, route) in
+        [("police-referral", Route::PoliceReferral), ("advocate-assignment", Route::AdvocateAssignment)]
+    {
+        recorder.record(false);
+        let message = services.queue.receive(route, 1, std::time::Duration::ZERO).await.unwrap().remove(0);
+        services.queue.send(route, &message.body).await.unwrap();
+        recorder.record(true);
+        for _ in 0..2 {
+            match route {
+                Route::PoliceReferral => {
+                    let worker = backend.police_worker();
+                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| {
+                        worker.handle_batch(e)
+                    })
+                    .await
+                    .unwrap();
+                }
+                Route::AdvocateAssignment => {
+                    let worker = backend.advocate_worker();
+                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| {
+                        worker.handle_batch(e)
+                    })
+                    .await
+                    .unwrap();
+                }
+            }
+        }
+        let mut actions = recorder.take();
+        // The poller stands in for the event source mapping: its calls are not the function's.
+        actions.retain(|a| !matches!(a.as_str(), "sqs:ReceiveMessage" | "sqs:DeleteMessage" | "sqs:SendMessage"));
+        recorded.push((binary, actions));
+    }
+    recorder.record(false);
+    let filter = oys_service::ports::CaseFilter { limit: 10, ..Default::default() };
+    let reference = backend.services.store.list_cases(&filter).await.unwrap().remove(0).reference;
+    recorder.record(true);
+
+    // operator-api: warm-up, list, read, events with a handoff, export, a phoned report and its
+    // repeat, erasure.
+    settings_check.warm_up(&backend.aws_settings().unwrap()).await;
+    let router = backend.full_router();
+    let call = |method: &'static str, path: String, body: Option<serde_json::Value>, key: Option<&'static str>| {
+        let router = router.clone();
+        async move {
+            use tower::ServiceExt;
+            let mut request = axum::http::Request::builder()
+                .method(method)
+                .uri(path)
+                .header("authorization", "Bearer local-operator-token");
+            if let Some(key) = key {
+                request = request.header("idempotency-key", key);
+            }
+            let request = match body {
+                Some(body) => {
+                    request.header("content-type", "application/json").body(axum::body::Body::from(body.to_string()))
+                }
+                None => request.body(axum::body::Body::empty()),
+            };
+            router.oneshot(request.unwrap()).await.unwrap().status()
+        }
+    };
+    assert_eq!(call("GET", "/v1/cases".into(), None, None).await, StatusCode::OK);
+    assert_eq!(call("GET", format!("/v1/cases/{reference}"), None, None).await, StatusCode::OK);
+    for body in [
+        serde_json::json!({"type": "call_made", "outcome": "reached"}),
+        serde_json::json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+        serde_json::json!({"type": "share_consent_given", "partner_id": "example-north-west", "channel": "phone", "privacy_notice_version": "2026-01"}),
+    ] {
+        assert_eq!(call("POST", format!("/v1/cases/{reference}/events"), Some(body), None).await, StatusCode::CREATED);
+    }
+    assert_eq!(call("GET", format!("/v1/cases/{reference}/export"), None, None).await, StatusCode::OK);
+    let mut phoned: serde_json::Value = serde_json::from_str(&event("report-full.json")).unwrap();
+    phoned["channel"] = serde_json::json!("phone");
+    for _ in 0..2 {
+        assert_eq!(
+            call("POST", "/v1/reports".into(), Some(phoned.clone()), Some("iam-check-2")).await,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(call("POST", format!("/v1/cases/{reference}/erase"), None, None).await, StatusCode::OK);
+    recorded.push(("operator-api", recorder.take()));
+
+    // deadline-reminders: a due reminder, a report left pending routing, an expired case.
+    recorder.record(false);
+    backend.run_workers().await; // the phoned report gets its operator-call deadline
+    let switch = crate::support::flaky::Switch::default();
+    let mut outage = backend.services.clone();
+    outage.queue = std::sync::Arc::new(crate::support::flaky::Flaky::new(outage.queue.clone(), switch.clone()));
+    switch.fail(true);
+    let pending = oys_service::intake::submit(
+        &outage,
+        oys_service::intake::Submission {
+            body: phoned.clone(),
+            submitter: oys_shared::report::Submitter::Operator,
+            idempotency_key: None,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(matches!(pending, oys_service::intake::SubmitOutcome::Accepted(_)));
+    call(
+        "POST",
+        format!("/v1/cases/{reference}/events"),
+        Some(serde_json::json!({"type": "case_closed", "reason": "done"})),
+        None,
+    )
+    .await;
+    backend.clock.advance(std::time::Duration::from_secs(40 * 24 * 3600));
+    recorder.record(true);
+    let summary = oys_service::reminders::run(services, &["leads@on-your-side.test".to_string()]).await.unwrap();
+    assert!(
+        summary.reminders + summary.overdue + summary.escalations > 0 && summary.routed == 1 && summary.purged == 1,
+        "{summary:?}"
+    );
+    recorded.push(("deadline-reminders", recorder.take()));
+
+    for (binary, calls) in recorded {
+        assert_eq!(
+            policy_actions(&template, binary),
+            calls,
+            "{binary}: the policy (left) against the calls made (right)"
+        );
+    }
+}

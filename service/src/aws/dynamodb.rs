@@ -714,7 +714,8 @@ impl DynamoStore {
             .expression_attribute_names("#key", key)
             .expression_attribute_values(":value", value)
             .scan_index_forward(false)
-            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            // DynamoDB refuses a limit of 0.
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX))
             .send()
             .await
             .map_err(|e| err("list cases", e))?;

@@ -72,7 +72,11 @@ impl Backend {
     }
 
     pub async fn moto() -> Backend {
-        let clients = moto::clients().await;
+        Self::moto_with(moto::clients().await).await
+    }
+
+    /// On moto, through the given clients (e.g. with an interceptor recording the calls).
+    pub async fn moto_with(clients: AwsClients) -> Backend {
         let id = unique();
         let operator_address = format!("operators-{id}@on-your-side.test");
         let names = ResourceNames {
@@ -85,6 +89,14 @@ impl Backend {
         let clock = Arc::new(ManualClock::new(start_time()));
         let services = aws::services(&clients, &settings, Some(clock.clone()));
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
+    }
+
+    /// The settings the functions would read, on moto.
+    pub fn aws_settings(&self) -> Option<AwsSettings> {
+        match &self.probe {
+            Probe::Moto { settings, .. } => Some(settings.clone()),
+            Probe::Embedded { .. } => None,
+        }
     }
 
     /// The public router (the Lambda `submit-report` serves).
