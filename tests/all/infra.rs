@@ -67,33 +67,58 @@ fn every_function_crate_has_a_resource_and_every_resource_a_crate() {
     }
 }
 
-#[test]
-fn every_environment_variable_a_function_requires_is_set_and_nothing_else() {
-    let template = template();
-    let functions = functions(&template);
+/// What is wrong with the functions' environment in `template`: a variable the code requires
+/// and the template does not set, or one it sets and no code reads.
+fn environment_problems(template: &Value) -> Vec<String> {
+    let functions = functions(template);
+    let mut problems = Vec::new();
     for (binary, required) in FUNCTION_ENVIRONMENT {
-        let (name, _, properties) =
-            functions.iter().find(|(_, b, _)| b == binary).unwrap_or_else(|| panic!("{binary}"));
+        let Some((name, _, properties)) = functions.iter().find(|(_, b, _)| b == binary) else {
+            problems.push(format!("no function for {binary}"));
+            continue;
+        };
         let set: BTreeSet<String> = properties["Environment"]["Variables"]
             .as_mapping()
             .map(|m| m.keys().map(|k| k.as_str().unwrap().to_string()).collect())
             .unwrap_or_default();
         for var in *required {
-            assert!(set.contains(*var), "{name} ({binary}) needs {var}");
+            if !set.contains(*var) {
+                problems.push(format!("{name} ({binary}) needs {var}"));
+            }
         }
         let allowed: BTreeSet<&str> =
             required.iter().copied().chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "PARTNERS_JSON"]).collect();
         for var in &set {
-            assert!(allowed.contains(var.as_str()), "{name} sets {var}, which the code does not read");
+            if !allowed.contains(var.as_str()) {
+                problems.push(format!("{name} sets {var}, which the code does not read"));
+            }
         }
     }
-    assert_eq!(functions.len(), FUNCTION_ENVIRONMENT.len());
+    problems
 }
 
 #[test]
-fn the_table_has_exactly_the_keys_and_indexes_the_code_queries() {
+fn every_environment_variable_a_function_requires_is_set_and_nothing_else() {
     let template = template();
-    let table = resources(&template).into_iter().find(|(_, b)| b["Type"] == "AWS::DynamoDB::Table").expect("a table").1;
+    assert_eq!(environment_problems(&template), Vec::<String>::new());
+    assert_eq!(functions(&template).len(), FUNCTION_ENVIRONMENT.len());
+    let original = std::fs::read_to_string(TEMPLATE).unwrap();
+    for (from, to) in [
+        ("          LEAD_ALERT_ADDRESSES: !Ref LeadAlertAddresses\n", ""),
+        (
+            "          RETENTION_DAYS: !Ref RetentionDays\n",
+            "          RETENTION_DAYS: !Ref RetentionDays\n          DEBUG_MODE: \"1\"\n",
+        ),
+    ] {
+        assert!(original.contains(from));
+        let broken: Value = serde_norway::from_str(&original.replacen(from, to, 1)).unwrap();
+        assert_eq!(environment_problems(&broken).len(), 1, "caught: {to:?}");
+    }
+}
+
+/// Panics, naming the difference, unless the table in `template` is the one the code queries.
+fn check_table(template: &Value) {
+    let table = resources(template).into_iter().find(|(_, b)| b["Type"] == "AWS::DynamoDB::Table").expect("a table").1;
     let properties = &table["Properties"];
     let schema = |keys: &Value| -> (String, String) {
         let keys = keys.as_sequence().unwrap();
@@ -128,6 +153,26 @@ fn the_table_has_exactly_the_keys_and_indexes_the_code_queries() {
     assert_eq!(properties["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"], true);
     assert_eq!(properties["DeletionProtectionEnabled"], true);
     assert_eq!(text(&properties["SSESpecification"]["SSEType"]), "KMS");
+}
+
+#[test]
+fn the_table_has_exactly_the_keys_and_indexes_the_code_queries() {
+    check_table(&template());
+    let original = std::fs::read_to_string(TEMPLATE).unwrap();
+    for (from, to) in [
+        ("IndexName: cases-by-partner", "IndexName: cases-by-organisation"),
+        (
+            "            - { AttributeName: next_alert_epoch, KeyType: RANGE }",
+            "            - { AttributeName: due_epoch, KeyType: RANGE }",
+        ),
+        ("AttributeName: expires_at_epoch", "AttributeName: ttl"),
+        ("PointInTimeRecoveryEnabled: true", "PointInTimeRecoveryEnabled: false"),
+    ] {
+        assert!(original.contains(from));
+        let broken: Value = serde_norway::from_str(&original.replacen(from, to, 1)).unwrap();
+        let caught = std::panic::catch_unwind(|| check_table(&broken)).is_err();
+        assert!(caught, "the table check missed: {to}");
+    }
 }
 
 #[test]
