@@ -306,21 +306,32 @@ impl ReportStore for DynamoStore {
     }
 
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
+        // The four items of the report by key, not a query of the whole partition: a case's
+        // partition also holds its audit trail, events and effects, which grow with every read.
+        let pk = case_pk(reference);
+        let keys = ["CASE", "NARRATIVE", "CONTACT", "STATE"]
+            .map(|sk| HashMap::from([(PK.to_string(), s(pk.clone())), (SK.to_string(), s(sk))]));
+        let request = aws_sdk_dynamodb::types::KeysAndAttributes::builder()
+            .set_keys(Some(keys.to_vec()))
+            .consistent_read(true)
+            .build()
+            .expect("keys are set");
         let output = self
             .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("pk = :pk")
-            .expression_attribute_values(":pk", s(case_pk(reference)))
-            .consistent_read(true)
+            .batch_get_item()
+            .request_items(&self.table, request)
             .send()
             .await
             .map_err(|e| err("get report", e))?;
+        if output.unprocessed_keys.as_ref().is_some_and(|u| !u.is_empty()) {
+            // Only under throttling; the caller's retry (SQS redelivery, the client) reads again.
+            return Err(PortError::new("get report", "read throttled; retry"));
+        }
         let mut case: Option<CaseItem> = None;
         let mut narrative: Option<Narrative> = None;
         let mut contact: Option<ContactDetails> = None;
         let mut state = CaseState::default();
-        for item in output.items.unwrap_or_default() {
+        for item in output.responses.and_then(|mut r| r.remove(&self.table)).unwrap_or_default() {
             match item.get(SK).and_then(|v| v.as_s().ok()).map(String::as_str) {
                 Some("CASE") => case = Some(from_item(item)?),
                 Some("NARRATIVE") => narrative = Some(from_item(item)?),
