@@ -5,7 +5,7 @@
 //! found", so even a case's existence is not revealed). Every read of a case by a person and
 //! every export is written to the append-only audit trail.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
@@ -24,9 +24,9 @@ use oys_shared::{ErrorCode, FieldError, Reference};
 use crate::intake::Services;
 use crate::ports::{
     AuditEntry, CaseChange, CaseFilter, CaseListing, Deadline, DeadlineKind, EffectKind, EffectRecord, EventRecord,
-    OutgoingEmail, PortError, StoredReport,
+    PortError, StoredReport,
 };
-use crate::workers::PoliceReferralWorker;
+use crate::workers::{send_and_record, PoliceReferralWorker, RecordedEmail};
 
 /// What casework needs beyond the shared services.
 pub struct Casework {
@@ -229,16 +229,17 @@ impl Casework {
                 let key = format!("partner_withdrawal:{partner_id}");
                 if !self.done(reference, &key).await? {
                     let (subject, text) = withdrawal_email(reference, &partner.name);
-                    self.send(vec![partner.mailbox.clone()], subject, text).await?;
-                    self.record(
-                        reference,
-                        &key,
-                        EffectKind::Notice,
-                        &partner.mailbox,
-                        None,
-                        "consent withdrawn notice",
-                    )
-                    .await?;
+                    let email = RecordedEmail {
+                        key,
+                        kind: EffectKind::Notice,
+                        to: vec![partner.mailbox.clone()],
+                        recipient: partner.mailbox.clone(),
+                        consent: None,
+                        detail: "consent withdrawn notice".into(),
+                        subject,
+                        text,
+                    };
+                    send_and_record(svc, reference, email).await?;
                 }
             }
             FollowUp::ReferToPolice { force } => {
@@ -278,21 +279,22 @@ impl Casework {
                 &partner.name,
                 &times,
             );
-            self.send(vec![partner.mailbox.clone()], subject, text).await?;
             let consent = report
                 .state
                 .share
                 .as_ref()
                 .map(|s| format!("share with {partner_id}, recorded by {}", s.record.recorded_by));
-            self.record(
-                reference,
-                &key,
-                EffectKind::Disclosure,
-                &format!("{} <{}>", partner.name, partner.mailbox),
+            let email = RecordedEmail {
+                key,
+                kind: EffectKind::Disclosure,
+                to: vec![partner.mailbox.clone()],
+                recipient: format!("{} <{}>", partner.name, partner.mailbox),
                 consent,
-                "contact details and the report",
-            )
-            .await?;
+                detail: "contact details and the report".into(),
+                subject,
+                text,
+            };
+            send_and_record(&self.services, reference, email).await?;
         }
         self.services
             .store
@@ -325,33 +327,6 @@ impl Casework {
 
     async fn done(&self, reference: &Reference, key: &str) -> Result<bool, CaseError> {
         Ok(self.services.store.effects(reference).await?.iter().any(|e| e.key == key))
-    }
-
-    async fn send(&self, to: Vec<String>, subject: String, text: String) -> Result<(), CaseError> {
-        let email = OutgoingEmail { from: self.services.alerts.from.clone(), to, subject, text };
-        self.services.mailer.send(&email).await?;
-        Ok(())
-    }
-
-    async fn record(
-        &self,
-        reference: &Reference,
-        key: &str,
-        kind: EffectKind,
-        recipient: &str,
-        consent: Option<String>,
-        detail: &str,
-    ) -> Result<(), CaseError> {
-        let effect = EffectRecord {
-            key: key.to_string(),
-            kind,
-            recipient: recipient.to_string(),
-            consent,
-            detail: detail.to_string(),
-            at: self.services.clock.now(),
-        };
-        self.services.store.record_effect(reference, &effect).await?;
-        Ok(())
     }
 
     /// Everything held about a report (subject access), for operators; audited as an export.
@@ -404,11 +379,6 @@ impl Casework {
     /// Records that `caller` took a report by phone or webchat.
     pub async fn report_taken(&self, caller: &Caller, reference: &Reference) -> Result<(), CaseError> {
         self.audit(caller, reference, "report_taken").await
-    }
-
-    /// Partner ids this deployment knows.
-    pub fn partner_ids(&self) -> HashSet<&str> {
-        self.partners.iter().map(|p| p.id.as_str()).collect()
     }
 }
 

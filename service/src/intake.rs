@@ -97,7 +97,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
 
     let report_id = Uuid::new_v4();
     let mut attempt = 0;
-    let (summary, receipt) = loop {
+    let (new_report, receipt) = loop {
         attempt += 1;
         let reference = Reference::from_entropy(random_u64());
         let parts = split_report(report.clone(), report_id, reference.clone(), now);
@@ -122,7 +122,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             }),
         };
         match svc.store.create_report(&new_report, now).await.map_err(IntakeError::NotStored)? {
-            CreateOutcome::Created => break (new_report.summary, receipt),
+            CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
                 info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");
                 return Ok(SubmitOutcome::Replayed(earlier.receipt));
@@ -140,6 +140,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         }
     };
 
+    let summary = &new_report.summary;
     info!(
         reference = %summary.reference,
         report_id = %summary.report_id,
@@ -147,8 +148,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         routes = ?summary.routes.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         "report stored"
     );
-    let pending = Delivery::all_for(&summary.routes);
-    finish_deliveries(svc, &summary, &pending).await;
+    finish_deliveries(svc, summary, &new_report.pending).await;
     Ok(SubmitOutcome::Accepted(receipt))
 }
 

@@ -17,7 +17,7 @@ use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, StoredReport};
+use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, PortError, StoredReport};
 
 /// The report a message is about, checked to be the one the message was sent for.
 async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
@@ -28,8 +28,36 @@ async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredRe
     Ok(report)
 }
 
-/// Emails the operators and records it under `key`, so a redelivery does not repeat it.
-/// The caller checks the key was not recorded yet.
+/// An email that goes out once per report: a disclosure or a notice.
+pub(crate) struct RecordedEmail {
+    /// The effect key it is recorded under (checked by the caller before sending).
+    pub key: String,
+    pub kind: EffectKind,
+    pub to: Vec<String>,
+    /// Who received it, for the record (a force or partner and its mailbox; "operators").
+    pub recipient: String,
+    pub consent: Option<String>,
+    /// What was sent, in words (never the data itself).
+    pub detail: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// Sends the email, then records it: a redelivery or repeat finds the record and skips it; a
+/// crash between the two repeats only this email, and nothing is lost.
+pub(crate) async fn send_and_record(
+    svc: &Services,
+    reference: &Reference,
+    email: RecordedEmail,
+) -> Result<(), PortError> {
+    let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
+    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text }).await?;
+    let effect = EffectRecord { key, kind, recipient, consent, detail, at: svc.clock.now() };
+    svc.store.record_effect(reference, &effect).await?;
+    Ok(())
+}
+
+/// Emails the operators once, under `key` (the caller checks it was not recorded yet).
 async fn tell_operators_once(
     svc: &Services,
     reference: &Reference,
@@ -37,18 +65,17 @@ async fn tell_operators_once(
     subject: String,
     text: String,
 ) -> Result<(), WorkerError> {
-    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: svc.alerts.operators.clone(), subject, text };
-    svc.mailer.send(&email).await?;
-    let effect = EffectRecord {
+    let email = RecordedEmail {
         key: key.into(),
         kind: EffectKind::Notice,
+        to: svc.alerts.operators.clone(),
         recipient: "operators".into(),
         consent: None,
-        detail: email.subject,
-        at: svc.clock.now(),
+        detail: subject.clone(),
+        subject,
+        text,
     };
-    svc.store.record_effect(reference, &effect).await?;
-    Ok(())
+    Ok(send_and_record(svc, reference, email).await?)
 }
 
 /// Effect keys: one per thing a worker does once for a report.

@@ -18,9 +18,9 @@ use oys_shared::Reference;
 
 use super::batch::{process_batch, Outcome, WorkerError};
 use super::effects::{POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
-use super::{report_for, tell_operators_once};
+use super::{report_for, send_and_record, tell_operators_once, RecordedEmail};
 use crate::intake::Services;
-use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, StoredReport};
+use crate::ports::{EffectKind, StoredReport};
 
 pub struct PoliceReferralWorker {
     services: Services,
@@ -103,17 +103,17 @@ impl PoliceReferralWorker {
             .expect("consent is not `no`, checked above");
         if !done.contains(POLICE_DISCLOSED) {
             let (subject, text) = referral.email(also.as_deref());
-            let email = OutgoingEmail { from: svc.alerts.from.clone(), to: vec![mailbox.clone()], subject, text };
-            svc.mailer.send(&email).await?;
-            let effect = EffectRecord {
+            let email = RecordedEmail {
                 key: POLICE_DISCLOSED.into(),
                 kind: EffectKind::Disclosure,
+                to: vec![mailbox.clone()],
                 recipient: format!("{} <{mailbox}>", geography::force_name(&force)),
                 consent: Some(referral.consent().to_string()),
                 detail: format!("police referral: {}", referral.disclosed_fields()),
-                at: svc.clock.now(),
+                subject,
+                text,
             };
-            svc.store.record_effect(reference, &effect).await?;
+            send_and_record(svc, reference, email).await?;
             info!(force = %force, consent = %referral.consent(), "police referral sent");
         }
         if !done.contains(POLICE_OPERATORS_TOLD) {
