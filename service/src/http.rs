@@ -63,11 +63,7 @@ async fn health() -> Json<Value> {
 }
 
 async fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        Json(json!({"errors": [{"field": "path", "code": "not_found", "message": "No such route."}]})),
-    )
-        .into_response()
+    error_response(StatusCode::NOT_FOUND, Language::English, &[FieldError::new("path", ErrorCode::NotFound)])
 }
 
 /// An error as the API shows it: the field, a stable code and a message in the reporter's language.
@@ -79,7 +75,7 @@ struct ErrorBody {
 }
 
 fn error_response(status: StatusCode, language: Language, errors: &[FieldError]) -> Response {
-    let errors: Vec<ErrorBody> = errors
+    let errors: Vec<ErrorBody> = oys_shared::errors::capped(errors)
         .iter()
         .map(|e| {
             let args: Vec<(&str, String)> = e.params.iter().map(|(k, v)| (*k, v.clone())).collect();
@@ -200,8 +196,11 @@ async fn submit_report(State(state): State<AppState>, request: Request) -> Respo
             response
         }
         Ok(SubmitOutcome::Invalid { language, errors }) => {
-            let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-            warn!(error_count = errors.len(), fields = ?fields, "report refused");
+            // Counts and codes only: field names can be the caller's own words.
+            let mut codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            warn!(error_count = errors.len(), codes = ?codes, "report refused");
             error_response(StatusCode::UNPROCESSABLE_ENTITY, language, &errors)
         }
         Ok(SubmitOutcome::IdempotencyKeyReused { language }) => error_response(
@@ -259,10 +258,12 @@ fn case_request(
 }
 
 fn staff_error(error: CaseError, route: &'static str) -> Response {
-    let (status, code) = match &error {
-        CaseError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
-        CaseError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
-        CaseError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+    let (status, error) = match &error {
+        CaseError::Unauthenticated => {
+            (StatusCode::UNAUTHORIZED, FieldError::new("Authorization", ErrorCode::Unauthenticated))
+        }
+        CaseError::Forbidden => (StatusCode::FORBIDDEN, FieldError::new("Authorization", ErrorCode::Forbidden)),
+        CaseError::NotFound => (StatusCode::NOT_FOUND, FieldError::new("reference", ErrorCode::NotFound)),
         CaseError::Invalid(errors) => {
             let status = if errors.iter().any(|e| e.code == ErrorCode::VersionConflict) {
                 StatusCode::CONFLICT
@@ -284,9 +285,7 @@ fn staff_error(error: CaseError, route: &'static str) -> Response {
     };
     // Refusals are logged by route and kind only: no reference, no personal data.
     warn!(route, status = status.as_u16(), "operator request refused");
-    let mut response =
-        (status, Json(json!({"errors": [{"field": "Authorization", "code": code, "message": error.to_string()}]})))
-            .into_response();
+    let mut response = error_response(status, Language::English, &[error]);
     if status == StatusCode::UNAUTHORIZED {
         response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }

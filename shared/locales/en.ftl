@@ -34,6 +34,11 @@ error-partner_not_assigned = Confirm this partner as the case's advocate organis
 error-share_consent_in_place = The reporter's consent to share with a partner is in place: record its withdrawal first.
 error-no_police_consent = The reporter has not agreed to a police referral (or withdrew it).
 error-version_conflict = Someone else changed this case at the same moment: reload it and try again.
+error-too_many_errors = There are too many problems to list: { $omitted } more were left out. Fix the ones above and send again.
+error-unauthenticated = Sign in first: this needs valid staff credentials.
+error-forbidden = Your role does not allow this.
+error-not_found = There is nothing here, or you may not see it.
+error-rate_limited = Too many requests from your connection. Please wait { $retry_after } seconds and try again.
 
 ## The answer to an accepted report
 next-steps-received = Thank you for telling us what happened. Your reference is { $reference }. Please keep it and quote it whenever you contact us.

@@ -34,6 +34,11 @@ error-partner_not_assigned = 請先確認此合作機構為個案的倡導機構
 error-share_consent_in_place = 舉報人同意與合作機構分享資料的決定仍然有效:請先記錄撤回同意。
 error-no_police_consent = 舉報人沒有同意(或已撤回同意)轉介警方。
 error-version_conflict = 有其他人同時更改了此個案:請重新載入後再試。
+error-too_many_errors = 問題太多,無法全部列出:另有 { $omitted } 個未列出。請先修正以上問題後再提交。
+error-unauthenticated = 請先登入:此操作需要有效的職員憑證。
+error-forbidden = 您的角色不允許此操作。
+error-not_found = 此處沒有內容,或您無權查看。
+error-rate_limited = 您的連線發出的請求過多。請等候 { $retry_after } 秒後再試。
 
 ## The answer to an accepted report
 next-steps-received = 感謝您告訴我們所發生的事。您的參考編號是 { $reference }。請保留此編號,並在聯絡我們時提供。

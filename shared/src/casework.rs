@@ -298,7 +298,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
     };
     for key in obj.keys() {
         if key != "type" && !allowed_keys.contains(&key.as_str()) {
-            errors.push(FieldError::new(key.clone(), ErrorCode::UnknownField));
+            errors.push(FieldError::new(crate::errors::sanitised_field_name(key), ErrorCode::UnknownField));
         }
     }
     let event = match kind {

@@ -551,7 +551,8 @@ impl Parser {
             Some(Value::Object(map)) => {
                 for key in map.keys() {
                     if !allowed.contains(&key.as_str()) {
-                        self.error(join(path, key), ErrorCode::UnknownField);
+                        // The caller's key is echoed only as a short, sanitised prefix.
+                        self.error(join(path, &crate::errors::sanitised_field_name(key)), ErrorCode::UnknownField);
                     }
                 }
                 Some(map)
@@ -751,10 +752,56 @@ const FORM_BOOL_FIELDS: &[&str] = &[
     "consent.advocate_support",
 ];
 
+/// Every field the no-script form may send: the leaves of the report's JSON shape (API.md).
+/// The form object is built only from these paths, never from arbitrary nesting: a key with
+/// thousands of dots once built a value so deep that dropping it overflowed the stack.
+pub const FORM_FIELDS: &[&str] = &[
+    "language",
+    "channel",
+    "reporter.role",
+    "reporter.heritage",
+    "reporter.age_band",
+    "reporter.gender",
+    "contact.name",
+    "contact.phone",
+    "contact.email",
+    "contact.preferred_method",
+    "contact.safe_to_leave_voicemail",
+    "contact.safe_times",
+    "contact.preferred_language",
+    "contact.interpreter_needed",
+    "incident.occurred_on",
+    "incident.occurred_at",
+    "incident.location.postcode",
+    "incident.location.town",
+    "incident.location.online",
+    "incident.location.place_type",
+    "incident.types",
+    "incident.motivations",
+    "incident.description",
+    "incident.injured",
+    "incident.ongoing",
+    "incident.reported_to_police_already",
+    "incident.police_reference",
+    "perpetrators.count",
+    "perpetrators.description",
+    "perpetrators.relationship",
+    "consent.police",
+    "consent.advocate_support",
+    "consent.support_needs",
+    "consent.privacy_notice_version",
+];
+
+/// How many unknown form keys are carried through to the parser (each becomes one
+/// `unknown_field` error); the rest are only counted.
+const FORM_UNKNOWN_KEYS_KEPT: usize = 10;
+
 /// Turns the no-script form's flattened fields (`incident.types=a&incident.types=b`,
 /// `contact.phone=…`) into the JSON shape of the API, so one parser serves both.
 /// Empty values are dropped (an untouched input); a repeated single field becomes a list,
-/// which the parser then refuses with a clear error.
+/// which the parser then refuses with a clear error. A key that is not one of `FORM_FIELDS`
+/// is kept, under its sanitised name at the top level, so the parser refuses it as unknown;
+/// the depth of the result is bounded by `FORM_FIELDS` whatever the input.
 pub fn value_from_form<I, K, V>(pairs: I) -> Value
 where
     I: IntoIterator<Item = (K, V)>,
@@ -762,12 +809,23 @@ where
     V: AsRef<str>,
 {
     let mut root = Map::new();
+    let mut unknown_kept = 0;
     for (key, raw) in pairs {
         let (key, raw) = (key.as_ref(), raw.as_ref());
-        if raw.trim().is_empty() || key.is_empty() || key.split('.').any(str::is_empty) {
+        let Some(&known) = FORM_FIELDS.iter().find(|field| **field == key) else {
+            if !key.is_empty() && unknown_kept < FORM_UNKNOWN_KEYS_KEPT {
+                let name = crate::errors::sanitised_field_name(key);
+                if !root.contains_key(&name) {
+                    unknown_kept += 1;
+                    root.insert(name, Value::Null);
+                }
+            }
+            continue;
+        };
+        if raw.trim().is_empty() {
             continue;
         }
-        let value = if FORM_BOOL_FIELDS.contains(&key) {
+        let value = if FORM_BOOL_FIELDS.contains(&known) {
             match raw.trim() {
                 "true" | "on" | "yes" => Value::Bool(true),
                 "false" | "off" | "no" => Value::Bool(false),
@@ -776,13 +834,12 @@ where
         } else {
             Value::String(raw.to_string())
         };
-        let mut parts: Vec<&str> = key.split('.').collect();
+        let mut parts: Vec<&str> = known.split('.').collect();
         let last = parts.pop().expect("split yields at least one part");
         let mut node = &mut root;
         for part in parts {
             let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
             if !entry.is_object() {
-                // `a=1&a.b=2`: the later nested key wins; the parser reports what is left.
                 *entry = Value::Object(Map::new());
             }
             node = entry.as_object_mut().expect("just made an object");
@@ -793,7 +850,7 @@ where
                 let first = existing.take();
                 *existing = Value::Array(vec![first, value]);
             }
-            None if FORM_LIST_FIELDS.contains(&key) => {
+            None if FORM_LIST_FIELDS.contains(&known) => {
                 node.insert(last.to_string(), Value::Array(vec![value]));
             }
             None => {

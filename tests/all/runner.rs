@@ -140,6 +140,55 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
     assert!(second.contains("reminders: 0") && second.contains("read: 0"), "{second}");
 }
 
+fn post_form(runner: &Runner, body: &str) -> http_client::HttpResponse {
+    http_client::request(
+        &runner.base,
+        "POST",
+        "/v1/reports",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        body.as_bytes(),
+    )
+}
+
+/// One crafted body once aborted the whole process (a form key with tens of thousands of dots
+/// built a value so deep that dropping it overflowed the stack). The same server must answer
+/// it with a field error and then take a valid report.
+#[test]
+fn no_crafted_body_stops_the_runner_and_errors_do_not_echo_the_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let runner = start(dir.path());
+
+    let deep_key = vec!["a"; 30_000].join(".");
+    let deep = post_form(&runner, &format!("{deep_key}=1"));
+    assert_eq!(deep.status, 422, "{}", &deep.body[..deep.body.len().min(300)]);
+    assert!(deep.body.len() < 2_000, "the answer does not grow with the key: {} bytes", deep.body.len());
+
+    // 8,000 unknown keys: at most 50 errors, then one `too_many_errors`; a small answer.
+    let many: Vec<String> = (0..8_000).map(|i| format!("k{i}=1")).collect();
+    let many = post_form(&runner, &many.join("&"));
+    assert_eq!(many.status, 422);
+    assert!(many.body.len() < 20_000, "answer of {} bytes", many.body.len());
+    let errors: serde_json::Value = serde_json::from_str(&many.body).unwrap();
+    assert!(errors["errors"].as_array().unwrap().len() <= 51, "{}", many.body);
+
+    // A 60 kB unknown JSON key is echoed as a short prefix at most.
+    let long_key = "x".repeat(60_000);
+    let json = submit(&runner, &format!(r#"{{"{long_key}": 1}}"#));
+    assert_eq!(json.status, 422);
+    assert!(!json.body.contains(&"x".repeat(41)), "echoed more than 40 characters of the key");
+    assert!(json.body.len() < 4_000, "answer of {} bytes", json.body.len());
+
+    // Deeply nested JSON is refused by the parser's depth limit, not by the stack.
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(submit(&runner, &nested).status, 413, "over 64 KiB");
+    let nested = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
+    assert_eq!(submit(&runner, &nested).status, 400);
+
+    // The same process still takes reports.
+    let after = submit(&runner, &event("report-anonymous.json"));
+    assert_eq!(after.status, 201, "{}", after.body);
+}
+
 #[test]
 fn the_runner_explains_its_options() {
     let output = Command::new(env!("CARGO_BIN_EXE_on-your-side")).arg("--help").output().unwrap();

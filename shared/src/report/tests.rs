@@ -323,6 +323,47 @@ fn a_repeated_single_form_field_is_refused_not_guessed() {
     assert!(got.contains(&("reporter.role".into(), ErrorCode::InvalidType)), "{got:?}");
 }
 
+/// Depth of a JSON value, without recursion (the value under test may be deep).
+fn depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((v, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match v {
+            Value::Object(map) => stack.extend(map.values().map(|c| (c, d + 1))),
+            Value::Array(items) => stack.extend(items.iter().map(|c| (c, d + 1))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[test]
+fn unknown_form_keys_are_refused_without_building_their_shape() {
+    let deep_key = vec!["a"; 30_000].join(".");
+    let value = value_from_form([(deep_key.as_str(), "1"), ("incident.location.town.x", "y")]);
+    assert!(depth(&value) <= 4, "the form object's depth is bounded by the known fields");
+    let got = errors(&value);
+    let unknown: Vec<&String> = got.iter().filter(|(_, c)| *c == ErrorCode::UnknownField).map(|(f, _)| f).collect();
+    assert_eq!(unknown.len(), 2, "{unknown:?}");
+    assert!(unknown.iter().all(|f| f.chars().count() <= 41), "{unknown:?}");
+    // Thousands of unknown keys carry a handful of errors, not thousands.
+    let many: Vec<(String, String)> = (0..8_000).map(|i| (format!("k{i}"), "1".to_string())).collect();
+    let value = value_from_form(many);
+    assert!(value.as_object().unwrap().len() <= 10);
+}
+
+#[test]
+fn unknown_json_keys_are_echoed_as_a_short_clean_prefix() {
+    let mut body = minimal();
+    let long_key = format!("<{}>", "x".repeat(60_000));
+    body["incident"].as_object_mut().unwrap().insert(long_key, json!(1));
+    let got = errors(&body);
+    let (field, code) = &got[0];
+    assert_eq!(*code, ErrorCode::UnknownField);
+    assert!(field.starts_with("incident.?xxx") && field.ends_with('…') && field.chars().count() < 60, "{field}");
+}
+
 #[test]
 fn the_split_keeps_personal_data_out_of_the_summary() {
     let report = parse_report(&full(), now(), Submitter::Public).unwrap();
