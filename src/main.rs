@@ -168,17 +168,30 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }));
 
     let partners = workers::partners_from_env()?;
-    let users = auth::local_users(&partners.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    // The fixed staff tokens are for a laptop: refused when the runner is pointed at real AWS.
+    let users = if local_tokens_allowed(args.backend, std::env::var("AWS_ENDPOINT_URL").ok().as_deref()) {
+        println!(
+            "Staff:   Authorization: Bearer local-operator-token | local-lead-token | local-advocate-<partner-id>-token"
+        );
+        auth::local_users(&partners.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+    } else {
+        println!("Staff:   local staff tokens refused: the AWS backend is not an emulator on this machine");
+        Default::default()
+    };
     let casework = Arc::new(Casework {
         services: (*services).clone(),
         partners,
         force_mailboxes: workers::local_force_mailboxes(),
         retention: Duration::from_secs(args.retention_days * 24 * 60 * 60),
     });
-    println!(
-        "Staff:   Authorization: Bearer local-operator-token | local-lead-token | local-advocate-<partner-id>-token"
-    );
 
+    if !args.host.is_loopback() {
+        eprintln!(
+            "WARNING: listening on {} makes this runner reachable from other machines. It has no TLS and \
+             its staff tokens are public (README): use it only on a network you trust.",
+            args.host
+        );
+    }
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
     axum::serve(listener, http::full_router(casework, auth::Authenticator::LocalTokens(users)))
@@ -187,6 +200,42 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .await?;
     Ok(())
+}
+
+/// Whether the fixed local staff tokens may be used: only on the embedded backend, or on an AWS
+/// endpoint at a loopback address (an emulator such as moto), never against real AWS.
+fn local_tokens_allowed(backend: Backend, endpoint: Option<&str>) -> bool {
+    match backend {
+        Backend::Embedded => true,
+        Backend::Aws => endpoint.is_some_and(is_loopback_url),
+    }
+}
+
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.rsplit_once(':').map_or(authority, |(host, _)| host),
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_tokens_only_on_this_machine() {
+        assert!(local_tokens_allowed(Backend::Embedded, None));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1:5000")));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://localhost:4566/")));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://[::1]:5000")));
+        assert!(!local_tokens_allowed(Backend::Aws, None), "real AWS");
+        assert!(!local_tokens_allowed(Backend::Aws, Some("https://dynamodb.eu-west-2.amazonaws.com")));
+        assert!(!local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1.example.org:5000")));
+        assert!(!local_tokens_allowed(Backend::Aws, Some("http://10.0.0.5:5000")));
+    }
 }
 
 /// Polls a route's queue and hands batches to its worker, like the Lambda SQS event source:

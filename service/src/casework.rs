@@ -337,7 +337,9 @@ impl Casework {
         let report = self.visible_case(caller, reference).await?;
         self.audit(caller, reference, "export").await?;
         let store = &self.services.store;
-        Ok(json!({
+        // Who read the case and when is for leads, as `/audit` is.
+        let audit = if caller.is_lead() { Some(store.audit(reference).await?) } else { None };
+        let mut export = json!({
             "reference": reference,
             "exported_at": self.services.clock.now(),
             "report": {"summary": report.summary, "narrative": report.narrative, "contact": report.contact},
@@ -346,8 +348,11 @@ impl Casework {
             "deadlines": store.deadlines(reference).await?,
             "events": store.events(reference).await?,
             "disclosures_and_notices": store.effects(reference).await?,
-            "audit": store.audit(reference).await?,
-        }))
+        });
+        if let Some(audit) = audit {
+            export["audit"] = json!(audit);
+        }
+        Ok(export)
     }
 
     /// Erases the report's personal data on request; categories stay for statistics.

@@ -7,7 +7,7 @@
 //! conditional write; running the job twice in a row sends nothing new.
 
 use jiff::Timestamp;
-use tracing::{info, warn};
+use tracing::{error, info, warn};
 
 use oys_shared::calendar::uk_time;
 use oys_shared::casework::escalation_time;
@@ -31,6 +31,9 @@ pub struct ReminderSummary {
     pub still_pending: usize,
     /// Cases whose personal data expired and was erased.
     pub purged: usize,
+    /// Steps that failed this run (an alert, the sweep, the purge): each is logged, the rest
+    /// of the run goes on, and the next run tries again.
+    pub failures: usize,
 }
 
 /// The level due now and when the one after it falls due.
@@ -49,57 +52,96 @@ fn level_due(deadline: &Deadline, now: Timestamp) -> Option<(AlertLevel, Option<
     Some((*level, next))
 }
 
+/// Runs the job. One failing alert does not stop the others, and the sweeper and the purge run
+/// whatever happened before them: a failure is counted, logged, and retried by the next run.
 pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
     let now = svc.clock.now();
-    let due = svc.store.deadlines_due(now, BATCH).await?;
-    let mut summary = ReminderSummary { read: due.len(), ..Default::default() };
-    for deadline in due {
-        let expected = deadline.next_alert_at;
-        let Some((level, next)) = level_due(&deadline, now).filter(|_| deadline.met_at.is_none()) else {
-            // Met, or every level sent: out of the index.
-            svc.store.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
-            continue;
-        };
-        let (to, subject) = match level {
-            AlertLevel::Reminder => {
-                (&svc.alerts.operators, format!("Reminder: {} due {}", deadline.reference, uk_time(deadline.due_at)))
+    let mut summary = ReminderSummary::default();
+    match svc.store.deadlines_due(now, BATCH).await {
+        Ok(due) => {
+            summary.read = due.len();
+            for deadline in due {
+                let reference = deadline.reference.clone();
+                if let Err(error) = alert_once(svc, lead_addresses, deadline, now, &mut summary).await {
+                    summary.failures += 1;
+                    error!(%reference, %error, "deadline alert failed; the next run tries again");
+                }
             }
-            AlertLevel::Overdue => {
-                (&svc.alerts.operators, format!("Overdue: {} was due {}", deadline.reference, uk_time(deadline.due_at)))
-            }
-            AlertLevel::Escalation => (
-                &lead_addresses.to_vec(),
-                format!("Escalation: {} overdue since {}", deadline.reference, uk_time(deadline.due_at)),
-            ),
-        };
-        if to.is_empty() {
-            warn!(reference = %deadline.reference, ?level, "no recipients configured for this alert");
         }
-        let text = format!(
-            "{subject}\n\nDeadline: {what}.\nDue: {due}\n\nOpen the case by its reference in the operator tools.\n\
-             This email deliberately holds no personal details.\n",
-            what = deadline.kind.describe(),
-            due = uk_time(deadline.due_at),
-        );
-        svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text }).await?;
-        let mut sent = deadline.sent.clone();
-        sent.push(level);
-        let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
-        if !svc.store.update_deadline(&advanced, expected).await? {
-            warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
+        Err(error) => {
+            summary.failures += 1;
+            error!(%error, "could not read due deadlines");
         }
-        match level {
-            AlertLevel::Reminder => summary.reminders += 1,
-            AlertLevel::Overdue => summary.overdue += 1,
-            AlertLevel::Escalation => summary.escalations += 1,
-        }
-        info!(reference = %deadline.reference, kind = deadline.kind.as_str(), ?level, "deadline alert sent");
     }
-    let sweep = sweep_pending_routing(svc, BATCH).await?;
-    summary.routed = sweep.completed;
-    summary.still_pending = sweep.due - sweep.completed;
-    summary.purged = svc.store.purge_expired(now).await?;
+    match sweep_pending_routing(svc, BATCH).await {
+        Ok(sweep) => {
+            summary.routed = sweep.completed;
+            summary.still_pending = sweep.due - sweep.completed;
+        }
+        Err(error) => {
+            summary.failures += 1;
+            error!(%error, "routing sweep failed");
+        }
+    }
+    match svc.store.purge_expired(now).await {
+        Ok(purged) => summary.purged = purged,
+        Err(error) => {
+            summary.failures += 1;
+            error!(%error, "retention purge failed");
+        }
+    }
     Ok(summary)
+}
+
+/// Sends the alert level due for one deadline, then moves the deadline on.
+async fn alert_once(
+    svc: &Services,
+    lead_addresses: &[String],
+    deadline: Deadline,
+    now: Timestamp,
+    summary: &mut ReminderSummary,
+) -> Result<(), PortError> {
+    let expected = deadline.next_alert_at;
+    let Some((level, next)) = level_due(&deadline, now).filter(|_| deadline.met_at.is_none()) else {
+        // Met, or every level sent: out of the index.
+        svc.store.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
+        return Ok(());
+    };
+    let (to, subject) = match level {
+        AlertLevel::Reminder => {
+            (&svc.alerts.operators, format!("Reminder: {} due {}", deadline.reference, uk_time(deadline.due_at)))
+        }
+        AlertLevel::Overdue => {
+            (&svc.alerts.operators, format!("Overdue: {} was due {}", deadline.reference, uk_time(deadline.due_at)))
+        }
+        AlertLevel::Escalation => (
+            &lead_addresses.to_vec(),
+            format!("Escalation: {} overdue since {}", deadline.reference, uk_time(deadline.due_at)),
+        ),
+    };
+    if to.is_empty() {
+        warn!(reference = %deadline.reference, ?level, "no recipients configured for this alert");
+    }
+    let text = format!(
+        "{subject}\n\nDeadline: {what}.\nDue: {due}\n\nOpen the case by its reference in the operator tools.\n\
+         This email deliberately holds no personal details.\n",
+        what = deadline.kind.describe(),
+        due = uk_time(deadline.due_at),
+    );
+    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text }).await?;
+    let mut sent = deadline.sent.clone();
+    sent.push(level);
+    let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
+    if !svc.store.update_deadline(&advanced, expected).await? {
+        warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
+    }
+    match level {
+        AlertLevel::Reminder => summary.reminders += 1,
+        AlertLevel::Overdue => summary.overdue += 1,
+        AlertLevel::Escalation => summary.escalations += 1,
+    }
+    info!(reference = %deadline.reference, kind = deadline.kind.as_str(), ?level, "deadline alert sent");
+    Ok(())
 }
 
 /// What the `deadline-reminders` function does with an EventBridge Scheduler event: run the
@@ -117,7 +159,8 @@ pub async fn handle_scheduled_event(
     println!("{}", metrics_line(&summary, svc.clock.now()));
     Ok(serde_json::json!({
         "read": summary.read, "reminders": summary.reminders, "overdue": summary.overdue,
-        "escalations": summary.escalations, "routed": summary.routed, "purged": summary.purged
+        "escalations": summary.escalations, "routed": summary.routed, "purged": summary.purged,
+        "failures": summary.failures
     }))
 }
 
@@ -133,7 +176,8 @@ pub fn metrics_line(summary: &ReminderSummary, at: Timestamp) -> String {
                     {"Name": "ReportsPendingRouting", "Unit": "Count"},
                     {"Name": "OverdueDeadlines", "Unit": "Count"},
                     {"Name": "RemindersSent", "Unit": "Count"},
-                    {"Name": "PersonalDataPurged", "Unit": "Count"}
+                    {"Name": "PersonalDataPurged", "Unit": "Count"},
+                    {"Name": "JobFailures", "Unit": "Count"}
                 ]
             }]
         },
@@ -141,6 +185,7 @@ pub fn metrics_line(summary: &ReminderSummary, at: Timestamp) -> String {
         "OverdueDeadlines": summary.overdue + summary.escalations,
         "RemindersSent": summary.reminders,
         "PersonalDataPurged": summary.purged,
+        "JobFailures": summary.failures,
     })
     .to_string()
 }

@@ -3,8 +3,15 @@
 //!
 //! What is logged is references, ids, categories and error kinds — never a request body or a
 //! stored value (the privacy tests plant values and look for them in the captured logs).
+//! Dependencies log request and response bodies (the Lambda runtime's events, the SDK's HTTP
+//! payloads, bearer tokens) at debug and trace, so whatever `RUST_LOG` says, code outside this
+//! project logs at info at most.
 
-use tracing_subscriber::EnvFilter;
+use tracing::{Level, Metadata};
+use tracing_subscriber::filter::{filter_fn, EnvFilter, FilterExt};
+use tracing_subscriber::layer::{Filter, SubscriberExt};
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{fmt, Layer, Registry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -12,26 +19,86 @@ pub enum LogFormat {
     Text,
 }
 
+/// Targets of this project's own code: the only ones allowed to log below info.
+const OWN_TARGETS: &[&str] = &[
+    "oys_",
+    "on_your_side",
+    "submit_report",
+    "police_referral",
+    "advocate_assignment",
+    "operator_api",
+    "deadline_reminders",
+    "email_feedback",
+];
+
+fn is_own(target: &str) -> bool {
+    OWN_TARGETS.iter().any(|own| target.starts_with(own))
+}
+
+/// The filter every log line passes: `spec` (as `RUST_LOG`), and dependencies capped at info.
+pub fn filter(spec: &str) -> impl Filter<Registry> + Send + Sync + 'static {
+    let requested = EnvFilter::try_new(spec).unwrap_or_else(|_| EnvFilter::new("info"));
+    requested.and(filter_fn(|metadata: &Metadata<'_>| *metadata.level() <= Level::INFO || is_own(metadata.target())))
+}
+
 /// Installs the global subscriber. The level comes from `RUST_LOG` (default `info`).
 pub fn init(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
-    let result = match format {
-        LogFormat::Json => builder
+    let spec = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_string());
+    let layer = match format {
+        LogFormat::Json => fmt::layer()
             .json()
             .with_current_span(true)
             .with_span_list(false)
             .with_ansi(false)
             // Lambda adds its own timestamp to every line.
             .without_time()
-            .try_init(),
+            .boxed(),
         // Locally: to stderr (stdout carries the runner's own messages), coloured on a terminal.
-        LogFormat::Text => builder
+        LogFormat::Text => fmt::layer()
             .with_target(false)
             .with_writer(std::io::stderr)
             .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-            .try_init(),
+            .boxed(),
     };
     // A second init (tests) keeps the first subscriber.
-    let _ = result;
+    let _ = tracing_subscriber::registry().with(layer.with_filter(filter(&spec))).try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Buffer {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn dependencies_never_log_payloads_whatever_rust_log_says() {
+        for spec in ["trace", "aws_smithy_runtime=trace,lambda_runtime=trace,trace", "debug"] {
+            let buffer = Buffer::default();
+            let writer = buffer.clone();
+            let layer = fmt::layer().with_writer(move || writer.clone()).with_filter(filter(spec));
+            let subscriber = tracing_subscriber::registry().with(layer);
+            tracing::subscriber::with_default(subscriber, || {
+                tracing::trace!(target: "aws_smithy_runtime::client::http", "sending body PLANTED-SDK");
+                tracing::debug!(target: "lambda_runtime::layers", "event PLANTED-RUNTIME");
+                tracing::debug!(target: "hyper::proto", "headers PLANTED-HYPER");
+                tracing::info!(target: "lambda_runtime", "runtime started");
+                tracing::debug!(target: "oys_service::intake", "our own debug line");
+            });
+            let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+            assert!(!text.contains("PLANTED"), "RUST_LOG={spec}: {text}");
+            assert!(text.contains("runtime started") && text.contains("our own debug line"), "RUST_LOG={spec}: {text}");
+        }
+    }
 }

@@ -53,9 +53,9 @@ macro_rules! choice {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                $name::parse(&value).ok_or_else(|| {
-                    serde::de::Error::custom(format!("unknown {} `{}`", stringify!($name), value))
-                })
+                // The value is not quoted: errors end up in logs, and stored values are data.
+                $name::parse(&value)
+                    .ok_or_else(|| serde::de::Error::custom(concat!("unknown ", stringify!($name))))
             }
         }
     };

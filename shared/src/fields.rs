@@ -14,7 +14,18 @@ pub struct Postcode {
 }
 
 impl Postcode {
+    /// A postcode a reporter typed: well formed, and in an area the reference data knows.
     pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
+        let postcode = Postcode::well_formed(raw)?;
+        if !geography::is_known_area(postcode.area()) {
+            return Err(ErrorCode::InvalidPostcode);
+        }
+        Ok(postcode)
+    }
+
+    /// The shape alone. Stored postcodes are read back with this, not `parse`: a postcode area
+    /// later removed from the reference data must not make a stored case unreadable.
+    fn well_formed(raw: &str) -> Result<Self, ErrorCode> {
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
         if !compact.is_ascii() || compact.len() < 2 || compact.len() > 7 {
             return Err(ErrorCode::InvalidPostcode);
@@ -29,11 +40,7 @@ impl Postcode {
         if !is_outward(&outward) {
             return Err(ErrorCode::InvalidPostcode);
         }
-        let postcode = Postcode { outward, inward };
-        if !geography::is_known_area(postcode.area()) {
-            return Err(ErrorCode::InvalidPostcode);
-        }
-        Ok(postcode)
+        Ok(Postcode { outward, inward })
     }
 
     /// The postcode area: the leading letters (`M`, `SW`, `BT`).
@@ -50,6 +57,11 @@ impl Postcode {
         } else {
             &self.outward
         }
+    }
+
+    /// The district alone (`M1 1AE` -> `M1`), for where the full postcode would say too much.
+    pub fn district_only(&self) -> Postcode {
+        Postcode { outward: self.district().to_string(), inward: None }
     }
 
     pub fn outward(&self) -> &str {
@@ -91,7 +103,8 @@ impl std::fmt::Display for Postcode {
 impl TryFrom<String> for Postcode {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        Postcode::parse(&value).map_err(|_| format!("invalid postcode `{value}`"))
+        // No value in the message: it may end up in a log.
+        Postcode::well_formed(&value).map_err(|_| "stored postcode is not well formed".to_string())
     }
 }
 
@@ -172,6 +185,18 @@ impl LanguageTag {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_postcodes_are_read_back_without_the_reference_data_and_errors_carry_no_value() {
+        // `ZZ` is no postcode area: refused from a reporter, but a stored one still reads.
+        assert_eq!(Postcode::parse("ZZ1 1AA"), Err(ErrorCode::InvalidPostcode));
+        let stored: Postcode = serde_json::from_str("\"ZZ1 1AA\"").unwrap();
+        assert_eq!(stored.to_string(), "ZZ1 1AA");
+        let error = serde_json::from_str::<Postcode>("\"NOT A POSTCODE 123\"").unwrap_err().to_string();
+        assert!(!error.contains("NOT A POSTCODE"), "{error}");
+        let error = serde_json::from_str::<crate::report::IncidentType>("\"secret words\"").unwrap_err().to_string();
+        assert!(!error.contains("secret"), "{error}");
+    }
 
     #[test]
     fn postcodes_are_normalised() {

@@ -86,7 +86,12 @@ pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<Pla
 pub struct IncidentForPolice {
     pub reference: Reference,
     pub occurred_on: jiff::civil::Date,
+    /// The time of day: only when the reporter agreed to be contacted.
     pub occurred_at: Option<jiff::civil::Time>,
+    /// The part of the day, for an anonymous referral (the exact time could identify them).
+    #[serde(default)]
+    pub part_of_day: Option<PartOfDay>,
+    /// The full postcode with contact consent; only its district for an anonymous referral.
     pub postcode: Option<Postcode>,
     pub town: Option<String>,
     pub online: bool,
@@ -100,7 +105,39 @@ pub struct IncidentForPolice {
     pub perpetrator_relationship: Option<Relationship>,
     pub perpetrator_description: Option<String>,
     pub already_reported_to_police: Option<bool>,
+    /// The police's own crime reference: only with contact consent (it identifies the reporter).
     pub police_reference: Option<String>,
+}
+
+choice! {
+    /// The part of the day an incident happened, for referrals that must not pin down the time.
+    pub enum PartOfDay {
+        Night => "night",
+        Morning => "morning",
+        Afternoon => "afternoon",
+        Evening => "evening",
+    }
+}
+
+impl PartOfDay {
+    /// In words, with the hours it covers.
+    pub fn describe(self) -> &'static str {
+        match self {
+            PartOfDay::Night => "at night (00:00–05:59)",
+            PartOfDay::Morning => "in the morning (06:00–11:59)",
+            PartOfDay::Afternoon => "in the afternoon (12:00–17:59)",
+            PartOfDay::Evening => "in the evening (18:00–23:59)",
+        }
+    }
+
+    pub fn of(time: jiff::civil::Time) -> PartOfDay {
+        match time.hour() {
+            0..=5 => PartOfDay::Night,
+            6..=11 => PartOfDay::Morning,
+            12..=17 => PartOfDay::Afternoon,
+            _ => PartOfDay::Evening,
+        }
+    }
 }
 
 /// How the police may reach the reporter: only with `with_contact_details` consent.
@@ -130,11 +167,16 @@ impl PoliceReferral {
         contact: Option<&ContactDetails>,
         force: &str,
     ) -> Option<PoliceReferral> {
+        let with_contact = summary.police_consent == PoliceConsent::WithContactDetails
+            && contact.is_some_and(|c| c.phone.is_some() || c.email.is_some());
+        // An anonymous referral says no more than the police need to record the incident:
+        // no crime reference, the postcode's district, the part of the day.
         let incident = IncidentForPolice {
             reference: summary.reference.clone(),
             occurred_on: narrative.occurred_on,
-            occurred_at: narrative.occurred_at,
-            postcode: narrative.postcode.clone(),
+            occurred_at: narrative.occurred_at.filter(|_| with_contact),
+            part_of_day: narrative.occurred_at.filter(|_| !with_contact).map(PartOfDay::of),
+            postcode: narrative.postcode.as_ref().map(|p| if with_contact { p.clone() } else { p.district_only() }),
             town: narrative.town.clone(),
             online: summary.online,
             place_type: summary.place_type,
@@ -147,14 +189,12 @@ impl PoliceReferral {
             perpetrator_relationship: summary.perpetrator_relationship,
             perpetrator_description: narrative.perpetrator_description.clone(),
             already_reported_to_police: summary.reported_to_police_already,
-            police_reference: narrative.police_reference.clone(),
+            police_reference: narrative.police_reference.clone().filter(|_| with_contact),
         };
         let force = force.to_string();
         match (summary.police_consent, contact) {
             (PoliceConsent::No, _) => None,
-            (PoliceConsent::WithContactDetails, Some(contact))
-                if contact.phone.is_some() || contact.email.is_some() =>
-            {
+            (PoliceConsent::WithContactDetails, Some(contact)) if with_contact => {
                 Some(PoliceReferral::WithContactDetails {
                     force,
                     incident,
@@ -236,7 +276,11 @@ impl PoliceReferral {
             force_name = geography::force_name(self.force()),
             reference = i.reference,
             date = i.occurred_on,
-            time = i.occurred_at.map(|t| format!(" at {}", t.strftime("%H:%M"))).unwrap_or_default(),
+            time = match (i.occurred_at, i.part_of_day) {
+                (Some(t), _) => format!(" at {}", t.strftime("%H:%M")),
+                (None, Some(part)) => format!(", {}", part.describe()),
+                (None, None) => String::new(),
+            },
             place = i.place_type.map_or("place not said", |p| p.as_str()),
             postcode = i.postcode.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
             town = i.town.as_ref().map(|t| format!(", {t}")).unwrap_or_default(),
@@ -330,6 +374,37 @@ mod tests {
 
     fn automatic(force: &str) -> ForceDecision {
         ForceDecision::Automatic { force: force.into(), also: None }
+    }
+
+    fn referral_of(consent: &str) -> PoliceReferral {
+        let mut body: serde_json::Value = serde_json::from_str(include_str!("../../events/report-full.json")).unwrap();
+        body["consent"]["police"] = consent.into();
+        body["incident"]["occurred_at"] = "18:30".into();
+        body["incident"]["location"]["postcode"] = "M1 1AE".into();
+        body["incident"]["reported_to_police_already"] = true.into();
+        body["incident"]["police_reference"] = "GMP-PLANTED-4471".into();
+        let now: jiff::Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
+        let report = crate::parse_report(&body, now, crate::report::Submitter::Public).unwrap();
+        let parts = crate::routing::split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now);
+        PoliceReferral::build(&parts.summary, &parts.narrative, parts.contact.as_ref(), "greater-manchester").unwrap()
+    }
+
+    #[test]
+    fn anonymous_referrals_hold_no_crime_reference_a_district_and_a_part_of_the_day() {
+        let anonymous = referral_of("anonymous");
+        let (_, text) = anonymous.email(None);
+        for planted in ["GMP-PLANTED-4471", "M1 1AE", "18:30"] {
+            assert!(!text.contains(planted), "anonymous referral holds {planted}:\n{text}");
+        }
+        assert!(text.contains(", M1") && text.contains("in the evening"), "{text}");
+        let incident = anonymous.incident();
+        assert_eq!((incident.occurred_at, incident.part_of_day), (None, Some(PartOfDay::Evening)));
+
+        // With consent to be contacted, the force gets what it needs to investigate.
+        let (_, text) = referral_of("with_contact_details").email(None);
+        for kept in ["GMP-PLANTED-4471", "M1 1AE", "18:30"] {
+            assert!(text.contains(kept), "referral with contact lacks {kept}:\n{text}");
+        }
     }
 
     #[test]

@@ -371,6 +371,10 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     let (status, export) = call(&backend, "GET", &format!("/v1/cases/{reference}/export"), Some(OPERATOR), None).await;
     assert_eq!(status, StatusCode::OK);
     assert!(export["report"]["contact"].is_null());
+    assert!(export.get("audit").is_none(), "who read the case is for leads: {export}");
+    let (status, lead_export) = call(&backend, "GET", &format!("/v1/cases/{reference}/export"), Some(LEAD), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(lead_export["audit"].as_array().is_some_and(|a| !a.is_empty()), "{lead_export}");
     let actions: Vec<String> =
         backend.services.store.audit(&reference).await.unwrap().into_iter().map(|a| a.action).collect();
     assert!(actions.contains(&"erase".to_string()));
