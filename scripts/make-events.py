@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerates events/apigw-v2-submit-*.json from the report bodies in events/.
+"""Regenerates the generated events in events/ (API Gateway, SQS, scheduler) from the report
+bodies there.
 
-API Gateway HTTP API (payload format 2.0) events, shaped as AWS sends them to Lambda."""
+API Gateway events: HTTP API (payload format 2.0) and, for the public API, REST API (payload
+format 1.0), shaped as AWS sends them to Lambda."""
 import json
 import pathlib
 
@@ -65,6 +67,93 @@ event("apigw-v2-submit-invalid.json", compact("report-invalid.json"), "applicati
       "Y2hhbmdlLW1lLTAwMDM=", {"accept-language": "zh-HK,zh;q=0.9,en;q=0.5"})
 event("apigw-v2-submit-urlencoded.json", (EVENTS / "report-form.txt").read_text(),
       "application/x-www-form-urlencoded", "Y2hhbmdlLW1lLTAwMDQ=")
+
+
+# The public API is an API Gateway REST API (stage "live", Lambda proxy integration, payload
+# format 1.0), shaped as it sends them to Lambda. Header names keep the client's casing, and API
+# Gateway adds Host and the X-Forwarded-* headers; every header is also in multiValueHeaders.
+# Absent query strings, path parameters and stage variables are null, as are the identity fields
+# of an unauthenticated caller. The top-level path has no stage; requestContext.path has it
+# (lambda_http prefixes the stage unless AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH is set, as the
+# template sets it for submit-report).
+REST_API_ID = "abc123def4"
+REST_DOMAIN = f"{REST_API_ID}.execute-api.eu-west-2.amazonaws.com"
+REST_STAGE = "live"
+
+
+def rest_event(name, method, path, resource, resource_id, request_id, extended_request_id,
+               body=None, content_type=None, extra_headers=None):
+    headers = {"Accept": "application/json"}
+    if body is not None:
+        headers["Content-Length"] = str(len(body.encode()))
+        headers["Content-Type"] = content_type
+    headers.update({
+        "Host": REST_DOMAIN,
+        "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)",
+        "X-Amzn-Trace-Id": "Root=1-6743a1b2-0a1b2c3d4e5f6a7b8c9d0e1f",
+        "X-Forwarded-For": "198.51.100.23",
+        "X-Forwarded-Port": "443",
+        "X-Forwarded-Proto": "https",
+    })
+    headers.update(extra_headers or {})
+    proxy = path.lstrip("/") if resource == "/{proxy+}" else None
+    payload = {
+        "resource": resource,
+        "path": path,
+        "httpMethod": method,
+        "headers": headers,
+        "multiValueHeaders": {key: [value] for key, value in headers.items()},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": {"proxy": proxy} if proxy is not None else None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourceId": resource_id,
+            "resourcePath": resource,
+            "httpMethod": method,
+            "extendedRequestId": extended_request_id,
+            "requestTime": "24/Nov/2026:10:15:07 +0000",
+            "path": f"/{REST_STAGE}{path}",
+            "accountId": "123456789012",
+            "protocol": "HTTP/1.1",
+            "stage": REST_STAGE,
+            "domainPrefix": REST_API_ID,
+            "requestTimeEpoch": 1795515307000,
+            "requestId": request_id,
+            "identity": {
+                "cognitoIdentityPoolId": None,
+                "accountId": None,
+                "cognitoIdentityId": None,
+                "caller": None,
+                "sourceIp": "198.51.100.23",
+                "principalOrgId": None,
+                "accessKey": None,
+                "cognitoAuthenticationType": None,
+                "cognitoAuthenticationProvider": None,
+                "userArn": None,
+                "userAgent": headers["User-Agent"],
+                "user": None,
+            },
+            "domainName": REST_DOMAIN,
+            "apiId": REST_API_ID,
+        },
+        "body": body,
+        "isBase64Encoded": False,
+    }
+    with open(EVENTS / name, "w") as f:
+        json.dump(payload, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+rest_event("apigw-rest-report-full.json", "POST", "/v1/reports", "/{proxy+}", "px7k2q",
+           "5e0c7b1a-3d2f-4a6e-9b8c-000000000001", "cmVzdC1tZS0wMDAx",
+           compact("report-full.json"), "application/json",
+           {"Idempotency-Key": "form-7f3c9a2e-rest-0001"})
+rest_event("apigw-rest-report-urlencoded.json", "POST", "/v1/reports", "/{proxy+}", "px7k2q",
+           "5e0c7b1a-3d2f-4a6e-9b8c-000000000002", "cmVzdC1tZS0wMDAy",
+           (EVENTS / "report-form.txt").read_text(), "application/x-www-form-urlencoded")
+rest_event("apigw-rest-health.json", "GET", "/health", "/health", "hl4m9t",
+           "5e0c7b1a-3d2f-4a6e-9b8c-000000000003", "cmVzdC1tZS0wMDAz")
 
 
 # SQS batches as the Lambda SQS event source delivers them to the workers.

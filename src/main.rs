@@ -86,6 +86,15 @@ struct Args {
     #[arg(long, env = "OYS_RETENTION_DAYS", default_value_t = 365)]
     retention_days: u64,
 
+    /// Requests a client (by IP address) may make in a burst before it is answered 429; 0 turns
+    /// the limit off (load tests). In AWS the WAF rate rule does this.
+    #[arg(long, env = "OYS_RATE_LIMIT_BURST", default_value_t = 30)]
+    rate_limit_burst: u32,
+
+    /// Requests per second a client's allowance refills by.
+    #[arg(long, env = "OYS_RATE_LIMIT_PER_SECOND", default_value_t = 2)]
+    rate_limit_per_second: u64,
+
     /// Seconds between runs of the scheduled job (deadline reminders, routing sweeper,
     /// retention purge); in AWS it runs every 15 minutes.
     #[arg(long, default_value_t = 60)]
@@ -194,12 +203,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, http::full_router(casework, auth::Authenticator::LocalTokens(users)))
+    let router = http::full_router(casework, auth::Authenticator::LocalTokens(users));
+    let router = with_rate_limit(router, args.rate_limit_burst, args.rate_limit_per_second);
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
     Ok(())
+}
+
+/// Per-client rate limiting by peer address (tower_governor): past the burst a client gets
+/// `429` with `Retry-After` and a JSON error like every other answer.
+fn with_rate_limit(router: axum::Router, burst: u32, per_second: u64) -> axum::Router {
+    if burst == 0 {
+        return router;
+    }
+    let config = tower_governor::governor::GovernorConfigBuilder::default()
+        .per_millisecond((1000 / per_second.clamp(1, 1000)).max(1))
+        .burst_size(burst)
+        .finish()
+        .expect("a burst above 0 and a refill period above 0 make a valid quota");
+    router.layer(tower_governor::GovernorLayer::new(config).error_handler(|error| {
+        let wait = match error {
+            tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time.max(1),
+            _ => 1,
+        };
+        http::rate_limited(wait)
+    }))
 }
 
 /// Whether the fixed local staff tokens may be used: only on the embedded backend, or on an AWS
@@ -219,23 +250,6 @@ fn is_loopback_url(url: &str) -> bool {
         None => authority.rsplit_once(':').map_or(authority, |(host, _)| host),
     };
     host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn staff_tokens_only_on_this_machine() {
-        assert!(local_tokens_allowed(Backend::Embedded, None));
-        assert!(local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1:5000")));
-        assert!(local_tokens_allowed(Backend::Aws, Some("http://localhost:4566/")));
-        assert!(local_tokens_allowed(Backend::Aws, Some("http://[::1]:5000")));
-        assert!(!local_tokens_allowed(Backend::Aws, None), "real AWS");
-        assert!(!local_tokens_allowed(Backend::Aws, Some("https://dynamodb.eu-west-2.amazonaws.com")));
-        assert!(!local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1.example.org:5000")));
-        assert!(!local_tokens_allowed(Backend::Aws, Some("http://10.0.0.5:5000")));
-    }
 }
 
 /// Polls a route's queue and hands batches to its worker, like the Lambda SQS event source:
@@ -271,5 +285,22 @@ async fn run_job(services: Arc<Services>, leads: Vec<String>, every: Duration) {
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "scheduled job failed"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_tokens_only_on_this_machine() {
+        assert!(local_tokens_allowed(Backend::Embedded, None));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1:5000")));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://localhost:4566/")));
+        assert!(local_tokens_allowed(Backend::Aws, Some("http://[::1]:5000")));
+        assert!(!local_tokens_allowed(Backend::Aws, None), "real AWS");
+        assert!(!local_tokens_allowed(Backend::Aws, Some("https://dynamodb.eu-west-2.amazonaws.com")));
+        assert!(!local_tokens_allowed(Backend::Aws, Some("http://127.0.0.1.example.org:5000")));
+        assert!(!local_tokens_allowed(Backend::Aws, Some("http://10.0.0.5:5000")));
     }
 }

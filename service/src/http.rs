@@ -58,6 +58,30 @@ fn build(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// The answer to a client over its rate limit: 429, `Retry-After`, and a JSON error.
+pub fn rate_limited(retry_after_seconds: u64) -> Response {
+    let error = FieldError::new("body", ErrorCode::RateLimited).with("retry_after", retry_after_seconds);
+    let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, Language::English, &[error]);
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+    response
+}
+
+/// Lets the report form's origin call the public API from a browser (CORS). In AWS the REST
+/// API passes the function's answers through, so the function adds the headers itself.
+pub fn with_form_origin(router: Router, origin: &str) -> Result<Router, String> {
+    use axum::http::{HeaderName, Method};
+    let origin = HeaderValue::from_str(origin.trim())
+        .ok()
+        .filter(|o| o.to_str().is_ok_and(|o| o.starts_with("https://") || o.starts_with("http://localhost")))
+        .ok_or_else(|| "FORM_ORIGIN must be an origin such as https://report.example.org".to_string())?;
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(origin)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, HeaderName::from_static("idempotency-key")])
+        .max_age(std::time::Duration::from_secs(600));
+    Ok(router.layer(cors))
+}
+
 async fn health() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }

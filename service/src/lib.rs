@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod casework;
 pub mod email;
+pub mod feedback;
 pub mod http;
 pub mod intake;
 pub mod ports;

@@ -168,6 +168,31 @@ pub struct EffectRecord {
     /// What was disclosed or said, in words (never the data itself).
     pub detail: String,
     pub at: Timestamp,
+    /// Whether the email reached the recipient's mail server: `sent` until the transport
+    /// reports a bounce, complaint or rejection (SES feedback), which is recorded here.
+    #[serde(default)]
+    pub delivery: DeliveryStatus,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryStatus {
+    #[default]
+    Sent,
+    Bounced,
+    Complained,
+    Rejected,
+}
+
+impl DeliveryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Sent => "sent",
+            DeliveryStatus::Bounced => "bounced",
+            DeliveryStatus::Complained => "complained",
+            DeliveryStatus::Rejected => "rejected",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +296,15 @@ pub trait ReportStore: Send + Sync {
     /// Records an effect once: `false` if one with the same key was already recorded.
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError>;
 
+    /// Records that an effect's email was not delivered; returns the record as it was before,
+    /// or `None` when there is no such effect.
+    async fn mark_undelivered(
+        &self,
+        reference: &Reference,
+        key: &str,
+        status: DeliveryStatus,
+    ) -> Result<Option<EffectRecord>, PortError>;
+
     /// The effects recorded for a report, in no particular order.
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError>;
 
@@ -351,6 +385,32 @@ pub struct OutgoingEmail {
     pub to: Vec<String>,
     pub subject: String,
     pub text: String,
+    /// The effect this email is, so the transport's delivery feedback (a bounce) can be
+    /// traced back to it: SES carries it as message tags.
+    pub effect: Option<EffectTag>,
+}
+
+/// Which recorded effect an email is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EffectTag {
+    pub reference: Reference,
+    pub key: String,
+}
+
+impl EffectTag {
+    /// The key as an SES tag value may hold it (letters, digits, `_` and `-` only): hex.
+    pub fn encoded_key(&self) -> String {
+        self.key.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn decode_key(encoded: &str) -> Option<String> {
+        if encoded.len() % 2 != 0 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> =
+            (0..encoded.len()).step_by(2).map(|i| u8::from_str_radix(encoded.get(i..i + 2)?, 16).ok()).collect();
+        String::from_utf8(bytes?).ok()
+    }
 }
 
 #[async_trait]

@@ -128,7 +128,8 @@ async fn alert_once(
         what = deadline.kind.describe(),
         due = uk_time(deadline.due_at),
     );
-    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text }).await?;
+    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text, effect: None };
+    svc.mailer.send(&email).await?;
     let mut sent = deadline.sent.clone();
     sent.push(level);
     let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };

@@ -52,9 +52,26 @@ pub fn parse_partners(json: &str) -> Result<Vec<Partner>, String> {
         if partner.languages.is_empty() || partner.nations.is_empty() {
             return Err(format!("partner list: `{}` needs languages and nations", partner.id));
         }
+        // Handoffs carry a reporter's contact details: the mailbox must be a real address.
+        if crate::fields::EmailAddress::parse(&partner.mailbox).is_err() {
+            return Err(format!("partner list: `{}` has no valid mailbox", partner.id));
+        }
     }
     if partners.is_empty() {
         return Err("partner list is empty".into());
+    }
+    Ok(partners)
+}
+
+/// The partner list a deployed function may use: the example partners shipped in the repository
+/// (ids starting `example-`, mailboxes on `.example` domains) are refused, so a deployment that
+/// forgot `PARTNERS_JSON` cannot send a reporter's details to an address nobody reads.
+pub fn parse_production_partners(json: &str) -> Result<Vec<Partner>, String> {
+    let partners = parse_partners(json)?;
+    if let Some(example) =
+        partners.iter().find(|p| p.id.starts_with("example-") || p.mailbox.to_ascii_lowercase().ends_with(".example"))
+    {
+        return Err(format!("partner list: `{}` is an example partner; set the real partners", example.id));
     }
     Ok(partners)
 }
@@ -276,6 +293,17 @@ pub fn proposal_email(summary: &CaseSummary, proposal: &Proposal, deadline: &Dea
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deployed_functions_refuse_the_example_partners_and_bad_mailboxes() {
+        let bundled = include_str!("../../config/partners.json");
+        assert!(parse_partners(bundled).is_ok(), "the local runner uses them");
+        assert!(parse_production_partners(bundled).unwrap_err().contains("example partner"));
+        let real = bundled.replace("example-", "p-").replace(".partners.example", ".partners.org.uk");
+        assert_eq!(parse_production_partners(&real).unwrap().len(), 5);
+        let broken = real.replacen("casework@north-west.partners.org.uk", "not a mailbox", 1);
+        assert!(parse_partners(&broken).unwrap_err().contains("no valid mailbox"));
+    }
 
     fn partner(
         id: &str,

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use oys_service::ports::{
-    CreateOutcome, Deadline, DeadlineKind, EffectKind, EffectRecord, IdempotencyRecord, NewReport, OutgoingEmail,
-    Receipt,
+    CreateOutcome, Deadline, DeadlineKind, DeliveryStatus, EffectKind, EffectRecord, IdempotencyRecord, NewReport,
+    OutgoingEmail, Receipt,
 };
 use oys_shared::advocate::Proposal;
 use oys_shared::report::{parse_report, Submitter};
@@ -186,6 +186,7 @@ async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
         to: vec![backend.operator_address.clone()],
         subject: "新舉報 OYS-7K2M-Q9XD — a long subject line that the encoder will have to fold somewhere".into(),
         text: "Reference: OYS-7K2M-Q9XD\n參考編號\n".into(),
+        effect: None,
     };
     backend.services.mailer.send(&email).await.unwrap();
     let got = backend.emails().await;
@@ -209,11 +210,21 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
         consent: Some("anonymous".into()),
         detail: "police referral: incident details (no contact details)".into(),
         at: now,
+        delivery: DeliveryStatus::Sent,
     };
     assert!(store.record_effect(&reference, &effect).await.unwrap());
     let later_effect = EffectRecord { at: later(now, 60), ..effect.clone() };
     assert!(!store.record_effect(&reference, &later_effect).await.unwrap(), "once per key");
-    assert_eq!(store.effects(&reference).await.unwrap(), vec![effect]);
+    assert_eq!(store.effects(&reference).await.unwrap(), vec![effect.clone()]);
+
+    // A bounce reported later marks it not delivered; the answer is the record as it was.
+    let before = store.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
+    assert_eq!(before, Some(effect.clone()));
+    let bounced = EffectRecord { delivery: DeliveryStatus::Bounced, ..effect.clone() };
+    assert_eq!(store.effects(&reference).await.unwrap(), vec![bounced.clone()]);
+    let again = store.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
+    assert_eq!(again, Some(bounced));
+    assert_eq!(store.mark_undelivered(&reference, "no_such_effect", DeliveryStatus::Bounced).await.unwrap(), None);
 
     let proposal = Proposal { reference: reference.clone(), ranked: vec![], proposed_at: now };
     assert_eq!(store.save_proposal(&proposal).await.unwrap(), proposal);

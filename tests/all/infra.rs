@@ -86,8 +86,11 @@ fn environment_problems(template: &Value) -> Vec<String> {
                 problems.push(format!("{name} ({binary}) needs {var}"));
             }
         }
-        let allowed: BTreeSet<&str> =
-            required.iter().copied().chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "PARTNERS_JSON"]).collect();
+        let allowed: BTreeSet<&str> = required
+            .iter()
+            .copied()
+            .chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"])
+            .collect();
         for var in &set {
             if !allowed.contains(var.as_str()) {
                 problems.push(format!("{name} sets {var}, which the code does not read"));
@@ -603,6 +606,27 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
         "{summary:?}"
     );
     recorded.push(("deadline-reminders", recorder.take()));
+
+    // email-feedback: SES reports a bounce of a disclosure.
+    recorder.record(false);
+    let effect = services
+        .store
+        .effects(&reference)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.recipient != "operators")
+        .expect("the case made a disclosure");
+    let tag = oys_service::ports::EffectTag { reference: reference.clone(), key: effect.key.clone() };
+    let bounce = serde_json::json!({
+        "eventType": "Bounce",
+        "bounce": {"bounceType": "Permanent"},
+        "mail": {"tags": {"reference": [reference.to_string()], "effect": [tag.encoded_key()]}}
+    });
+    recorder.record(true);
+    let outcome = oys_service::feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
+    assert!(matches!(outcome, oys_service::feedback::FeedbackOutcome::Recorded { .. }), "{outcome:?}");
+    recorded.push(("email-feedback", recorder.take()));
 
     for (binary, calls) in recorded {
         assert_eq!(

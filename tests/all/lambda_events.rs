@@ -137,3 +137,56 @@ async fn the_scheduler_event_runs_the_job_once() {
     let second = oys_service::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
     assert_eq!(second["reminders"], 0);
 }
+
+/// A REST API (payload 1.0) event, as the public API in `infra/template.yaml` sends it. Without
+/// `AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH` (set in the template) lambda_http puts the stage in
+/// the path; the test checks that and strips it, rather than set a process-wide variable.
+async fn invoke_rest(router: axum::Router, file: &str) -> (StatusCode, axum::http::HeaderMap, serde_json::Value) {
+    let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway REST event");
+    let (mut parts, body) = request.into_parts();
+    let path = parts.uri.path().to_string();
+    let path = path.strip_prefix("/live").unwrap_or_else(|| panic!("the stage is in the path: {path}"));
+    parts.uri = path.parse().unwrap();
+    let request = axum::http::Request::from_parts(parts, axum::body::Body::from(body.to_vec()));
+    let response = router.oneshot(request).await.unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, headers, serde_json::from_slice(&bytes).unwrap())
+}
+
+#[tokio::test]
+async fn the_rest_api_events_reach_the_public_router() {
+    let backend = Backend::moto().await;
+    let router = || oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
+    let (status, _, body) = invoke_rest(router(), "apigw-rest-report-full.json").await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, _, again) = invoke_rest(router(), "apigw-rest-report-full.json").await;
+    assert_eq!((status, &again), (StatusCode::CREATED, &body), "the Idempotency-Key holds");
+    let (status, _, form) = invoke_rest(router(), "apigw-rest-report-urlencoded.json").await;
+    assert_eq!(status, StatusCode::CREATED, "{form}");
+    let (status, _, _) = invoke_rest(router(), "apigw-rest-health.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(backend.case_count().await, 2);
+}
+
+#[tokio::test]
+async fn the_form_origin_and_only_it_may_read_answers_from_a_browser() {
+    let backend = Backend::embedded().await;
+    let router = oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
+    let ask = |origin: &str| {
+        axum::http::Request::builder()
+            .method("OPTIONS")
+            .uri("/v1/reports")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type,idempotency-key")
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let allowed = router.clone().oneshot(ask("https://report.example.org")).await.unwrap();
+    assert_eq!(allowed.headers()["access-control-allow-origin"], "https://report.example.org");
+    let other = router.oneshot(ask("https://elsewhere.example.com")).await.unwrap();
+    // The header names the form's origin whatever is asked, so a browser elsewhere is refused.
+    assert_eq!(other.headers()["access-control-allow-origin"], "https://report.example.org");
+    assert!(oys_service::http::with_form_origin(backend.router(), "").is_err(), "FORM_ORIGIN is required");
+}

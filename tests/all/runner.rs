@@ -20,9 +20,14 @@ impl Drop for Runner {
 }
 
 fn start(data_dir: &Path) -> Runner {
+    start_with(data_dir, &[])
+}
+
+fn start_with(data_dir: &Path, extra: &[&str]) -> Runner {
     let mut process = Command::new(env!("CARGO_BIN_EXE_on-your-side"))
         .args(["--port", "0", "--data-dir"])
         .arg(data_dir)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -187,6 +192,23 @@ fn no_crafted_body_stops_the_runner_and_errors_do_not_echo_the_request() {
     // The same process still takes reports.
     let after = submit(&runner, &event("report-anonymous.json"));
     assert_eq!(after.status, 201, "{}", after.body);
+}
+
+#[test]
+fn a_client_over_its_rate_limit_is_answered_429_with_retry_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let runner = start_with(dir.path(), &["--rate-limit-burst", "3", "--rate-limit-per-second", "1"]);
+    let answers: Vec<_> = (0..6).map(|_| http_client::request(&runner.base, "GET", "/health", &[], b"")).collect();
+    assert_eq!(answers[0].status, 200);
+    let limited = answers.iter().find(|a| a.status == 429).expect("the burst of 3 is exceeded within 6 requests");
+    let retry_after: u64 = limited.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    let body: serde_json::Value = serde_json::from_str(&limited.body).unwrap();
+    assert_eq!(body["errors"][0]["code"], "rate_limited", "{body}");
+    // A report sent while limited is refused and nothing is stored.
+    let report = submit(&runner, &event("report-anonymous.json"));
+    assert_eq!(report.status, 429);
+    assert_eq!(std::fs::read_dir(dir.path().join("outbox")).map(|d| d.count()).unwrap_or(0), 0);
 }
 
 #[test]

@@ -18,7 +18,7 @@ async fn main() -> Result<(), Error> {
     oys_service::aws::require_environment("advocate-assignment")
         .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = CommonSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
-    let partners = oys_service::workers::partners_from_env()
+    let partners = oys_service::workers::production_partners_from_env()
         .map_err(ConfigError::Invalid)
         .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let clients = aws::AwsClients::new(&aws::load_sdk_config().await);

@@ -24,7 +24,7 @@ async fn main() -> Result<(), lambda_http::Error> {
         .map_err(|_| ConfigError::Missing(vec!["POLICE_FORCE_MAILBOXES"]))
         .and_then(|json| workers::parse_force_mailboxes(&json).map_err(ConfigError::Invalid))
         .inspect_err(|error| tracing::error!(%error, "not configured"))?;
-    let partners = workers::partners_from_env().map_err(ConfigError::Invalid)?;
+    let partners = workers::production_partners_from_env().map_err(ConfigError::Invalid)?;
     let retention_days =
         aws::retention_days_from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
 

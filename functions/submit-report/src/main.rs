@@ -1,4 +1,5 @@
-//! Lambda function behind `POST /v1/reports` (API Gateway HTTP API, payload 2.0).
+//! Lambda function behind the public API (API Gateway REST API with a WAF rate rule; payload 1.0,
+//! and 2.0 for an HTTP API): `POST /v1/reports`.
 //!
 //! Builds and warms the AWS clients once per execution environment, then serves the same
 //! axum router as the local runner through `lambda_http`.
@@ -21,5 +22,8 @@ async fn main() -> Result<(), lambda_http::Error> {
     clients.warm_up(&settings).await;
     oys_service::load_reference_data();
     let services = Arc::new(aws::services(&clients, &settings, None));
-    lambda_http::run(http::router(services)).await
+    let origin = std::env::var("FORM_ORIGIN").unwrap_or_default();
+    let router = http::with_form_origin(http::router(services), &origin)
+        .inspect_err(|error| tracing::error!(%error, "submit-report is not configured"))?;
+    lambda_http::run(router).await
 }

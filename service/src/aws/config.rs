@@ -25,11 +25,11 @@ pub enum ConfigError {
 }
 
 /// The environment variables each function requires (the template must set them; the infra
-/// test checks it). Optional ones: `PARTNERS_JSON`, `RUST_LOG`, `*_DLQ_URL`.
+/// test checks it). Optional ones: `RUST_LOG`, `*_DLQ_URL`.
 pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
     ("submit-report", &SUBMIT),
     ("police-referral", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES", "POLICE_FORCE_MAILBOXES"]),
-    ("advocate-assignment", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"]),
+    ("advocate-assignment", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES", "PARTNERS_JSON"]),
     (
         "operator-api",
         &[
@@ -40,6 +40,7 @@ pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
             "OPERATOR_ALERT_ADDRESSES",
             "POLICE_FORCE_MAILBOXES",
             "RETENTION_DAYS",
+            "PARTNERS_JSON",
         ],
     ),
     (
@@ -53,14 +54,17 @@ pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
             "LEAD_ALERT_ADDRESSES",
         ],
     ),
+    ("email-feedback", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"]),
 ];
 
-const SUBMIT: [&str; 5] = [
+const SUBMIT: [&str; 6] = [
     "TABLE_NAME",
     "POLICE_REFERRAL_QUEUE_URL",
     "ADVOCATE_ASSIGNMENT_QUEUE_URL",
     "ALERT_SENDER_ADDRESS",
     "OPERATOR_ALERT_ADDRESSES",
+    // The origin of the report form CORS allows (the REST API passes the function's answers through).
+    "FORM_ORIGIN",
 ];
 
 /// Checks at start-up that every variable `function` requires is set, naming all missing ones.

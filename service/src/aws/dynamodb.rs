@@ -36,8 +36,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, EffectRecord, EventRecord,
-    IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
+    EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 pub const PK: &str = "pk";
@@ -423,6 +423,31 @@ impl ReportStore for DynamoStore {
 
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         self.put_new(to_item(effect, case_pk(reference), &format!("EFFECT#{}", effect.key))?).await
+    }
+
+    async fn mark_undelivered(
+        &self,
+        reference: &Reference,
+        key: &str,
+        status: DeliveryStatus,
+    ) -> Result<Option<EffectRecord>, PortError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s(format!("EFFECT#{key}")))
+            .update_expression("SET delivery = :status")
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_values(":status", s(status.as_str()))
+            .return_values(ReturnValue::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(output) => output.attributes.map(from_item).transpose(),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(None),
+            Err(e) => Err(err("mark effect undelivered", e)),
+        }
     }
 
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use aws_sdk_ses::error::DisplayErrorContext;
 use aws_sdk_ses::primitives::Blob;
-use aws_sdk_ses::types::RawMessage;
+use aws_sdk_ses::types::{MessageTag, RawMessage};
 use aws_sdk_ses::Client;
 
 use crate::email::to_mime;
@@ -33,9 +33,20 @@ impl Mailer for SesMailer {
             .source(&email.from)
             .set_destinations(Some(email.to.clone()))
             .raw_message(raw)
+            .set_tags(tags(email)?)
             .send()
             .await
             .map_err(|e| PortError::new("send email", DisplayErrorContext(e)))?;
         Ok(output.message_id)
     }
+}
+
+/// The effect an email is, as SES message tags: SES puts them in its bounce and complaint
+/// events, so the email-feedback function can find the effect. References and keys only.
+fn tags(email: &OutgoingEmail) -> Result<Option<Vec<MessageTag>>, PortError> {
+    let Some(effect) = &email.effect else { return Ok(None) };
+    let tag = |name: &str, value: String| {
+        MessageTag::builder().name(name).value(value).build().map_err(|e| PortError::new("build email", e))
+    };
+    Ok(Some(vec![tag("reference", effect.reference.to_string())?, tag("effect", effect.encoded_key())?]))
 }

@@ -62,7 +62,7 @@ impl Db {
         connection
             // WAL with synchronous=NORMAL: the file cannot be corrupted by a crash; a power cut may
             // lose the last commit, acceptable for a laptop (AWS runs on DynamoDB).
-            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")
             .map_err(|e| PortError::new("configure database", e))?;
         connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
         Ok(Db(Arc::new(Mutex::new(connection))))

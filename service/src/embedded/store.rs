@@ -19,8 +19,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, EffectRecord, EventRecord,
-    IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
+    EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 const SCHEMA: &str = "
@@ -273,6 +273,36 @@ impl ReportStore for EmbeddedStore {
                     params![reference, effect.key, to_json(&effect)],
                 )?;
                 Ok(inserted == 1)
+            })
+            .await
+    }
+
+    async fn mark_undelivered(
+        &self,
+        reference: &Reference,
+        key: &str,
+        status: DeliveryStatus,
+    ) -> Result<Option<EffectRecord>, PortError> {
+        let (reference, key) = (reference.to_string(), key.to_string());
+        self.db
+            .run("mark effect undelivered", move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let before: Option<String> = transaction
+                    .query_row(
+                        "SELECT effect FROM effects WHERE reference = ?1 AND key = ?2",
+                        params![reference, key],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                let Some(before) = before else { return Ok(None) };
+                let before: EffectRecord = from_json(&before)?;
+                let after = EffectRecord { delivery: status, ..before.clone() };
+                transaction.execute(
+                    "UPDATE effects SET effect = ?3 WHERE reference = ?1 AND key = ?2",
+                    params![reference, key, to_json(&after)],
+                )?;
+                transaction.commit()?;
+                Ok(Some(before))
             })
             .await
     }

@@ -17,7 +17,7 @@ use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{EffectKind, EffectRecord, OutgoingEmail, PortError, StoredReport};
+use crate::ports::{DeliveryStatus, EffectKind, EffectRecord, EffectTag, OutgoingEmail, PortError, StoredReport};
 
 /// The report a message is about, checked to be the one the message was sent for.
 async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
@@ -51,8 +51,10 @@ pub(crate) async fn send_and_record(
     email: RecordedEmail,
 ) -> Result<(), PortError> {
     let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
-    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text }).await?;
-    let effect = EffectRecord { key, kind, recipient, consent, detail, at: svc.clock.now() };
+    let tag = EffectTag { reference: reference.clone(), key: key.clone() };
+    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, effect: Some(tag) }).await?;
+    let at = svc.clock.now();
+    let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
     svc.store.record_effect(reference, &effect).await?;
     Ok(())
 }
@@ -86,12 +88,19 @@ pub mod effects {
     pub const ADVOCATE_OPERATORS_TOLD: &str = "advocate_assignment:operators_told";
 }
 
-/// The partner list: `PARTNERS_JSON` if set, else the one compiled in from `config/partners.json`.
+/// The local runner's partner list: `PARTNERS_JSON` if set, else the examples compiled in
+/// from `config/partners.json`.
 pub fn partners_from_env() -> Result<Vec<oys_shared::advocate::Partner>, String> {
     match std::env::var("PARTNERS_JSON") {
         Ok(json) => oys_shared::advocate::parse_partners(&json),
         Err(_) => oys_shared::advocate::parse_partners(BUNDLED_PARTNERS),
     }
+}
+
+/// A deployed function's partner list: `PARTNERS_JSON` is required, and the examples are refused.
+pub fn production_partners_from_env() -> Result<Vec<oys_shared::advocate::Partner>, String> {
+    let json = std::env::var("PARTNERS_JSON").map_err(|_| "PARTNERS_JSON is not set".to_string())?;
+    oys_shared::advocate::parse_production_partners(&json)
 }
 
 /// The partner list shipped in the repository.

@@ -112,6 +112,15 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.switch.check("record effect")?;
         self.inner.record_effect(reference, effect).await
     }
+    async fn mark_undelivered(
+        &self,
+        reference: &Reference,
+        key: &str,
+        status: oys_service::ports::DeliveryStatus,
+    ) -> Result<Option<EffectRecord>, PortError> {
+        self.switch.check("mark undelivered")?;
+        self.inner.mark_undelivered(reference, key, status).await
+    }
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
         let effects = self.inner.effects(reference).await?;
         self.reads.add(effects.len());
