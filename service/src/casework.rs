@@ -15,8 +15,8 @@ use tracing::{info, warn};
 
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::casework::{
-    advocate_call_deadline, apply_event, handoff_email, parse_event, status, withdrawal_email, Caller, CaseState,
-    CaseStatus, FollowUp, StaffRole,
+    advocate_call_deadline, apply_event, erasure_notice, handoff_email, parse_event, police_withdrawal_notice, status,
+    withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp, StaffRole,
 };
 use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
@@ -173,6 +173,11 @@ impl Casework {
     ) -> Result<EventRecord, CaseError> {
         let event = parse_event(body).map_err(CaseError::Invalid)?;
         let report = self.visible_case(caller, reference).await?;
+        // Closing an erased case keeps no new words (notes are refused by `apply_event`).
+        let event = match event {
+            CaseEvent::CaseClosed { .. } if report.state.erased_at.is_some() => crate::ports::redacted(&event),
+            event => event,
+        };
         if !caller.is_operator() && !event.allowed_for_advocate() {
             return Err(CaseError::Forbidden);
         }
@@ -233,9 +238,31 @@ impl Casework {
                         key,
                         kind: EffectKind::Notice,
                         to: vec![partner.mailbox.clone()],
-                        recipient: partner.mailbox.clone(),
+                        recipient: format!("{} <{}>", partner.name, partner.mailbox),
                         consent: None,
                         detail: "consent withdrawn notice".into(),
+                        subject,
+                        text,
+                    };
+                    send_and_record(svc, reference, email).await?;
+                }
+            }
+            FollowUp::NotifyPoliceWithdrawal => {
+                let effects = svc.store.effects(reference).await?;
+                let referral = effects.iter().find(|e| e.key == crate::workers::effects::POLICE_DISCLOSED);
+                let key = crate::workers::effects::POLICE_WITHDRAWAL_NOTIFIED;
+                if let (Some(referral), false) = (referral, effects.iter().any(|e| e.key == key)) {
+                    let mailbox = referral.mailbox().ok_or_else(|| {
+                        CaseError::Port(PortError::new("notify police withdrawal", "referral has no mailbox"))
+                    })?;
+                    let (subject, text) = police_withdrawal_notice(reference, referral.recipient_name());
+                    let email = RecordedEmail {
+                        key: key.to_string(),
+                        kind: EffectKind::Notice,
+                        to: vec![mailbox.to_string()],
+                        recipient: referral.recipient.clone(),
+                        consent: None,
+                        detail: "police consent withdrawn notice".into(),
                         subject,
                         text,
                     };
@@ -361,8 +388,31 @@ impl Casework {
             return Err(CaseError::Forbidden);
         }
         self.visible_case(caller, reference).await?;
-        self.services.store.erase_personal_data(reference, self.services.clock.now()).await?;
+        let svc = &self.services;
+        svc.store.erase_personal_data(reference, svc.clock.now()).await?;
+        svc.mailer.erase_copies(reference).await?;
         self.audit(caller, reference, "erase").await?;
+        // Every organisation that received the case's details is told, once (UK GDPR art. 19).
+        let effects = svc.store.effects(reference).await?;
+        for disclosure in effects.iter().filter(|e| e.kind == EffectKind::Disclosure) {
+            let key = format!("erasure_notice:{}", disclosure.key);
+            let Some(mailbox) = disclosure.mailbox() else { continue };
+            if effects.iter().any(|e| e.key == key) {
+                continue;
+            }
+            let (subject, text) = erasure_notice(reference, disclosure.recipient_name());
+            let email = RecordedEmail {
+                key,
+                kind: EffectKind::Notice,
+                to: vec![mailbox.to_string()],
+                recipient: disclosure.recipient.clone(),
+                consent: None,
+                detail: "erasure notice".into(),
+                subject,
+                text,
+            };
+            send_and_record(svc, reference, email).await?;
+        }
         info!(reference = %reference, "personal data erased on request");
         Ok(())
     }

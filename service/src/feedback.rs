@@ -75,6 +75,7 @@ pub async fn handle_notification(svc: &Services, body: &str) -> Result<FeedbackO
             to: svc.alerts.operators.clone(),
             subject,
             text,
+            about: Some(tag.reference.clone()),
             effect: None,
         };
         svc.mailer.send(&email).await?;

@@ -189,7 +189,14 @@ async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> R
 /// The operators' alert for a new report: categories and references only.
 pub fn alert_email(addresses: &AlertAddresses, summary: &CaseSummary) -> OutgoingEmail {
     let (subject, text) = operator_alert(summary);
-    OutgoingEmail { from: addresses.from.clone(), to: addresses.operators.clone(), subject, text, effect: None }
+    OutgoingEmail {
+        from: addresses.from.clone(),
+        to: addresses.operators.clone(),
+        subject,
+        text,
+        about: Some(summary.reference.clone()),
+        effect: None,
+    }
 }
 
 /// What one sweep did.

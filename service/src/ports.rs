@@ -174,6 +174,19 @@ pub struct EffectRecord {
     pub delivery: DeliveryStatus,
 }
 
+impl EffectRecord {
+    /// The mailbox a disclosure went to: recipients are recorded as `Name <mailbox>`.
+    pub fn mailbox(&self) -> Option<&str> {
+        let (_, rest) = self.recipient.rsplit_once('<')?;
+        rest.strip_suffix('>').filter(|m| m.contains('@'))
+    }
+
+    /// The recipient's name, without the mailbox.
+    pub fn recipient_name(&self) -> &str {
+        self.recipient.rsplit_once('<').map_or(self.recipient.as_str(), |(name, _)| name.trim())
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryStatus {
@@ -385,6 +398,8 @@ pub struct OutgoingEmail {
     pub to: Vec<String>,
     pub subject: String,
     pub text: String,
+    /// The case it is about: the local outbox deletes its copies of a case's emails on erasure.
+    pub about: Option<Reference>,
     /// The effect this email is, so the transport's delivery feedback (a bounce) can be
     /// traced back to it: SES carries it as message tags.
     pub effect: Option<EffectTag>,
@@ -417,6 +432,12 @@ impl EffectTag {
 pub trait Mailer: Send + Sync {
     /// Sends the email; returns the transport's message id.
     async fn send(&self, email: &OutgoingEmail) -> Result<String, PortError>;
+
+    /// Deletes any copies this transport keeps of the emails about a case (erasure); returns
+    /// how many. SES keeps none; the local outbox keeps every email it "sent".
+    async fn erase_copies(&self, _reference: &Reference) -> Result<usize, PortError> {
+        Ok(0)
+    }
 }
 
 pub trait Clock: Send + Sync {

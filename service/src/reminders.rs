@@ -128,7 +128,8 @@ async fn alert_once(
         what = deadline.kind.describe(),
         due = uk_time(deadline.due_at),
     );
-    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text, effect: None };
+    let about = Some(deadline.reference.clone());
+    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text, about, effect: None };
     svc.mailer.send(&email).await?;
     let mut sent = deadline.sent.clone();
     sent.push(level);

@@ -39,6 +39,7 @@ error-unauthenticated = Sign in first: this needs valid staff credentials.
 error-forbidden = Your role does not allow this.
 error-not_found = There is nothing here, or you may not see it.
 error-rate_limited = Too many requests from your connection. Please wait { $retry_after } seconds and try again.
+error-case_erased = This case's personal data was erased: free text can no longer be added to it.
 
 ## The answer to an accepted report
 next-steps-received = Thank you for telling us what happened. Your reference is { $reference }. Please keep it and quote it whenever you contact us.

@@ -39,6 +39,7 @@ error-unauthenticated = 請先登入:此操作需要有效的職員憑證。
 error-forbidden = 您的角色不允許此操作。
 error-not_found = 此處沒有內容,或您無權查看。
 error-rate_limited = 您的連線發出的請求過多。請等候 { $retry_after } 秒後再試。
+error-case_erased = 此個案的個人資料已被刪除:不能再加入文字內容。
 
 ## The answer to an accepted report
 next-steps-received = 感謝您告訴我們所發生的事。您的參考編號是 { $reference }。請保留此編號,並在聯絡我們時提供。

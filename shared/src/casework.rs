@@ -412,6 +412,31 @@ pub fn handoff_email(
     (subject, body)
 }
 
+/// What each organisation that received a case's details is told when the reporter's personal
+/// data is erased at their request (UK GDPR art. 19): the reference only.
+pub fn erasure_notice(reference: &Reference, recipient_name: &str) -> (String, String) {
+    (
+        format!("Erasure request: {reference}"),
+        format!(
+            "To: {recipient_name}\n\nThe reporter of {reference} has asked On Your Side to erase their personal data\n\
+             (UK GDPR article 17). We have erased it. Please erase the details we sent you about\n\
+             {reference}, unless you have your own lawful basis to keep them, and let us know.\n"
+        ),
+    )
+}
+
+/// What a force is told when the reporter withdraws consent to the referral sent to it.
+pub fn police_withdrawal_notice(reference: &Reference, force_name: &str) -> (String, String) {
+    (
+        format!("Consent withdrawn: On Your Side {reference}"),
+        format!(
+            "To: {force_name}\n\nThe reporter of On Your Side referral {reference} has withdrawn their consent\n\
+             to the referral. Please take no further action on it, and delete the personal details\n\
+             we sent unless you have your own lawful basis to keep them.\n"
+        ),
+    )
+}
+
 /// What the partner is told when consent to share with it is withdrawn: the reference only.
 pub fn withdrawal_email(reference: &Reference, partner_name: &str) -> (String, String) {
     (
@@ -477,6 +502,8 @@ pub enum FollowUp {
     HandOff { partner_id: String },
     /// Tell this partner consent was withdrawn.
     NotifyWithdrawal { partner_id: String },
+    /// Tell the force a referral went to (if one did) that police consent was withdrawn.
+    NotifyPoliceWithdrawal,
     /// Send the police referral to this force (chosen by an operator).
     ReferToPolice { force: String },
     /// The operator reached the reporter: the operator-call deadline is met.
@@ -500,6 +527,10 @@ pub fn apply_event(
     known_forces: &[&str],
 ) -> Result<(CaseState, Vec<FollowUp>), Vec<FieldError>> {
     let refuse = |field: &str, code: ErrorCode| Err(vec![FieldError::new(field, code)]);
+    if state.erased_at.is_some() && matches!(event, CaseEvent::Note { .. }) {
+        // The words of an erased case are gone; new ones would be kept after erasure.
+        return refuse("text", ErrorCode::CaseErased);
+    }
     if state.closed_at.is_some() && !matches!(event, CaseEvent::Note { .. }) {
         return refuse("type", ErrorCode::CaseClosed);
     }
@@ -583,6 +614,7 @@ pub fn apply_event(
                     return refuse("scope", ErrorCode::NoPoliceConsent);
                 }
                 next.police_consent_withdrawn = Some(record(*channel, privacy_notice_version));
+                follow.push(FollowUp::NotifyPoliceWithdrawal);
             }
             WithdrawalScope::Partner => {
                 let Some(partner_id) = state.shared_with() else {

@@ -40,6 +40,7 @@ choice! {
         Forbidden => "forbidden",
         NotFound => "not_found",
         RateLimited => "rate_limited",
+        CaseErased => "case_erased",
     }
 }
 

@@ -263,6 +263,15 @@ async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(ba
         (StatusCode::UNPROCESSABLE_ENTITY, Some("no_police_consent"))
     );
     assert_eq!(backend.emails_to(&met).await.iter().filter(|e| e.subject.contains(withdrawn.as_str())).count(), 0);
+
+    // Withdrawn after the referral was sent: the force is told, by reference only, once.
+    let withdraw = json!({"type": "consent_withdrawn", "scope": "police", "channel": "phone", "privacy_notice_version": "2026-01"});
+    assert_eq!(event_on(&backend, &chosen, OPERATOR, withdraw).await.0, StatusCode::CREATED);
+    let to_force = backend.emails_to(&met).await;
+    let notices: Vec<_> =
+        to_force.iter().filter(|e| e.subject == format!("Consent withdrawn: On Your Side {chosen}")).collect();
+    assert_eq!(notices.len(), 1, "{:?}", to_force.iter().map(|e| &e.subject).collect::<Vec<_>>());
+    assert!(notices[0].text.len() < 600 && !notices[0].text.contains("What happened"), "{}", notices[0].text);
 }
 
 async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backend) {
@@ -340,6 +349,20 @@ fn erasable_report() -> String {
 async fn erasure_leaves_only_the_categories(backend: Backend) {
     let reference = submit(&backend, &erasable_report()).await;
     backend.run_workers().await;
+    // Shared with a partner, which must be told of the erasure.
+    for event in [
+        json!({"type": "call_made", "outcome": "reached"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+        share_with("example-north-west"),
+    ] {
+        assert_eq!(event_on(&backend, &reference, OPERATOR, event).await.0, StatusCode::CREATED);
+    }
+    // More than 1 MB of notes: a store query returns them over several pages.
+    let long_note = format!("ERASE-LONG-NOTE {}", "x".repeat(9_900));
+    for _ in 0..110 {
+        let (status, _) = event_on(&backend, &reference, OPERATOR, json!({"type": "note", "text": long_note})).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
     event_on(
         &backend,
         &reference,
@@ -362,9 +385,29 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     let (status, _) = call(&backend, "POST", &format!("/v1/cases/{reference}/erase"), Some(OPERATOR), None).await;
     assert_eq!(status, StatusCode::OK);
     let after = backend.everything_stored().await;
-    for planted in PLANTED {
+    for planted in PLANTED.iter().chain(&["ERASE-LONG-NOTE"]) {
         assert!(!after.contains(planted), "{planted} survived erasure");
     }
+    // The partner that received the details is told, by reference only, once.
+    let partner = backend.emails_to("casework@north-west.partners.example").await;
+    let notices: Vec<_> = partner.iter().filter(|e| e.subject == format!("Erasure request: {reference}")).collect();
+    assert_eq!(notices.len(), 1, "{:?}", partner.iter().map(|e| &e.subject).collect::<Vec<_>>());
+    for planted in PLANTED {
+        assert!(!notices[0].text.contains(planted), "the erasure notice holds {planted}");
+    }
+    if backend.is_embedded() {
+        // The local outbox keeps no copy of what was sent about the case, save the notice.
+        let outbox: String =
+            backend.all_emails().await.iter().map(|e| format!("{}\n{}\n{}", e.subject, e.text, e.raw)).collect();
+        for planted in PLANTED {
+            assert!(!outbox.contains(planted), "{planted} survived in the outbox");
+        }
+    }
+    // Words cannot be added to an erased case.
+    let (status, body) =
+        event_on(&backend, &reference, OPERATOR, json!({"type": "note", "text": "ERASE-NOTE-AFTER"})).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("case_erased")));
+    assert!(!backend.everything_stored().await.contains("ERASE-NOTE-AFTER"));
     let report = backend.services.store.get_report(&reference).await.unwrap().unwrap();
     assert!(report.narrative.is_none() && report.contact.is_none() && report.state.erased_at.is_some());
     assert_eq!(report.summary.incident_types[0].as_str(), "threats", "categories stay for statistics");

@@ -186,6 +186,7 @@ async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
         to: vec![backend.operator_address.clone()],
         subject: "新舉報 OYS-7K2M-Q9XD — a long subject line that the encoder will have to fold somewhere".into(),
         text: "Reference: OYS-7K2M-Q9XD\n參考編號\n".into(),
+        about: None,
         effect: None,
     };
     backend.services.mailer.send(&email).await.unwrap();

@@ -367,7 +367,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
@@ -377,13 +377,10 @@ impl ReportStore for DynamoStore {
             .expression_attribute_names("#sort", PENDING_SORT)
             .expression_attribute_values(":pending", s(PENDING))
             .expression_attribute_values(":now", n(now.as_second()))
-            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
-            .send()
-            .await
-            .map_err(|e| err("find reports pending routing", e))?;
-        Ok(output
-            .items
-            .unwrap_or_default()
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
+        Ok(self
+            .query_pages(query, Some(limit), "find reports pending routing")
+            .await?
             .iter()
             .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
             .collect())
@@ -475,7 +472,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
@@ -485,30 +482,24 @@ impl ReportStore for DynamoStore {
             .expression_attribute_names("#sort", DEADLINE_SORT)
             .expression_attribute_values(":open", s(OPEN))
             .expression_attribute_values(":before", n(before.as_second()))
-            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
-            .send()
-            .await
-            .map_err(|e| err("find due deadlines", e))?;
-        output.items.unwrap_or_default().into_iter().map(from_item).collect()
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
+        self.query_pages(query, Some(limit), "find due deadlines").await?.into_iter().map(from_item).collect()
     }
 
     async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
             .key_condition_expression("pk = :pk")
-            .expression_attribute_values(":pk", s("PARTNERS"))
-            .send()
-            .await
-            .map_err(|e| err("read partner caseloads", e))?;
+            .expression_attribute_values(":pk", s("PARTNERS"));
+        let items = self.query_pages(query, None, "read partner caseloads").await?;
         #[derive(Deserialize)]
         struct Caseload {
             partner_id: String,
             open_cases: u32,
         }
-        let caseloads: Vec<Caseload> =
-            output.items.unwrap_or_default().into_iter().map(from_item).collect::<Result<_, _>>()?;
+        let caseloads: Vec<Caseload> = items.into_iter().map(from_item).collect::<Result<_, _>>()?;
         Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
     }
 
@@ -680,7 +671,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
@@ -689,13 +680,9 @@ impl ReportStore for DynamoStore {
             .expression_attribute_names("#key", EXPIRY_KEY)
             .expression_attribute_names("#sort", EXPIRY_SORT)
             .expression_attribute_values(":expires", s(EXPIRES))
-            .expression_attribute_values(":now", n(now.as_second()))
-            .send()
-            .await
-            .map_err(|e| err("find expired personal data", e))?;
-        let references: Vec<Reference> = output
-            .items
-            .unwrap_or_default()
+            .expression_attribute_values(":now", n(now.as_second()));
+        let items = self.query_pages(query, None, "find expired personal data").await?;
+        let references: Vec<Reference> = items
             .iter()
             .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
             .collect();
@@ -706,24 +693,49 @@ impl ReportStore for DynamoStore {
     }
 }
 
+/// One item as the SDK returns it.
+type Item = HashMap<String, AttributeValue>;
+
 impl DynamoStore {
+    /// Runs a query page after page (`LastEvaluatedKey`: a page stops at 1 MB), until there
+    /// are no more or `limit` items were read. Nothing that must be whole — an erasure, an
+    /// export, an audit trail — may stop at the first page.
+    async fn query_pages(
+        &self,
+        query: aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder,
+        limit: Option<usize>,
+        operation: &'static str,
+    ) -> Result<Vec<Item>, PortError> {
+        let mut items = Vec::new();
+        let mut start = None;
+        loop {
+            let output = query.clone().set_exclusive_start_key(start).send().await.map_err(|e| err(operation, e))?;
+            items.extend(output.items.unwrap_or_default());
+            start = output.last_evaluated_key.filter(|key| !key.is_empty());
+            if start.is_none() || limit.is_some_and(|limit| items.len() >= limit) {
+                break;
+            }
+        }
+        if let Some(limit) = limit {
+            items.truncate(limit);
+        }
+        Ok(items)
+    }
+
     async fn query_items(
         &self,
         reference: &Reference,
         prefix: &str,
     ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
             .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
             .expression_attribute_values(":pk", s(case_pk(reference)))
             .expression_attribute_values(":prefix", s(prefix))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("query case items", e))?;
-        Ok(output.items.unwrap_or_default())
+            .consistent_read(true);
+        self.query_pages(query, None, "query case items").await
     }
 
     async fn query_prefix<T: for<'de> Deserialize<'de>>(
@@ -741,7 +753,7 @@ impl DynamoStore {
         value: AttributeValue,
         limit: usize,
     ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
-        let output = self
+        let query = self
             .client
             .query()
             .table_name(&self.table)
@@ -751,10 +763,7 @@ impl DynamoStore {
             .expression_attribute_values(":value", value)
             .scan_index_forward(false)
             // DynamoDB refuses a limit of 0.
-            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX))
-            .send()
-            .await
-            .map_err(|e| err("list cases", e))?;
-        Ok(output.items.unwrap_or_default())
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
+        self.query_pages(query, Some(limit), "list cases").await
     }
 }

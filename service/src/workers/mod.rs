@@ -52,7 +52,9 @@ pub(crate) async fn send_and_record(
 ) -> Result<(), PortError> {
     let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
     let tag = EffectTag { reference: reference.clone(), key: key.clone() };
-    svc.mailer.send(&OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, effect: Some(tag) }).await?;
+    let about = Some(reference.clone());
+    let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
+    svc.mailer.send(&email).await?;
     let at = svc.clock.now();
     let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
     svc.store.record_effect(reference, &effect).await?;
@@ -85,6 +87,7 @@ pub mod effects {
     pub const POLICE_DISCLOSED: &str = "police_referral:disclosed";
     pub const POLICE_OPERATORS_TOLD: &str = "police_referral:operators_told";
     pub const POLICE_FORCE_NEEDED: &str = "police_referral:force_needed";
+    pub const POLICE_WITHDRAWAL_NOTIFIED: &str = "police_referral:withdrawal_notified";
     pub const ADVOCATE_OPERATORS_TOLD: &str = "advocate_assignment:operators_told";
 }
 

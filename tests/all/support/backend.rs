@@ -92,6 +92,10 @@ impl Backend {
     }
 
     /// The settings the functions would read, on moto.
+    pub fn is_embedded(&self) -> bool {
+        matches!(self.probe, Probe::Embedded { .. })
+    }
+
     pub fn aws_settings(&self) -> Option<AwsSettings> {
         match &self.probe {
             Probe::Moto { settings, .. } => Some(settings.clone()),
@@ -181,8 +185,24 @@ impl Backend {
                 out
             }
             Probe::Moto { clients, settings } => {
-                let scan = clients.dynamodb.scan().table_name(&settings.table_name).send().await.unwrap();
-                format!("{:?}", scan.items.unwrap_or_default())
+                // Every page: a scan stops at 1 MB, and what is past it must be seen too.
+                let mut out = String::new();
+                let mut start = None;
+                loop {
+                    let scan = clients
+                        .dynamodb
+                        .scan()
+                        .table_name(&settings.table_name)
+                        .set_exclusive_start_key(start)
+                        .send()
+                        .await
+                        .unwrap();
+                    out.push_str(&format!("{:?}\n", scan.items.unwrap_or_default()));
+                    start = scan.last_evaluated_key.filter(|key| !key.is_empty());
+                    if start.is_none() {
+                        return out;
+                    }
+                }
             }
         }
     }

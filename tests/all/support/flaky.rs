@@ -77,6 +77,9 @@ impl Mailer for Flaky<dyn Mailer> {
         self.switch.check("send email")?;
         self.inner.send(email).await
     }
+    async fn erase_copies(&self, reference: &Reference) -> Result<usize, PortError> {
+        self.inner.erase_copies(reference).await
+    }
 }
 
 /// A store whose writes fail while switched on (reads still work).
