@@ -189,7 +189,7 @@ async fn bodies_the_endpoint_cannot_take_are_refused_and_change_nothing(backend:
 }
 
 /// The same backend with its queue and mailer behind switches that can fail them.
-fn with_outages(backend: &mut Backend) -> (Switch, Switch) {
+pub fn with_outages(backend: &mut Backend) -> (Switch, Switch) {
     let (queue_switch, mail_switch) = (Switch::default(), Switch::default());
     let queue: Arc<dyn MessageQueue> = backend.services.queue.clone();
     let mailer: Arc<dyn Mailer> = backend.services.mailer.clone();

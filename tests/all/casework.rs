@@ -324,6 +324,39 @@ async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backe
     assert_eq!((summary.reminders, summary.overdue, summary.escalations), (0, 0, 0), "{summary:?}");
 }
 
+async fn one_failing_alert_stops_neither_the_others_nor_the_sweeper(mut backend: Backend) {
+    let first = submit(&backend, &event("report-full.json")).await;
+    let second = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    let (queue_down, mail_down) = crate::api::with_outages(&mut backend);
+    queue_down.fail(true);
+    let pending = submit(&backend, &event("report-full.json")).await;
+    queue_down.fail(false);
+    let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
+
+    // Both operator-call reminders are due; the first email fails.
+    backend.clock.set("2026-11-26T17:00:00Z".parse().unwrap());
+    mail_down.fail_next(1);
+    let summary = reminders::run(&backend.services, &leads).await.unwrap();
+    assert_eq!((summary.failures, summary.reminders, summary.routed), (1, 1, 1), "{summary:?}");
+    assert!(backend.services.store.get_report(&pending).await.unwrap().unwrap().pending.is_empty());
+    // The next run sends the one that failed, and nothing twice.
+    let summary = reminders::run(&backend.services, &leads).await.unwrap();
+    assert_eq!((summary.failures, summary.reminders), (0, 1), "{summary:?}");
+    let reminded = |reference: &Reference| {
+        let (backend, reference) = (&backend, reference.clone());
+        async move {
+            backend
+                .emails()
+                .await
+                .iter()
+                .filter(|e| e.subject.starts_with("Reminder") && e.subject.contains(reference.as_str()))
+                .count()
+        }
+    };
+    assert_eq!((reminded(&first).await, reminded(&second).await), (1, 1));
+}
+
 const PLANTED: &[&str] = &[
     "Zhao Erasename",
     "07700 900555",
@@ -453,6 +486,7 @@ on_both_backends!(
     reminders_go_out_once_per_level_on_the_working_day_clock,
     erasure_leaves_only_the_categories,
     personal_data_expires_after_the_case_closes,
+    one_failing_alert_stops_neither_the_others_nor_the_sweeper,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the

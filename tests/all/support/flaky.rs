@@ -14,14 +14,19 @@ use oys_shared::Reference;
 use std::collections::HashMap;
 
 #[derive(Clone, Default)]
-pub struct Switch(Arc<AtomicBool>);
+pub struct Switch(Arc<AtomicBool>, Arc<std::sync::atomic::AtomicUsize>);
 
 impl Switch {
     pub fn fail(&self, failing: bool) {
         self.0.store(failing, Ordering::SeqCst);
     }
+    /// Fails the next `n` calls only.
+    pub fn fail_next(&self, n: usize) {
+        self.1.store(n, Ordering::SeqCst);
+    }
     fn check(&self, operation: &'static str) -> Result<(), PortError> {
-        if self.0.load(Ordering::SeqCst) {
+        let once = self.1.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok();
+        if once || self.0.load(Ordering::SeqCst) {
             Err(PortError::new(operation, "injected outage"))
         } else {
             Ok(())
