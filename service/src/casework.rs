@@ -16,7 +16,7 @@ use tracing::{info, warn};
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::casework::{
     advocate_call_deadline, apply_event, erasure_notice, handoff_email, parse_event, police_withdrawal_notice, status,
-    withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp, StaffRole,
+    withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp, HandoffDetails,
 };
 use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
@@ -68,6 +68,27 @@ pub struct CaseView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disclosures: Option<Vec<EffectRecord>>,
     pub events: Vec<EventRecord>,
+}
+
+/// A case as an advocate of the partner it is shared with sees it: what the handoff holds, their
+/// own call-back clock, and what their own organisation recorded. Nothing else: not heritage,
+/// not the police choice, not operators' or another partner's notes or staff ids.
+#[derive(Debug, Serialize)]
+pub struct AdvocateCaseView {
+    pub reference: Reference,
+    pub status: CaseStatus,
+    #[serde(flatten)]
+    pub details: HandoffDetails,
+    pub deadlines: Vec<Deadline>,
+    pub events: Vec<EventRecord>,
+}
+
+/// One case, as its reader may see it.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum CaseDetail {
+    Staff(Box<CaseView>),
+    Advocate(Box<AdvocateCaseView>),
 }
 
 impl Casework {
@@ -131,36 +152,37 @@ impl Casework {
     }
 
     /// One case; the read is audited.
-    pub async fn detail(&self, caller: &Caller, reference: &Reference) -> Result<CaseView, CaseError> {
+    pub async fn detail(&self, caller: &Caller, reference: &Reference) -> Result<CaseDetail, CaseError> {
         let report = self.visible_case(caller, reference).await?;
         self.audit(caller, reference, "read").await?;
         let store = &self.services.store;
         let mut deadlines = store.deadlines(reference).await?;
         let mut events = store.events(reference).await?;
-        let (proposal, disclosures) = if caller.is_operator() {
-            let effects = store.effects(reference).await?;
-            (
-                store.proposal(reference).await?,
-                Some(effects.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect()),
-            )
-        } else {
-            // An advocate sees their own clock and what advocates recorded, not operators' notes.
-            deadlines.retain(|d| d.kind == DeadlineKind::AdvocateCall);
-            events.retain(|e| e.role == StaffRole::Advocate);
-            (None, None)
-        };
-        Ok(CaseView {
+        let status = status(&report.summary, &report.state);
+        if let Some(partner) = caller.advocate_of().filter(|_| !caller.is_operator()) {
+            deadlines.retain(|d| d.kind == DeadlineKind::AdvocateCall && d.partner_id.as_deref() == Some(partner));
+            events.retain(|e| e.partner_id.as_deref() == Some(partner));
+            return Ok(CaseDetail::Advocate(Box::new(AdvocateCaseView {
+                reference: reference.clone(),
+                status,
+                details: HandoffDetails::new(&report.summary, report.narrative.as_ref(), report.contact.as_ref()),
+                deadlines,
+                events,
+            })));
+        }
+        let effects = store.effects(reference).await?;
+        Ok(CaseDetail::Staff(Box::new(CaseView {
             reference: reference.clone(),
-            status: status(&report.summary, &report.state),
+            status,
             summary: report.summary,
             state: report.state,
             narrative: report.narrative,
             contact: report.contact,
             deadlines,
-            proposal,
-            disclosures,
+            proposal: store.proposal(reference).await?,
+            disclosures: Some(effects.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect()),
             events,
-        })
+        })))
     }
 
     /// Records an event and does what follows from it (handoff, withdrawal notice, referral,
@@ -196,6 +218,8 @@ impl Casework {
             by: caller.user.clone(),
             role: caller.main_role(),
             event: event.clone(),
+            // An advocate's events are their organisation's: another partner never reads them.
+            partner_id: caller.advocate_of().filter(|_| !caller.is_operator()).map(str::to_string),
         };
         // A partner's caseload counts the cases shared with it.
         let caseload = match (report.state.shared_with(), state.shared_with()) {
@@ -299,13 +323,8 @@ impl Casework {
         let times = advocate_call_deadline(now);
         let key = format!("partner_handoff:{partner_id}");
         if !self.done(reference, &key).await? {
-            let (subject, text) = handoff_email(
-                &report.summary,
-                report.narrative.as_ref(),
-                report.contact.as_ref(),
-                &partner.name,
-                &times,
-            );
+            let details = HandoffDetails::new(&report.summary, report.narrative.as_ref(), report.contact.as_ref());
+            let (subject, text) = handoff_email(&details, &partner.name, &times);
             let consent = report
                 .state
                 .share
@@ -335,6 +354,7 @@ impl Casework {
                 calendar_covered: true,
                 sent: Vec::new(),
                 met_at: None,
+                partner_id: Some(partner_id.to_string()),
             })
             .await?;
         Ok(())

@@ -96,6 +96,10 @@ pub struct EventRecord {
     pub by: String,
     pub role: StaffRole,
     pub event: CaseEvent,
+    /// The partner organisation of the advocate who recorded it; `None` for the lead
+    /// organisations' staff.
+    #[serde(default)]
+    pub partner_id: Option<String>,
 }
 
 /// One line of the append-only audit trail: every read of a case by a person, every export.
@@ -271,9 +275,21 @@ pub struct Deadline {
     /// Set when what the deadline waited for happened (or the case closed).
     #[serde(default)]
     pub met_at: Option<Timestamp>,
+    /// For an advocate's call-back: the partner it is on. Each partner a case is handed to gets
+    /// its own clock, so a case moved to another partner is chased again.
+    #[serde(default)]
+    pub partner_id: Option<String>,
 }
 
 impl Deadline {
+    /// The deadline's place among the case's deadlines: one per kind, and per partner.
+    pub fn slot(&self) -> String {
+        match &self.partner_id {
+            Some(partner) => format!("{}:{partner}", self.kind.as_str()),
+            None => self.kind.as_str().to_string(),
+        }
+    }
+
     pub fn times(&self) -> oys_shared::calendar::DeadlineTimes {
         oys_shared::calendar::DeadlineTimes {
             remind_at: self.remind_at,

@@ -359,23 +359,49 @@ pub fn escalation_time(due_at: Timestamp) -> Timestamp {
     day.to_datetime(HELPLINE_OPENS).to_zoned_datetime(london()).expect("09:00 exists on every UK date").timestamp()
 }
 
+/// What a partner organisation may know of a case once the reporter consented to share with
+/// it: how to reach the reporter and what happened. The handoff email and the advocate's view
+/// of the case hold exactly this; never heritage, the police choice, or operators' notes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HandoffDetails {
+    pub reference: Reference,
+    /// `None` once erased.
+    pub contact: Option<ContactDetails>,
+    /// The language to speak to them in (or of the form they used).
+    pub language: String,
+    pub interpreter_needed: bool,
+    pub support_needs: Vec<crate::report::SupportNeed>,
+    pub incident_types: Vec<crate::report::IncidentType>,
+    /// In the reporter's words; `None` once erased.
+    pub description: Option<String>,
+}
+
+impl HandoffDetails {
+    pub fn new(summary: &CaseSummary, narrative: Option<&Narrative>, contact: Option<&ContactDetails>) -> Self {
+        HandoffDetails {
+            reference: summary.reference.clone(),
+            contact: contact.cloned(),
+            language: summary.spoken_language.as_ref().map_or(summary.language.as_str(), |l| l.as_str()).to_string(),
+            interpreter_needed: summary.interpreter_needed == Some(true),
+            support_needs: summary.support_needs.clone(),
+            incident_types: summary.incident_types.clone(),
+            description: narrative.map(|n| n.description.clone()),
+        }
+    }
+}
+
 /// What a partner organisation receives once the reporter consented to share with it: the
 /// contact details and what happened, so its advocate can call back.
-pub fn handoff_email(
-    summary: &CaseSummary,
-    narrative: Option<&Narrative>,
-    contact: Option<&ContactDetails>,
-    partner_name: &str,
-    deadline: &DeadlineTimes,
-) -> (String, String) {
+pub fn handoff_email(details: &HandoffDetails, partner_name: &str, deadline: &DeadlineTimes) -> (String, String) {
     let opt = |v: Option<&str>| v.unwrap_or("not given").to_string();
     let yes_no = |v: Option<bool>| match v {
         Some(true) => "yes",
         Some(false) => "no",
         None => "not said",
     };
+    let contact = details.contact.as_ref();
     let subject =
-        format!("New referral for advocacy support: {} (call back by {})", summary.reference, uk_time(deadline.due_at));
+        format!("New referral for advocacy support: {} (call back by {})", details.reference, uk_time(deadline.due_at));
     let mut body = format!(
         "To: {partner_name}\n\n\
          The reporter of {reference} has consented to share their details with your organisation\n\
@@ -389,7 +415,7 @@ pub fn handoff_email(
          Language:            {language}{interpreter}\n\
          Support needs:       {needs}\n\
          Incident:            {types}\n",
-        reference = summary.reference,
+        reference = details.reference,
         due = uk_time(deadline.due_at),
         name = opt(contact.and_then(|c| c.name.as_deref())),
         phone = opt(contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str())),
@@ -397,13 +423,13 @@ pub fn handoff_email(
         method = opt(contact.and_then(|c| c.preferred_method).map(|m| m.as_str())),
         voicemail = yes_no(contact.and_then(|c| c.safe_to_leave_voicemail)),
         safe_times = opt(contact.and_then(|c| c.safe_times.as_deref())),
-        language = summary.spoken_language.as_ref().map_or(summary.language.as_str(), |l| l.as_str()),
-        interpreter = if summary.interpreter_needed == Some(true) { " (interpreter needed)" } else { "" },
-        needs = summary.support_needs.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
-        types = summary.incident_types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
+        language = details.language,
+        interpreter = if details.interpreter_needed { " (interpreter needed)" } else { "" },
+        needs = details.support_needs.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
+        types = details.incident_types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
     );
-    if let Some(narrative) = narrative {
-        body.push_str(&format!("\nWhat happened, in the reporter's words:\n{}\n", narrative.description));
+    if let Some(description) = &details.description {
+        body.push_str(&format!("\nWhat happened, in the reporter's words:\n{description}\n"));
     }
     body.push_str(
         "\nIf the reporter withdraws consent we will tell you; then stop and delete what you hold.\n\

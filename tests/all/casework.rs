@@ -115,9 +115,27 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
         assert_eq!(status, expected, "{method} {path} as {token:?}: {body}");
     }
     // What an advocate reads: the contact details, no operators' proposal or disclosures.
+    // Exactly what the handoff email holds, and their own clock and events.
     let (_, view) = call(&backend, "GET", &case(&shared), Some(ADVOCATE_NW), None).await;
     assert_eq!(view["contact"]["name"], "Chan Tai Man");
-    assert!(view.get("proposal").is_none() && view.get("disclosures").is_none());
+    let mut fields: Vec<&str> = view.as_object().unwrap().keys().map(String::as_str).collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            "contact",
+            "deadlines",
+            "description",
+            "events",
+            "incident_types",
+            "interpreter_needed",
+            "language",
+            "reference",
+            "status",
+            "support_needs"
+        ],
+        "{view}"
+    );
 
     // Writes.
     let events_before = backend.services.store.events(&shared).await.unwrap().len();
@@ -225,7 +243,7 @@ async fn consent_to_share_hands_off_once_and_withdrawal_stops_it(backend: Backen
         .emails_to(partner_mailbox)
         .await
         .into_iter()
-        .filter(|e| e.subject.starts_with("Consent withdrawn"))
+        .filter(|e| e.subject.starts_with("Consent withdrawn") && e.subject.contains(reference.as_str()))
         .collect();
     assert_eq!(notices.len(), 1);
     assert!(!notices[0].text.contains("Chan Tai Man"), "the withdrawal notice carries the reference only");
@@ -355,6 +373,56 @@ async fn one_failing_alert_stops_neither_the_others_nor_the_sweeper(mut backend:
         }
     };
     assert_eq!((reminded(&first).await, reminded(&second).await), (1, 1));
+}
+
+async fn a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes(backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    for event in [
+        json!({"type": "call_made", "outcome": "reached"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+        share_with("example-north-west"),
+    ] {
+        assert_eq!(event_on(&backend, &reference, OPERATOR, event).await.0, StatusCode::CREATED);
+    }
+    let note = json!({"type": "note", "text": "NW-PRIVATE-NOTE-5521 about the first calls"});
+    assert_eq!(event_on(&backend, &reference, ADVOCATE_NW, note).await.0, StatusCode::CREATED);
+
+    // Two days later the reporter moves to the London partner.
+    backend.clock.advance(Duration::from_secs(2 * 24 * 3600));
+    let withdraw = json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"});
+    for event in [
+        withdraw,
+        json!({"type": "assignment_confirmed", "partner_id": "example-london"}),
+        share_with("example-london"),
+    ] {
+        let (status, body) = event_on(&backend, &reference, OPERATOR, event.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{event}: {body}");
+    }
+    let (status, view) = call(&backend, "GET", &format!("/v1/cases/{reference}"), Some(ADVOCATE_LONDON), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = view.to_string();
+    assert!(!text.contains("NW-PRIVATE-NOTE-5521") && !text.contains("advocate.example-north-west"), "{text}");
+    let clocks = view["deadlines"].as_array().unwrap();
+    assert_eq!(clocks.len(), 1, "London sees its own clock only: {view}");
+    assert_eq!(clocks[0]["partner_id"], "example-london");
+
+    // London's own 7-day clock: its reminder on day 5 after its handoff, not the first one's.
+    let deadlines = backend.services.store.deadlines(&reference).await.unwrap();
+    let london = deadlines.iter().find(|d| d.partner_id.as_deref() == Some("example-london")).unwrap();
+    let north_west = deadlines.iter().find(|d| d.partner_id.as_deref() == Some("example-north-west")).unwrap();
+    assert!(north_west.met_at.is_some(), "the withdrawn partner's clock stopped");
+    assert_eq!(london.due_at.duration_since(north_west.due_at).as_hours(), 48);
+    backend.clock.advance(Duration::from_secs(5 * 24 * 3600));
+    let summary = reminders::run(&backend.services, &[]).await.unwrap();
+    assert!(summary.reminders >= 1, "{summary:?}");
+    let reminders: Vec<_> = backend
+        .emails()
+        .await
+        .into_iter()
+        .filter(|e| e.subject.starts_with("Reminder") && e.subject.contains(reference.as_str()))
+        .collect();
+    assert_eq!(reminders.len(), 1, "{:?}", reminders.iter().map(|e| &e.subject).collect::<Vec<_>>());
 }
 
 const PLANTED: &[&str] = &[
@@ -487,6 +555,7 @@ on_both_backends!(
     erasure_leaves_only_the_categories,
     personal_data_expires_after_the_case_closes,
     one_failing_alert_stops_neither_the_others_nor_the_sweeper,
+    a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the
@@ -526,6 +595,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(backend: Backend, cas
             calendar_covered: true,
             sent: vec![],
             met_at: None,
+            partner_id: None,
         };
         backend.services.store.save_deadline(&deadline).await.unwrap();
     }

@@ -243,6 +243,7 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
         calendar_covered: true,
         sent: vec![],
         met_at: None,
+        partner_id: None,
     };
     assert_eq!(store.save_deadline(&deadline(3600)).await.unwrap(), deadline(3600));
     assert_eq!(store.save_deadline(&deadline(7200)).await.unwrap(), deadline(3600), "the first deadline wins");

@@ -7,7 +7,7 @@
 //! | `CASE#<reference>`      | `CONTACT`     | contact details (personal, apart)             |
 //! | `CASE#<reference>`      | `EFFECT#<key>`| a disclosure or notice done, once             |
 //! | `CASE#<reference>`      | `PROPOSAL`    | the ranked advocate proposal                  |
-//! | `CASE#<reference>`      | `DEADLINE#<kind>` | a deadline (in the `deadlines-due` index) |
+//! | `CASE#<reference>`      | `DEADLINE#<slot>` | a deadline (kind, and partner for advocates) |
 //! | `CASE#<reference>`      | `STATE`       | case state, status, for the case-list indexes |
 //! | `CASE#<reference>`      | `EVENT#<ms>#<id>` | an event recorded on the case             |
 //! | `CASE#<reference>`      | `AUDIT#<ms>#<id>` | a read or export by a person (append-only)|
@@ -152,7 +152,7 @@ fn to_item<T: Serialize>(value: &T, pk: String, sk: &str) -> Result<HashMap<Stri
 
 /// A deadline item: in the `deadlines-due` index while it has an alert to send.
 fn deadline_item(deadline: &Deadline) -> Result<HashMap<String, AttributeValue>, PortError> {
-    let mut item = to_item(deadline, case_pk(&deadline.reference), &format!("DEADLINE#{}", deadline.kind.as_str()))?;
+    let mut item = to_item(deadline, case_pk(&deadline.reference), &format!("DEADLINE#{}", deadline.slot()))?;
     if let Some(next) = deadline.next_alert_at {
         item.insert(DEADLINE_KEY.into(), s(OPEN));
         item.insert(DEADLINE_SORT.into(), n(next.as_second()));
@@ -464,7 +464,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
-        let (pk, sk) = (case_pk(&deadline.reference), format!("DEADLINE#{}", deadline.kind.as_str()));
+        let (pk, sk) = (case_pk(&deadline.reference), format!("DEADLINE#{}", deadline.slot()));
         if self.put_new(deadline_item(deadline)?).await? {
             return Ok(deadline.clone());
         }

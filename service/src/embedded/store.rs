@@ -351,7 +351,7 @@ impl ReportStore for EmbeddedStore {
         let deadline = deadline.clone();
         self.db
             .run("save deadline", move |connection| {
-                let (reference, kind) = (deadline.reference.to_string(), deadline.kind.as_str());
+                let (reference, kind) = (deadline.reference.to_string(), deadline.slot());
                 connection.execute(
                     "INSERT OR IGNORE INTO deadlines (reference, kind, deadline, next_alert_at) VALUES (?1, ?2, ?3, ?4)",
                     params![reference, kind, to_json(&deadline), deadline.next_alert_at.map(|t| t.as_second())],
@@ -399,7 +399,7 @@ impl ReportStore for EmbeddedStore {
                      WHERE reference = ?1 AND kind = ?2 AND next_alert_at IS ?5",
                     params![
                         deadline.reference.to_string(),
-                        deadline.kind.as_str(),
+                        deadline.slot(),
                         to_json(&deadline),
                         deadline.next_alert_at.map(|t| t.as_second()),
                         expected_next.map(|t| t.as_second())

@@ -64,6 +64,7 @@ impl AdvocateAssignmentWorker {
                 calendar_covered: times.calendar_covered,
                 sent: Vec::new(),
                 met_at: None,
+                partner_id: None,
             })
             .await?;
 
