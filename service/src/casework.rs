@@ -271,7 +271,16 @@ impl Casework {
                     send_and_record(svc, reference, email).await?;
                 }
             }
+            FollowUp::ReleasePoliceReferral => {
+                let worker = PoliceReferralWorker::new(svc.clone(), self.force_mailboxes.clone());
+                worker.refer_released(reference).await.map_err(|e| match e {
+                    crate::workers::WorkerError::Port(e) => CaseError::Port(e),
+                    other => CaseError::Port(PortError::new("release police referral", other)),
+                })?;
+                self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
+            }
             FollowUp::NotifyPoliceWithdrawal => {
+                self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
                 let effects = svc.store.effects(reference).await?;
                 let referral = effects.iter().find(|e| e.key == crate::workers::effects::POLICE_DISCLOSED);
                 let key = crate::workers::effects::POLICE_WITHDRAWAL_NOTIFIED;
@@ -305,7 +314,8 @@ impl Casework {
             FollowUp::MeetOperatorCall => self.meet(reference, &[DeadlineKind::OperatorCall], now).await?,
             FollowUp::MeetAdvocateCall => self.meet(reference, &[DeadlineKind::AdvocateCall], now).await?,
             FollowUp::Close => {
-                self.meet(reference, &[DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall], now).await?
+                let all = [DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall, DeadlineKind::PoliceRelease];
+                self.meet(reference, &all, now).await?
             }
         }
         Ok(())

@@ -145,6 +145,8 @@ pub struct CaseListing {
     pub nation: oys_shared::geography::Nation,
     pub assigned_partner: Option<String>,
     pub next_due_at: Option<Timestamp>,
+    /// A police referral from the public form waits for an operator to release it.
+    pub police_release_pending: bool,
 }
 
 /// A change to a case: the new state (version = the old one + 1) and the event that made it.
@@ -226,6 +228,8 @@ pub enum DeadlineKind {
     OperatorCall,
     /// The partner's advocate calls the reporter back (7 days after the handoff).
     AdvocateCall,
+    /// An operator reviews a police referral from the public form and releases it.
+    PoliceRelease,
 }
 
 impl DeadlineKind {
@@ -233,6 +237,7 @@ impl DeadlineKind {
         match self {
             DeadlineKind::OperatorCall => "operator_call",
             DeadlineKind::AdvocateCall => "advocate_call",
+            DeadlineKind::PoliceRelease => "police_release",
         }
     }
 
@@ -240,6 +245,9 @@ impl DeadlineKind {
         match self {
             DeadlineKind::OperatorCall => "an operator phones the reporter about their advocate",
             DeadlineKind::AdvocateCall => "the partner's advocate calls the reporter back",
+            DeadlineKind::PoliceRelease => {
+                "an operator reviews and releases the police referral of a report from the public form"
+            }
         }
     }
 }

@@ -133,6 +133,21 @@ pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
     }
 }
 
+/// A police referral prepared from the public form waits for an operator to release it: they
+/// are reminded at the end of the 1st working day after the report, and it is overdue at the
+/// end of the 2nd.
+pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
+    let calendar = HolidayCalendar::EnglandAndWales;
+    let day0 = counting_day(calendar, received_at);
+    let remind_day = add_working_days(calendar, day0, 1);
+    let due_day = add_working_days(calendar, day0, 2);
+    DeadlineTimes {
+        remind_at: end_of_working_day(remind_day),
+        due_at: end_of_working_day(due_day),
+        calendar_covered: covers(day0) && covers(due_day),
+    }
+}
+
 /// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
 pub fn uk_time(at: Timestamp) -> String {
     at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z").to_string()

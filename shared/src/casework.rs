@@ -98,11 +98,32 @@ pub struct CaseState {
     /// Chosen by an operator when the force could not be chosen automatically.
     pub police_force: Option<String>,
     pub police_consent_withdrawn: Option<ConsentRecord>,
+    /// When an operator released the police referral of a report from the public form, and who.
+    #[serde(default)]
+    pub police_referral_released_at: Option<Timestamp>,
+    #[serde(default)]
+    pub police_referral_released_by: Option<String>,
     pub closed_at: Option<Timestamp>,
     /// When the contact details and free text are due to be erased (set when the case closes).
     pub personal_data_expires_at: Option<Timestamp>,
     /// When the personal data was erased (on request or by retention).
     pub erased_at: Option<Timestamp>,
+}
+
+/// Whether a police referral must wait for an operator to release it. Anyone on the internet
+/// can fill in the public form, with any free text and somebody else's phone number: a referral
+/// from it reaches a force only after a person has looked at it. Reports an operator took by
+/// phone or webchat were taken by a person already, and go straight on.
+pub fn police_release_required(summary: &CaseSummary) -> bool {
+    summary.channel == Channel::Online && summary.police_consent != crate::report::PoliceConsent::No
+}
+
+/// Whether the case waits on an operator's release of its police referral now.
+pub fn police_release_pending(summary: &CaseSummary, state: &CaseState) -> bool {
+    police_release_required(summary)
+        && state.police_referral_released_at.is_none()
+        && state.police_consent_withdrawn.is_none()
+        && state.closed_at.is_none()
 }
 
 impl CaseState {
@@ -191,6 +212,8 @@ pub enum CaseEvent {
     CaseClosed {
         reason: String,
     },
+    /// An operator read a report from the public form and lets its police referral go.
+    PoliceReferralReleased,
     /// Free text: personal data, erased with the case's.
     Note {
         text: String,
@@ -208,6 +231,7 @@ impl CaseEvent {
             CaseEvent::PoliceForceChosen { .. } => "police_force_chosen",
             CaseEvent::ConsentWithdrawn { .. } => "consent_withdrawn",
             CaseEvent::CaseClosed { .. } => "case_closed",
+            CaseEvent::PoliceReferralReleased => "police_referral_released",
             CaseEvent::Note { .. } => "note",
         }
     }
@@ -233,6 +257,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "consent_withdrawn",
     "case_closed",
     "note",
+    "police_referral_released",
 ];
 
 /// Parses an event body with field errors, like a report.
@@ -291,6 +316,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         "consent_withdrawn" => &["scope", "channel", "privacy_notice_version"],
         "case_closed" => &["reason"],
         "note" => &["text"],
+        "police_referral_released" => &[],
         _ => {
             let code = if kind.is_empty() { ErrorCode::Required } else { ErrorCode::InvalidChoice };
             return Err(vec![FieldError::new("type", code).with("allowed", EVENT_TYPES.join(", "))]);
@@ -337,6 +363,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         }
         "case_closed" => text(&mut errors, "reason", 500).map(|reason| CaseEvent::CaseClosed { reason }),
         "note" => text(&mut errors, "text", limits::DESCRIPTION).map(|text| CaseEvent::Note { text }),
+        "police_referral_released" => Some(CaseEvent::PoliceReferralReleased),
         _ => unreachable!("kinds are matched above"),
     };
     match event {
@@ -530,6 +557,8 @@ pub enum FollowUp {
     NotifyWithdrawal { partner_id: String },
     /// Tell the force a referral went to (if one did) that police consent was withdrawn.
     NotifyPoliceWithdrawal,
+    /// Send the police referral an operator released (and stop its release clock).
+    ReleasePoliceReferral,
     /// Send the police referral to this force (chosen by an operator).
     ReferToPolice { force: String },
     /// The operator reached the reporter: the operator-call deadline is met.
@@ -655,6 +684,18 @@ pub fn apply_event(
                 });
             }
         },
+        CaseEvent::PoliceReferralReleased => {
+            if summary.police_consent == crate::report::PoliceConsent::No || state.police_consent_withdrawn.is_some() {
+                return refuse("type", ErrorCode::NoPoliceConsent);
+            }
+            if !police_release_pending(summary, state) {
+                // Not from the public form, or released already.
+                return refuse("type", ErrorCode::NotAllowed);
+            }
+            next.police_referral_released_at = Some(at);
+            next.police_referral_released_by = Some(actor.to_string());
+            follow.push(FollowUp::ReleasePoliceReferral);
+        }
         CaseEvent::CaseClosed { .. } => {
             next.closed_at = Some(at);
             follow.push(FollowUp::Close);

@@ -81,6 +81,24 @@ pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<Pla
     needs(question, candidates.forces.clone())
 }
 
+/// The operators' notice that a referral from the public form waits for their release:
+/// reference, force and consent only.
+pub fn release_needed_notice(summary: &CaseSummary, force: &str, remind_at: jiff::Timestamp) -> (String, String) {
+    let subject = format!("Police referral ready for release: {}", summary.reference);
+    let text = format!(
+        "{subject}\n\nA report from the public form asks for a police referral ({consent}).\n\
+         It is prepared for {force_name} and waits for an operator.\n\n\
+         Open the case by its reference in the operator tools, check that the report is genuine and\n\
+         that the contact details are the reporter's own, then record the event\n\
+         `police_referral_released` to send it. A reminder follows at {remind}.\n\n\
+         This email deliberately holds no personal details.\n",
+        consent = summary.police_consent.as_str(),
+        force_name = geography::force_name(force),
+        remind = uk_time(remind_at),
+    );
+    (subject, text)
+}
+
 /// What happened, as the police receive it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncidentForPolice {

@@ -266,6 +266,15 @@ async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(ba
 
     let pick = json!({"type": "police_force_chosen", "force": "metropolitan"});
     assert_eq!(event_on(&backend, &chosen, OPERATOR, pick.clone()).await.0, StatusCode::CREATED);
+    // From the public form: choosing the force prepares it; the release sends it.
+    assert!(backend.emails_to(&met).await.iter().all(|e| !e.subject.contains(chosen.as_str())));
+    let release = json!({"type": "police_referral_released"});
+    assert_eq!(event_on(&backend, &chosen, ADVOCATE_NW, release.clone()).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(event_on(&backend, &chosen, OPERATOR, release.clone()).await.0, StatusCode::CREATED);
+    let (status, body) = event_on(&backend, &chosen, OPERATOR, release).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("not_allowed")));
+    let trail = backend.services.store.audit(&chosen).await.unwrap();
+    assert!(trail.iter().any(|a| a.action == "event:police_referral_released" && a.actor == "operator.local"));
     assert_eq!(
         event_on(&backend, &chosen, OPERATOR, json!({"type": "police_force_chosen", "force": "atlantis"})).await.0,
         StatusCode::UNPROCESSABLE_ENTITY
@@ -296,6 +305,7 @@ async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backe
     // Tuesday 24 Nov 2026, 10:00: the call is due Friday 27 at 17:00, reminder Thursday 17:00.
     let reference = submit(&backend, &event("report-full.json")).await;
     backend.run_workers().await;
+    backend.release_police_referral(&reference).await;
     let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
     let at = |s: &str| backend.clock.set(s.parse::<Timestamp>().unwrap());
     let alerts = |prefix: &'static str| {
@@ -336,6 +346,7 @@ async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backe
     backend.clock.set("2026-12-01T10:00:00Z".parse().unwrap());
     let second = submit(&backend, &event("report-full.json")).await;
     backend.run_workers().await;
+    backend.release_police_referral(&second).await;
     event_on(&backend, &second, OPERATOR, json!({"type": "call_made", "outcome": "reached"})).await;
     backend.clock.advance(Duration::from_secs(10 * 24 * 3600));
     let summary = reminders::run(&backend.services, &leads).await.unwrap();
@@ -346,6 +357,8 @@ async fn one_failing_alert_stops_neither_the_others_nor_the_sweeper(mut backend:
     let first = submit(&backend, &event("report-full.json")).await;
     let second = submit(&backend, &event("report-full.json")).await;
     backend.run_workers().await;
+    backend.release_police_referral(&first).await;
+    backend.release_police_referral(&second).await;
     let (queue_down, mail_down) = crate::api::with_outages(&mut backend);
     queue_down.fail(true);
     let pending = submit(&backend, &event("report-full.json")).await;
@@ -423,6 +436,46 @@ async fn a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_firs
         .filter(|e| e.subject.starts_with("Reminder") && e.subject.contains(reference.as_str()))
         .collect();
     assert_eq!(reminders.len(), 1, "{:?}", reminders.iter().map(|e| &e.subject).collect::<Vec<_>>());
+}
+
+async fn an_unreleased_police_referral_is_chased_after_one_working_day(backend: Backend) {
+    // Friday 27 Nov 2026, 18:00 (after hours): counts from Monday; reminder Tuesday 17:00.
+    backend.clock.set("2026-11-27T18:00:00Z".parse().unwrap());
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    let (status, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let listed = list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == reference.as_str()).cloned();
+    assert_eq!(listed.unwrap()["police_release_pending"], true, "{list}");
+    let chased = || {
+        let (backend, reference) = (&backend, reference.clone());
+        async move {
+            let emails = backend.emails().await;
+            emails
+                .iter()
+                .filter(|e| e.subject.starts_with("Reminder") && e.subject.contains(reference.as_str()))
+                .filter(|e| e.text.contains("releases the police referral"))
+                .count()
+        }
+    };
+    backend.clock.set("2026-12-01T16:59:00Z".parse().unwrap());
+    reminders::run(&backend.services, &[]).await.unwrap();
+    assert_eq!(chased().await, 0, "not before the end of the first working day");
+    backend.clock.set("2026-12-01T17:00:00Z".parse().unwrap());
+    reminders::run(&backend.services, &[]).await.unwrap();
+    assert_eq!(chased().await, 1);
+    // Released: the clock stops and the case leaves the waiting list.
+    backend.release_police_referral(&reference).await;
+    let (_, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
+    let listed = list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == reference.as_str()).cloned();
+    assert_eq!(listed.unwrap()["police_release_pending"], false);
+    backend.clock.set("2026-12-10T10:00:00Z".parse().unwrap());
+    reminders::run(&backend.services, &[]).await.unwrap();
+    let overdue = backend.emails().await;
+    assert!(
+        !overdue.iter().any(|e| e.subject.starts_with("Overdue") && e.text.contains("releases the police referral")),
+        "a released referral is not chased"
+    );
 }
 
 const PLANTED: &[&str] = &[
@@ -556,6 +609,7 @@ on_both_backends!(
     personal_data_expires_after_the_case_closes,
     one_failing_alert_stops_neither_the_others_nor_the_sweeper,
     a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes,
+    an_unreleased_police_referral_is_chased_after_one_working_day,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the

@@ -126,6 +126,10 @@ async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(ba
     // A malformed record too: its body must not be echoed into the logs.
     backend.services.queue.send(Route::PoliceReferral, "{\"name\": \"Zhao Plantedname\"").await.unwrap();
     backend.run_workers().await;
+    // From the public form: nothing reaches the police until an operator releases it.
+    assert!(backend.emails_to(&backend.police_mailbox("metropolitan")).await.is_empty());
+    let reference = oys_shared::Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+    backend.release_police_referral(&reference).await;
 
     // The police got the contact details (consent `with_contact_details`)...
     let referral = backend.emails_to(&backend.police_mailbox("metropolitan")).await;
@@ -133,7 +137,7 @@ async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(ba
     assert!(referral[0].text.contains("Zhao Plantedname") && referral[0].text.contains("+447700900987"));
     // ...the operators got notices and the proposal, without any of it.
     let operators = backend.emails().await;
-    assert_eq!(operators.len(), 3, "alert, referral notice, proposal");
+    assert_eq!(operators.len(), 4, "alert, release needed, referral notice, proposal");
     for email in &operators {
         assert_clean(&format!("operators' email {:?}", email.subject), &email.text);
         assert_clean("operators' email subject", &email.subject);

@@ -70,21 +70,43 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
 
     let runner = start(dir.path());
     assert_eq!(submit(&runner, &event("report-full.json")).status, 201);
-    // The workers run in the background: the referral, its notice and the proposal follow.
+    // The workers run in the background: the proposal, and the police referral prepared for an
+    // operator to release (a report from the public form never reaches a force unseen).
     let outbox = dir.path().join("outbox");
-    let mut emails = 0;
-    for _ in 0..100 {
-        emails = std::fs::read_dir(&outbox).unwrap().count();
-        if emails == 5 {
-            break;
+    let count = |expected: usize| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let emails = std::fs::read_dir(&outbox).unwrap().count();
+            if emails >= expected || std::time::Instant::now() > deadline {
+                return emails;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    assert_eq!(emails, 5, "2 alerts, the police referral, its notice, the advocate proposal");
-    let referral = std::fs::read_dir(&outbox)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .find(|text| text.contains("To: <greater-manchester@police-referrals.localhost>"));
+    };
+    assert_eq!(count(4), 4, "2 alerts, the release notice, the advocate proposal");
+    let read_outbox = || -> Vec<String> {
+        std::fs::read_dir(&outbox).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect()
+    };
+    assert!(!read_outbox().iter().any(|text| text.contains("police-referrals.localhost")), "held for release");
+    let list = http_client::request(
+        &runner.base,
+        "GET",
+        "/v1/cases?status=awaiting_call",
+        &[("Authorization", "Bearer local-operator-token")],
+        b"",
+    );
+    let held = list.body.split("\"reference\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let release = http_client::request(
+        &runner.base,
+        "POST",
+        &format!("/v1/cases/{held}/events"),
+        &[("Authorization", "Bearer local-operator-token"), ("Content-Type", "application/json")],
+        br#"{"type":"police_referral_released"}"#,
+    );
+    assert_eq!(release.status, 201, "{}", release.body);
+    assert_eq!(count(6), 6, "then the police referral and its notice");
+    let referral =
+        read_outbox().into_iter().find(|text| text.contains("To: <greater-manchester@police-referrals.localhost>"));
     assert!(referral.is_some(), "the anonymous referral went to the force's mailbox");
     let db = rusqlite::Connection::open(dir.path().join("on-your-side.sqlite3")).unwrap();
     let cases: i64 = db.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();

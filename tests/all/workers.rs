@@ -67,6 +67,19 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                 let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
                 references.push(reference.clone());
                 backend.run_workers().await;
+                if police != "no" {
+                    // A report from the public form: prepared, then held for an operator.
+                    assert!(about(backend.emails_to(&force_mailbox).await, &reference).is_empty(), "{case}: held");
+                    let listing = backend
+                        .services
+                        .store
+                        .list_cases(&oys_service::ports::CaseFilter { limit: 200, ..Default::default() })
+                        .await
+                        .unwrap();
+                    let listed = listing.iter().find(|l| l.reference == reference).expect("listed");
+                    assert!(listed.police_release_pending, "{case}: operators see it waiting");
+                    backend.release_police_referral(&reference).await;
+                }
 
                 let to_police = about(backend.emails_to(&force_mailbox).await, &reference);
                 let to_operators = about(backend.emails().await, &reference);
@@ -105,6 +118,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
 
                 let mut expected = vec!["New report"];
                 if police != "no" {
+                    expected.push("Police referral ready for release");
                     expected.push("Police referral sent");
                 }
                 if advocate {
@@ -128,6 +142,11 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                 let far = "2030-01-01T00:00:00Z".parse().unwrap();
                 let deadlines = backend.services.store.deadlines_due(far, 1000).await.unwrap();
                 assert_eq!(deadlines.iter().any(|d| d.reference == reference), advocate, "{case}: the call-back clock");
+                let release_clock = backend.services.store.deadlines(&reference).await.unwrap();
+                let release_clock =
+                    release_clock.iter().find(|d| d.kind == oys_service::ports::DeadlineKind::PoliceRelease);
+                assert_eq!(release_clock.is_some(), police != "no", "{case}: the release clock");
+                assert!(release_clock.is_none_or(|d| d.met_at.is_some()), "{case}: met by the release");
             }
         }
     }
@@ -144,6 +163,7 @@ async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: 
     let answer = post_json(&backend, &report("with_contact_details", true, true).to_string()).await;
     let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
     backend.run_workers().await;
+    backend.release_police_referral(&reference).await;
     let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
     let proposal = backend.services.store.proposal(&reference).await.unwrap().unwrap();
     let emails_before =
@@ -183,6 +203,7 @@ async fn messages_that_can_never_succeed_end_in_the_dead_letter_queue(backend: B
 
     // The good message is in the same batches as the poison ones, and goes through once.
     backend.run_workers().await;
+    backend.release_police_referral(&reference).await;
     let police = about(backend.emails_to(&backend.police_mailbox("greater-manchester")).await, &reference);
     assert_eq!(police.len(), 1);
     let dead = queue.receive_dead_letters(Route::PoliceReferral, 10).await.unwrap();
@@ -237,9 +258,13 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     backend.services.store.create_report(&new_report, received).await.unwrap();
 
     let police: SqsEvent = serde_json::from_str(&event("sqs-police-referral-batch.json")).unwrap();
-    let response = backend.police_worker().handle_batch(police).await;
+    let response = backend.police_worker().handle_batch(police.clone()).await;
     let failed: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
     assert_eq!(failed, vec!["0f8c5c2e-1a11-4b7e-9d5e-000000000003"], "only the malformed record");
+    assert!(backend.emails_to(&backend.police_mailbox("greater-manchester")).await.is_empty(), "held for release");
+    backend.release_police_referral(&reference).await;
+    // The batch delivered again after the release sends nothing more.
+    backend.police_worker().handle_batch(police).await;
     let referrals = backend.emails_to(&backend.police_mailbox("greater-manchester")).await;
     assert_eq!(referrals.len(), 1, "the duplicate delivery sent nothing more");
     assert!(referrals[0].text.contains("British Transport Police may also have jurisdiction"));

@@ -33,7 +33,7 @@ use oys_shared::Reference;
 
 use oys_shared::advocate::Proposal;
 
-use oys_shared::casework::{status, CaseState, CaseStatus};
+use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
     redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
@@ -72,11 +72,14 @@ struct StateItem {
     listing_received_at: Timestamp,
     listing_routes: Vec<oys_shared::routing::Route>,
     listing_nation: oys_shared::geography::Nation,
+    #[serde(default)]
+    listing_police_release_pending: bool,
 }
 
 impl StateItem {
     fn new(summary: &CaseSummary, state: CaseState, status: CaseStatus) -> Self {
         StateItem {
+            listing_police_release_pending: police_release_pending(summary, &state),
             state,
             case_status: status,
             listing_reference: summary.reference.clone(),
@@ -109,6 +112,7 @@ impl StateItem {
             nation: self.listing_nation,
             assigned_partner: self.state.assigned_partner,
             next_due_at: None,
+            police_release_pending: self.listing_police_release_pending,
         }
     }
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use oys_shared::advocate::Proposal;
 
-use oys_shared::casework::{status, CaseState, CaseStatus};
+use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
     redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
@@ -522,6 +522,7 @@ impl ReportStore for EmbeddedStore {
                     let summary: CaseSummary = from_json(&summary)?;
                     let state: CaseState = from_json(&state)?;
                     Ok(CaseListing {
+                        police_release_pending: police_release_pending(&summary, &state),
                         reference: summary.reference,
                         received_at: summary.received_at,
                         status: CaseStatus::parse(&status).unwrap_or(CaseStatus::Open),

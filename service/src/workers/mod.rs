@@ -88,6 +88,7 @@ pub mod effects {
     pub const POLICE_OPERATORS_TOLD: &str = "police_referral:operators_told";
     pub const POLICE_FORCE_NEEDED: &str = "police_referral:force_needed";
     pub const POLICE_WITHDRAWAL_NOTIFIED: &str = "police_referral:withdrawal_notified";
+    pub const POLICE_AWAITING_RELEASE: &str = "police_referral:awaiting_release";
     pub const ADVOCATE_OPERATORS_TOLD: &str = "advocate_assignment:operators_told";
 }
 

@@ -9,18 +9,20 @@ use tracing::{info, warn};
 
 use oys_shared::geography;
 use oys_shared::police::{
-    decide_force, force_needed_notice, referral_sent_notice, ForceDecision, ForceQuestion, PoliceReferral,
-    BRITISH_TRANSPORT_POLICE,
+    decide_force, force_needed_notice, referral_sent_notice, release_needed_notice, ForceDecision, ForceQuestion,
+    PoliceReferral, BRITISH_TRANSPORT_POLICE,
 };
 use oys_shared::report::{PlaceType, PoliceConsent};
 use oys_shared::routing::{Route, RoutingMessage};
 use oys_shared::Reference;
 
 use super::batch::{process_batch, Outcome, WorkerError};
-use super::effects::{POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
+use super::effects::{POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
 use super::{report_for, send_and_record, tell_operators_once, RecordedEmail};
 use crate::intake::Services;
-use crate::ports::{EffectKind, StoredReport};
+use crate::ports::{Deadline, DeadlineKind, EffectKind, StoredReport};
+use oys_shared::calendar::police_release_deadline;
+use oys_shared::casework::police_release_pending;
 
 pub struct PoliceReferralWorker {
     services: Services,
@@ -54,6 +56,12 @@ impl PoliceReferralWorker {
 
     pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
         let report = report_for(&self.services, &message).await?;
+        self.refer(&report, None).await
+    }
+
+    /// Sends the referral an operator released (to the force chosen or decided).
+    pub async fn refer_released(&self, reference: &Reference) -> Result<Outcome, WorkerError> {
+        let report = self.services.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
         self.refer(&report, None).await
     }
 
@@ -101,6 +109,9 @@ impl PoliceReferralWorker {
 
         let referral = PoliceReferral::build(&report.summary, narrative, report.contact.as_ref(), &force)
             .expect("consent is not `no`, checked above");
+        if police_release_pending(&report.summary, &report.state) {
+            return self.await_release(report, &force, &done).await;
+        }
         if !done.contains(POLICE_DISCLOSED) {
             let (subject, text) = referral.email(also.as_deref());
             let email = RecordedEmail {
@@ -119,6 +130,39 @@ impl PoliceReferralWorker {
         if !done.contains(POLICE_OPERATORS_TOLD) {
             let (subject, text) = referral_sent_notice(&report.summary, &referral, svc.clock.now());
             tell_operators_once(svc, reference, POLICE_OPERATORS_TOLD, subject, text).await?;
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// A referral from the public form is prepared (force and document decided) but waits for
+    /// an operator to release it; they are told once, and reminded on the release clock.
+    async fn await_release(
+        &self,
+        report: &StoredReport,
+        force: &str,
+        done: &HashSet<String>,
+    ) -> Result<Outcome, WorkerError> {
+        let svc = &self.services;
+        let reference = &report.summary.reference;
+        let times = police_release_deadline(report.summary.received_at);
+        svc.store
+            .save_deadline(&Deadline {
+                reference: reference.clone(),
+                kind: DeadlineKind::PoliceRelease,
+                remind_at: times.remind_at,
+                due_at: times.due_at,
+                next_alert_at: Some(times.remind_at),
+                created_at: svc.clock.now(),
+                calendar_covered: times.calendar_covered,
+                sent: Vec::new(),
+                met_at: None,
+                partner_id: None,
+            })
+            .await?;
+        if !done.contains(POLICE_AWAITING_RELEASE) {
+            let (subject, text) = release_needed_notice(&report.summary, force, times.remind_at);
+            tell_operators_once(svc, reference, POLICE_AWAITING_RELEASE, subject, text).await?;
+            info!(force = %force, "police referral prepared; awaiting an operator's release");
         }
         Ok(Outcome::Done)
     }

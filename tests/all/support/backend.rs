@@ -265,6 +265,18 @@ impl Backend {
         panic!("the queues did not drain");
     }
 
+    /// An operator releases the police referral of a report from the public form, as the
+    /// `police_referral_released` event does: the referral goes to the force now.
+    pub async fn release_police_referral(&self, reference: &oys_shared::Reference) {
+        let operator = oys_shared::casework::Caller {
+            user: "operator.release".into(),
+            roles: vec![oys_shared::casework::StaffRole::Operator],
+            partner_id: None,
+        };
+        let event = serde_json::json!({"type": "police_referral_released"});
+        self.casework().record_event(&operator, reference, &event).await.expect("the release is recorded");
+    }
+
     /// The emails sent to `address`, decoded.
     pub async fn emails_to(&self, address: &str) -> Vec<Email> {
         self.all_emails().await.into_iter().filter(|email| email.to.iter().any(|to| to == address)).collect()
