@@ -17,6 +17,7 @@ use oys_service::ports::{ManualClock, SystemClock};
 use oys_service::telemetry::{self, LogFormat};
 use oys_service::workers::{self, poller, AdvocateAssignmentWorker, PoliceReferralWorker};
 use oys_service::{auth, aws, embedded, http, reminders};
+use oys_shared::casework::RetentionPolicy;
 use oys_shared::routing::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,9 +83,14 @@ struct Args {
     #[arg(long, env = "OYS_LEAD_ADDRESS", default_value = "leads@on-your-side.localhost")]
     lead_address: String,
 
-    /// Days contact details and free text are kept after a case closes.
+    /// Days the narrative and the words of notes are kept after the last thing done on a case.
     #[arg(long, env = "OYS_RETENTION_DAYS", default_value_t = 365)]
-    retention_days: u64,
+    retention_days: u32,
+
+    /// Days contact details are kept after the last thing done on a case (no longer than
+    /// --retention-days).
+    #[arg(long, env = "OYS_CONTACT_RETENTION_DAYS", default_value_t = 180)]
+    contact_retention_days: u32,
 
     /// Requests a client (by IP address) may make in a burst before it is answered 429; 0 turns
     /// the limit off (load tests). In AWS the WAF rate rule does this.
@@ -149,6 +155,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             aws::services(&clients, &settings, None)
         }
     };
+    let mut services = services;
+    services.retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
     let services = Arc::new(services);
     oys_service::load_reference_data();
     let leads = vec![args.lead_address.clone()];
@@ -191,7 +199,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         services: (*services).clone(),
         partners,
         force_mailboxes: workers::local_force_mailboxes(),
-        retention: Duration::from_secs(args.retention_days * 24 * 60 * 60),
     });
 
     if !args.host.is_loopback() {

@@ -6,9 +6,8 @@
 //! every export is written to the append-only audit trail.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{json, Value};
 use tracing::{info, warn};
@@ -33,8 +32,6 @@ pub struct Casework {
     pub services: Services,
     pub partners: Vec<Partner>,
     pub force_mailboxes: HashMap<String, String>,
-    /// How long contact details and free text are kept after a case closes.
-    pub retention: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -206,12 +203,11 @@ impl Casework {
         let now = self.services.clock.now();
         let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
         let forces: Vec<&str> = oys_shared::geography::all_forces().collect();
-        let (mut state, follow_ups) =
+        let (state, follow_ups) =
             apply_event(&report.state, &report.summary, &event, &caller.user, now, &partners, &forces)
                 .map_err(CaseError::Invalid)?;
-        if follow_ups.contains(&FollowUp::Close) {
-            state.personal_data_expires_at = Some(add(now, self.retention));
-        }
+        // Whatever is done on a case keeps its data for the retention periods from now.
+        let state = self.services.retention.extend(&state, now);
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
             at: now,
@@ -465,8 +461,4 @@ impl Casework {
     pub async fn report_taken(&self, caller: &Caller, reference: &Reference) -> Result<(), CaseError> {
         self.audit(caller, reference, "report_taken").await
     }
-}
-
-fn add(at: Timestamp, duration: Duration) -> Timestamp {
-    at.checked_add(SignedDuration::try_from(duration).expect("small duration")).expect("in range")
 }

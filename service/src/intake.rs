@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use tracing::{error, info, warn};
 use uuid::Uuid;
 
+use oys_shared::casework::{CaseState, RetentionPolicy};
 use oys_shared::i18n::Language;
 use oys_shared::report::{parse_report, requested_language, Submitter};
 use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage};
@@ -52,6 +53,8 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
     pub alerts: AlertAddresses,
+    /// How long personal data is kept after the last thing done on a case.
+    pub retention: RetentionPolicy,
 }
 
 /// A report as it arrives, already read into JSON (from JSON or the no-script form).
@@ -113,6 +116,8 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             contact: parts.contact,
             pending,
             sweep_after: add(now, SWEEP_GRACE),
+            // Nothing is kept forever: the expiry starts with the report.
+            state: svc.retention.extend(&CaseState::default(), now),
             idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
                 key_hash: key_hash.clone(),
                 request_hash: request_hash.clone(),

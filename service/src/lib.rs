@@ -14,6 +14,7 @@ pub mod http;
 pub mod intake;
 pub mod ports;
 pub mod reminders;
+pub mod retention;
 pub mod telemetry;
 pub mod workers;
 

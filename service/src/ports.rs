@@ -59,6 +59,8 @@ pub struct NewReport {
     pub pending: Vec<Delivery>,
     /// When the sweeper may take over deliveries the request did not finish.
     pub sweep_after: Timestamp,
+    /// The case's first state: version 0, with its personal data's expiry already set.
+    pub state: CaseState,
     pub idempotency: Option<IdempotencyRecord>,
 }
 
@@ -389,10 +391,15 @@ pub trait ReportStore: Send + Sync {
     /// keeps the categories, state, deadlines and audit trail, and marks the state erased at `at`.
     async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError>;
 
-    /// Erases the personal data of cases whose `personal_data_expires_at` has passed, found
-    /// through an index (never a scan); returns how many. Not left to DynamoDB TTL, which can
-    /// lag by up to two days and would keep data longer than configured.
-    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError>;
+    /// Cases with personal data due to expire at or before `before` (`personal_data_expires_at`),
+    /// soonest first, found through an index (never a scan). The scheduled job erases what is
+    /// due; not left to DynamoDB TTL, which can lag by two days and would keep data too long.
+    async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError>;
+
+    /// Deletes the contact details alone (retention: they go before the narrative) and writes
+    /// `state` (the version after the stored one, from `contact_details_erased`); `false` if
+    /// the case changed meanwhile (the contact details are deleted either way).
+    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
 }
 
 /// A message received from a queue.

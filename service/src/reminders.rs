@@ -31,6 +31,10 @@ pub struct ReminderSummary {
     pub still_pending: usize,
     /// Cases whose personal data expired and was erased.
     pub purged: usize,
+    /// Cases whose contact details expired and were erased.
+    pub contact_details_purged: usize,
+    /// Open cases the operators were told are about to expire.
+    pub retention_warnings: usize,
     /// Steps that failed this run (an alert, the sweep, the purge): each is logged, the rest
     /// of the run goes on, and the next run tries again.
     pub failures: usize,
@@ -83,8 +87,12 @@ pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSu
             error!(%error, "routing sweep failed");
         }
     }
-    match svc.store.purge_expired(now).await {
-        Ok(purged) => summary.purged = purged,
+    match crate::retention::purge(svc, now).await {
+        Ok(retention) => {
+            summary.purged = retention.erased;
+            summary.contact_details_purged = retention.contact_details_erased;
+            summary.retention_warnings = retention.warned;
+        }
         Err(error) => {
             summary.failures += 1;
             error!(%error, "retention purge failed");

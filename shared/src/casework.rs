@@ -104,10 +104,111 @@ pub struct CaseState {
     #[serde(default)]
     pub police_referral_released_by: Option<String>,
     pub closed_at: Option<Timestamp>,
-    /// When the contact details and free text are due to be erased (set when the case closes).
+    /// The earliest time some of the case's personal data is due to be erased (the index the
+    /// scheduled job reads); kept equal to the earlier of the two below by `RetentionPolicy`.
     pub personal_data_expires_at: Option<Timestamp>,
+    /// When the contact details are due to be erased (sooner than the narrative).
+    #[serde(default)]
+    pub contact_expires_at: Option<Timestamp>,
+    /// When the narrative and the words of notes are due to be erased.
+    #[serde(default)]
+    pub narrative_expires_at: Option<Timestamp>,
+    /// When the contact details were erased by retention (the narrative may remain a while).
+    #[serde(default)]
+    pub contact_erased_at: Option<Timestamp>,
     /// When the personal data was erased (on request or by retention).
     pub erased_at: Option<Timestamp>,
+}
+
+/// How long personal data is kept: every report gets an expiry when it arrives, and each thing
+/// done on the case (an event, closing it) pushes it back. Contact details go sooner than the
+/// account of what happened. Nothing is kept forever: a case nobody touches expires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionPolicy {
+    pub contact_days: u32,
+    pub narrative_days: u32,
+}
+
+impl Default for RetentionPolicy {
+    fn default() -> Self {
+        RetentionPolicy { contact_days: 180, narrative_days: 365 }
+    }
+}
+
+/// What the retention purge erases of a case now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErasureScope {
+    /// The contact details only.
+    ContactDetails,
+    /// Everything personal: narrative, contact details, the words of notes.
+    All,
+}
+
+impl RetentionPolicy {
+    /// Checks the periods: 1 to 3650 days each, contact details no longer than the narrative.
+    pub fn new(contact_days: u32, narrative_days: u32) -> Result<Self, String> {
+        if !(1..=3650).contains(&contact_days) || !(1..=3650).contains(&narrative_days) {
+            return Err("retention periods must be 1 to 3650 days".into());
+        }
+        if contact_days > narrative_days {
+            return Err("contact details cannot be kept longer than the narrative".into());
+        }
+        Ok(RetentionPolicy { contact_days, narrative_days })
+    }
+
+    /// The state with its personal data kept for the policy's periods from `activity_at`
+    /// (never shortened by it; nothing to do once erased).
+    pub fn extend(&self, state: &CaseState, activity_at: Timestamp) -> CaseState {
+        let mut next = state.clone();
+        if next.erased_at.is_some() {
+            next.contact_expires_at = None;
+            next.narrative_expires_at = None;
+            next.personal_data_expires_at = None;
+            return next;
+        }
+        let later = |days: u32, current: Option<Timestamp>| {
+            let at = activity_at.checked_add(SignedDuration::from_hours(24 * i64::from(days))).expect("in range");
+            Some(current.map_or(at, |current| current.max(at)))
+        };
+        next.contact_expires_at =
+            if next.contact_erased_at.is_some() { None } else { later(self.contact_days, next.contact_expires_at) };
+        next.narrative_expires_at = later(self.narrative_days, next.narrative_expires_at);
+        next.personal_data_expires_at = next_expiry(&next);
+        next
+    }
+}
+
+/// The state once retention erased the contact details at `at`: the next expiry is the narrative's.
+pub fn contact_details_erased(state: &CaseState, at: Timestamp) -> CaseState {
+    let mut next = state.clone();
+    next.version += 1;
+    next.contact_erased_at = Some(at);
+    next.contact_expires_at = None;
+    next.personal_data_expires_at = next_expiry(&next);
+    next
+}
+
+/// The earliest pending expiry of a case's personal data.
+pub fn next_expiry(state: &CaseState) -> Option<Timestamp> {
+    [state.contact_expires_at, state.narrative_expires_at].into_iter().flatten().min()
+}
+
+/// What retention erases of a case at `now`, if anything.
+pub fn due_erasure(state: &CaseState, now: Timestamp) -> Option<ErasureScope> {
+    if state.erased_at.is_some() {
+        return None;
+    }
+    // Cases stored before per-class expiry had one time for everything.
+    let narrative = state.narrative_expires_at.or(state
+        .personal_data_expires_at
+        .filter(|_| state.contact_expires_at.is_none() && state.narrative_expires_at.is_none()));
+    if narrative.is_some_and(|at| at <= now) {
+        Some(ErasureScope::All)
+    } else if state.contact_expires_at.is_some_and(|at| at <= now) {
+        Some(ErasureScope::ContactDetails)
+    } else {
+        None
+    }
 }
 
 /// Whether a police referral must wait for an operator to release it. Anyone on the internet
@@ -523,6 +624,30 @@ mod tests {
     }
 
     #[test]
+    fn personal_data_expires_from_the_start_and_activity_pushes_it_back() {
+        let policy = RetentionPolicy::new(30, 90).unwrap();
+        let day = |d: i64| "2026-01-01T00:00:00Z".parse::<Timestamp>().unwrap() + SignedDuration::from_hours(24 * d);
+        let new = policy.extend(&CaseState::default(), day(0));
+        assert_eq!((new.contact_expires_at, new.narrative_expires_at), (Some(day(30)), Some(day(90))));
+        assert_eq!(new.personal_data_expires_at, Some(day(30)), "the index holds the earlier");
+        let touched = policy.extend(&new, day(20));
+        assert_eq!((touched.contact_expires_at, touched.narrative_expires_at), (Some(day(50)), Some(day(110))));
+        assert_eq!(policy.extend(&touched, day(1)), touched, "an old time never shortens it");
+
+        assert_eq!(due_erasure(&touched, day(49)), None);
+        assert_eq!(due_erasure(&touched, day(50)), Some(ErasureScope::ContactDetails));
+        assert_eq!(due_erasure(&touched, day(110)), Some(ErasureScope::All));
+        let contact_gone = CaseState { contact_erased_at: Some(day(50)), ..touched.clone() };
+        let after = policy.extend(&contact_gone, day(60));
+        assert_eq!((after.contact_expires_at, after.personal_data_expires_at), (None, Some(day(150))));
+        let erased = CaseState { erased_at: Some(day(70)), ..after };
+        assert_eq!(policy.extend(&erased, day(80)).personal_data_expires_at, None);
+        assert_eq!(due_erasure(&erased, day(1000)), None);
+        assert!(RetentionPolicy::new(100, 30).is_err(), "contact details go first");
+        assert!(RetentionPolicy::new(0, 30).is_err());
+    }
+
+    #[test]
     fn advocates_may_record_only_their_own_kinds_of_event() {
         assert!(CaseEvent::AdvocateContactMade.allowed_for_advocate());
         assert!(!CaseEvent::AssignmentConfirmed { partner_id: "x".into() }.allowed_for_advocate());
@@ -565,7 +690,7 @@ pub enum FollowUp {
     MeetOperatorCall,
     /// The advocate made contact: the advocate-call deadline is met.
     MeetAdvocateCall,
-    /// The case is closed: every deadline is met and personal data expires after retention.
+    /// The case is closed: every deadline is met.
     Close,
 }
 

@@ -336,11 +336,12 @@ async fn reminders_go_out_once_per_level_on_the_working_day_clock(backend: Backe
     );
     at("2026-11-30T09:00:00Z");
     assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().escalations, 1);
-    at("2026-12-30T09:00:00Z");
-    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap(), Default::default());
     assert_eq!((alerts("Reminder").await, alerts("Overdue").await, alerts("Escalation").await), (1, 1, 1));
     let escalation = backend.emails_to(&leads[0]).await;
     assert_eq!(escalation.len(), 1, "escalations go to the leads");
+    at("2026-12-30T09:00:00Z");
+    let summary = reminders::run(&backend.services, &leads).await.unwrap();
+    assert_eq!((summary.reminders, summary.overdue, summary.escalations), (0, 0, 0), "{summary:?}");
 
     // A deadline met in time sends nothing.
     backend.clock.set("2026-12-01T10:00:00Z".parse().unwrap());
@@ -577,27 +578,69 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     assert!(actions.contains(&"erase".to_string()));
 }
 
-async fn personal_data_expires_after_the_case_closes(backend: Backend) {
+async fn personal_data_expires_from_the_start_contact_details_first(backend: Backend) {
+    // Contact details 10 days, the rest 30 days after the last activity (TEST_RETENTION).
+    let reference = submit(&backend, &erasable_report()).await;
+    backend.run_workers().await;
+    let run = || async { reminders::run(&backend.services, &[]).await.unwrap() };
+    let day = |n: u64| Duration::from_secs(n * 24 * 3600);
+    let stored = || async { backend.services.store.get_report(&reference).await.unwrap().unwrap() };
+
+    // Nobody touches the case: the operators are told ahead of time, once, by reference.
+    backend.clock.advance(day(9));
+    let summary = run().await;
+    assert_eq!((summary.purged, summary.contact_details_purged, summary.retention_warnings), (0, 0, 1), "{summary:?}");
+    assert_eq!(run().await.retention_warnings, 0, "warned once");
+    let warnings: Vec<_> = backend.emails().await.into_iter().filter(|e| e.subject.starts_with("Retention:")).collect();
+    assert_eq!(warnings.len(), 1);
+    for planted in PLANTED {
+        assert!(!warnings[0].text.contains(planted) && !warnings[0].subject.contains(planted));
+    }
+    assert!(stored().await.contact.is_some(), "kept until its expiry");
+
+    // Day 10: the contact details go; what happened stays a while.
+    backend.clock.advance(day(1));
+    assert_eq!(run().await.contact_details_purged, 1);
+    let report = stored().await;
+    assert!(report.contact.is_none() && report.narrative.is_some() && report.state.erased_at.is_none());
+    let everything = backend.everything_stored().await;
+    for contact in ["Zhao Erasename", "+447700900555", "erase.me@example.org"] {
+        assert!(!everything.contains(contact), "{contact} outlived its retention");
+    }
+
+    // Activity on day 12 keeps the rest 30 days from then, not from the report.
+    backend.clock.advance(day(2));
+    event_on(&backend, &reference, OPERATOR, json!({"type": "note", "text": "ERASE-NOTE-9921 still in touch"})).await;
+    backend.clock.advance(day(29));
+    assert_eq!(run().await.purged, 0, "day 41: within 30 days of the note");
+    backend.clock.advance(day(1));
+    assert_eq!(run().await.purged, 1, "day 42");
+    let after = backend.everything_stored().await;
+    for planted in PLANTED {
+        assert!(!after.contains(planted), "{planted} outlived retention");
+    }
+    assert_eq!(run().await.purged, 0, "purged once");
+}
+
+async fn a_closed_case_expires_too(backend: Backend) {
     let reference = submit(&backend, &erasable_report()).await;
     backend.run_workers().await;
     event_on(
         &backend,
         &reference,
         OPERATOR,
-        json!({"type": "case_closed", "reason": "ERASE-NOTE-9921 no further help wanted"}),
+        json!({"type": "case_closed", "reason": "ERASE-NOTE-9921 no further help"}),
     )
     .await;
-    let leads = vec![];
     backend.clock.advance(Duration::from_secs(29 * 24 * 3600));
-    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 0, "kept for the retention period");
-    assert!(backend.services.store.get_report(&reference).await.unwrap().unwrap().contact.is_some());
+    let summary = reminders::run(&backend.services, &[]).await.unwrap();
+    assert_eq!((summary.purged, summary.retention_warnings), (0, 0), "closed cases are not flagged: {summary:?}");
     backend.clock.advance(Duration::from_secs(2 * 24 * 3600));
-    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 1);
+    assert_eq!(reminders::run(&backend.services, &[]).await.unwrap().purged, 1);
     let after = backend.everything_stored().await;
     for planted in PLANTED {
         assert!(!after.contains(planted), "{planted} outlived retention");
     }
-    assert_eq!(reminders::run(&backend.services, &leads).await.unwrap().purged, 0, "purged once");
 }
 
 on_both_backends!(
@@ -606,7 +649,8 @@ on_both_backends!(
     a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn,
     reminders_go_out_once_per_level_on_the_working_day_clock,
     erasure_leaves_only_the_categories,
-    personal_data_expires_after_the_case_closes,
+    personal_data_expires_from_the_start_contact_details_first,
+    a_closed_case_expires_too,
     one_failing_alert_stops_neither_the_others_nor_the_sweeper,
     a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes,
     an_unreleased_police_referral_is_chased_after_one_working_day,
@@ -636,6 +680,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(backend: Backend, cas
             pending: vec![],
             sweep_after: now,
             idempotency: None,
+            state: Default::default(),
         };
         backend.services.store.create_report(&new, now).await.unwrap();
         let remind = if i < 10 { due_at } else { far };

@@ -34,6 +34,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
         pending,
         sweep_after: later(now, 120),
         idempotency: None,
+        state: Default::default(),
     }
 }
 
@@ -252,7 +253,32 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
     assert!(store.partner_caseloads().await.unwrap().is_empty());
 }
 
+async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_alone(backend: Backend) {
+    use oys_shared::casework::{contact_details_erased, RetentionPolicy};
+    let store = &backend.services.store;
+    let now = start_time();
+    let mut report = new_report("report-full.json", now);
+    report.state = RetentionPolicy::new(10, 30).unwrap().extend(&Default::default(), now);
+    let reference = report.summary.reference.clone();
+    store.create_report(&report, now).await.unwrap();
+    let expires = report.state.personal_data_expires_at.unwrap();
+    assert_eq!(expires, later(now, 10 * 86_400), "the contact details' expiry, the earlier");
+    assert!(!store.expiring(later(expires, -1), 10).await.unwrap().contains(&reference));
+    assert!(store.expiring(expires, 10).await.unwrap().contains(&reference));
+
+    let state = contact_details_erased(&report.state, expires);
+    let stale = oys_shared::casework::CaseState { version: state.version + 1, ..state.clone() };
+    assert!(!store.erase_contact_details(&report.summary, &stale).await.unwrap(), "only from the stored version");
+    assert!(store.erase_contact_details(&report.summary, &state).await.unwrap());
+    let stored = store.get_report(&reference).await.unwrap().unwrap();
+    assert!(stored.contact.is_none() && stored.narrative.is_some());
+    assert_eq!(stored.state, state);
+    assert!(!store.expiring(later(expires, 86_400), 10).await.unwrap().contains(&reference), "next: the narrative");
+    assert!(store.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
+}
+
 on_both_backends!(
+    expiring_personal_data_is_found_by_its_time_and_contact_details_erased_alone,
     effects_proposals_and_deadlines_are_written_once,
     a_stored_report_reads_back_whole,
     a_taken_reference_is_refused_and_nothing_is_overwritten,

@@ -602,7 +602,7 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
     recorder.record(true);
     let summary = oys_service::reminders::run(services, &["leads@on-your-side.test".to_string()]).await.unwrap();
     assert!(
-        summary.reminders + summary.overdue + summary.escalations > 0 && summary.routed == 1 && summary.purged == 1,
+        summary.reminders + summary.overdue + summary.escalations > 0 && summary.routed == 1 && summary.purged >= 1,
         "{summary:?}"
     );
     recorded.push(("deadline-reminders", recorder.take()));

@@ -85,6 +85,7 @@ async fn the_operator_api_events_are_answered_by_role() {
         pending: vec![],
         sweep_after: received,
         idempotency: None,
+        state: Default::default(),
     };
     backend.services.store.create_report(&new, received).await.unwrap();
 

@@ -254,6 +254,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
         pending,
         sweep_after: received,
         idempotency: None,
+        state: Default::default(),
     };
     backend.services.store.create_report(&new_report, received).await.unwrap();
 

@@ -2,11 +2,10 @@
 //! callers taken from the API Gateway JWT authorizer's claims (Cognito groups are the roles).
 //!
 //! Environment: as `submit-report` (operators take reports by phone and webchat), plus
-//! `POLICE_FORCE_MAILBOXES` (for referrals to a force an operator chose), optionally
-//! `PARTNERS_JSON` and `RETENTION_DAYS` (default 365).
+//! `POLICE_FORCE_MAILBOXES` (for referrals to a force an operator chose), `PARTNERS_JSON`,
+//! `CONTACT_RETENTION_DAYS` and `RETENTION_DAYS`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use oys_service::auth::Authenticator;
 use oys_service::aws::{self, ConfigError};
@@ -24,18 +23,16 @@ async fn main() -> Result<(), lambda_http::Error> {
         .map_err(|_| ConfigError::Missing(vec!["POLICE_FORCE_MAILBOXES"]))
         .and_then(|json| workers::parse_force_mailboxes(&json).map_err(ConfigError::Invalid))
         .inspect_err(|error| tracing::error!(%error, "not configured"))?;
-    let partners = workers::production_partners_from_env().map_err(ConfigError::Invalid)?;
-    let retention_days =
-        aws::retention_days_from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
+    let partners = workers::production_partners_from_env()
+        .map_err(ConfigError::Invalid)
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
+    let retention = aws::retention_policy_from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
 
     let clients = aws::AwsClients::new(&aws::load_sdk_config().await);
     clients.warm_up(&settings).await;
     oys_service::load_reference_data();
-    let casework = Arc::new(Casework {
-        services: aws::services(&clients, &settings, None),
-        partners,
-        force_mailboxes,
-        retention: Duration::from_secs(retention_days * 24 * 60 * 60),
-    });
+    let mut services = aws::services(&clients, &settings, None);
+    services.retention = retention;
+    let casework = Arc::new(Casework { services, partners, force_mailboxes });
     lambda_http::run(http::full_router(casework, Authenticator::ApiGatewayJwt)).await
 }

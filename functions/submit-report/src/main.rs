@@ -21,7 +21,10 @@ async fn main() -> Result<(), lambda_http::Error> {
     let clients = aws::AwsClients::new(&sdk);
     clients.warm_up(&settings).await;
     oys_service::load_reference_data();
-    let services = Arc::new(aws::services(&clients, &settings, None));
+    let mut services = aws::services(&clients, &settings, None);
+    services.retention =
+        aws::retention_policy_from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
+    let services = Arc::new(services);
     let origin = std::env::var("FORM_ORIGIN").unwrap_or_default();
     let router = http::with_form_origin(http::router(services), &origin)
         .inspect_err(|error| tracing::error!(%error, "submit-report is not configured"))?;

@@ -40,6 +40,7 @@ pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
             "OPERATOR_ALERT_ADDRESSES",
             "POLICE_FORCE_MAILBOXES",
             "RETENTION_DAYS",
+            "CONTACT_RETENTION_DAYS",
             "PARTNERS_JSON",
         ],
     ),
@@ -57,7 +58,7 @@ pub const FUNCTION_ENVIRONMENT: &[(&str, &[&str])] = &[
     ("email-feedback", &["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"]),
 ];
 
-const SUBMIT: [&str; 6] = [
+const SUBMIT: [&str; 8] = [
     "TABLE_NAME",
     "POLICE_REFERRAL_QUEUE_URL",
     "ADVOCATE_ASSIGNMENT_QUEUE_URL",
@@ -65,6 +66,9 @@ const SUBMIT: [&str; 6] = [
     "OPERATOR_ALERT_ADDRESSES",
     // The origin of the report form CORS allows (the REST API passes the function's answers through).
     "FORM_ORIGIN",
+    // Every report's personal data gets its expiry when it arrives.
+    "RETENTION_DAYS",
+    "CONTACT_RETENTION_DAYS",
 ];
 
 /// Checks at start-up that every variable `function` requires is set, naming all missing ones.

@@ -255,7 +255,7 @@ impl ReportStore for DynamoStore {
         items.push(
             TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build(),
         );
-        let state = CaseState::default();
+        let state = report.state.clone();
         let state_item = StateItem::new(&report.summary, state.clone(), status(&report.summary, &state));
         items.push(TransactWriteItem::builder().put(self.put(state_item.to_item()?)).build());
         if let Some(contact) = &report.contact {
@@ -662,7 +662,7 @@ impl ReportStore for DynamoStore {
             .table_name(&self.table)
             .key(PK, s(pk))
             .key(SK, s("STATE"))
-            .update_expression("SET erased_at = :at ADD version :one REMOVE personal_data_expires_at, #key, #sort")
+            .update_expression("SET erased_at = :at ADD version :one REMOVE personal_data_expires_at, contact_expires_at, narrative_expires_at, #key, #sort")
             .expression_attribute_names("#key", EXPIRY_KEY)
             .expression_attribute_names("#sort", EXPIRY_SORT)
             .expression_attribute_values(":at", s(at.to_string()))
@@ -674,26 +674,50 @@ impl ReportStore for DynamoStore {
         Ok(())
     }
 
-    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
+    async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         let query = self
             .client
             .query()
             .table_name(&self.table)
             .index_name(EXPIRY_INDEX)
-            .key_condition_expression("#key = :expires AND #sort <= :now")
+            .key_condition_expression("#key = :expires AND #sort <= :before")
             .expression_attribute_names("#key", EXPIRY_KEY)
             .expression_attribute_names("#sort", EXPIRY_SORT)
             .expression_attribute_values(":expires", s(EXPIRES))
-            .expression_attribute_values(":now", n(now.as_second()));
-        let items = self.query_pages(query, None, "find expired personal data").await?;
-        let references: Vec<Reference> = items
+            .expression_attribute_values(":before", n(before.as_second()))
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
+        let items = self.query_pages(query, Some(limit), "find expiring personal data").await?;
+        Ok(items
             .iter()
             .filter_map(|item| item.get(PK)?.as_s().ok()?.strip_prefix("CASE#").and_then(Reference::parse))
-            .collect();
-        for reference in &references {
-            self.erase_personal_data(reference, now).await?;
+            .collect())
+    }
+
+    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError> {
+        let pk = case_pk(&summary.reference);
+        self.client
+            .delete_item()
+            .table_name(&self.table)
+            .key(PK, s(pk))
+            .key(SK, s("CONTACT"))
+            .send()
+            .await
+            .map_err(|e| err("erase contact details", e))?;
+        let item = StateItem::new(summary, state.clone(), status(summary, state)).to_item()?;
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("version = :expected")
+            .expression_attribute_values(":expected", n(state.version as i64 - 1))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("erase contact details", e)),
         }
-        Ok(references.len())
     }
 }
 

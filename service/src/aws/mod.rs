@@ -18,6 +18,7 @@ use aws_config::{BehaviorVersion, SdkConfig};
 
 use crate::intake::{AlertAddresses, Services};
 use crate::ports::{Clock, SystemClock};
+use oys_shared::casework::RetentionPolicy;
 
 /// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`).
 pub async fn load_sdk_config() -> SdkConfig {
@@ -73,6 +74,7 @@ pub fn worker_services(clients: &AwsClients, settings: &CommonSettings) -> Servi
             from: settings.alert_sender.clone(),
             operators: settings.operator_alert_addresses.clone(),
         },
+        retention: RetentionPolicy::default(),
     }
 }
 
@@ -87,18 +89,19 @@ pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<
             from: settings.alert_sender.clone(),
             operators: settings.operator_alert_addresses.clone(),
         },
+        retention: RetentionPolicy::default(),
     }
 }
 
-/// `RETENTION_DAYS`: days contact details and free text are kept after a case closes (365 if unset).
-pub fn retention_days_from_env() -> Result<u64, ConfigError> {
-    match std::env::var("RETENTION_DAYS") {
-        Err(_) => Ok(365),
-        Ok(days) => days
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .filter(|d| (1..=3650).contains(d))
-            .ok_or_else(|| ConfigError::Invalid(format!("RETENTION_DAYS must be 1 to 3650 days, not `{days}`"))),
-    }
+/// `CONTACT_RETENTION_DAYS` and `RETENTION_DAYS`: days contact details, and the narrative and
+/// notes, are kept after the last thing done on a case (defaults 180 and 365 when unset).
+pub fn retention_policy_from_env() -> Result<RetentionPolicy, ConfigError> {
+    let days = |name: &str, default: u32| match std::env::var(name) {
+        Err(_) => Ok(default),
+        Ok(days) => {
+            days.trim().parse::<u32>().map_err(|_| ConfigError::Invalid(format!("{name} must be a number of days")))
+        }
+    };
+    RetentionPolicy::new(days("CONTACT_RETENTION_DAYS", 180)?, days("RETENTION_DAYS", 365)?)
+        .map_err(|e| ConfigError::Invalid(format!("CONTACT_RETENTION_DAYS / RETENTION_DAYS: {e}")))
 }

@@ -46,6 +46,7 @@ pub fn services(
         mailer: Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
         clock,
         alerts,
+        retention: Default::default(),
     })
 }
 

@@ -150,10 +150,15 @@ impl ReportStore for EmbeddedStore {
                 if let Some(contact) = &report.contact {
                     tx.execute("INSERT INTO contacts (reference, contact) VALUES (?1, ?2)", params![reference, to_json(contact)])?;
                 }
-                let state = CaseState::default();
+                let state = &report.state;
                 tx.execute(
-                    "INSERT INTO case_states (reference, state, version, status) VALUES (?1, ?2, 0, ?3)",
-                    params![reference, to_json(&state), status(&report.summary, &state).as_str()],
+                    "INSERT INTO case_states (reference, state, version, status, expires_at) VALUES (?1, ?2, 0, ?3, ?4)",
+                    params![
+                        reference,
+                        to_json(state),
+                        status(&report.summary, state).as_str(),
+                        state.personal_data_expires_at.map(|t| t.as_second())
+                    ],
                 )?;
                 if let Some(record) = &report.idempotency {
                     tx.execute(
@@ -542,20 +547,40 @@ impl ReportStore for EmbeddedStore {
         self.db.run("erase personal data", move |connection| erase(connection, &reference, at)).await
     }
 
-    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
+    async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         self.db
-            .run("purge expired", move |connection| {
-                let references: Vec<String> = {
-                    let mut statement = connection.prepare(
-                        "SELECT reference FROM case_states WHERE expires_at IS NOT NULL AND expires_at <= ?1",
-                    )?;
-                    let rows = statement.query_map([now.as_second()], |row| row.get::<_, String>(0))?;
-                    rows.collect::<rusqlite::Result<_>>()?
-                };
-                for reference in &references {
-                    erase(connection, reference, now)?;
-                }
-                Ok(references.len())
+            .run("find expiring personal data", move |connection| {
+                let mut statement = connection.prepare(
+                    "SELECT reference FROM case_states WHERE expires_at IS NOT NULL AND expires_at <= ?1
+                     ORDER BY expires_at LIMIT ?2",
+                )?;
+                let rows =
+                    statement.query_map(params![before.as_second(), limit as i64], |row| row.get::<_, String>(0))?;
+                rows.map(|row| Ok(Reference::parse(&row?))).filter_map(Result::transpose).collect()
+            })
+            .await
+    }
+
+    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError> {
+        let (reference, state, status) = (summary.reference.to_string(), state.clone(), status(summary, state));
+        self.db
+            .run("erase contact details", move |connection| {
+                let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                tx.execute("DELETE FROM contacts WHERE reference = ?1", [&reference])?;
+                let changed = tx.execute(
+                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5
+                     WHERE reference = ?1 AND version = ?6",
+                    params![
+                        reference,
+                        to_json(&state),
+                        state.version as i64,
+                        status.as_str(),
+                        state.personal_data_expires_at.map(|t| t.as_second()),
+                        state.version as i64 - 1
+                    ],
+                )?;
+                tx.commit()?;
+                Ok(changed == 1)
             })
             .await
     }
@@ -563,7 +588,9 @@ impl ReportStore for EmbeddedStore {
 
 /// Deletes a case's personal data; free-text events keep their kind, lose their words.
 fn erase(connection: &mut rusqlite::Connection, reference: &str, at: Timestamp) -> rusqlite::Result<()> {
-    let tx = connection.transaction()?;
+    // IMMEDIATE: a transaction that reads then writes must hold the write lock from its start,
+    // or a concurrent writer makes it fail with "database is locked" despite the busy timeout.
+    let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let state: Option<String> =
         tx.query_row("SELECT state FROM case_states WHERE reference = ?1", [reference], |row| row.get(0)).optional()?;
     if let Some(state) = state {
@@ -571,6 +598,8 @@ fn erase(connection: &mut rusqlite::Connection, reference: &str, at: Timestamp) 
         state.version += 1;
         state.erased_at = Some(at);
         state.personal_data_expires_at = None;
+        state.contact_expires_at = None;
+        state.narrative_expires_at = None;
         tx.execute(
             "UPDATE case_states SET state = ?2, version = ?3, expires_at = NULL WHERE reference = ?1",
             params![reference, to_json(&state), state.version as i64],

@@ -49,6 +49,10 @@ pub struct Email {
     pub raw: String,
 }
 
+/// Retention in tests: contact details 10 days, the rest 30 days after the last activity.
+pub const TEST_RETENTION: oys_shared::casework::RetentionPolicy =
+    oys_shared::casework::RetentionPolicy { contact_days: 10, narrative_days: 30 };
+
 /// The fixed "now" tests start at: Tuesday 24 November 2026, 10:00 UK time.
 pub fn start_time() -> Timestamp {
     "2026-11-24T10:00:00Z".parse().unwrap()
@@ -67,7 +71,8 @@ impl Backend {
         let operator_address = format!("operators-{id}@on-your-side.test");
         let alerts =
             AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
-        let services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES).expect("embedded services");
+        let mut services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES).expect("embedded services");
+        services.retention = TEST_RETENTION;
         Backend { services, clock, operator_address, id, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
@@ -87,7 +92,8 @@ impl Backend {
         };
         let settings = aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
-        let services = aws::services(&clients, &settings, Some(clock.clone()));
+        let mut services = aws::services(&clients, &settings, Some(clock.clone()));
+        services.retention = TEST_RETENTION;
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
@@ -108,14 +114,12 @@ impl Backend {
         oys_service::http::router(Arc::new(self.services.clone()))
     }
 
-    /// Casework on this backend: the shipped example partners, this test's police mailboxes,
-    /// 30 days' retention.
+    /// Casework on this backend: the shipped example partners, this test's police mailboxes.
     pub fn casework(&self) -> Arc<Casework> {
         Arc::new(Casework {
             services: self.services.clone(),
             partners: oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap(),
             force_mailboxes: self.police_mailboxes(),
-            retention: Duration::from_secs(30 * 24 * 3600),
         })
     }
 

@@ -190,7 +190,15 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.switch.check("erase")?;
         self.inner.erase_personal_data(reference, at).await
     }
-    async fn purge_expired(&self, now: Timestamp) -> Result<usize, PortError> {
-        self.inner.purge_expired(now).await
+    async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
+        self.inner.expiring(before, limit).await
+    }
+    async fn erase_contact_details(
+        &self,
+        summary: &oys_shared::routing::CaseSummary,
+        state: &oys_shared::casework::CaseState,
+    ) -> Result<bool, PortError> {
+        self.switch.check("erase contact details")?;
+        self.inner.erase_contact_details(summary, state).await
     }
 }

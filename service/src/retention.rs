@@ -1,0 +1,98 @@
+//! The retention purge, run by the scheduled job: nothing personal is kept past its expiry.
+//!
+//! Every report has an expiry from the moment it arrives (`RetentionPolicy`), pushed back by
+//! anything done on the case. The job reads the cases whose next expiry falls within the
+//! warning window, through an index: it erases what is due (contact details first, then the
+//! narrative and the words of notes) and, for an open case nobody has touched, tells the
+//! operators once, ahead of time, so they can close it or keep it going.
+
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use tracing::info;
+
+use oys_shared::calendar::uk_time;
+use oys_shared::casework::{contact_details_erased, due_erasure, ErasureScope};
+use oys_shared::Reference;
+
+use crate::intake::Services;
+use crate::ports::{EffectKind, PortError};
+use crate::workers::{send_and_record, RecordedEmail};
+
+/// How long before an open case's data expires the operators are told.
+pub const WARNING: Duration = Duration::from_secs(14 * 24 * 3600);
+/// How many cases one run handles (the next run takes the rest).
+pub const BATCH: usize = 200;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RetentionSummary {
+    /// Cases whose personal data was erased entirely.
+    pub erased: usize,
+    /// Cases whose contact details were erased (the narrative stays a while longer).
+    pub contact_details_erased: usize,
+    /// Open cases the operators were told about, ahead of their expiry.
+    pub warned: usize,
+}
+
+pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, PortError> {
+    let window = now.checked_add(SignedDuration::try_from(WARNING).expect("small")).expect("in range");
+    let mut summary = RetentionSummary::default();
+    for reference in svc.store.expiring(window, BATCH).await? {
+        let Some(report) = svc.store.get_report(&reference).await? else { continue };
+        match due_erasure(&report.state, now) {
+            Some(ErasureScope::All) => {
+                svc.store.erase_personal_data(&reference, now).await?;
+                svc.mailer.erase_copies(&reference).await?;
+                summary.erased += 1;
+                info!(%reference, "personal data erased: its retention period ended");
+            }
+            Some(ErasureScope::ContactDetails) => {
+                let state = contact_details_erased(&report.state, now);
+                if svc.store.erase_contact_details(&report.summary, &state).await? {
+                    summary.contact_details_erased += 1;
+                    info!(%reference, "contact details erased: their retention period ended");
+                }
+            }
+            None if report.state.closed_at.is_none() => {
+                summary.warned += usize::from(warn_once(svc, &reference, &report.state).await?);
+            }
+            None => {}
+        }
+    }
+    Ok(summary)
+}
+
+/// Tells the operators, once per expiry date, that an open case's data is about to go.
+async fn warn_once(
+    svc: &Services,
+    reference: &Reference,
+    state: &oys_shared::casework::CaseState,
+) -> Result<bool, PortError> {
+    let Some(expires) = state.personal_data_expires_at else { return Ok(false) };
+    let key = format!("retention_warning:{}", expires.as_second());
+    if svc.store.effects(reference).await?.iter().any(|e| e.key == key) {
+        return Ok(false);
+    }
+    let what = if state.contact_expires_at == Some(expires) { "contact details" } else { "personal data" };
+    let subject = format!("Retention: {reference} has had no activity; its {what} will be erased");
+    let text = format!(
+        "{subject}\n\nNothing has been recorded on {reference} for a while, and it is still open.\n\
+         Its {what} will be erased on {at}, as the retention policy requires.\n\n\
+         If the reporter is still being supported, record what was done (a note or an event):\n\
+         that keeps the case. If not, close it.\n\n\
+         This email deliberately holds no personal details.\n",
+        at = uk_time(expires),
+    );
+    let email = RecordedEmail {
+        key,
+        kind: EffectKind::Notice,
+        to: svc.alerts.operators.clone(),
+        recipient: "operators".into(),
+        consent: None,
+        detail: "retention warning".into(),
+        subject,
+        text,
+    };
+    send_and_record(svc, reference, email).await?;
+    Ok(true)
+}
