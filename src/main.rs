@@ -201,12 +201,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         force_mailboxes: workers::local_force_mailboxes(),
     });
 
-    if !args.host.is_loopback() {
-        eprintln!(
-            "WARNING: listening on {} makes this runner reachable from other machines. It has no TLS and \
-             its staff tokens are public (README): use it only on a network you trust.",
-            args.host
-        );
+    if let Some(warning) = exposure_warning(args.host) {
+        eprintln!("{warning}");
     }
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
@@ -238,6 +234,16 @@ fn with_rate_limit(router: axum::Router, burst: u32, per_second: u64) -> axum::R
         };
         http::rate_limited(wait)
     }))
+}
+
+/// What the runner says when bound where other machines can reach it.
+fn exposure_warning(host: IpAddr) -> Option<String> {
+    (!host.is_loopback()).then(|| {
+        format!(
+            "WARNING: listening on {host} makes this runner reachable from other machines. It has no TLS and \
+             its staff tokens are public (README): use it only on a network you trust."
+        )
+    })
 }
 
 /// Whether the fixed local staff tokens may be used: only on the embedded backend, or on an AWS
@@ -298,6 +304,14 @@ async fn run_job(services: Arc<Services>, leads: Vec<String>, every: Duration) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runner_reachable_from_other_machines_says_so() {
+        assert!(exposure_warning("127.0.0.1".parse().unwrap()).is_none());
+        assert!(exposure_warning("::1".parse().unwrap()).is_none());
+        assert!(exposure_warning("0.0.0.0".parse().unwrap()).unwrap().starts_with("WARNING"));
+        assert!(exposure_warning("192.168.1.20".parse().unwrap()).is_some());
+    }
 
     #[test]
     fn staff_tokens_only_on_this_machine() {

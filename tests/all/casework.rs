@@ -550,6 +550,16 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     for planted in PLANTED {
         assert!(!notices[0].text.contains(planted), "the erasure notice holds {planted}");
     }
+    if let Some(files) = backend.database_files() {
+        // secure_delete: the bytes on disk, not only what a query returns.
+        for file in files {
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
+            for planted in PLANTED {
+                assert!(!text.contains(planted), "{planted} is still in the bytes of {}", file.display());
+            }
+        }
+    }
     if backend.is_embedded() {
         // The local outbox keeps no copy of what was sent about the case, save the notice.
         let outbox: String =

@@ -544,7 +544,15 @@ impl ReportStore for EmbeddedStore {
 
     async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
         let reference = reference.to_string();
-        self.db.run("erase personal data", move |connection| erase(connection, &reference, at)).await
+        self.db
+            .run("erase personal data", move |connection| {
+                erase(connection, &reference, at)?;
+                // secure_delete zeroes the freed pages; a checkpoint writes them to the database
+                // file and empties the WAL, which still held the pages as they were.
+                let _ = connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+                Ok(())
+            })
+            .await
     }
 
     async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {

@@ -98,6 +98,17 @@ impl Backend {
     }
 
     /// The settings the functions would read, on moto.
+    /// The embedded database's files on disk (the database and its write-ahead log).
+    pub fn database_files(&self) -> Option<Vec<PathBuf>> {
+        match &self.probe {
+            Probe::Embedded { paths } => {
+                let wal = PathBuf::from(format!("{}-wal", paths.database.display()));
+                Some(vec![paths.database.clone(), wal])
+            }
+            Probe::Moto { .. } => None,
+        }
+    }
+
     pub fn is_embedded(&self) -> bool {
         matches!(self.probe, Probe::Embedded { .. })
     }
