@@ -22,8 +22,8 @@ use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::intake::Services;
 use crate::ports::{
-    AuditEntry, CaseChange, CaseFilter, CaseListing, Deadline, DeadlineKind, EffectKind, EffectRecord, EventRecord,
-    PortError, StoredReport,
+    retry_transient, AuditEntry, CaseChange, CaseFilter, CaseListing, Deadline, DeadlineKind, EffectKind, EffectRecord,
+    EventRecord, PortError, StoredReport,
 };
 use crate::workers::{send_and_record, PoliceReferralWorker, RecordedEmail};
 
@@ -95,7 +95,8 @@ impl Casework {
 
     /// The case if `caller` may see it; "not found" otherwise, whether or not it exists.
     async fn visible_case(&self, caller: &Caller, reference: &Reference) -> Result<StoredReport, CaseError> {
-        let report = self.services.store.get_report(reference).await?.ok_or(CaseError::NotFound)?;
+        let store = &self.services.store;
+        let report = retry_transient(|| store.get_report(reference)).await?.ok_or(CaseError::NotFound)?;
         if caller.is_operator() {
             return Ok(report);
         }
@@ -229,11 +230,9 @@ impl Casework {
             state,
             event: record.clone(),
         };
-        let changed = self
-            .services
-            .store
-            .change_case(reference, &change, caseload.as_ref().map(|(p, d)| (p.as_str(), *d)))
-            .await?;
+        let caseload = caseload.as_ref().map(|(p, d)| (p.as_str(), *d));
+        let store = &self.services.store;
+        let changed = retry_transient(|| store.change_case(reference, &change, caseload)).await?;
         if !changed {
             return Err(CaseError::Invalid(vec![FieldError::new("type", ErrorCode::VersionConflict)]));
         }

@@ -298,11 +298,11 @@ fn staff_error(error: CaseError, route: &'static str) -> Response {
         }
         CaseError::Port(port) => {
             error!(error = %port, route, "operator request failed");
-            let mut response = error_response(
-                StatusCode::SERVICE_UNAVAILABLE,
-                Language::English,
-                &[FieldError::new("body", ErrorCode::ServiceUnavailable)],
-            );
+            // Its own words: nothing about saving a report.
+            let message = i18n::message(Language::English, "error-service_unavailable-staff", &[]);
+            let body =
+                json!({"errors": [{"field": "body", "code": ErrorCode::ServiceUnavailable, "message": message}]});
+            let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
             return response;
         }

@@ -24,8 +24,8 @@ use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary,
 use oys_shared::{FieldError, Reference};
 
 use crate::ports::{
-    Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail, PortError, Receipt,
-    ReportStore,
+    retry_transient, Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail,
+    PortError, Receipt, ReportStore,
 };
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
@@ -126,7 +126,8 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 expires_at: add(now, IDEMPOTENCY_TTL),
             }),
         };
-        match svc.store.create_report(&new_report, now).await.map_err(IntakeError::NotStored)? {
+        let created = retry_transient(|| svc.store.create_report(&new_report, now)).await;
+        match created.map_err(IntakeError::NotStored)? {
             CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
                 info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");

@@ -19,11 +19,41 @@ use std::time::Duration;
 pub struct PortError {
     pub operation: &'static str,
     pub detail: String,
+    /// A passing fault (a transaction conflict, a throttled read): trying again soon may work.
+    pub transient: bool,
 }
 
 impl PortError {
     pub fn new(operation: &'static str, detail: impl std::fmt::Display) -> Self {
-        PortError { operation, detail: detail.to_string() }
+        PortError { operation, detail: detail.to_string(), transient: false }
+    }
+
+    pub fn transient(operation: &'static str, detail: impl std::fmt::Display) -> Self {
+        PortError { operation, detail: detail.to_string(), transient: true }
+    }
+}
+
+/// How often a request retries a transient store fault before it answers 503.
+pub const TRANSIENT_ATTEMPTS: u32 = 4;
+
+/// Runs `attempt` again, after a short pause, while it fails with a transient fault, at most
+/// `TRANSIENT_ATTEMPTS` times in all. (The SDK already retries throttling and 5xx answers;
+/// this covers what it does not, such as a transaction cancelled by a conflict.)
+pub async fn retry_transient<T, F, Fut>(mut attempt: F) -> Result<T, PortError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, PortError>>,
+{
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match attempt().await {
+            Err(error) if error.transient && tries < TRANSIENT_ATTEMPTS => {
+                // 50, 100, 200 ms: long enough for a conflicting transaction to finish.
+                tokio::time::sleep(Duration::from_millis(25 << tries)).await;
+            }
+            result => return result,
+        }
     }
 }
 
@@ -216,6 +246,13 @@ impl DeliveryStatus {
     }
 }
 
+/// The answer to a claim on an effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EffectClaim {
+    Claimed,
+    Busy,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EffectKind {
@@ -331,6 +368,23 @@ pub trait ReportStore: Send + Sync {
         now: Timestamp,
         lease_until: Timestamp,
     ) -> Result<Option<RoutingState>, PortError>;
+
+    /// Claims the right to perform an effect (send a disclosure or notice) before doing it, so
+    /// two instances handling the same message (a redelivery while the first still works) cannot
+    /// both send: `Claimed` if no live claim existed (a claim lapses at `lease_until`, so a
+    /// crashed sender's effect is retried), `Busy` if another instance holds one. The caller
+    /// checks the recorded effects afterwards: a claim alone does not mean it was not done.
+    async fn claim_effect(
+        &self,
+        reference: &Reference,
+        key: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+    ) -> Result<EffectClaim, PortError>;
+
+    /// Gives up a claim this instance holds (its send failed), so a retry need not wait for
+    /// the lease to run out.
+    async fn release_effect_claim(&self, reference: &Reference, key: &str) -> Result<(), PortError>;
 
     /// Records an effect once: `false` if one with the same key was already recorded.
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError>;

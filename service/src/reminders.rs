@@ -13,7 +13,8 @@ use oys_shared::calendar::uk_time;
 use oys_shared::casework::escalation_time;
 
 use crate::intake::{sweep_pending_routing, Services};
-use crate::ports::{AlertLevel, Deadline, OutgoingEmail, PortError};
+use crate::ports::{AlertLevel, Deadline, EffectKind, PortError};
+use crate::workers::{send_and_record, RecordedEmail};
 
 /// How many due deadlines one run handles (the next run takes the rest).
 pub const BATCH: usize = 200;
@@ -136,14 +137,26 @@ async fn alert_once(
         what = deadline.kind.describe(),
         due = uk_time(deadline.due_at),
     );
-    let about = Some(deadline.reference.clone());
-    let email = OutgoingEmail { from: svc.alerts.from.clone(), to: to.clone(), subject, text, about, effect: None };
-    svc.mailer.send(&email).await?;
+    // Claimed, sent, recorded: two runs at once send each alert once.
+    let email = RecordedEmail {
+        key: format!("alert:{}:{level:?}", deadline.slot()),
+        kind: EffectKind::Notice,
+        to: to.clone(),
+        recipient: if level == AlertLevel::Escalation { "leads" } else { "operators" }.into(),
+        consent: None,
+        detail: format!("{level:?} for {}", deadline.kind.as_str()),
+        subject,
+        text,
+    };
+    let sent_now = send_and_record(svc, &deadline.reference, email).await?;
     let mut sent = deadline.sent.clone();
     sent.push(level);
     let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
     if !svc.store.update_deadline(&advanced, expected).await? {
         warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
+    }
+    if !sent_now {
+        return Ok(());
     }
     match level {
         AlertLevel::Reminder => summary.reminders += 1,

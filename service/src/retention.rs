@@ -93,6 +93,5 @@ async fn warn_once(
         subject,
         text,
     };
-    send_and_record(svc, reference, email).await?;
-    Ok(true)
+    send_and_record(svc, reference, email).await
 }

@@ -27,6 +27,7 @@ error-unsupported_media_type = Send the report as application/json or applicatio
 error-invalid_idempotency_key = The Idempotency-Key header must be 1 to 128 visible ASCII characters.
 error-idempotency_key_reused = This Idempotency-Key was already used for a different report.
 error-service_unavailable = We could not save your report just now, and nothing was kept. Please try again in a minute, or call our free helpline on 0808 801 0393.
+error-service_unavailable-staff = This could not be done just now, and nothing was changed. Please try again in a minute.
 
 error-case_closed = This case is closed: only notes can be added.
 error-unknown_partner = There is no partner organisation with this id.

@@ -27,6 +27,7 @@ error-unsupported_media_type = 請以 application/json 或 application/x-www-for
 error-invalid_idempotency_key = Idempotency-Key 標頭必須是 1 至 128 個可見的 ASCII 字元。
 error-idempotency_key_reused = 此 Idempotency-Key 已用於另一份不同的舉報。
 error-service_unavailable = 我們暫時未能儲存您的舉報,亦沒有保留任何內容。請在一分鐘後再試,或致電我們的免費熱線 0808 801 0393。
+error-service_unavailable-staff = 暫時無法完成此操作,亦沒有作出任何更改。請一分鐘後再試。
 
 error-case_closed = 此個案已結束:只可加入備註。
 error-unknown_partner = 沒有此編號的合作機構。

@@ -232,6 +232,37 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     assert_eq!(backend.emails().await.len(), 1);
 }
 
+async fn two_sweeps_at_once_route_each_delivery_once(mut backend: Backend) {
+    let (queue_down, mail_down) = with_outages(&mut backend);
+    queue_down.fail(true);
+    mail_down.fail(true);
+    let answer = post_json(&backend, &event("report-full.json")).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    queue_down.fail(false);
+    mail_down.fail(false);
+    backend.clock.advance(Duration::from_secs(121));
+    let (a, b) =
+        tokio::join!(sweep_pending_routing(&backend.services, 10), sweep_pending_routing(&backend.services, 10));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.claimed + b.claimed, 1, "{a:?} {b:?}");
+    assert_eq!(backend.drain(Route::PoliceReferral).await.len(), 1);
+    assert_eq!(backend.drain(Route::AdvocateAssignment).await.len(), 1);
+    assert_eq!(backend.emails().await.len(), 1);
+}
+
+async fn one_idempotency_key_posted_twice_at_once_makes_one_report(backend: Backend) {
+    let key = [("idempotency-key", "same-key-at-once")];
+    let body = event("report-full.json");
+    let (a, b) = tokio::join!(
+        post(backend.router(), "application/json", &key, body.clone()),
+        post(backend.router(), "application/json", &key, body.clone()),
+    );
+    assert_eq!((a.status, b.status), (StatusCode::CREATED, StatusCode::CREATED), "{} {}", a.json, b.json);
+    assert_eq!(a.json["reference"], b.json["reference"], "the second gets the first answer");
+    assert_eq!(backend.case_count().await, 1);
+    assert_eq!(backend.drain(Route::PoliceReferral).await.len(), 1);
+}
+
 async fn a_report_that_cannot_be_stored_is_refused_and_sends_nothing(mut backend: Backend) {
     let switch = Switch::default();
     let store: Arc<dyn ReportStore> = backend.services.store.clone();
@@ -241,9 +272,37 @@ async fn a_report_that_cannot_be_stored_is_refused_and_sends_nothing(mut backend
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(answer.json["errors"][0]["code"], "service_unavailable");
     assert!(answer.json["errors"][0]["message"].as_str().unwrap().contains("0808 801 0393"));
+    let request = Request::post("/v1/reports").header("content-type", "application/json");
+    let response =
+        backend.router().oneshot(request.body(Body::from(event("report-full.json"))).unwrap()).await.unwrap();
+    assert_eq!(response.headers()["retry-after"], "30", "a 503 says when to try again");
     assert_eq!(backend.case_count().await, 0);
     assert!(backend.drain(Route::PoliceReferral).await.is_empty());
     assert!(backend.emails().await.is_empty());
+
+    // A passing fault (two failed attempts) is retried on the request path: the report is taken.
+    switch.fail(false);
+    switch.fail_next(2);
+    let answer = post_json(&backend, &event("report-full.json")).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    assert_eq!(backend.case_count().await, 1);
+
+    // The operator routes answer 503 in their own words, not about saving a report.
+    switch.fail(true);
+    let reference = answer.json["reference"].as_str().unwrap().to_string();
+    let request = axum::http::Request::builder()
+        .method("POST")
+        .uri(format!("/v1/cases/{reference}/erase"))
+        .header("authorization", "Bearer local-operator-token")
+        .body(Body::empty())
+        .unwrap();
+    let response = backend.full_router().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.headers().contains_key("retry-after"));
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let message = body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("nothing was changed") && !message.contains("report"), "{message}");
 }
 
 on_both_backends!(
@@ -255,4 +314,6 @@ on_both_backends!(
     bodies_the_endpoint_cannot_take_are_refused_and_change_nothing,
     a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once,
     a_report_that_cannot_be_stored_is_refused_and_sends_nothing,
+    two_sweeps_at_once_route_each_delivery_once,
+    one_idempotency_key_posted_twice_at_once_makes_one_report,
 );

@@ -479,6 +479,51 @@ async fn an_unreleased_police_referral_is_chased_after_one_working_day(backend: 
     );
 }
 
+async fn two_reminder_runs_at_once_send_each_alert_once(backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    backend.release_police_referral(&reference).await;
+    let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
+    backend.clock.set("2026-11-26T17:00:00Z".parse().unwrap());
+    let (a, b) = tokio::join!(reminders::run(&backend.services, &leads), reminders::run(&backend.services, &leads));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.reminders + b.reminders, 1, "{a:?} {b:?}");
+    let reminders_sent = backend
+        .emails()
+        .await
+        .iter()
+        .filter(|e| e.subject == format!("Reminder: {reference} due Fri 27 Nov 2026 17:00 GMT"))
+        .count();
+    assert_eq!(reminders_sent, 1);
+}
+
+async fn two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_done(mut backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    // Both requests read the case before either writes.
+    let mut gated = crate::support::flaky::Flaky::new(backend.services.store.clone(), Default::default());
+    gated.read_gate = Some(crate::support::flaky::ReadGate::pairs());
+    backend.services.store = std::sync::Arc::new(gated);
+    let confirm = |partner: &str| json!({"type": "assignment_confirmed", "partner_id": partner});
+    let (a, b) = tokio::join!(
+        event_on(&backend, &reference, OPERATOR, confirm("example-north-west")),
+        event_on(&backend, &reference, LEAD, confirm("example-london")),
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT], "{a:?} {b:?}");
+    let loser = if a.0 == StatusCode::CONFLICT { &a.1 } else { &b.1 };
+    assert_eq!(loser["errors"][0]["code"], "version_conflict");
+    let events = backend.services.store.events(&reference).await.unwrap();
+    assert_eq!(events.len(), 1, "one event stored");
+    let state = backend.services.store.get_report(&reference).await.unwrap().unwrap().state;
+    assert_eq!(state.version, 1);
+    let winner = if a.0 == StatusCode::CREATED { "example-north-west" } else { "example-london" };
+    assert_eq!(state.assigned_partner.as_deref(), Some(winner), "the stored state is the winner's");
+    let audited = backend.services.store.audit(&reference).await.unwrap();
+    assert_eq!(audited.iter().filter(|e| e.action == "event:assignment_confirmed").count(), 1);
+}
+
 const PLANTED: &[&str] = &[
     "Zhao Erasename",
     "07700 900555",
@@ -664,6 +709,8 @@ on_both_backends!(
     one_failing_alert_stops_neither_the_others_nor_the_sweeper,
     a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes,
     an_unreleased_police_referral_is_chased_after_one_working_day,
+    two_reminder_runs_at_once_send_each_alert_once,
+    two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_done,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the

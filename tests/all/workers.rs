@@ -191,6 +191,41 @@ async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: 
     );
 }
 
+/// A redelivery while the first instance is still working: two workers handle the same
+/// message at once. At most one disclosure reaches the police or the operators' notice twice.
+async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
+    // Taken by an operator (released at once), with consent to pass contact details.
+    let mut body = report("with_contact_details", true, false);
+    body["channel"] = json!("phone");
+    let outcome = oys_service::intake::submit(
+        &backend.services,
+        oys_service::intake::Submission {
+            body,
+            submitter: oys_shared::report::Submitter::Operator,
+            idempotency_key: None,
+        },
+    )
+    .await
+    .unwrap();
+    let oys_service::intake::SubmitOutcome::Accepted(receipt) = outcome else { panic!("accepted") };
+    let reference = receipt.reference;
+    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let message = serde_json::to_string(&RoutingMessage::new(&stored.summary, Route::PoliceReferral)).unwrap();
+    let (first, second) = (backend.police_worker(), backend.police_worker());
+    let (a, b) = tokio::join!(first.handle_batch(batch(&[&message])), second.handle_batch(batch(&[&message])));
+    let failed = a.batch_item_failures.len() + b.batch_item_failures.len();
+    // The loser, if it lost, fails its record: SQS brings it back, and then it finds the record.
+    if failed > 0 {
+        backend.police_worker().handle_batch(batch(&[&message])).await;
+    }
+    let to_police = about(backend.emails_to(&backend.police_mailbox("greater-manchester")).await, &reference);
+    assert_eq!(to_police.len(), 1, "one disclosure, whoever won");
+    let notices = about(backend.emails().await, &reference);
+    assert_eq!(notices.iter().filter(|e| e.subject.starts_with("Police referral sent")).count(), 1);
+    let effects = backend.services.store.effects(&reference).await.unwrap();
+    assert_eq!(effects.iter().filter(|e| e.key == effects::POLICE_DISCLOSED).count(), 1);
+}
+
 async fn messages_that_can_never_succeed_end_in_the_dead_letter_queue(backend: Backend) {
     let answer = post_json(&backend, &report("anonymous", false, false).to_string()).await;
     let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
@@ -299,6 +334,7 @@ on_both_backends!(
     messages_that_can_never_succeed_end_in_the_dead_letter_queue,
     an_online_or_unsure_location_asks_the_operators_for_the_force,
     the_sqs_batch_events_are_handled_record_by_record,
+    two_instances_handling_one_message_disclose_once,
 );
 
 fn batch(bodies: &[&str]) -> SqsEvent {

@@ -36,8 +36,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
-    EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectClaim,
+    EffectRecord, EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 pub const PK: &str = "pk";
@@ -293,6 +293,11 @@ impl ReportStore for DynamoStore {
             }
             _ => return Err(err("create report", service_error)),
         };
+        if reasons.iter().any(|c| c.as_deref() == Some("TransactionConflict")) {
+            // Another request wrote one of these items at the same moment (the same
+            // Idempotency-Key, say): nothing was written; the retry finds its record.
+            return Err(PortError::transient("create report", "transaction conflict"));
+        }
         let failed = |i: usize| reasons.get(i).and_then(|c| c.as_deref()) == Some("ConditionalCheckFailed");
         if let Some(record) = &report.idempotency {
             if failed(idempotency_index) {
@@ -329,7 +334,7 @@ impl ReportStore for DynamoStore {
             .map_err(|e| err("get report", e))?;
         if output.unprocessed_keys.as_ref().is_some_and(|u| !u.is_empty()) {
             // Only under throttling; the caller's retry (SQS redelivery, the client) reads again.
-            return Err(PortError::new("get report", "read throttled; retry"));
+            return Err(PortError::transient("get report", "read throttled; retry"));
         }
         let mut case: Option<CaseItem> = None;
         let mut narrative: Option<Narrative> = None;
@@ -424,6 +429,45 @@ impl ReportStore for DynamoStore {
 
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         self.put_new(to_item(effect, case_pk(reference), &format!("EFFECT#{}", effect.key))?).await
+    }
+
+    async fn claim_effect(
+        &self,
+        reference: &Reference,
+        key: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+    ) -> Result<EffectClaim, PortError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .item(PK, s(case_pk(reference)))
+            .item(SK, s(format!("CLAIM#{key}")))
+            .item("lease_until", n(lease_until.as_second()))
+            .condition_expression("attribute_not_exists(pk) OR lease_until < :now")
+            .expression_attribute_values(":now", n(now.as_second()))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(EffectClaim::Claimed),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => {
+                Ok(EffectClaim::Busy)
+            }
+            Err(e) => Err(err("claim effect", e)),
+        }
+    }
+
+    async fn release_effect_claim(&self, reference: &Reference, key: &str) -> Result<(), PortError> {
+        self.client
+            .delete_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s(format!("CLAIM#{key}")))
+            .send()
+            .await
+            .map_err(|e| err("release effect claim", e))?;
+        Ok(())
     }
 
     async fn mark_undelivered(

@@ -19,8 +19,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectRecord,
-    EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectClaim,
+    EffectRecord, EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
 };
 
 const SCHEMA: &str = "
@@ -44,6 +44,12 @@ CREATE TABLE IF NOT EXISTS effects (
     reference TEXT NOT NULL REFERENCES cases (reference),
     key       TEXT NOT NULL,
     effect    TEXT NOT NULL,
+    PRIMARY KEY (reference, key)
+);
+CREATE TABLE IF NOT EXISTS effect_claims (
+    reference   TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    lease_until INTEGER NOT NULL,
     PRIMARY KEY (reference, key)
 );
 CREATE TABLE IF NOT EXISTS proposals (
@@ -278,6 +284,38 @@ impl ReportStore for EmbeddedStore {
                     params![reference, effect.key, to_json(&effect)],
                 )?;
                 Ok(inserted == 1)
+            })
+            .await
+    }
+
+    async fn claim_effect(
+        &self,
+        reference: &Reference,
+        key: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+    ) -> Result<EffectClaim, PortError> {
+        let (reference, key) = (reference.to_string(), key.to_string());
+        self.db
+            .run("claim effect", move |connection| {
+                let changed = connection.execute(
+                    "INSERT INTO effect_claims (reference, key, lease_until) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (reference, key) DO UPDATE SET lease_until = excluded.lease_until
+                     WHERE effect_claims.lease_until < ?4",
+                    params![reference, key, lease_until.as_second(), now.as_second()],
+                )?;
+                Ok(if changed == 1 { EffectClaim::Claimed } else { EffectClaim::Busy })
+            })
+            .await
+    }
+
+    async fn release_effect_claim(&self, reference: &Reference, key: &str) -> Result<(), PortError> {
+        let (reference, key) = (reference.to_string(), key.to_string());
+        self.db
+            .run("release effect claim", move |connection| {
+                connection
+                    .execute("DELETE FROM effect_claims WHERE reference = ?1 AND key = ?2", params![reference, key])?;
+                Ok(())
             })
             .await
     }

@@ -17,7 +17,9 @@ use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{DeliveryStatus, EffectKind, EffectRecord, EffectTag, OutgoingEmail, PortError, StoredReport};
+use crate::ports::{
+    DeliveryStatus, EffectClaim, EffectKind, EffectRecord, EffectTag, OutgoingEmail, PortError, StoredReport,
+};
 
 /// The report a message is about, checked to be the one the message was sent for.
 async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
@@ -43,22 +45,41 @@ pub(crate) struct RecordedEmail {
     pub text: String,
 }
 
-/// Sends the email, then records it: a redelivery or repeat finds the record and skips it; a
-/// crash between the two repeats only this email, and nothing is lost.
+/// How long a claim on an effect holds before another instance may take it over (a sender
+/// that crashed between its claim and its record).
+pub const EFFECT_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Claims the effect, sends the email, then records it. A second instance handling the same
+/// message at the same time finds the claim and fails (its message comes back later and finds
+/// the record); one arriving later finds the record and skips. Only a crash between the send
+/// and the record, followed by the lease running out, can repeat this one email.
 pub(crate) async fn send_and_record(
     svc: &Services,
     reference: &Reference,
     email: RecordedEmail,
-) -> Result<(), PortError> {
+) -> Result<bool, PortError> {
     let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
+    let now = svc.clock.now();
+    let lease_until = now.checked_add(jiff::SignedDuration::try_from(EFFECT_LEASE).expect("small")).expect("in range");
+    if svc.store.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
+        return Err(PortError::new("send once", "another instance is performing this effect; retry later"));
+    }
+    // Claimed: but it may have been done while we looked (the claim outlives the record).
+    if svc.store.effects(reference).await?.iter().any(|e| e.key == key) {
+        return Ok(false);
+    }
     let tag = EffectTag { reference: reference.clone(), key: key.clone() };
     let about = Some(reference.clone());
     let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
-    svc.mailer.send(&email).await?;
+    if let Err(error) = svc.mailer.send(&email).await {
+        // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
+        let _ = svc.store.release_effect_claim(reference, &key).await;
+        return Err(error);
+    }
     let at = svc.clock.now();
     let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
     svc.store.record_effect(reference, &effect).await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Emails the operators once, under `key` (the caller checks it was not recorded yet).
@@ -79,7 +100,8 @@ async fn tell_operators_once(
         subject,
         text,
     };
-    Ok(send_and_record(svc, reference, email).await?)
+    send_and_record(svc, reference, email).await?;
+    Ok(())
 }
 
 /// Effect keys: one per thing a worker does once for a report.

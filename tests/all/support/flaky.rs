@@ -27,7 +27,7 @@ impl Switch {
     fn check(&self, operation: &'static str) -> Result<(), PortError> {
         let once = self.1.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok();
         if once || self.0.load(Ordering::SeqCst) {
-            Err(PortError::new(operation, "injected outage"))
+            Err(PortError::transient(operation, "injected outage"))
         } else {
             Ok(())
         }
@@ -39,11 +39,31 @@ pub struct Flaky<T: ?Sized> {
     pub switch: Switch,
     /// Items the wrapped store returned to its caller (stores only).
     pub reads: ReadCounter,
+    /// Makes the first two reads of a report wait for each other, so two requests surely
+    /// work from the same state (a race that would otherwise depend on scheduling).
+    pub read_gate: Option<ReadGate>,
+}
+
+#[derive(Clone)]
+pub struct ReadGate {
+    barrier: Arc<tokio::sync::Barrier>,
+    seen: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl ReadGate {
+    pub fn pairs() -> Self {
+        ReadGate { barrier: Arc::new(tokio::sync::Barrier::new(2)), seen: Default::default() }
+    }
+    async fn pass(&self) {
+        if self.seen.fetch_add(1, Ordering::SeqCst) < 2 {
+            self.barrier.wait().await;
+        }
+    }
 }
 
 impl<T: ?Sized> Flaky<T> {
     pub fn new(inner: Arc<T>, switch: Switch) -> Self {
-        Flaky { inner, switch, reads: ReadCounter::default() }
+        Flaky { inner, switch, reads: ReadCounter::default(), read_gate: None }
     }
 }
 
@@ -96,6 +116,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError> {
         let report = self.inner.get_report(reference).await?;
+        if let Some(gate) = &self.read_gate {
+            gate.pass().await;
+        }
         self.reads.add(usize::from(report.is_some()));
         Ok(report)
     }
@@ -119,6 +142,19 @@ impl ReportStore for Flaky<dyn ReportStore> {
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         self.switch.check("record effect")?;
         self.inner.record_effect(reference, effect).await
+    }
+    async fn claim_effect(
+        &self,
+        reference: &Reference,
+        key: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+    ) -> Result<EffectClaim, PortError> {
+        self.switch.check("claim effect")?;
+        self.inner.claim_effect(reference, key, now, lease_until).await
+    }
+    async fn release_effect_claim(&self, reference: &Reference, key: &str) -> Result<(), PortError> {
+        self.inner.release_effect_claim(reference, key).await
     }
     async fn mark_undelivered(
         &self,
