@@ -1,8 +1,14 @@
-//! `docs/openapi.json` describes the service as it is: its enumerations are the code's, the
-//! example reports validate, and real answers of the router validate against its schemas.
+//! `docs/openapi.json` describes the service as it is: its enumerations are the code's, its
+//! routes are the router's, the example reports validate, and real answers of the router
+//! validate against its schemas (every test helper that calls the router checks its answers
+//! with `support::contract`).
+
+use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
+use oys_shared::casework::{CaseStatus, ShareDecision, StaffRole};
+use oys_shared::geography::Nation;
 use oys_shared::i18n::Language;
 use oys_shared::report::*;
 use oys_shared::routing::Route;
@@ -11,30 +17,23 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use crate::api::post;
+use crate::support::contract::{self, document, errors_against};
 use crate::support::{event, event_json, Backend};
 
-fn document() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/openapi.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn validator(component: &str) -> jsonschema::Validator {
-    let doc = document();
-    let schema = json!({"$ref": format!("#/components/schemas/{component}"), "components": doc["components"]});
-    jsonschema::draft202012::new(&schema).expect("the document's schemas compile")
-}
+const SCHEMAS: &str = "/components/schemas";
 
 fn assert_valid(component: &str, instance: &Value) {
-    let validator = validator(component);
-    let errors: Vec<String> =
-        validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors = errors_against(&format!("{SCHEMAS}/{component}"), instance);
     assert!(errors.is_empty(), "{component} does not match the document: {errors:#?}\n{instance}");
+}
+
+fn is_valid(pointer: &str, instance: &Value) -> bool {
+    errors_against(pointer, instance).is_empty()
 }
 
 /// The string values of an `enum` at a JSON pointer into the document (nulls left out).
 fn documented(pointer: &str) -> Vec<String> {
-    let doc = document();
-    let node = doc.pointer(pointer).unwrap_or_else(|| panic!("{pointer} not in the document"));
+    let node = document().pointer(pointer).unwrap_or_else(|| panic!("{pointer} not in the document"));
     let values =
         node.get("enum").or_else(|| node.pointer("/items/enum")).unwrap_or_else(|| panic!("{pointer} has no enum"));
     values.as_array().unwrap().iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
@@ -69,6 +68,10 @@ fn the_documented_enumerations_are_the_codes() {
             "/components/schemas/ErrorList/properties/errors/items/properties/code".to_string(),
             names(ErrorCode::ALL, ErrorCode::as_str),
         ),
+        (format!("{SCHEMAS}/CaseStatus"), names(CaseStatus::ALL, CaseStatus::as_str)),
+        (format!("{SCHEMAS}/StaffRole"), names(StaffRole::ALL, StaffRole::as_str)),
+        (format!("{SCHEMAS}/Nation"), names(Nation::ALL, Nation::as_str)),
+        (format!("{SCHEMAS}/ShareConsent/properties/decision"), names(ShareDecision::ALL, ShareDecision::as_str)),
     ];
     for (pointer, code) in pairs {
         assert_eq!(documented(&pointer), code, "{pointer}");
@@ -82,7 +85,7 @@ fn the_example_reports_are_valid_and_the_invalid_one_is_not() {
     assert_valid("ReportRequest", &event_json("report-full.json"));
     assert_valid("ReportRequest", &event_json("report-anonymous.json"));
     assert_valid("ReportRequest", &value_from_form(form_urlencoded::parse(event("report-form.txt").as_bytes())));
-    assert!(!validator("ReportRequest").is_valid(&event_json("report-invalid.json")));
+    assert!(!is_valid(&format!("{SCHEMAS}/ReportRequest"), &event_json("report-invalid.json")));
 }
 
 #[tokio::test]
@@ -96,32 +99,118 @@ async fn real_answers_match_the_documented_schemas() {
         ("{".to_string(), StatusCode::BAD_REQUEST, "ErrorList"),
         ("x".repeat(65 * 1024), StatusCode::PAYLOAD_TOO_LARGE, "ErrorList"),
     ] {
+        // `post` checks the answer against the document; this names the schema too.
         let answer = post(router.clone(), "application/json", &[], body).await;
         assert_eq!(answer.status, status);
-        assert!(
-            document()["paths"]["/v1/reports"]["post"]["responses"][status.as_str()].is_object(),
-            "{status} documented"
-        );
         assert_valid(schema, &answer.json);
     }
     let answer = post(router.clone(), "text/csv", &[], "a,b").await;
     assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_valid("ErrorList", &answer.json);
+    let limited = oys_service::http::rate_limited(7);
+    let (status, headers, _) = contract::read("POST", "/v1/reports", limited).await;
+    assert_eq!((status, headers["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "7"));
+}
+
+/// The checker itself: it refuses what the document does not describe.
+#[test]
+fn the_contract_check_refuses_what_the_document_does_not_say() {
+    let refused = |method: &str, path: &str, status: u16, content_type: Option<&str>, body: &str| {
+        let (method, path, content_type, body) =
+            (method.to_string(), path.to_string(), content_type.map(str::to_string), body.to_string());
+        std::panic::catch_unwind(move || {
+            contract::check(&method, &path, status, content_type.as_deref(), body.as_bytes())
+        })
+        .is_err()
+    };
+    let json = Some("application/json");
+    assert!(!refused("GET", "/health", 200, json, r#"{"status":"ok"}"#));
+    assert!(!refused(
+        "GET",
+        "/v1/cases/OYS-K7M2-Q9XD/audit?x=1",
+        403,
+        json,
+        r#"{"errors":[{"field":"Authorization","code":"forbidden","message":"No."}]}"#
+    ));
+    assert!(refused("GET", "/health", 418, json, r#"{"status":"ok"}"#), "an undocumented status");
+    assert!(refused("GET", "/health", 200, Some("text/plain"), r#"{"status":"ok"}"#), "an undocumented type");
+    assert!(refused("GET", "/health", 200, None, r#"{"status":"ok"}"#), "no type");
+    assert!(refused("GET", "/health", 200, json, r#"{"status":"fine"}"#), "a body off the schema");
+    assert!(refused("GET", "/health", 200, json, "not json"), "a body that is not JSON");
+    assert!(refused("DELETE", "/health", 200, json, r#"{"status":"ok"}"#), "an undocumented method");
+    assert!(refused("GET", "/v2/health", 200, json, r#"{"status":"ok"}"#), "an undocumented path");
+    assert!(refused("GET", "/v1/cases/OYS-K7M2-Q9XD/audit", 403, json, r#"{"errors":[{"code":"no_such_code"}]}"#));
+    assert_eq!(contract::template_of("/v1/cases/OYS-K7M2-Q9XD/events"), Some("/v1/cases/{reference}/events"));
+    assert_eq!(contract::template_of("/v1/cases?status=open"), Some("/v1/cases"));
+    assert_eq!(contract::template_of("/v1/cases//events"), None);
+}
+
+/// `(METHOD, path)` of every route `service/src/http.rs` builds, read from its source.
+fn router_routes() -> BTreeSet<(String, String)> {
+    let source = include_str!("../../service/src/http.rs");
+    let mut routes = BTreeSet::new();
+    for call in source.split(".route(").skip(1) {
+        let path = call.split('"').nth(1).expect("a route path literal").to_string();
+        // The method router: `get(handler)`, `post(handler)`, chained `.get(handler)`…, up to
+        // the closing parenthesis of `.route(`.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|(i, _)| i)
+            .expect("a closing parenthesis");
+        let methods = &call[..end];
+        for method in ["get", "post", "put", "patch", "delete", "head", "options"] {
+            let named = methods
+                .match_indices(&format!("{method}("))
+                .any(|(i, _)| i == 0 || !methods.as_bytes()[i - 1].is_ascii_alphanumeric());
+            if named {
+                routes.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    assert!(routes.len() >= 8, "the router's routes were read: {routes:?}");
+    routes
+}
+
+fn documented_routes() -> BTreeSet<(String, String)> {
+    let mut routes = BTreeSet::new();
+    for (path, operations) in document()["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            routes.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    routes
+}
+
+#[test]
+fn every_route_of_the_router_is_documented_and_every_documented_one_is_routed() {
+    let (routed, documented) = (router_routes(), documented_routes());
+    let undocumented: Vec<_> = routed.difference(&documented).collect();
+    let unrouted: Vec<_> = documented.difference(&routed).collect();
+    assert!(undocumented.is_empty(), "routes missing from docs/openapi.json: {undocumented:?}");
+    assert!(unrouted.is_empty(), "documented routes the router lacks: {unrouted:?}");
 }
 
 #[tokio::test]
 async fn every_documented_operation_is_served() {
     let backend = Backend::embedded().await;
-    let doc = document();
-    for (path, operations) in doc["paths"].as_object().unwrap() {
-        for method in operations.as_object().unwrap().keys() {
-            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let request = Request::builder().method(method.clone()).uri(path).body(Body::empty()).unwrap();
-            let status = backend.full_router().oneshot(request).await.unwrap().status();
-            assert!(
-                status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
-                "{method} {path} is documented but answered {status}"
-            );
-        }
+    for (method, path) in documented_routes() {
+        let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD");
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let request = Request::builder().method(method.clone()).uri(&concrete).body(Body::empty()).unwrap();
+        let response = backend.full_router().oneshot(request).await.unwrap();
+        let (status, _, _) = contract::read(method.as_str(), &concrete, response).await;
+        assert!(
+            status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path} is documented but answered {status}"
+        );
     }
 }
