@@ -1,13 +1,13 @@
-//! `docs/openapi.json` describes the service as it is: its enumerations are the code's, its
-//! routes are the router's, the example reports validate, and real answers of the router
-//! validate against its schemas (every test helper that calls the router checks its answers
-//! with `support::contract`).
+//! `docs/openapi.json` describes the service as it is: its enumerations and form fields are the
+//! code's, its routes are the router's, the rules it states agree with the parsers, and real
+//! answers of the router validate against its schemas (every test helper that calls the router
+//! checks its answers with `support::contract`).
 
 use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use oys_shared::casework::{CaseStatus, ShareDecision, StaffRole};
+use oys_shared::casework::{parse_event, CallOutcome, CaseStatus, ShareDecision, StaffRole, WithdrawalScope};
 use oys_shared::geography::Nation;
 use oys_shared::i18n::Language;
 use oys_shared::report::*;
@@ -21,6 +21,7 @@ use crate::support::contract::{self, document, errors_against};
 use crate::support::{event, event_json, Backend};
 
 const SCHEMAS: &str = "/components/schemas";
+const FORM: &str = "/paths/~1v1~1reports/post/requestBody/content/application~1x-www-form-urlencoded/schema";
 
 fn assert_valid(component: &str, instance: &Value) {
     let errors = errors_against(&format!("{SCHEMAS}/{component}"), instance);
@@ -47,6 +48,7 @@ fn names<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<String> {
 fn the_documented_enumerations_are_the_codes() {
     let report = "/components/schemas/ReportRequest/properties";
     let pairs = [
+        (format!("{report}/language"), names(Language::ALL, Language::as_str)),
         (format!("{report}/reporter/properties/role"), names(Role::ALL, Role::as_str)),
         (format!("{report}/reporter/properties/heritage"), names(Heritage::ALL, Heritage::as_str)),
         (format!("{report}/reporter/properties/age_band"), names(AgeBand::ALL, AgeBand::as_str)),
@@ -72,12 +74,77 @@ fn the_documented_enumerations_are_the_codes() {
         (format!("{SCHEMAS}/StaffRole"), names(StaffRole::ALL, StaffRole::as_str)),
         (format!("{SCHEMAS}/Nation"), names(Nation::ALL, Nation::as_str)),
         (format!("{SCHEMAS}/ShareConsent/properties/decision"), names(ShareDecision::ALL, ShareDecision::as_str)),
+        (format!("{SCHEMAS}/CallMadeEvent/properties/outcome"), names(CallOutcome::ALL, CallOutcome::as_str)),
+        (
+            format!("{SCHEMAS}/ConsentWithdrawnEvent/properties/scope"),
+            names(WithdrawalScope::ALL, WithdrawalScope::as_str),
+        ),
     ];
     for (pointer, code) in pairs {
         assert_eq!(documented(&pointer), code, "{pointer}");
     }
-    let languages = document().pointer(&format!("{report}/language/examples")).unwrap().clone();
-    assert_eq!(languages, json!(names(Language::ALL, Language::as_str)));
+    // The event types: the discriminator's mapping, each schema's `type` constant.
+    let mapping = document().pointer(&format!("{SCHEMAS}/CaseEvent/discriminator/mapping")).unwrap();
+    let mapping = mapping.as_object().unwrap();
+    // (serde_json keeps object keys sorted: compared as sets.)
+    let documented_types: BTreeSet<&str> = mapping.keys().map(String::as_str).collect();
+    assert_eq!(documented_types, oys_shared::casework::EVENT_TYPES.iter().copied().collect());
+    let one_of = document().pointer(&format!("{SCHEMAS}/CaseEvent/oneOf")).unwrap().as_array().unwrap();
+    assert_eq!(one_of.len(), mapping.len(), "one schema per type");
+    for (kind, target) in mapping {
+        assert!(one_of.iter().any(|branch| branch["$ref"] == *target), "{kind}: {target} is one of the branches");
+        let pointer = target.as_str().unwrap().trim_start_matches('#');
+        assert_eq!(document().pointer(&format!("{pointer}/properties/type/const")), Some(&json!(kind)), "{target}");
+    }
+}
+
+/// A value at a dotted path of the report's JSON schema (`incident.location.postcode`).
+fn report_property(dotted: &str) -> &'static Value {
+    let pointer = dotted.split('.').fold(format!("{SCHEMAS}/ReportRequest"), |p, k| format!("{p}/properties/{k}"));
+    document().pointer(&pointer).unwrap_or_else(|| panic!("{dotted} is not a field of ReportRequest"))
+}
+
+fn types_of(schema: &Value) -> Vec<&str> {
+    match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    }
+}
+
+#[test]
+fn the_documented_form_fields_are_the_parsers() {
+    let form = document().pointer(FORM).expect("the urlencoded body is documented");
+    let fields: BTreeSet<&str> = form["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(fields, FORM_FIELDS.iter().copied().collect(), "the documented form fields are FORM_FIELDS");
+    assert_eq!(form["additionalProperties"], false, "other names are refused");
+    for field in FORM_FIELDS {
+        let json_types = types_of(report_property(field));
+        let form_field = &form["properties"][*field];
+        if json_types.contains(&"array") {
+            assert_eq!(form_field["type"], "array", "{field} is a list: a repeated name");
+        } else if json_types.contains(&"boolean") {
+            assert!(documented(&format!("{FORM}/properties/{field}")).contains(&"true".into()));
+        } else {
+            assert!(form_field["$ref"].as_str().is_some_and(|r| r.ends_with(&field.replace('.', "/properties/"))));
+        }
+    }
+    // The no-script form's fixture, as the fields it sends.
+    let mut sent = serde_json::Map::new();
+    for (key, value) in form_urlencoded::parse(event("report-form.txt").as_bytes()) {
+        let value = Value::String(value.into_owned());
+        match &form["properties"][key.as_ref()]["type"] {
+            Value::String(t) if t == "array" => {
+                sent.entry(key.into_owned()).or_insert_with(|| json!([])).as_array_mut().unwrap().push(value)
+            }
+            _ => {
+                sent.insert(key.into_owned(), value);
+            }
+        }
+    }
+    let errors = errors_against(FORM, &Value::Object(sent));
+    assert!(errors.is_empty(), "report-form.txt does not match the documented form: {errors:#?}");
+    assert!(!is_valid(FORM, &json!({"incident.colour": "red"})), "an unknown field");
 }
 
 #[test]
@@ -86,6 +153,110 @@ fn the_example_reports_are_valid_and_the_invalid_one_is_not() {
     assert_valid("ReportRequest", &event_json("report-anonymous.json"));
     assert_valid("ReportRequest", &value_from_form(form_urlencoded::parse(event("report-form.txt").as_bytes())));
     assert!(!is_valid(&format!("{SCHEMAS}/ReportRequest"), &event_json("report-invalid.json")));
+}
+
+/// The rules the schema states are the parser's: where the document refuses a report, the
+/// parser refuses it with the documented code, and where it accepts one, so does the parser.
+#[test]
+fn the_documented_report_rules_agree_with_the_parser() {
+    let now: jiff::Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
+    let base = event_json("report-anonymous.json");
+    let with = |pointer: &str, value: Value| {
+        let mut report = base.clone();
+        *report.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+        report
+    };
+    let codes = |report: &Value| -> Vec<(String, &'static str)> {
+        match parse_report(report, now, Submitter::Public) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.code.as_str())).collect(),
+        }
+    };
+    let cases: Vec<(Value, Option<(&str, &str)>)> = vec![
+        (with("/incident/location", json!({})), Some(("incident.location", "location_required"))),
+        (with("/incident/location", json!({"town": "  "})), Some(("incident.location", "location_required"))),
+        (with("/incident/location", json!({"online": false})), Some(("incident.location", "location_required"))),
+        (with("/incident/location", json!({"online": true})), None),
+        (with("/incident/location", json!({"postcode": "M1 1AE"})), None),
+        (with("/incident/location", json!({"town": "Leeds", "online": false})), None),
+        (with("/incident/description", json!("Line one\nline two\ttabbed")), None),
+        (
+            with("/incident/description", json!("A bell \u{7} rang")),
+            Some(("incident.description", "invalid_characters")),
+        ),
+        (
+            with("/incident/description", json!("Next \u{85} line")),
+            Some(("incident.description", "invalid_characters")),
+        ),
+        (
+            with("/incident/location", json!({"town": "Lee\nds"})),
+            Some(("incident.location.town", "invalid_characters")),
+        ),
+        (
+            with("/consent/privacy_notice_version", json!("2026\u{1b}")),
+            Some(("consent.privacy_notice_version", "invalid_characters")),
+        ),
+        (with("/language", json!("zh-Hans")), None),
+        (with("/language", json!("klingon")), Some(("language", "invalid_choice"))),
+    ];
+    let schema = format!("{SCHEMAS}/ReportRequest");
+    for (report, refused) in cases {
+        let got = codes(&report);
+        match refused {
+            Some((field, code)) => {
+                assert!(got.contains(&(field.to_string(), code)), "the parser refuses {report} with {code}: {got:?}");
+                assert!(!is_valid(&schema, &report), "the document refuses {report}");
+            }
+            None => {
+                assert!(got.is_empty(), "the parser takes {report}: {got:?}");
+                let errors = errors_against(&schema, &report);
+                assert!(errors.is_empty(), "the document takes {report}: {errors:#?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_documented_events_agree_with_the_event_parser() {
+    let schema = format!("{SCHEMAS}/CaseEvent");
+    let valid = [
+        json!({"type": "call_made", "outcome": "no_answer"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-london"}),
+        json!({"type": "share_consent_given", "partner_id": "example-london", "channel": "phone", "privacy_notice_version": "2026-01"}),
+        json!({"type": "share_consent_refused", "partner_id": "example-london", "channel": "webchat"}),
+        json!({"type": "advocate_contact_made"}),
+        json!({"type": "police_force_chosen", "force": "metropolitan"}),
+        json!({"type": "consent_withdrawn", "scope": "police", "channel": "online", "privacy_notice_version": "2026-01"}),
+        json!({"type": "case_closed", "reason": "Resolved."}),
+        json!({"type": "note", "text": "Rang back.\nWill try Friday."}),
+        json!({"type": "police_referral_released"}),
+    ];
+    for event in &valid {
+        assert!(parse_event(event).is_ok(), "the parser takes {event}");
+        let errors = errors_against(&schema, event);
+        assert!(errors.is_empty(), "the document takes {event}: {errors:#?}");
+        // What was parsed is what the answers show (`EventRecord.event`).
+        let recorded = serde_json::to_value(parse_event(event).unwrap()).unwrap();
+        assert_eq!(&recorded, event);
+    }
+    let invalid = [
+        json!({"outcome": "reached"}),
+        json!({"type": "call_made"}),
+        json!({"type": "call_made", "outcome": "busy"}),
+        json!({"type": "share_consent_given", "partner_id": "example-london", "channel": "phone"}),
+        json!({"type": "consent_withdrawn", "scope": "everything", "channel": "phone", "privacy_notice_version": "1"}),
+        json!({"type": "advocate_contact_made", "text": "extra"}),
+        json!({"type": "police_referral_released", "force": "metropolitan"}),
+        json!({"type": "note", "text": ""}),
+        json!({"type": "note", "text": "x".repeat(10_001)}),
+        json!({"type": "note", "text": "a \u{0} b"}),
+        json!({"type": "case_closed", "reason": 5}),
+        json!({"type": "withdrawn_as_duplicate_or_spam"}),
+    ];
+    for event in &invalid {
+        assert!(parse_event(event).is_err(), "the parser refuses {event}");
+        assert!(!is_valid(&schema, event), "the document refuses {event}");
+    }
 }
 
 #[tokio::test]
