@@ -12,11 +12,12 @@ use oys_shared::geography::Nation;
 use oys_shared::i18n::Language;
 use oys_shared::report::*;
 use oys_shared::routing::Route;
-use oys_shared::ErrorCode;
+use oys_shared::{ErrorCode, Reference};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::api::post;
+use crate::api::{post, post_json};
+use crate::on_both_backends;
 use crate::support::contract::{self, document, errors_against};
 use crate::support::{event, event_json, Backend};
 
@@ -385,3 +386,47 @@ async fn every_documented_operation_is_served() {
         );
     }
 }
+
+async fn the_events_route_takes_json_only_and_refuses_what_it_cannot_read(backend: Backend) {
+    let answer = post_json(&backend, &event("report-full.json")).await;
+    let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
+    let path = format!("/v1/cases/{reference}/events");
+    let send = |content_type: Option<&'static str>, body: String| {
+        let (router, path) = (backend.full_router(), path.clone());
+        async move {
+            let mut request = Request::post(&path).header("authorization", "Bearer local-operator-token");
+            if let Some(content_type) = content_type {
+                request = request.header("content-type", content_type);
+            }
+            let response = router.oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+            let (status, _, bytes) = contract::read("POST", &path, response).await;
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap_or_default())
+        }
+    };
+    let note = r#"{"type": "note", "text": "Rang, no answer."}"#;
+    for (content_type, body) in [
+        (Some("text/plain"), note),
+        (Some("application/x-www-form-urlencoded"), "type=note&text=Rang"),
+        (None, note),
+        (Some("application/jsonp"), note),
+    ] {
+        let (status, answer) = send(content_type, body.to_string()).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}: {answer}");
+        assert_eq!(answer["errors"][0]["code"], "unsupported_media_type");
+    }
+    let huge = json!({"type": "note", "text": "x".repeat(70 * 1024)}).to_string();
+    let (status, answer) = send(Some("application/json"), huge).await;
+    assert_eq!((status, &answer["errors"][0]["code"]), (StatusCode::PAYLOAD_TOO_LARGE, &json!("body_too_large")));
+    let (status, answer) = send(Some("application/json"), "{\"type\": ".to_string()).await;
+    assert_eq!((status, &answer["errors"][0]["code"]), (StatusCode::BAD_REQUEST, &json!("malformed_body")));
+    assert!(backend.services.store.events(&reference).await.unwrap().is_empty(), "nothing recorded");
+    let (status, answer) = send(Some("Application/JSON; charset=utf-8"), note.to_string()).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(backend.services.store.events(&reference).await.unwrap().len(), 1);
+    // Credentials are checked first: a caller without them learns nothing of the body rules.
+    let request = Request::post(&path).header("content-type", "text/plain").body(Body::from(note)).unwrap();
+    let response = backend.full_router().oneshot(request).await.unwrap();
+    assert_eq!(contract::read("POST", &path, response).await.0, StatusCode::UNAUTHORIZED);
+}
+
+on_both_backends!(the_events_route_takes_json_only_and_refuses_what_it_cannot_read);
