@@ -370,6 +370,11 @@ async fn post_event(
     const ROUTE: &str = "POST /v1/cases/{reference}/events";
     let (parts, body) = request.into_parts();
     let (casework, caller, reference) = case_request(&state, &parts, ROUTE, &reference)?;
+    // Events are JSON only: a form or any other body is refused before it is read.
+    if body_kind(&parts.headers) != Some(BodyKind::Json) {
+        let error = FieldError::new("body", ErrorCode::UnsupportedMediaType);
+        return Ok(error_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, Language::English, &[error]));
+    }
     let Ok(bytes) = axum::body::to_bytes(body, limits::BODY_BYTES).await else {
         let error = FieldError::new("body", ErrorCode::BodyTooLarge).with("max", limits::BODY_BYTES);
         return Ok(error_response(StatusCode::PAYLOAD_TOO_LARGE, Language::English, &[error]));

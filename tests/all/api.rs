@@ -29,9 +29,8 @@ pub async fn post(router: axum::Router, content_type: &str, headers: &[(&str, &s
         request = request.header(*name, *value);
     }
     let response = router.oneshot(request.body(body.into()).unwrap()).await.unwrap();
-    let status = response.status();
-    let replayed = response.headers().contains_key("idempotent-replayed");
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let (status, headers, bytes) = crate::support::contract::read("POST", "/v1/reports", response).await;
+    let replayed = headers.contains_key("idempotent-replayed");
     Answer { status, replayed, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
 }
 

@@ -39,8 +39,7 @@ async fn call(
         None => Body::empty(),
     };
     let response = backend.full_router().oneshot(request.body(body).unwrap()).await.unwrap();
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let (status, _, bytes) = crate::support::contract::read(method, path, response).await;
     (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
 }
 

@@ -538,7 +538,7 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
             use tower::ServiceExt;
             let mut request = axum::http::Request::builder()
                 .method(method)
-                .uri(path)
+                .uri(path.clone())
                 .header("authorization", "Bearer local-operator-token");
             if let Some(key) = key {
                 request = request.header("idempotency-key", key);
@@ -549,7 +549,8 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
                 }
                 None => request.body(axum::body::Body::empty()),
             };
-            router.oneshot(request.unwrap()).await.unwrap().status()
+            let response = router.oneshot(request.unwrap()).await.unwrap();
+            crate::support::contract::read(method, &path, response).await.0
         }
     };
     assert_eq!(call("GET", "/v1/cases".into(), None, None).await, StatusCode::OK);

@@ -10,9 +10,9 @@ use crate::support::{event, Backend};
 async fn invoke(backend: &Backend, file: &str) -> (StatusCode, serde_json::Value) {
     let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway v2 event");
     let request = request.map(|body| axum::body::Body::from(body.to_vec()));
+    let (method, path) = (request.method().to_string(), request.uri().path().to_string());
     let response = backend.router().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let (status, _, bytes) = crate::support::contract::read(&method, &path, response).await;
     (status, serde_json::from_slice(&bytes).unwrap())
 }
 
@@ -93,9 +93,9 @@ async fn the_operator_api_events_are_answered_by_role() {
         let router = router.clone();
         async move {
             let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway v2 event");
+            let (method, path) = (request.method().to_string(), request.uri().path().to_string());
             let response = router.oneshot(request.map(|b| axum::body::Body::from(b.to_vec()))).await.unwrap();
-            let status = response.status();
-            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let (status, _, bytes) = crate::support::contract::read(&method, &path, response).await;
             (status, serde_json::from_slice::<serde_json::Value>(&bytes).unwrap_or_default())
         }
     };
@@ -148,10 +148,10 @@ async fn invoke_rest(router: axum::Router, file: &str) -> (StatusCode, axum::htt
     let path = parts.uri.path().to_string();
     let path = path.strip_prefix("/live").unwrap_or_else(|| panic!("the stage is in the path: {path}"));
     parts.uri = path.parse().unwrap();
+    let method = parts.method.to_string();
     let request = axum::http::Request::from_parts(parts, axum::body::Body::from(body.to_vec()));
     let response = router.oneshot(request).await.unwrap();
-    let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let (status, headers, bytes) = crate::support::contract::read(&method, path, response).await;
     (status, headers, serde_json::from_slice(&bytes).unwrap())
 }
 

@@ -174,8 +174,9 @@ async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend
     let reference = answer.json["reference"].as_str().unwrap().to_string();
     backend.run_workers().await;
     let call = |method: &str, path: String, token: &str, body: Option<serde_json::Value>| {
+        let method = method.to_string();
         let mut request =
-            Request::builder().method(method).uri(path).header("authorization", format!("Bearer {token}"));
+            Request::builder().method(method.as_str()).uri(&path).header("authorization", format!("Bearer {token}"));
         if body.is_some() {
             request = request.header("content-type", "application/json");
         }
@@ -183,8 +184,7 @@ async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend
         let router = backend.full_router();
         async move {
             let response = router.oneshot(request).await.unwrap();
-            let status = response.status();
-            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let (status, _, bytes) = crate::support::contract::read(&method, &path, response).await;
             (status, String::from_utf8_lossy(&bytes).into_owned())
         }
     };

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use crate::support::{event, http_client};
+use crate::support::{contract, event, http_client};
 
 struct Runner {
     process: Child,
@@ -52,7 +52,15 @@ fn start_with(data_dir: &Path, extra: &[&str]) -> Runner {
 }
 
 fn submit(runner: &Runner, body: &str) -> http_client::HttpResponse {
-    http_client::request(&runner.base, "POST", "/v1/reports", &[("Content-Type", "application/json")], body.as_bytes())
+    let answer = http_client::request(
+        &runner.base,
+        "POST",
+        "/v1/reports",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    );
+    contract::check("POST", "/v1/reports", answer.status, answer.header("content-type"), answer.body.as_bytes());
+    answer
 }
 
 #[test]
@@ -168,13 +176,15 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
 }
 
 fn post_form(runner: &Runner, body: &str) -> http_client::HttpResponse {
-    http_client::request(
+    let answer = http_client::request(
         &runner.base,
         "POST",
         "/v1/reports",
         &[("Content-Type", "application/x-www-form-urlencoded")],
         body.as_bytes(),
-    )
+    );
+    contract::check("POST", "/v1/reports", answer.status, answer.header("content-type"), answer.body.as_bytes());
+    answer
 }
 
 /// One crafted body once aborted the whole process (a form key with tens of thousands of dots
