@@ -19,7 +19,10 @@ error-location_required = Tell us where it happened: a postcode, a town, or that
 error-required_for_police_contact = To pass your contact details to the police we need a phone number or an email address.
 error-required_for_advocate = A caseworker advocate needs a phone number to call you. You can stay anonymous otherwise.
 error-required_for_preferred_method = Give the contact detail for the method you chose.
-error-unknown_field = This field is not part of the report form.
+error-unknown_field = { $of ->
+    [report] This field is not part of the report form.
+   *[other] This field is not part of a { $of } event.
+}
 error-not_allowed = This can only be set by a helpline operator.
 error-malformed_body = The report could not be read: { $detail }.
 error-body_too_large = The report is too large: at most { $max } bytes.
@@ -41,6 +44,10 @@ error-forbidden = Your role does not allow this.
 error-not_found = There is nothing here, or you may not see it.
 error-rate_limited = Too many requests from your connection. Please wait { $retry_after } seconds and try again.
 error-case_erased = This case's personal data was erased: free text can no longer be added to it.
+error-no_advocate_requested = The reporter did not ask for a caseworker advocate.
+error-not_shared = The reporter has not consented to share their details with a partner, or withdrew it.
+error-nothing_to_release = No police referral is waiting for release on this case (it was not from the public form, or was released already).
+error-invalid_date_time = Enter a date as YYYY-MM-DD, or a date and time such as 2026-12-01T09:00:00Z.
 
 ## The answer to an accepted report
 next-steps-received = Thank you for telling us what happened. Your reference is { $reference }. Please keep it and quote it whenever you contact us.

@@ -19,7 +19,10 @@ error-location_required = 請告訴我們事發地點:郵遞區號、城鎮,或�
 error-required_for_police_contact = 若要把您的聯絡資料轉交警方,我們需要您的電話號碼或電郵地址。
 error-required_for_advocate = 個案工作倡導者需要電話號碼才能致電給您。除此之外,您可以保持匿名。
 error-required_for_preferred_method = 請提供您所選聯絡方式的聯絡資料。
-error-unknown_field = 此欄位不屬於舉報表格。
+error-unknown_field = { $of ->
+    [report] 此欄位不屬於舉報表格。
+   *[other] 此欄位不屬於「{ $of }」事件。
+}
 error-not_allowed = 只有熱線接線員可以設定此項。
 error-malformed_body = 無法讀取舉報內容:{ $detail }。
 error-body_too_large = 舉報內容太大:最多 { $max } 位元組。
@@ -41,6 +44,10 @@ error-forbidden = 您的角色不允許此操作。
 error-not_found = 此處沒有內容,或您無權查看。
 error-rate_limited = 您的連線發出的請求過多。請等候 { $retry_after } 秒後再試。
 error-case_erased = 此個案的個人資料已被刪除:不能再加入文字內容。
+error-no_advocate_requested = 舉報人沒有要求個案工作倡導者。
+error-not_shared = 舉報人沒有同意與夥伴機構分享資料,或已撤回同意。
+error-nothing_to_release = 此個案沒有等待發出的警方轉介(並非來自公開表格,或已經發出)。
+error-invalid_date_time = 請以 YYYY-MM-DD 格式輸入日期,或輸入日期及時間,例如 2026-12-01T09:00:00Z。
 
 ## The answer to an accepted report
 next-steps-received = 感謝您告訴我們所發生的事。您的參考編號是 { $reference }。請保留此編號,並在聯絡我們時提供。

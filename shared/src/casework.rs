@@ -410,7 +410,8 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
     let kind = obj.get("type").and_then(Value::as_str).unwrap_or_default();
     let allowed_keys: &[&str] = match kind {
         "call_made" => &["outcome"],
-        "assignment_confirmed" | "share_consent_refused" => &["partner_id", "channel"],
+        "assignment_confirmed" => &["partner_id"],
+        "share_consent_refused" => &["partner_id", "channel"],
         "share_consent_given" => &["partner_id", "channel", "privacy_notice_version"],
         "advocate_contact_made" => &[],
         "police_force_chosen" => &["force"],
@@ -425,7 +426,9 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
     };
     for key in obj.keys() {
         if key != "type" && !allowed_keys.contains(&key.as_str()) {
-            errors.push(FieldError::new(crate::errors::sanitised_field_name(key), ErrorCode::UnknownField));
+            // Said of an event, not of the report form.
+            let field = crate::errors::sanitised_field_name(key);
+            errors.push(FieldError::new(field, ErrorCode::UnknownField).with("of", kind));
         }
     }
     let event = match kind {
@@ -735,7 +738,7 @@ pub fn apply_event(
                 return refuse("partner_id", ErrorCode::UnknownPartner);
             }
             if !summary.advocate_support {
-                return refuse("type", ErrorCode::NotAllowed);
+                return refuse("type", ErrorCode::NoAdvocateRequested);
             }
             if state.shared_with().is_some_and(|p| p != partner_id) {
                 // Moving a shared case needs the reporter's consent to be withdrawn first.
@@ -771,7 +774,7 @@ pub fn apply_event(
         }
         CaseEvent::AdvocateContactMade => {
             if state.shared_with().is_none() {
-                return refuse("type", ErrorCode::NotAllowed);
+                return refuse("type", ErrorCode::NotShared);
             }
             if next.advocate_contact_made_at.is_none() {
                 next.advocate_contact_made_at = Some(at);
@@ -798,7 +801,7 @@ pub fn apply_event(
             }
             WithdrawalScope::Partner => {
                 let Some(partner_id) = state.shared_with() else {
-                    return refuse("scope", ErrorCode::NotAllowed);
+                    return refuse("scope", ErrorCode::NotShared);
                 };
                 follow.push(FollowUp::NotifyWithdrawal { partner_id: partner_id.to_string() });
                 follow.push(FollowUp::MeetAdvocateCall);
@@ -815,7 +818,7 @@ pub fn apply_event(
             }
             if !police_release_pending(summary, state) {
                 // Not from the public form, or released already.
-                return refuse("type", ErrorCode::NotAllowed);
+                return refuse("type", ErrorCode::NothingToRelease);
             }
             next.police_referral_released_at = Some(at);
             next.police_referral_released_by = Some(actor.to_string());

@@ -41,6 +41,10 @@ choice! {
         NotFound => "not_found",
         RateLimited => "rate_limited",
         CaseErased => "case_erased",
+        NoAdvocateRequested => "no_advocate_requested",
+        NotShared => "not_shared",
+        NothingToRelease => "nothing_to_release",
+        InvalidDateTime => "invalid_date_time",
     }
 }
 

@@ -552,7 +552,8 @@ impl Parser {
                 for key in map.keys() {
                     if !allowed.contains(&key.as_str()) {
                         // The caller's key is echoed only as a short, sanitised prefix.
-                        self.error(join(path, &crate::errors::sanitised_field_name(key)), ErrorCode::UnknownField);
+                        let field = join(path, &crate::errors::sanitised_field_name(key));
+                        self.errors.push(FieldError::new(field, ErrorCode::UnknownField).with("of", "report"));
                     }
                 }
                 Some(map)

@@ -271,7 +271,10 @@ async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(ba
     assert_eq!(event_on(&backend, &chosen, ADVOCATE_NW, release.clone()).await.0, StatusCode::NOT_FOUND);
     assert_eq!(event_on(&backend, &chosen, OPERATOR, release.clone()).await.0, StatusCode::CREATED);
     let (status, body) = event_on(&backend, &chosen, OPERATOR, release).await;
-    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("not_allowed")));
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("nothing_to_release"))
+    );
     let trail = backend.services.store.audit(&chosen).await.unwrap();
     assert!(trail.iter().any(|a| a.action == "event:police_referral_released" && a.actor == "operator.local"));
     assert_eq!(
