@@ -41,6 +41,19 @@ pub fn filter(spec: &str) -> impl Filter<Registry> + Send + Sync + 'static {
     requested.and(filter_fn(|metadata: &Metadata<'_>| *metadata.level() <= Level::INFO || is_own(metadata.target())))
 }
 
+/// In test builds with the `leak-canary` feature, logs `text` at debug if it holds the marker
+/// `LEAK-CANARY`: a deliberate leak in each layer, which the privacy tests must see in their
+/// capture (or their search for planted values proves nothing). Compiled out otherwise.
+#[inline]
+pub fn leak_canary(layer: &'static str, text: &str) {
+    #[cfg(feature = "leak-canary")]
+    if text.contains("LEAK-CANARY") {
+        tracing::debug!(layer, leaked = text, "leak canary");
+    }
+    #[cfg(not(feature = "leak-canary"))]
+    let _ = (layer, text);
+}
+
 /// Installs the global subscriber. The level comes from `RUST_LOG` (default `info`).
 pub fn init(format: LogFormat) {
     let spec = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_string());

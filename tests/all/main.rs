@@ -10,6 +10,5 @@ mod conformance;
 mod infra;
 mod lambda_events;
 mod openapi;
-mod privacy;
 mod runner;
 mod workers;

@@ -119,6 +119,8 @@ impl ReportStore for EmbeddedStore {
         let report = report.clone();
         self.db
             .run("create report", move |connection| {
+                // On a blocking-pool thread: the capture must see it too.
+                crate::telemetry::leak_canary("adapter_blocking_thread", &report.narrative.description);
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 if let Some(record) = &report.idempotency {
                     let earlier: Option<String> = tx

@@ -80,6 +80,10 @@ impl PoliceReferralWorker {
             return Ok(Outcome::NoConsent);
         }
         let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
+        crate::telemetry::leak_canary(
+            "worker",
+            &report.narrative.as_ref().map(|n| n.description.clone()).unwrap_or_default(),
+        );
         let Some(narrative) = &report.narrative else {
             // The report's personal data was erased before the referral: nothing to refer.
             warn!("narrative erased before referral: nothing sent");

@@ -5,8 +5,8 @@ pub mod backend;
 pub mod contract;
 pub mod flaky;
 pub mod http_client;
-pub mod logs;
 pub mod moto;
+pub mod requests;
 
 pub use backend::{Backend, Email};
 
