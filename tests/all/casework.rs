@@ -44,7 +44,16 @@ async fn call(
 }
 
 async fn event_on(backend: &Backend, reference: &Reference, token: &str, event: Value) -> (StatusCode, Value) {
-    call(backend, "POST", &format!("/v1/cases/{reference}/events"), Some(token), Some(event)).await
+    event_on_as(backend, reference, Some(token), event).await
+}
+
+async fn event_on_as(
+    backend: &Backend,
+    reference: &Reference,
+    token: Option<&str>,
+    event: Value,
+) -> (StatusCode, Value) {
+    call(backend, "POST", &format!("/v1/cases/{reference}/events"), token, Some(event)).await
 }
 
 async fn submit(backend: &Backend, body: &str) -> Reference {
@@ -71,6 +80,127 @@ async fn two_cases(backend: &Backend) -> (Reference, Reference) {
         assert_eq!(status, expected, "{body}");
     }
     (shared, other)
+}
+
+/// A valid body of each event type.
+fn event_of(kind: &str) -> Value {
+    match kind {
+        "call_made" => json!({"type": kind, "outcome": "no_answer"}),
+        "assignment_confirmed" => json!({"type": kind, "partner_id": "example-north-west"}),
+        "share_consent_given" => share_with("example-north-west"),
+        "share_consent_refused" => json!({"type": kind, "partner_id": "example-north-west", "channel": "phone"}),
+        "police_force_chosen" => json!({"type": kind, "force": "metropolitan"}),
+        "consent_withdrawn" => {
+            json!({"type": kind, "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"})
+        }
+        "case_closed" => json!({"type": kind, "reason": "done"}),
+        "note" => json!({"type": kind, "text": "a note"}),
+        _ => json!({"type": kind}),
+    }
+}
+
+/// Every role × every route × every event type, by rule: who may do what, and (for refusals)
+/// that nothing changed.
+async fn the_role_route_event_table_holds(backend: Backend) {
+    let (shared, _) = two_cases(&backend).await;
+    // An advocate whose partner's consent was withdrawn: a case shared, then withdrawn.
+    let withdrawn = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    for event in [
+        json!({"type": "assignment_confirmed", "partner_id": "example-london"}),
+        share_with("example-london"),
+        json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"}),
+    ] {
+        assert_eq!(event_on(&backend, &withdrawn, OPERATOR, event).await.0, StatusCode::CREATED);
+    }
+    #[derive(Clone, Copy, PartialEq, Debug)]
+    enum Who {
+        Nobody,
+        BadToken,
+        Operator,
+        Lead,
+        OwningAdvocate,
+        OtherAdvocate,
+        WithdrawnAdvocate,
+    }
+    use Who::*;
+    // Staff last: their events change the case (withdrawal, closing) the advocates act on.
+    let roles = [Nobody, BadToken, OwningAdvocate, OtherAdvocate, WithdrawnAdvocate, Operator, Lead];
+    let token = |who: Who| match who {
+        Nobody => None,
+        BadToken => Some("made-up-token"),
+        Operator => Some(OPERATOR),
+        Lead => Some(LEAD),
+        OwningAdvocate | OtherAdvocate => Some(if who == OwningAdvocate { ADVOCATE_NW } else { ADVOCATE_LONDON }),
+        WithdrawnAdvocate => Some(ADVOCATE_LONDON),
+    };
+    // The case each role acts on: the shared one, or for the withdrawn advocate the one withdrawn.
+    let case_of = |who: Who| if who == WithdrawnAdvocate { withdrawn.clone() } else { shared.clone() };
+    let staff = |who: Who| matches!(who, Operator | Lead);
+    let advocate = |who: Who| matches!(who, OwningAdvocate | OtherAdvocate | WithdrawnAdvocate);
+
+    for who in roles {
+        let reference = case_of(who);
+        let expect = |route: &str| -> StatusCode {
+            match (who, route) {
+                (Nobody | BadToken, _) => StatusCode::UNAUTHORIZED,
+                (_, "list") => StatusCode::OK,
+                (Operator | Lead, "get" | "export") => StatusCode::OK,
+                (Lead, "audit") => StatusCode::OK,
+                (Operator, "audit") => StatusCode::FORBIDDEN,
+                (OwningAdvocate, "get") => StatusCode::OK,
+                (_, "get") => StatusCode::NOT_FOUND,
+                (_, "export" | "audit" | "erase") => StatusCode::FORBIDDEN,
+                _ => unreachable!("{route}"),
+            }
+        };
+        for (route, path) in [
+            ("list", "/v1/cases".to_string()),
+            ("get", format!("/v1/cases/{reference}")),
+            ("export", format!("/v1/cases/{reference}/export")),
+            ("audit", format!("/v1/cases/{reference}/audit")),
+        ] {
+            let (status, body) = call(&backend, "GET", &path, token(who), None).await;
+            assert_eq!(status, expect(route), "{who:?} GET {path}: {body}");
+            if who == OwningAdvocate && route == "get" {
+                assert!(body.get("summary").is_none() && body.get("state").is_none(), "{body}");
+            }
+        }
+        if !staff(who) {
+            let before = backend.everything_stored().await;
+            let (status, body) =
+                call(&backend, "POST", &format!("/v1/cases/{reference}/erase"), token(who), None).await;
+            assert_eq!(status, expect("erase"), "{who:?} erase: {body}");
+            assert_eq!(
+                backend.everything_stored().await.len(),
+                before.len(),
+                "{who:?}: a refused erase changed nothing"
+            );
+        }
+        for kind in oys_shared::casework::EVENT_TYPES {
+            let events_before = backend.services.store.events(&reference).await.unwrap().len();
+            let (status, body) = event_on_as(&backend, &reference, token(who), event_of(kind)).await;
+            let refused = match who {
+                Nobody | BadToken => Some(StatusCode::UNAUTHORIZED),
+                OtherAdvocate | WithdrawnAdvocate => Some(StatusCode::NOT_FOUND),
+                OwningAdvocate if !matches!(*kind, "note" | "advocate_contact_made") => Some(StatusCode::FORBIDDEN),
+                _ => None,
+            };
+            match refused {
+                Some(expected) => {
+                    assert_eq!(status, expected, "{who:?} {kind}: {body}");
+                    let after = backend.services.store.events(&reference).await.unwrap().len();
+                    assert_eq!(after, events_before, "{who:?} {kind}: refused, nothing stored");
+                }
+                None if advocate(who) => assert_eq!(status, StatusCode::CREATED, "{who:?} {kind}: {body}"),
+                // Staff are authorised for every type: what follows is the case's rules (201, 409, 422).
+                None => assert!(
+                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                    "{who:?} {kind}: {status} {body}"
+                ),
+            }
+        }
+    }
 }
 
 async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) {
@@ -701,6 +831,7 @@ async fn a_closed_case_expires_too(backend: Backend) {
 }
 
 on_both_backends!(
+    the_role_route_event_table_holds,
     every_route_answers_each_role_only_within_its_rights,
     consent_to_share_hands_off_once_and_withdrawal_stops_it,
     a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn,
