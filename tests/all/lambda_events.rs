@@ -16,9 +16,7 @@ async fn invoke(backend: &Backend, file: &str) -> (StatusCode, serde_json::Value
     (status, serde_json::from_slice(&bytes).unwrap())
 }
 
-#[tokio::test]
-async fn the_full_report_event_is_accepted_routed_and_idempotent() {
-    let backend = Backend::moto().await;
+async fn the_full_report_event_is_accepted_routed_and_idempotent(backend: Backend) {
     let (status, first) = invoke(&backend, "apigw-v2-submit-full.json").await;
     assert_eq!(status, StatusCode::CREATED, "{first}");
     // The event carries an Idempotency-Key: API Gateway redelivering it creates nothing new.
@@ -30,9 +28,7 @@ async fn the_full_report_event_is_accepted_routed_and_idempotent() {
     assert_eq!(backend.emails().await.len(), 1);
 }
 
-#[tokio::test]
-async fn the_anonymous_report_event_is_accepted_and_only_alerted() {
-    let backend = Backend::embedded().await;
+async fn the_anonymous_report_event_is_accepted_and_only_alerted(backend: Backend) {
     let (status, body) = invoke(&backend, "apigw-v2-submit-anonymous.json").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["routes"], serde_json::json!([]));
@@ -40,9 +36,7 @@ async fn the_anonymous_report_event_is_accepted_and_only_alerted() {
     assert_eq!(backend.emails().await.len(), 1);
 }
 
-#[tokio::test]
-async fn the_invalid_report_event_is_refused_in_chinese_and_stores_nothing() {
-    let backend = Backend::embedded().await;
+async fn the_invalid_report_event_is_refused_in_chinese_and_stores_nothing(backend: Backend) {
     let (status, body) = invoke(&backend, "apigw-v2-submit-invalid.json").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["errors"].as_array().unwrap().len() >= 8, "{body}");
@@ -51,9 +45,7 @@ async fn the_invalid_report_event_is_refused_in_chinese_and_stores_nothing() {
     assert!(backend.emails().await.is_empty());
 }
 
-#[tokio::test]
-async fn the_urlencoded_form_event_is_accepted() {
-    let backend = Backend::embedded().await;
+async fn the_urlencoded_form_event_is_accepted(backend: Backend) {
     let (status, body) = invoke(&backend, "apigw-v2-submit-urlencoded.json").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["routes"], serde_json::json!(["police_referral", "advocate_assignment"]));
@@ -61,12 +53,10 @@ async fn the_urlencoded_form_event_is_accepted() {
 }
 
 /// The operator API events through `lambda_http`, callers taken from the authorizer's claims.
-#[tokio::test]
-async fn the_operator_api_events_are_answered_by_role() {
+async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     use oys_service::auth::Authenticator;
     use oys_shared::Reference;
 
-    let backend = Backend::embedded().await;
     let router = oys_service::http::full_router(backend.casework(), Authenticator::ApiGatewayJwt);
     // The case the events name: reported, routed, and (after the operator's event) shared.
     let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
@@ -124,9 +114,7 @@ async fn the_operator_api_events_are_answered_by_role() {
 }
 
 /// The scheduler's event, handed to what the `deadline-reminders` function runs.
-#[tokio::test]
-async fn the_scheduler_event_runs_the_job_once() {
-    let backend = Backend::embedded().await;
+async fn the_scheduler_event_runs_the_job_once(backend: Backend) {
     let answer = crate::api::post_json(&backend, &event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     backend.run_workers().await;
@@ -155,9 +143,7 @@ async fn invoke_rest(router: axum::Router, file: &str) -> (StatusCode, axum::htt
     (status, headers, serde_json::from_slice(&bytes).unwrap())
 }
 
-#[tokio::test]
-async fn the_rest_api_events_reach_the_public_router() {
-    let backend = Backend::moto().await;
+async fn the_rest_api_events_reach_the_public_router(backend: Backend) {
     let router = || oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
     let (status, _, body) = invoke_rest(router(), "apigw-rest-report-full.json").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -170,9 +156,7 @@ async fn the_rest_api_events_reach_the_public_router() {
     assert_eq!(backend.case_count().await, 2);
 }
 
-#[tokio::test]
-async fn the_form_origin_and_only_it_may_read_answers_from_a_browser() {
-    let backend = Backend::embedded().await;
+async fn the_form_origin_and_only_it_may_read_answers_from_a_browser(backend: Backend) {
     let router = oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
     let ask = |origin: &str| {
         axum::http::Request::builder()
@@ -191,3 +175,14 @@ async fn the_form_origin_and_only_it_may_read_answers_from_a_browser() {
     assert_eq!(other.headers()["access-control-allow-origin"], "https://report.example.org");
     assert!(oys_service::http::with_form_origin(backend.router(), "").is_err(), "FORM_ORIGIN is required");
 }
+
+crate::on_both_backends!(
+    the_operator_api_events_are_answered_by_role,
+    the_full_report_event_is_accepted_routed_and_idempotent,
+    the_anonymous_report_event_is_accepted_and_only_alerted,
+    the_invalid_report_event_is_refused_in_chinese_and_stores_nothing,
+    the_urlencoded_form_event_is_accepted,
+    the_scheduler_event_runs_the_job_once,
+    the_rest_api_events_reach_the_public_router,
+    the_form_origin_and_only_it_may_read_answers_from_a_browser,
+);

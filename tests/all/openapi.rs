@@ -260,9 +260,7 @@ fn the_documented_events_agree_with_the_event_parser() {
     }
 }
 
-#[tokio::test]
-async fn real_answers_match_the_documented_schemas() {
-    let backend = Backend::embedded().await;
+async fn real_answers_match_the_documented_schemas(backend: Backend) {
     let router = backend.router();
     for (body, status, schema) in [
         (event("report-full.json"), StatusCode::CREATED, "Receipt"),
@@ -371,9 +369,7 @@ fn every_route_of_the_router_is_documented_and_every_documented_one_is_routed() 
     assert!(unrouted.is_empty(), "documented routes the router lacks: {unrouted:?}");
 }
 
-#[tokio::test]
-async fn every_documented_operation_is_served() {
-    let backend = Backend::embedded().await;
+async fn every_documented_operation_is_served(backend: Backend) {
     for (method, path) in documented_routes() {
         let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
@@ -429,4 +425,8 @@ async fn the_events_route_takes_json_only_and_refuses_what_it_cannot_read(backen
     assert_eq!(contract::read("POST", &path, response).await.0, StatusCode::UNAUTHORIZED);
 }
 
-on_both_backends!(the_events_route_takes_json_only_and_refuses_what_it_cannot_read);
+on_both_backends!(
+    real_answers_match_the_documented_schemas,
+    every_documented_operation_is_served,
+    the_events_route_takes_json_only_and_refuses_what_it_cannot_read
+);

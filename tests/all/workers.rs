@@ -336,6 +336,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
 }
 
 on_both_backends!(
+    the_poller_deletes_what_succeeded_and_leaves_what_failed,
     the_consent_matrix_decides_exactly_what_each_recipient_receives,
     a_message_delivered_five_times_discloses_once_and_emails_once,
     messages_that_can_never_succeed_end_in_the_dead_letter_queue,
@@ -398,9 +399,7 @@ async fn a_message_for_another_route_is_refused() {
     assert_eq!(response.batch_item_failures.len(), 1);
 }
 
-#[tokio::test]
-async fn the_poller_deletes_what_succeeded_and_leaves_what_failed() {
-    let backend = Backend::embedded().await;
+async fn the_poller_deletes_what_succeeded_and_leaves_what_failed(backend: Backend) {
     let queue = backend.services.queue.as_ref();
     queue.send(Route::PoliceReferral, "ok").await.unwrap();
     queue.send(Route::PoliceReferral, "fail").await.unwrap();
