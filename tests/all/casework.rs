@@ -656,6 +656,61 @@ async fn two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_do
     assert_eq!(audited.iter().filter(|e| e.action == "event:assignment_confirmed").count(), 1);
 }
 
+/// Received Wed 23 Dec 2026: Christmas (Fri 25) and the Boxing Day holiday (Mon 28) fall in
+/// the working days; reminder Tue 29 17:00, overdue Wed 30 17:00, escalation Thu 31 09:00.
+async fn the_clock_runs_across_the_christmas_bank_holidays(backend: Backend) {
+    backend.clock.set("2026-12-23T10:00:00Z".parse().unwrap());
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    backend.release_police_referral(&reference).await;
+    let leads = vec![format!("leads-{}@on-your-side.test", backend.id)];
+    let run_at = |at: &str| {
+        backend.clock.set(at.parse().unwrap());
+        reminders::run(&backend.services, &leads)
+    };
+    let sent = |s: &oys_service::reminders::ReminderSummary| (s.reminders, s.overdue, s.escalations);
+    assert_eq!(
+        sent(&run_at("2026-12-28T17:00:00Z").await.unwrap()),
+        (0, 0, 0),
+        "Boxing Day holiday: not a working day"
+    );
+    assert_eq!(sent(&run_at("2026-12-29T16:59:00Z").await.unwrap()), (0, 0, 0));
+    assert_eq!(sent(&run_at("2026-12-29T17:00:00Z").await.unwrap()), (1, 0, 0));
+    assert_eq!(sent(&run_at("2026-12-30T17:00:00Z").await.unwrap()), (0, 1, 0));
+    assert_eq!(sent(&run_at("2026-12-31T08:59:00Z").await.unwrap()), (0, 0, 0));
+    assert_eq!(sent(&run_at("2026-12-31T09:00:00Z").await.unwrap()), (0, 0, 1));
+    let escalations = backend.emails_to(&leads[0]).await;
+    assert!(escalations.iter().any(|e| e.subject.contains(reference.as_str())), "the leads got it");
+}
+
+/// A referral still queued when the reporter's data is erased sends nothing; an erasure whose
+/// notices failed halfway completes when it is asked again.
+async fn erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry(mut backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    // Erased before the police worker saw its message.
+    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{reference}/erase"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    backend.run_workers().await;
+    assert!(backend.emails_to(&backend.police_mailbox("greater-manchester")).await.is_empty(), "nothing to the police");
+    let released = json!({"type": "police_referral_released"});
+    event_on(&backend, &reference, OPERATOR, released).await;
+    assert!(backend.emails_to(&backend.police_mailbox("greater-manchester")).await.is_empty(), "nor after a release");
+
+    // A shared case whose erasure notice fails to send: 503, then a retry finishes the job.
+    let (shared, _) = two_cases(&backend).await;
+    let (_, mail_down) = crate::api::with_outages(&mut backend);
+    mail_down.fail(true);
+    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{shared}/erase"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    mail_down.fail(false);
+    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{shared}/erase"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let notices = backend.emails_to("casework@north-west.partners.example").await;
+    assert_eq!(notices.iter().filter(|e| e.subject == format!("Erasure request: {shared}")).count(), 1);
+    let report = backend.services.store.get_report(&shared).await.unwrap().unwrap();
+    assert!(report.narrative.is_none() && report.contact.is_none());
+}
+
 const PLANTED: &[&str] = &[
     "Zhao Erasename",
     "07700 900555",
@@ -844,6 +899,8 @@ on_both_backends!(
     an_unreleased_police_referral_is_chased_after_one_working_day,
     two_reminder_runs_at_once_send_each_alert_once,
     two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_done,
+    the_clock_runs_across_the_christmas_bank_holidays,
+    erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the

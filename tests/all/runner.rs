@@ -51,6 +51,16 @@ fn start_with(data_dir: &Path, extra: &[&str]) -> Runner {
     panic!("the runner stopped before listening: {printed:?}");
 }
 
+/// A fixture report dated yesterday, so the test does not depend on the day it runs.
+fn dated_yesterday(fixture: &str) -> String {
+    let mut body: serde_json::Value = serde_json::from_str(&event(fixture)).unwrap();
+    let today = jiff::Timestamp::now().to_zoned_datetime(oys_shared::calendar::london()).date();
+    let yesterday = today.yesterday().unwrap();
+    body["incident"]["occurred_on"] = serde_json::json!(yesterday.to_string());
+    body["incident"].as_object_mut().unwrap().remove("occurred_at");
+    body.to_string()
+}
+
 fn submit(runner: &Runner, body: &str) -> http_client::HttpResponse {
     let answer = http_client::request(
         &runner.base,
@@ -69,7 +79,7 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
     let runner = start(dir.path());
     let health = http_client::request(&runner.base, "GET", "/health", &[], b"");
     assert_eq!(health.status, 200);
-    let answer = submit(&runner, &event("report-anonymous.json"));
+    let answer = submit(&runner, &dated_yesterday("report-anonymous.json"));
     assert_eq!(answer.status, 201, "{}", answer.body);
     assert!(answer.body.contains("\"reference\":\"OYS-"), "{}", answer.body);
     let outbox: Vec<_> = std::fs::read_dir(dir.path().join("outbox")).unwrap().collect();
@@ -77,7 +87,7 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
     drop(runner);
 
     let runner = start(dir.path());
-    assert_eq!(submit(&runner, &event("report-full.json")).status, 201);
+    assert_eq!(submit(&runner, &dated_yesterday("report-full.json")).status, 201);
     // The workers run in the background: the proposal, and the police referral prepared for an
     // operator to release (a report from the public form never reaches a force unseen).
     let outbox = dir.path().join("outbox");
@@ -222,7 +232,7 @@ fn no_crafted_body_stops_the_runner_and_errors_do_not_echo_the_request() {
     assert_eq!(submit(&runner, &nested).status, 400);
 
     // The same process still takes reports.
-    let after = submit(&runner, &event("report-anonymous.json"));
+    let after = submit(&runner, &dated_yesterday("report-anonymous.json"));
     assert_eq!(after.status, 201, "{}", after.body);
 }
 
@@ -238,7 +248,7 @@ fn a_client_over_its_rate_limit_is_answered_429_with_retry_after() {
     let body: serde_json::Value = serde_json::from_str(&limited.body).unwrap();
     assert_eq!(body["errors"][0]["code"], "rate_limited", "{body}");
     // A report sent while limited is refused and nothing is stored.
-    let report = submit(&runner, &event("report-anonymous.json"));
+    let report = submit(&runner, &dated_yesterday("report-anonymous.json"));
     assert_eq!(report.status, 429);
     assert_eq!(std::fs::read_dir(dir.path().join("outbox")).map(|d| d.count()).unwrap_or(0), 0);
 }

@@ -61,6 +61,13 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                 let answer = post_json(&backend, &report(police, contact, advocate).to_string()).await;
                 if (police == "with_contact_details" || advocate) && !contact {
                     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{case}: refused at the door");
+                    let codes: Vec<&str> =
+                        answer.json["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect();
+                    let expected = if advocate { "required_for_advocate" } else { "required_for_police_contact" };
+                    assert!(codes.contains(&expected), "{case}: {codes:?}");
+                    assert_eq!(backend.case_count().await, references.len(), "{case}: nothing stored");
+                    assert!(backend.drain(Route::PoliceReferral).await.is_empty(), "{case}: nothing queued");
+                    assert!(backend.drain(Route::AdvocateAssignment).await.is_empty(), "{case}: nothing queued");
                     continue;
                 }
                 assert_eq!(answer.status, StatusCode::CREATED, "{case}: {}", answer.json);

@@ -6,7 +6,7 @@
 //! `LEAD_ALERT_ADDRESSES` (comma-separated) for escalations.
 
 use lambda_runtime::{service_fn, Error, LambdaEvent};
-use oys_service::aws::{self, ConfigError};
+use oys_service::aws;
 use oys_service::reminders;
 use oys_service::telemetry::{self, LogFormat};
 
@@ -16,13 +16,8 @@ async fn main() -> Result<(), Error> {
     oys_service::aws::require_environment("deadline-reminders")
         .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let settings = aws::AwsSettings::from_env().inspect_err(|error| tracing::error!(%error, "not configured"))?;
-    let leads: Vec<String> = std::env::var("LEAD_ALERT_ADDRESSES")
-        .map_err(|_| ConfigError::Missing(vec!["LEAD_ALERT_ADDRESSES"]))
-        .inspect_err(|error| tracing::error!(%error, "not configured"))?
-        .split(',')
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-        .collect();
+    let leads = aws::lead_addresses(std::env::var("LEAD_ALERT_ADDRESSES").ok().as_deref())
+        .inspect_err(|error| tracing::error!(%error, "not configured"))?;
     let clients = aws::AwsClients::new(&aws::load_sdk_config().await);
     let services = aws::services(&clients, &settings, None);
     oys_service::load_reference_data();

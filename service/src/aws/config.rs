@@ -127,6 +127,22 @@ impl<'a, F: Fn(&str) -> Option<String>> Required<'a, F> {
     }
 }
 
+/// `LEAD_ALERT_ADDRESSES`: escalations go there. An empty list is refused at start-up: the job
+/// would otherwise escalate to nobody, and an overdue report would go unnoticed.
+pub fn lead_addresses(value: Option<&str>) -> Result<Vec<String>, ConfigError> {
+    let value = value.ok_or(ConfigError::Missing(vec!["LEAD_ALERT_ADDRESSES"]))?;
+    let addresses: Vec<String> = value.split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    if addresses.is_empty() {
+        return Err(ConfigError::Invalid(
+            "LEAD_ALERT_ADDRESSES names no address: escalations would reach nobody".into(),
+        ));
+    }
+    if let Some(bad) = addresses.iter().find(|a| oys_shared::fields::EmailAddress::parse(a).is_err()) {
+        return Err(ConfigError::Invalid(format!("LEAD_ALERT_ADDRESSES: `{bad}` is not an email address")));
+    }
+    Ok(addresses)
+}
+
 impl CommonSettings {
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| std::env::var(name).ok())
@@ -199,6 +215,15 @@ mod tests {
             ])
         );
         assert!(err.to_string().contains("POLICE_REFERRAL_QUEUE_URL, ADVOCATE_ASSIGNMENT_QUEUE_URL"));
+    }
+
+    #[test]
+    fn an_empty_lead_list_is_refused() {
+        assert_eq!(lead_addresses(Some("a@example.org, b@example.org")).unwrap().len(), 2);
+        assert!(matches!(lead_addresses(Some(" , ")), Err(ConfigError::Invalid(_))));
+        assert!(matches!(lead_addresses(Some("")), Err(ConfigError::Invalid(_))));
+        assert!(matches!(lead_addresses(None), Err(ConfigError::Missing(_))));
+        assert!(matches!(lead_addresses(Some("leads")), Err(ConfigError::Invalid(_))));
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod provision;
 mod ses;
 mod sqs;
 
-pub use config::{require_environment, AwsSettings, CommonSettings, ConfigError, FUNCTION_ENVIRONMENT};
+pub use config::{lead_addresses, require_environment, AwsSettings, CommonSettings, ConfigError, FUNCTION_ENVIRONMENT};
 pub use dynamodb::DynamoStore;
 pub use ses::SesMailer;
 pub use sqs::SqsQueue;
