@@ -7,7 +7,7 @@ mod store;
 
 pub use outbox::OutboxMailer;
 pub use queue::EmbeddedQueue;
-pub use store::EmbeddedStore;
+pub use store::{EmbeddedStore, DEADLINES_DUE_SQL};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

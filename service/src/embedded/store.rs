@@ -103,6 +103,12 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 ";
 
+/// The reminder job's query: through the partial index `deadlines_due`, never a table scan
+/// (the tests check SQLite's query plan for it).
+pub const DEADLINES_DUE_SQL: &str =
+    "SELECT deadline FROM deadlines WHERE next_alert_at IS NOT NULL AND next_alert_at <= ?1 \
+     ORDER BY next_alert_at LIMIT ?2";
+
 pub struct EmbeddedStore {
     db: Db,
 }
@@ -414,10 +420,7 @@ impl ReportStore for EmbeddedStore {
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
         self.db
             .run("find due deadlines", move |connection| {
-                let mut statement = connection.prepare(
-                    "SELECT deadline FROM deadlines WHERE next_alert_at IS NOT NULL AND next_alert_at <= ?1
-                     ORDER BY next_alert_at LIMIT ?2",
-                )?;
+                let mut statement = connection.prepare(DEADLINES_DUE_SQL)?;
                 let rows =
                     statement.query_map(params![before.as_second(), limit as i64], |row| row.get::<_, String>(0))?;
                 rows.map(|row| from_json(&row?)).collect()

@@ -109,6 +109,21 @@ impl Backend {
         }
     }
 
+    /// SQLite's query plan for a statement on the embedded database (`None` on moto).
+    pub fn query_plan(&self, sql: &str) -> Option<String> {
+        let Probe::Embedded { paths } = &self.probe else { return None };
+        let db = rusqlite::Connection::open(&paths.database).unwrap();
+        let mut statement = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let count = statement.parameter_count();
+        let params: Vec<i64> = vec![0; count];
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(params), |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>();
+        Some(rows.join("\n"))
+    }
+
     pub fn is_embedded(&self) -> bool {
         matches!(self.probe, Probe::Embedded { .. })
     }
@@ -149,16 +164,25 @@ impl Backend {
                 db.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0)).unwrap() as usize
             }
             Probe::Moto { clients, settings } => {
-                let scan = clients
-                    .dynamodb
-                    .scan()
-                    .table_name(&settings.table_name)
-                    .filter_expression("sk = :case")
-                    .expression_attribute_values(":case", AttributeValue::S("CASE".into()))
-                    .send()
-                    .await
-                    .unwrap();
-                scan.count as usize
+                // Every page: a scan stops at 1 MB.
+                let (mut count, mut start) = (0, None);
+                loop {
+                    let scan = clients
+                        .dynamodb
+                        .scan()
+                        .table_name(&settings.table_name)
+                        .filter_expression("sk = :case")
+                        .expression_attribute_values(":case", AttributeValue::S("CASE".into()))
+                        .set_exclusive_start_key(start)
+                        .send()
+                        .await
+                        .unwrap();
+                    count += scan.count as usize;
+                    start = scan.last_evaluated_key.filter(|key| !key.is_empty());
+                    if start.is_none() {
+                        return count;
+                    }
+                }
             }
         }
     }

@@ -37,8 +37,6 @@ impl Switch {
 pub struct Flaky<T: ?Sized> {
     pub inner: Arc<T>,
     pub switch: Switch,
-    /// Items the wrapped store returned to its caller (stores only).
-    pub reads: ReadCounter,
     /// Makes the first two reads of a report wait for each other, so two requests surely
     /// work from the same state (a race that would otherwise depend on scheduling).
     pub read_gate: Option<ReadGate>,
@@ -63,19 +61,7 @@ impl ReadGate {
 
 impl<T: ?Sized> Flaky<T> {
     pub fn new(inner: Arc<T>, switch: Switch) -> Self {
-        Flaky { inner, switch, reads: ReadCounter::default(), read_gate: None }
-    }
-}
-
-#[derive(Clone, Default)]
-pub struct ReadCounter(Arc<std::sync::atomic::AtomicUsize>);
-
-impl ReadCounter {
-    pub fn get(&self) -> usize {
-        self.0.load(Ordering::SeqCst)
-    }
-    fn add(&self, n: usize) {
-        self.0.fetch_add(n, Ordering::SeqCst);
+        Flaky { inner, switch, read_gate: None }
     }
 }
 
@@ -119,7 +105,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
         if let Some(gate) = &self.read_gate {
             gate.pass().await;
         }
-        self.reads.add(usize::from(report.is_some()));
         Ok(report)
     }
     async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
@@ -128,7 +113,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         let due = self.inner.due_for_sweep(now, limit).await?;
-        self.reads.add(due.len());
         Ok(due)
     }
     async fn claim_for_sweep(
@@ -167,7 +151,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
         let effects = self.inner.effects(reference).await?;
-        self.reads.add(effects.len());
         Ok(effects)
     }
     async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
@@ -183,7 +166,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError> {
         let due = self.inner.deadlines_due(before, limit).await?;
-        self.reads.add(due.len());
         Ok(due)
     }
     async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
@@ -195,7 +177,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
         let deadlines = self.inner.deadlines(reference).await?;
-        self.reads.add(deadlines.len());
         Ok(deadlines)
     }
     async fn change_case(
@@ -219,7 +200,6 @@ impl ReportStore for Flaky<dyn ReportStore> {
     }
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
         let cases = self.inner.list_cases(filter).await?;
-        self.reads.add(cases.len());
         Ok(cases)
     }
     async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
