@@ -725,6 +725,36 @@ async fn erasing_while_others_write_never_answers_503(backend: Backend) {
     }
 }
 
+/// What a run of generated requests against `cargo run` found, each kept fixed.
+async fn the_generated_request_findings_stay_fixed(backend: Backend) {
+    let (_, other) = two_cases(&backend).await;
+    // Authentication first, and every answer JSON: a bad query without a token is 401.
+    let (status, body) = call(&backend, "GET", "/v1/cases?status=open&status=open", None, None).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthenticated")));
+    let (status, body) = call(&backend, "GET", "/v1/cases?status=open&status=open", Some(OPERATOR), None).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("too_many")));
+    // due_before takes a date as well as a date-time.
+    for due in ["2026-12-01", "2026-12-01T09:00:00Z"] {
+        let (status, body) = call(&backend, "GET", &format!("/v1/cases?due_before={due}"), Some(OPERATOR), None).await;
+        assert_eq!(status, StatusCode::OK, "{due}: {body}");
+    }
+    let (status, body) = call(&backend, "GET", "/v1/cases?due_before=soon", Some(OPERATOR), None).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_date_time"))
+    );
+    // An unknown case: 404 about the reference, not about credentials.
+    let (status, body) = call(&backend, "GET", "/v1/cases/OYS-0000-0000", Some(OPERATOR), None).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::NOT_FOUND, Some("reference")));
+    // Each refusal in its own words.
+    let (status, body) = event_on(&backend, &other, OPERATOR, json!({"type": "advocate_contact_made"})).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("not_shared")));
+    assert!(!body["errors"][0]["message"].as_str().unwrap().contains("helpline operator"), "{body}");
+    let (_, body) = event_on(&backend, &other, OPERATOR, json!({"type": "note", "text": "x", "colour": "red"})).await;
+    let message = body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("note event") && !message.contains("report form"), "{message}");
+}
+
 const PLANTED: &[&str] = &[
     "Zhao Erasename",
     "07700 900555",
@@ -733,14 +763,23 @@ const PLANTED: &[&str] = &[
     "ERASE-DESCRIPTION-4411",
     "ERASE-NOTE-9921",
     "ERASE-PERP-2210",
+    "ERASE-SAFE-TIMES",
+    "ERASE-POLICE-REF",
+    "LS2 7UE",
+    "Erasetown",
+    "04:13",
 ];
 
 fn erasable_report() -> String {
     json!({
         "language": "en",
         "reporter": {"role": "victim", "heritage": ["malaysia"]},
-        "contact": {"name": "Zhao Erasename", "phone": "07700 900555", "email": "erase.me@example.org"},
-        "incident": {"occurred_on": "2026-11-20", "location": {"town": "Leeds"}, "types": ["threats"], "description": "ERASE-DESCRIPTION-4411"},
+        "contact": {"name": "Zhao Erasename", "phone": "07700 900555", "email": "erase.me@example.org", "safe_times": "ERASE-SAFE-TIMES"},
+        "incident": {
+            "occurred_on": "2026-11-20", "occurred_at": "04:13",
+            "location": {"postcode": "LS2 7UE", "town": "Erasetown"}, "types": ["threats"],
+            "description": "ERASE-DESCRIPTION-4411", "reported_to_police_already": true, "police_reference": "ERASE-POLICE-REF"
+        },
         "perpetrators": {"description": "ERASE-PERP-2210"},
         "consent": {"police": "no", "advocate_support": true, "support_needs": ["legal_help"], "privacy_notice_version": "2026-01"}
     })
@@ -916,6 +955,7 @@ on_both_backends!(
     the_clock_runs_across_the_christmas_bank_holidays,
     erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry,
     erasing_while_others_write_never_answers_503,
+    the_generated_request_findings_stay_fixed,
 );
 
 /// 10,000 cases (200 on moto: it slows down badly as one table grows), 10 deadlines due: the
