@@ -122,10 +122,16 @@ pub struct DeadlineTimes {
 /// "An operator phones the reporter within 2–3 working days" (SPEC): due at the end of the
 /// 3rd working day after the report, reminder at the end of the 2nd (England and Wales).
 pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
+    working_day_deadline(received_at, 2, 3)
+}
+
+/// Reminder at the end of the `remind`th and deadline at the end of the `due`th England-and-Wales
+/// working day after `received_at`.
+fn working_day_deadline(received_at: Timestamp, remind: u32, due: u32) -> DeadlineTimes {
     let calendar = HolidayCalendar::EnglandAndWales;
     let day0 = counting_day(calendar, received_at);
-    let remind_day = add_working_days(calendar, day0, 2);
-    let due_day = add_working_days(calendar, day0, 3);
+    let remind_day = add_working_days(calendar, day0, remind);
+    let due_day = add_working_days(calendar, day0, due);
     DeadlineTimes {
         remind_at: end_of_working_day(remind_day),
         due_at: end_of_working_day(due_day),
@@ -137,15 +143,7 @@ pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
 /// are reminded at the end of the 1st working day after the report, and it is overdue at the
 /// end of the 2nd.
 pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
-    let calendar = HolidayCalendar::EnglandAndWales;
-    let day0 = counting_day(calendar, received_at);
-    let remind_day = add_working_days(calendar, day0, 1);
-    let due_day = add_working_days(calendar, day0, 2);
-    DeadlineTimes {
-        remind_at: end_of_working_day(remind_day),
-        due_at: end_of_working_day(due_day),
-        calendar_covered: covers(day0) && covers(due_day),
-    }
+    working_day_deadline(received_at, 1, 2)
 }
 
 /// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.

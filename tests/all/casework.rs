@@ -67,18 +67,23 @@ fn share_with(partner: &str) -> Value {
 }
 
 /// A case shared with the North West partner, and one shared with nobody.
+/// An operator reaches the reporter, confirms `partner` and records consent to share with it.
+async fn share_case_with(backend: &Backend, reference: &Reference, partner: &str) {
+    for event in [
+        json!({"type": "call_made", "outcome": "reached"}),
+        json!({"type": "assignment_confirmed", "partner_id": partner}),
+        share_with(partner),
+    ] {
+        let (status, body) = event_on(backend, reference, OPERATOR, event).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+}
+
 async fn two_cases(backend: &Backend) -> (Reference, Reference) {
     let shared = submit(backend, &event("report-full.json")).await;
     let other = submit(backend, &event("report-full.json")).await;
     backend.run_workers().await;
-    for (event, expected) in [
-        (json!({"type": "call_made", "outcome": "reached"}), StatusCode::CREATED),
-        (json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}), StatusCode::CREATED),
-        (share_with("example-north-west"), StatusCode::CREATED),
-    ] {
-        let (status, body) = event_on(backend, &shared, OPERATOR, event).await;
-        assert_eq!(status, expected, "{body}");
-    }
+    share_case_with(backend, &shared, "example-north-west").await;
     (shared, other)
 }
 
@@ -524,13 +529,7 @@ async fn one_failing_alert_stops_neither_the_others_nor_the_sweeper(mut backend:
 async fn a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_first_partners_notes(backend: Backend) {
     let reference = submit(&backend, &event("report-full.json")).await;
     backend.run_workers().await;
-    for event in [
-        json!({"type": "call_made", "outcome": "reached"}),
-        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
-        share_with("example-north-west"),
-    ] {
-        assert_eq!(event_on(&backend, &reference, OPERATOR, event).await.0, StatusCode::CREATED);
-    }
+    share_case_with(&backend, &reference, "example-north-west").await;
     let note = json!({"type": "note", "text": "NW-PRIVATE-NOTE-5521 about the first calls"});
     assert_eq!(event_on(&backend, &reference, ADVOCATE_NW, note).await.0, StatusCode::CREATED);
 
@@ -790,13 +789,7 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     let reference = submit(&backend, &erasable_report()).await;
     backend.run_workers().await;
     // Shared with a partner, which must be told of the erasure.
-    for event in [
-        json!({"type": "call_made", "outcome": "reached"}),
-        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
-        share_with("example-north-west"),
-    ] {
-        assert_eq!(event_on(&backend, &reference, OPERATOR, event).await.0, StatusCode::CREATED);
-    }
+    share_case_with(&backend, &reference, "example-north-west").await;
     // More than 1 MB of notes: a store query returns them over several pages.
     let long_note = format!("ERASE-LONG-NOTE {}", "x".repeat(9_900));
     for _ in 0..110 {
