@@ -191,9 +191,10 @@ pub struct CaseChange {
     pub event: EventRecord,
 }
 
-/// Something a worker did that must happen once: a disclosure (data left the lead
-/// organisations) or a notice to operators. Recorded after it happened, keyed per report, so
-/// a redelivered message skips it; a crash between the send and the record repeats only it.
+/// Something that must happen once: a disclosure (data left the lead organisations) or a
+/// notice. Claimed before it is done, recorded after, keyed per report: a redelivered message
+/// skips it, a concurrent one finds the claim; only a crash between the send and the record,
+/// and the claim's lease running out, can repeat it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EffectRecord {
     /// Stable key within the report, e.g. `police_referral:disclosed`.

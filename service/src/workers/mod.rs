@@ -1,8 +1,9 @@
 //! The SQS workers: police referral and advocate assignment.
 //!
 //! Each takes a batch of routing messages and answers which records failed, so SQS retries
-//! only those (`ReportBatchItemFailures`). Every effect is recorded per report and route after
-//! it happens and skipped when already recorded, so a redelivered message changes nothing.
+//! only those (`ReportBatchItemFailures`). Every effect is claimed, done, then recorded per
+//! report (`send_and_record`), so a redelivered message, even one handled at the same time by
+//! another instance, changes nothing.
 
 mod advocate;
 mod batch;
