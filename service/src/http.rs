@@ -181,7 +181,7 @@ async fn submit_report(State(state): State<AppState>, request: Request) -> Respo
     let Ok(bytes) = axum::body::to_bytes(body, limits::BODY_BYTES).await else {
         return too_large();
     };
-    crate::telemetry::leak_canary("http", &String::from_utf8_lossy(&bytes));
+    crate::telemetry::leak_canary!("http", &String::from_utf8_lossy(&bytes));
     let value = match kind {
         BodyKind::Json => match serde_json::from_slice::<Value>(&bytes) {
             Ok(value) => value,

@@ -94,7 +94,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             return Ok(SubmitOutcome::Invalid { language, errors });
         }
     };
-    crate::telemetry::leak_canary("use_case", &report.incident.description);
+    crate::telemetry::leak_canary!("use_case", &report.incident.description);
     let language = report.language;
     let request_hash = hash_hex(canonical_json(&submission.body).as_bytes());
     let key_hash = submission.idempotency_key.as_deref().map(|key| hash_hex(key.as_bytes()));

@@ -231,7 +231,7 @@ impl DynamoStore {
 #[async_trait]
 impl ReportStore for DynamoStore {
     async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
-        crate::telemetry::leak_canary("adapter", &report.narrative.description);
+        crate::telemetry::leak_canary!("adapter", &report.narrative.description);
         let reference = &report.summary.reference;
         let pk = case_pk(reference);
         let mut case = to_item(

@@ -126,7 +126,7 @@ impl ReportStore for EmbeddedStore {
         self.db
             .run("create report", move |connection| {
                 // On a blocking-pool thread: the capture must see it too.
-                crate::telemetry::leak_canary("adapter_blocking_thread", &report.narrative.description);
+                crate::telemetry::leak_canary!("adapter_blocking_thread", &report.narrative.description);
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 if let Some(record) = &report.idempotency {
                     let earlier: Option<String> = tx

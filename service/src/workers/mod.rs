@@ -33,7 +33,9 @@ async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredRe
 
 /// An email that goes out once per report: a disclosure or a notice.
 pub(crate) struct RecordedEmail {
-    /// The effect key it is recorded under (checked by the caller before sending).
+    /// The effect key it is recorded under. Callers check the recorded effects first (they
+    /// have read them anyway): a finished sender's claim stays live for its lease, so claiming
+    /// a done effect again within it would answer `Busy` instead of "already done".
     pub key: String,
     pub kind: EffectKind,
     pub to: Vec<String>,

@@ -80,15 +80,12 @@ impl PoliceReferralWorker {
             return Ok(Outcome::NoConsent);
         }
         let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
-        crate::telemetry::leak_canary(
-            "worker",
-            &report.narrative.as_ref().map(|n| n.description.clone()).unwrap_or_default(),
-        );
         let Some(narrative) = &report.narrative else {
             // The report's personal data was erased before the referral: nothing to refer.
             warn!("narrative erased before referral: nothing sent");
             return Ok(Outcome::NoConsent);
         };
+        crate::telemetry::leak_canary!("worker", &narrative.description);
 
         let decision = match chosen.or(report.state.police_force.as_deref()) {
             Some(force) => ForceDecision::Automatic {
