@@ -14,18 +14,19 @@ use tracing::{info, warn};
 
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::casework::{
-    advocate_call_deadline, apply_event, erasure_notice, handoff_email, parse_event, police_withdrawal_notice, status,
-    withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp, HandoffDetails,
+    advocate_call_deadline, apply_event, caseload_changes, erasure_notice, handoff_email, parse_event,
+    police_withdrawal_notice, status, withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp,
+    HandoffDetails,
 };
 use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::intake::Services;
-use crate::ports::{
-    retry_transient, AuditEntry, CaseChange, CaseFilter, CaseListing, Deadline, DeadlineKind, EffectKind, EffectRecord,
-    EventRecord, PortError, StoredReport,
-};
+use crate::ports::{retry_transient, CaseChange, CaseFilter, CaseListing, PortError, StoredReport};
 use crate::workers::{send_and_record, PoliceReferralWorker, RecordedEmail};
+use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::effects::{EffectKind, EffectRecord};
 
 /// What casework needs beyond the shared services.
 pub struct Casework {
@@ -195,7 +196,7 @@ impl Casework {
         let report = self.visible_case(caller, reference).await?;
         // Closing an erased case keeps no new words (notes are refused by `apply_event`).
         let event = match event {
-            CaseEvent::CaseClosed { .. } if report.state.erased_at.is_some() => crate::ports::redacted(&event),
+            CaseEvent::CaseClosed { .. } if report.state.erased_at.is_some() => event.redacted(),
             event => event,
         };
         if !caller.is_operator() && !event.allowed_for_advocate() {
@@ -218,21 +219,15 @@ impl Casework {
             // An advocate's events are their organisation's: another partner never reads them.
             partner_id: caller.advocate_of().filter(|_| !caller.is_operator()).map(str::to_string),
         };
-        // A partner's caseload counts the cases shared with it.
-        let caseload = match (report.state.shared_with(), state.shared_with()) {
-            (None, Some(partner)) => Some((partner.to_string(), 1)),
-            (Some(partner), None) => Some((partner.to_string(), -1)),
-            _ => None,
-        };
         let change = CaseChange {
+            caseloads: caseload_changes(&report.state, &state),
             status: status(&report.summary, &state),
             summary: report.summary.clone(),
             state,
             event: record.clone(),
         };
-        let caseload = caseload.as_ref().map(|(p, d)| (p.as_str(), *d));
         let store = &self.services.store;
-        let changed = retry_transient(|| store.change_case(reference, &change, caseload)).await?;
+        let changed = retry_transient(|| store.change_case(reference, &change)).await?;
         if !changed {
             return Err(CaseError::Invalid(vec![FieldError::new("type", ErrorCode::VersionConflict)]));
         }
@@ -277,8 +272,8 @@ impl Casework {
             FollowUp::NotifyPoliceWithdrawal => {
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
                 let effects = svc.store.effects(reference).await?;
-                let referral = effects.iter().find(|e| e.key == crate::workers::effects::POLICE_DISCLOSED);
-                let key = crate::workers::effects::POLICE_WITHDRAWAL_NOTIFIED;
+                let referral = effects.iter().find(|e| e.key == oys_shared::effects::keys::POLICE_DISCLOSED);
+                let key = oys_shared::effects::keys::POLICE_WITHDRAWAL_NOTIFIED;
                 if let (Some(referral), false) = (referral, effects.iter().any(|e| e.key == key)) {
                     let mailbox = referral.mailbox().ok_or_else(|| {
                         CaseError::Port(PortError::new("notify police withdrawal", "referral has no mailbox"))
@@ -349,18 +344,7 @@ impl Casework {
         }
         self.services
             .store
-            .save_deadline(&Deadline {
-                reference: reference.clone(),
-                kind: DeadlineKind::AdvocateCall,
-                remind_at: times.remind_at,
-                due_at: times.due_at,
-                next_alert_at: Some(times.remind_at),
-                created_at: now,
-                calendar_covered: true,
-                sent: Vec::new(),
-                met_at: None,
-                partner_id: Some(partner_id.to_string()),
-            })
+            .save_deadline(&Deadline::new(reference, DeadlineKind::AdvocateCall, &times, now, Some(partner_id)))
             .await?;
         Ok(())
     }
@@ -370,8 +354,7 @@ impl Casework {
         for deadline in self.services.store.deadlines(reference).await? {
             if kinds.contains(&deadline.kind) && deadline.met_at.is_none() {
                 let expected = deadline.next_alert_at;
-                let met = Deadline { met_at: Some(now), next_alert_at: None, ..deadline };
-                self.services.store.update_deadline(&met, expected).await?;
+                self.services.store.update_deadline(&deadline.met(now), expected).await?;
             }
         }
         Ok(())
@@ -414,8 +397,7 @@ impl Casework {
         }
         self.visible_case(caller, reference).await?;
         let svc = &self.services;
-        svc.store.erase_personal_data(reference, svc.clock.now()).await?;
-        svc.mailer.erase_copies(reference).await?;
+        crate::retention::erase_case(svc, reference, svc.clock.now()).await?;
         self.audit(caller, reference, "erase").await?;
         // Every organisation that received the case's details is told, once (UK GDPR art. 19).
         let effects = svc.store.effects(reference).await?;

@@ -10,7 +10,8 @@ use tracing::{info, warn};
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{DeliveryStatus, EffectTag, OutgoingEmail, PortError};
+use crate::ports::{EffectTag, OutgoingEmail, PortError};
+use oys_shared::effects::DeliveryStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedbackOutcome {

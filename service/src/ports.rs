@@ -4,7 +4,10 @@
 use async_trait::async_trait;
 use jiff::Timestamp;
 use oys_shared::advocate::Proposal;
-use oys_shared::casework::{CaseEvent, CaseState, CaseStatus, StaffRole};
+use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::casework::{CaseState, CaseStatus, CaseloadChange};
+use oys_shared::deadlines::Deadline;
+use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative, Route};
 use oys_shared::Reference;
 use serde::{Deserialize, Serialize};
@@ -120,42 +123,6 @@ pub struct StoredReport {
     pub state: CaseState,
 }
 
-/// A recorded case event: who recorded what, when. Notes live here too (erased with the case).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventRecord {
-    pub id: String,
-    pub at: Timestamp,
-    pub by: String,
-    pub role: StaffRole,
-    pub event: CaseEvent,
-    /// The partner organisation of the advocate who recorded it; `None` for the lead
-    /// organisations' staff.
-    #[serde(default)]
-    pub partner_id: Option<String>,
-}
-
-/// One line of the append-only audit trail: every read of a case by a person, every export.
-/// (Disclosures to police and partners are effects, shown alongside.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub id: String,
-    pub reference: Reference,
-    pub at: Timestamp,
-    pub actor: String,
-    pub role: StaffRole,
-    /// `read`, `export`, `erase`, `event:<type>`.
-    pub action: String,
-}
-
-/// An event with its free text replaced, for erasure: what happened stays, the words go.
-pub fn redacted(event: &CaseEvent) -> CaseEvent {
-    match event {
-        CaseEvent::Note { .. } => CaseEvent::Note { text: "[erased]".into() },
-        CaseEvent::CaseClosed { .. } => CaseEvent::CaseClosed { reason: "[erased]".into() },
-        other => other.clone(),
-    }
-}
-
 /// Which cases to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseFilter {
@@ -189,62 +156,21 @@ pub struct CaseChange {
     pub state: CaseState,
     pub status: CaseStatus,
     pub event: EventRecord,
+    /// The partners' open-case counts this change moves (`casework::caseload_changes`).
+    pub caseloads: Vec<CaseloadChange>,
 }
 
-/// Something that must happen once: a disclosure (data left the lead organisations) or a
-/// notice. Claimed before it is done, recorded after, keyed per report: a redelivered message
-/// skips it, a concurrent one finds the claim; only a crash between the send and the record,
-/// and the claim's lease running out, can repeat it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EffectRecord {
-    /// Stable key within the report, e.g. `police_referral:disclosed`.
-    pub key: String,
-    pub kind: EffectKind,
-    /// Who received it (a force and its mailbox; "operators").
-    pub recipient: String,
-    /// The consent it was made under, for disclosures.
-    pub consent: Option<String>,
-    /// What was disclosed or said, in words (never the data itself).
-    pub detail: String,
-    pub at: Timestamp,
-    /// Whether the email reached the recipient's mail server: `sent` until the transport
-    /// reports a bounce, complaint or rejection (SES feedback), which is recorded here.
-    #[serde(default)]
-    pub delivery: DeliveryStatus,
-}
-
-impl EffectRecord {
-    /// The mailbox a disclosure went to: recipients are recorded as `Name <mailbox>`.
-    pub fn mailbox(&self) -> Option<&str> {
-        let (_, rest) = self.recipient.rsplit_once('<')?;
-        rest.strip_suffix('>').filter(|m| m.contains('@'))
-    }
-
-    /// The recipient's name, without the mailbox.
-    pub fn recipient_name(&self) -> &str {
-        self.recipient.rsplit_once('<').map_or(self.recipient.as_str(), |(name, _)| name.trim())
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    #[default]
-    Sent,
-    Bounced,
-    Complained,
-    Rejected,
-}
-
-impl DeliveryStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliveryStatus::Sent => "sent",
-            DeliveryStatus::Bounced => "bounced",
-            DeliveryStatus::Complained => "complained",
-            DeliveryStatus::Rejected => "rejected",
-        }
-    }
+/// What erasing a case's personal data writes, worked out by the use case
+/// (`retention::erase_case`): the adapter deletes the narrative and contact details and
+/// writes these records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Erasure {
+    pub summary: CaseSummary,
+    /// The state after erasure (`casework::erased`): version = the stored one + 1.
+    pub state: CaseState,
+    pub status: CaseStatus,
+    /// The events that held free text, with their words replaced (`EventRecord::erased`).
+    pub redacted_events: Vec<EventRecord>,
 }
 
 /// The answer to a claim on an effect.
@@ -253,100 +179,6 @@ pub enum EffectClaim {
     Claimed,
     Busy,
 }
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EffectKind {
-    Disclosure,
-    Notice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// An operator phones the reporter about the proposed advocate (2–3 working days).
-    OperatorCall,
-    /// The partner's advocate calls the reporter back (7 days after the handoff).
-    AdvocateCall,
-    /// An operator reviews a police referral from the public form and releases it.
-    PoliceRelease,
-}
-
-impl DeadlineKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeadlineKind::OperatorCall => "operator_call",
-            DeadlineKind::AdvocateCall => "advocate_call",
-            DeadlineKind::PoliceRelease => "police_release",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            DeadlineKind::OperatorCall => "an operator phones the reporter about their advocate",
-            DeadlineKind::AdvocateCall => "the partner's advocate calls the reporter back",
-            DeadlineKind::PoliceRelease => {
-                "an operator reviews and releases the police referral of a report from the public form"
-            }
-        }
-    }
-}
-
-/// The alerts a deadline goes through, each sent once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AlertLevel {
-    /// Before the deadline, to the operators.
-    Reminder,
-    /// At the deadline, to the operators.
-    Overdue,
-    /// The next working day, to the leads.
-    Escalation,
-}
-
-/// A deadline on a case, found by the reminder job through an index on `next_alert_at`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Deadline {
-    pub reference: Reference,
-    pub kind: DeadlineKind,
-    pub remind_at: Timestamp,
-    pub due_at: Timestamp,
-    /// When the reminder job next has something to send for it; `None` once every level
-    /// was sent or the deadline was met.
-    pub next_alert_at: Option<Timestamp>,
-    pub created_at: Timestamp,
-    /// False when the bank-holiday calendar did not cover the dates.
-    pub calendar_covered: bool,
-    /// The alert levels already sent.
-    #[serde(default)]
-    pub sent: Vec<AlertLevel>,
-    /// Set when what the deadline waited for happened (or the case closed).
-    #[serde(default)]
-    pub met_at: Option<Timestamp>,
-    /// For an advocate's call-back: the partner it is on. Each partner a case is handed to gets
-    /// its own clock, so a case moved to another partner is chased again.
-    #[serde(default)]
-    pub partner_id: Option<String>,
-}
-
-impl Deadline {
-    /// The deadline's place among the case's deadlines: one per kind, and per partner.
-    pub fn slot(&self) -> String {
-        match &self.partner_id {
-            Some(partner) => format!("{}:{partner}", self.kind.as_str()),
-            None => self.kind.as_str().to_string(),
-        }
-    }
-
-    pub fn times(&self) -> oys_shared::calendar::DeadlineTimes {
-        oys_shared::calendar::DeadlineTimes {
-            remind_at: self.remind_at,
-            due_at: self.due_at,
-            calendar_covered: self.calendar_covered,
-        }
-    }
-}
-
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Writes the report's parts and the idempotency record atomically, or nothing.
@@ -415,7 +247,7 @@ pub trait ReportStore: Send + Sync {
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError>;
 
     /// Open cases per partner organisation (partners without any are absent).
-    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError>;
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError>;
 
     /// Replaces a deadline whose `next_alert_at` is still `expected_next` (so two reminder runs
     /// cannot both advance it); `false` if it changed meanwhile.
@@ -424,14 +256,8 @@ pub trait ReportStore: Send + Sync {
     async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError>;
 
     /// Applies a change to a case if its state is still at `change.state.version - 1`, with its
-    /// event, atomically; `false` on a conflicting concurrent change. `caseload` moves a
-    /// partner's open-case count by one when the shared partner changes.
-    async fn change_case(
-        &self,
-        reference: &Reference,
-        change: &CaseChange,
-        caseload: Option<(&str, i64)>,
-    ) -> Result<bool, PortError>;
+    /// event and caseload moves, atomically; `false` on a conflicting concurrent change.
+    async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError>;
 
     async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError>;
 
@@ -442,9 +268,10 @@ pub trait ReportStore: Send + Sync {
 
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError>;
 
-    /// Deletes the report's personal data — narrative, contact details, the words of notes —
-    /// keeps the categories, state, deadlines and audit trail, and marks the state erased at `at`.
-    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError>;
+    /// Deletes the narrative and contact details, replaces the events given with their redacted
+    /// copies and writes the erased state, if the stored state is still at
+    /// `erasure.state.version - 1`; `false` if the case changed meanwhile (try again).
+    async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError>;
 
     /// Cases with personal data due to expire at or before `before` (`personal_data_expires_at`),
     /// soonest first, found through an index (never a scan). The scheduled job erases what is

@@ -13,8 +13,10 @@ use oys_shared::calendar::uk_time;
 use oys_shared::casework::escalation_time;
 
 use crate::intake::{sweep_pending_routing, Services};
-use crate::ports::{AlertLevel, Deadline, EffectKind, PortError};
+use crate::ports::PortError;
 use crate::workers::{send_and_record, RecordedEmail};
+use oys_shared::deadlines::{AlertLevel, Deadline};
+use oys_shared::effects::EffectKind;
 
 /// How many due deadlines one run handles (the next run takes the rest).
 pub const BATCH: usize = 200;

@@ -12,12 +12,14 @@ use jiff::{SignedDuration, Timestamp};
 use tracing::info;
 
 use oys_shared::calendar::uk_time;
-use oys_shared::casework::{contact_details_erased, due_erasure, ErasureScope};
+use oys_shared::case_history::EventRecord;
+use oys_shared::casework::{contact_details_erased, due_erasure, erased, status, ErasureScope};
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{EffectKind, PortError};
+use crate::ports::{Erasure, PortError, TRANSIENT_ATTEMPTS};
 use crate::workers::{send_and_record, RecordedEmail};
+use oys_shared::effects::EffectKind;
 
 /// How long before an open case's data expires the operators are told.
 pub const WARNING: Duration = Duration::from_secs(14 * 24 * 3600);
@@ -41,8 +43,7 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
         let Some(report) = svc.store.get_report(&reference).await? else { continue };
         match due_erasure(&report.state, now) {
             Some(ErasureScope::All) => {
-                svc.store.erase_personal_data(&reference, now).await?;
-                svc.mailer.erase_copies(&reference).await?;
+                erase_case(svc, &reference, now).await?;
                 summary.erased += 1;
                 info!(%reference, "personal data erased: its retention period ended");
             }
@@ -60,6 +61,29 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
         }
     }
     Ok(summary)
+}
+
+/// Erases a case's personal data at `at`: the narrative, the contact details and the words of
+/// notes go, with any copies the mailer kept; the categories, state, deadlines and audit trail
+/// stay. `false` if there is no such case.
+pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
+    for _ in 0..TRANSIENT_ATTEMPTS {
+        let Some(report) = svc.store.get_report(reference).await? else { return Ok(false) };
+        let events = svc.store.events(reference).await?;
+        let state = erased(&report.state, at);
+        let erasure = Erasure {
+            status: status(&report.summary, &state),
+            summary: report.summary,
+            state,
+            redacted_events: events.iter().filter_map(EventRecord::erased).collect(),
+        };
+        // `false`: the case changed while this was worked out (a note, an event): again.
+        if svc.store.erase_personal_data(&erasure).await? {
+            svc.mailer.erase_copies(reference).await?;
+            return Ok(true);
+        }
+    }
+    Err(PortError::transient("erase personal data", "the case kept changing; the next run tries again"))
 }
 
 /// Tells the operators, once per expiry date, that an open case's data is about to go.

@@ -178,7 +178,7 @@ pub fn language_name(tag: &str) -> &str {
 
 /// Ranks every partner for a reporter, best first. Ties go to the partner with more free
 /// places, then to the lower id, so the same input always gives the same order.
-pub fn rank_partners(input: &MatchInput, partners: &[Partner], caseloads: &HashMap<String, u32>) -> Vec<RankedPartner> {
+pub fn rank_partners(input: &MatchInput, partners: &[Partner], caseloads: &HashMap<String, i64>) -> Vec<RankedPartner> {
     let mut ranked: Vec<RankedPartner> = partners.iter().map(|p| score(input, p, caseloads)).collect();
     ranked.sort_by(|a, b| {
         b.score.cmp(&a.score).then(b.free_places.cmp(&a.free_places)).then(a.partner_id.cmp(&b.partner_id))
@@ -186,7 +186,7 @@ pub fn rank_partners(input: &MatchInput, partners: &[Partner], caseloads: &HashM
     ranked
 }
 
-fn score(input: &MatchInput, partner: &Partner, caseloads: &HashMap<String, u32>) -> RankedPartner {
+fn score(input: &MatchInput, partner: &Partner, caseloads: &HashMap<String, i64>) -> RankedPartner {
     let mut score = 0;
     let mut reasons = Vec::new();
     let mut add = |points: i32, reason: String| {
@@ -227,7 +227,8 @@ fn score(input: &MatchInput, partner: &Partner, caseloads: &HashMap<String, u32>
         }
     }
 
-    let caseload = caseloads.get(&partner.id).copied().unwrap_or(0);
+    // A count below zero (a case unshared that was shared before counts were kept) is none.
+    let caseload = u32::try_from(caseloads.get(&partner.id).copied().unwrap_or(0).max(0)).unwrap_or(u32::MAX);
     let free_places = partner.capacity.saturating_sub(caseload);
     if free_places == 0 {
         add(weight::FULL, format!("full: {caseload} open cases of {}", partner.capacity));

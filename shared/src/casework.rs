@@ -188,6 +188,38 @@ pub fn contact_details_erased(state: &CaseState, at: Timestamp) -> CaseState {
     next
 }
 
+/// The state once the case's personal data is erased at `at` (on request or at its expiry):
+/// nothing is left to expire. A case erased before keeps its first erasure time.
+pub fn erased(state: &CaseState, at: Timestamp) -> CaseState {
+    let mut next = state.clone();
+    next.version += 1;
+    next.erased_at = Some(state.erased_at.unwrap_or(at));
+    next.personal_data_expires_at = None;
+    next.contact_expires_at = None;
+    next.narrative_expires_at = None;
+    next
+}
+
+/// One partner's count of open cases, moved by one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadChange {
+    pub partner_id: String,
+    pub delta: i64,
+}
+
+/// A partner's caseload counts the cases shared with it: a case shared with a partner adds one
+/// to its count, a case no longer shared with it takes one away.
+pub fn caseload_changes(before: &CaseState, after: &CaseState) -> Vec<CaseloadChange> {
+    match (before.shared_with(), after.shared_with()) {
+        (old, new) if old == new => Vec::new(),
+        (old, new) => {
+            let left = old.map(|partner| CaseloadChange { partner_id: partner.to_string(), delta: -1 });
+            let joined = new.map(|partner| CaseloadChange { partner_id: partner.to_string(), delta: 1 });
+            left.into_iter().chain(joined).collect()
+        }
+    }
+}
+
 /// The earliest pending expiry of a case's personal data.
 pub fn next_expiry(state: &CaseState) -> Option<Timestamp> {
     [state.contact_expires_at, state.narrative_expires_at].into_iter().flatten().min()
@@ -343,6 +375,15 @@ impl CaseEvent {
     }
 
     /// Whether it holds free text (kept apart and erased with the case's personal data).
+    /// The event with its free text replaced, for erasure: what happened stays, the words go.
+    pub fn redacted(&self) -> CaseEvent {
+        match self {
+            CaseEvent::Note { .. } => CaseEvent::Note { text: "[erased]".into() },
+            CaseEvent::CaseClosed { .. } => CaseEvent::CaseClosed { reason: "[erased]".into() },
+            other => other.clone(),
+        }
+    }
+
     pub fn has_free_text(&self) -> bool {
         matches!(self, CaseEvent::Note { .. } | CaseEvent::CaseClosed { .. })
     }
@@ -648,6 +689,63 @@ mod tests {
         assert_eq!(due_erasure(&erased, day(1000)), None);
         assert!(RetentionPolicy::new(100, 30).is_err(), "contact details go first");
         assert!(RetentionPolicy::new(0, 30).is_err());
+    }
+
+    #[test]
+    fn erasure_leaves_nothing_to_expire_and_keeps_the_first_erasure_time() {
+        let at = |t: &str| t.parse::<Timestamp>().unwrap();
+        let policy = RetentionPolicy::new(30, 90).unwrap();
+        let live = CaseState { version: 4, ..policy.extend(&CaseState::default(), at("2026-01-01T00:00:00Z")) };
+        let gone = erased(&live, at("2026-02-01T00:00:00Z"));
+        assert_eq!(gone.version, 5, "written only over the state it was worked out from");
+        assert_eq!(gone.erased_at, Some(at("2026-02-01T00:00:00Z")));
+        let expiries = (gone.personal_data_expires_at, gone.contact_expires_at, gone.narrative_expires_at);
+        assert_eq!(expiries, (None, None, None), "out of the expiry index");
+        assert_eq!(erased(&gone, at("2026-03-01T00:00:00Z")).erased_at, gone.erased_at);
+    }
+
+    #[test]
+    fn a_partners_caseload_counts_the_cases_shared_with_it() {
+        let record = ConsentRecord {
+            at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            channel: Channel::Phone,
+            recorded_by: "op".into(),
+            privacy_notice_version: "1".into(),
+        };
+        let with = |partner: &str, decision| CaseState {
+            share: Some(ShareConsent { partner_id: partner.into(), decision, record: record.clone() }),
+            ..CaseState::default()
+        };
+        let moved = |partner: &str, delta| CaseloadChange { partner_id: partner.into(), delta };
+        let none = CaseState::default();
+        assert_eq!(caseload_changes(&none, &with("a", ShareDecision::Given)), vec![moved("a", 1)]);
+        assert_eq!(
+            caseload_changes(&with("a", ShareDecision::Given), &with("a", ShareDecision::Withdrawn)),
+            vec![moved("a", -1)]
+        );
+        assert_eq!(caseload_changes(&none, &with("a", ShareDecision::Refused)), vec![], "refused is not shared");
+        assert_eq!(
+            caseload_changes(&with("a", ShareDecision::Given), &with("b", ShareDecision::Given)),
+            vec![moved("a", -1), moved("b", 1)]
+        );
+        assert!(caseload_changes(&with("a", ShareDecision::Given), &with("a", ShareDecision::Given)).is_empty());
+    }
+
+    #[test]
+    fn erased_events_keep_what_happened_and_lose_the_words() {
+        let record = |event| crate::case_history::EventRecord {
+            id: "e1".into(),
+            at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            by: "op".into(),
+            role: StaffRole::Operator,
+            event,
+            partner_id: None,
+        };
+        let note = record(CaseEvent::Note { text: "ERASE-ME lives at 4 Hill St".into() });
+        let erased = note.erased().expect("a note holds words");
+        assert_eq!(erased.event, CaseEvent::Note { text: "[erased]".into() });
+        assert_eq!((erased.id.as_str(), erased.at), ("e1", note.at), "the same record, rewritten in place");
+        assert!(record(CaseEvent::AdvocateContactMade).erased().is_none(), "nothing to rewrite");
     }
 
     #[test]

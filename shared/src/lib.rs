@@ -7,7 +7,10 @@
 mod choice;
 pub mod advocate;
 pub mod calendar;
+pub mod case_history;
 pub mod casework;
+pub mod deadlines;
+pub mod effects;
 pub mod errors;
 pub mod fields;
 pub mod geography;

@@ -959,7 +959,8 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
     scanned: crate::support::scanned::ScannedCounter,
 ) {
     const DEADLINE_INDEX: &str = "deadlines-due";
-    use oys_service::ports::{Deadline, DeadlineKind, NewReport};
+    use oys_service::ports::NewReport;
+    use oys_shared::deadlines::{Deadline, DeadlineKind};
     use oys_shared::report::{parse_report, Submitter};
     use oys_shared::routing::split_report;
 

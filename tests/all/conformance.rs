@@ -4,11 +4,10 @@
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_service::ports::{
-    CreateOutcome, Deadline, DeadlineKind, DeliveryStatus, EffectKind, EffectRecord, IdempotencyRecord, NewReport,
-    OutgoingEmail, Receipt,
-};
+use oys_service::ports::{CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, Receipt};
 use oys_shared::advocate::Proposal;
+use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
 use oys_shared::report::{parse_report, Submitter};
 use oys_shared::routing::{split_report, Delivery, Route};
 use oys_shared::Reference;

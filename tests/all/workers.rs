@@ -7,8 +7,9 @@ use std::time::Duration;
 use aws_lambda_events::event::sqs::{SqsEvent, SqsMessage};
 use axum::http::StatusCode;
 use jiff::Timestamp;
-use oys_service::ports::EffectKind;
-use oys_service::workers::{effects, poller, process_batch, Outcome, WorkerError};
+use oys_service::workers::{poller, process_batch, Outcome, WorkerError};
+use oys_shared::effects::keys as effects;
+use oys_shared::effects::EffectKind;
 use oys_shared::report::{parse_report, Submitter};
 use oys_shared::routing::{split_report, Delivery, Route, RoutingMessage};
 use oys_shared::Reference;
@@ -178,7 +179,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                 assert_eq!(deadlines.iter().any(|d| d.reference == reference), advocate, "{case}: the call-back clock");
                 let release_clock = backend.services.store.deadlines(&reference).await.unwrap();
                 let release_clock =
-                    release_clock.iter().find(|d| d.kind == oys_service::ports::DeadlineKind::PoliceRelease);
+                    release_clock.iter().find(|d| d.kind == oys_shared::deadlines::DeadlineKind::PoliceRelease);
                 assert_eq!(release_clock.is_some(), police != "no", "{case}: the release clock");
                 assert!(release_clock.is_none_or(|d| d.met_at.is_some()), "{case}: met by the release");
             }

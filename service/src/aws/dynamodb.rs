@@ -36,9 +36,12 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectClaim,
-    EffectRecord, EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    CaseChange, CaseFilter, CaseListing, CreateOutcome, EffectClaim, Erasure, IdempotencyRecord, NewReport, PortError,
+    ReportStore, RoutingState, StoredReport,
 };
+use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::deadlines::Deadline;
+use oys_shared::effects::{DeliveryStatus, EffectRecord};
 
 pub const PK: &str = "pk";
 pub const SK: &str = "sk";
@@ -535,7 +538,7 @@ impl ReportStore for DynamoStore {
         self.query_pages(query, Some(limit), "find due deadlines").await?.into_iter().map(from_item).collect()
     }
 
-    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
         let query = self
             .client
             .query()
@@ -546,7 +549,7 @@ impl ReportStore for DynamoStore {
         #[derive(Deserialize)]
         struct Caseload {
             partner_id: String,
-            open_cases: u32,
+            open_cases: i64,
         }
         let caseloads: Vec<Caseload> = items.into_iter().map(from_item).collect::<Result<_, _>>()?;
         Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
@@ -571,12 +574,7 @@ impl ReportStore for DynamoStore {
         self.query_prefix(reference, "DEADLINE#").await
     }
 
-    async fn change_case(
-        &self,
-        reference: &Reference,
-        change: &CaseChange,
-        caseload: Option<(&str, i64)>,
-    ) -> Result<bool, PortError> {
+    async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         let state_item = StateItem::new(&change.summary, change.state.clone(), change.status).to_item()?;
         let mut items = vec![
             TransactWriteItem::builder()
@@ -598,7 +596,8 @@ impl ReportStore for DynamoStore {
                 )?))
                 .build(),
         ];
-        if let Some((partner, delta)) = caseload {
+        for moved in &change.caseloads {
+            let (partner, delta) = (&moved.partner_id, moved.delta);
             items.push(
                 TransactWriteItem::builder()
                     .update(
@@ -676,8 +675,10 @@ impl ReportStore for DynamoStore {
         Ok(listings)
     }
 
-    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
-        let pk = case_pk(reference);
+    async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
+        let pk = case_pk(&erasure.summary.reference);
+        // Deleted and redacted first: if the state write then finds the case changed, the caller
+        // works the erasure out again and repeats it, which finds less to do.
         for sk in ["NARRATIVE", "CONTACT"] {
             self.client
                 .delete_item()
@@ -688,35 +689,30 @@ impl ReportStore for DynamoStore {
                 .await
                 .map_err(|e| err("erase personal data", e))?;
         }
-        for item in self.query_items(reference, "EVENT#").await? {
-            let sk = item.get(SK).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
-            let mut record: EventRecord = from_item(item)?;
-            if record.event.has_free_text() {
-                record.event = redacted(&record.event);
-                self.client
-                    .put_item()
-                    .table_name(&self.table)
-                    .set_item(Some(to_item(&record, pk.clone(), &sk)?))
-                    .send()
-                    .await
-                    .map_err(|e| err("erase personal data", e))?;
-            }
+        for record in &erasure.redacted_events {
+            self.client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(to_item(record, pk.clone(), &timed_sk("EVENT", record.at, &record.id))?))
+                .send()
+                .await
+                .map_err(|e| err("erase personal data", e))?;
         }
-        self.client
-            .update_item()
+        let item = StateItem::new(&erasure.summary, erasure.state.clone(), erasure.status).to_item()?;
+        let result = self
+            .client
+            .put_item()
             .table_name(&self.table)
-            .key(PK, s(pk))
-            .key(SK, s("STATE"))
-            .update_expression("SET erased_at = :at ADD version :one REMOVE personal_data_expires_at, contact_expires_at, narrative_expires_at, #key, #sort")
-            .expression_attribute_names("#key", EXPIRY_KEY)
-            .expression_attribute_names("#sort", EXPIRY_SORT)
-            .expression_attribute_values(":at", s(at.to_string()))
-            .expression_attribute_values(":one", n(1))
-            .condition_expression("attribute_exists(pk)")
+            .set_item(Some(item))
+            .condition_expression("version = :expected")
+            .expression_attribute_values(":expected", n(erasure.state.version as i64 - 1))
             .send()
-            .await
-            .map_err(|e| err("mark erased", e))?;
-        Ok(())
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("mark erased", e)),
+        }
     }
 
     async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {

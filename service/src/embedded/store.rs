@@ -19,9 +19,12 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    redacted, AuditEntry, CaseChange, CaseFilter, CaseListing, CreateOutcome, Deadline, DeliveryStatus, EffectClaim,
-    EffectRecord, EventRecord, IdempotencyRecord, NewReport, PortError, ReportStore, RoutingState, StoredReport,
+    CaseChange, CaseFilter, CaseListing, CreateOutcome, EffectClaim, Erasure, IdempotencyRecord, NewReport, PortError,
+    ReportStore, RoutingState, StoredReport,
 };
+use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::deadlines::Deadline;
+use oys_shared::effects::{DeliveryStatus, EffectRecord};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cases (
@@ -428,11 +431,11 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
         self.db
             .run("read partner caseloads", move |connection| {
                 let mut statement = connection.prepare("SELECT partner_id, open_cases FROM partner_caseloads")?;
-                let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?)))?;
+                let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
                 rows.collect()
             })
             .await
@@ -470,14 +473,8 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn change_case(
-        &self,
-        reference: &Reference,
-        change: &CaseChange,
-        caseload: Option<(&str, i64)>,
-    ) -> Result<bool, PortError> {
+    async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         let (reference, change) = (reference.to_string(), change.clone());
-        let caseload = caseload.map(|(partner, delta)| (partner.to_string(), delta));
         self.db
             .run("change case", move |connection| {
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -501,11 +498,11 @@ impl ReportStore for EmbeddedStore {
                     "INSERT INTO case_events (reference, id, at_ms, event) VALUES (?1, ?2, ?3, ?4)",
                     params![reference, change.event.id, change.event.at.as_millisecond(), to_json(&change.event)],
                 )?;
-                if let Some((partner, delta)) = caseload {
+                for moved in &change.caseloads {
                     tx.execute(
-                        "INSERT INTO partner_caseloads (partner_id, open_cases) VALUES (?1, MAX(?2, 0))
-                         ON CONFLICT (partner_id) DO UPDATE SET open_cases = MAX(open_cases + ?2, 0)",
-                        params![partner, delta],
+                        "INSERT INTO partner_caseloads (partner_id, open_cases) VALUES (?1, ?2)
+                         ON CONFLICT (partner_id) DO UPDATE SET open_cases = open_cases + ?2",
+                        params![moved.partner_id, moved.delta],
                     )?;
                 }
                 tx.commit()?;
@@ -585,15 +582,15 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
-        let reference = reference.to_string();
+    async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
+        let erasure = erasure.clone();
         self.db
             .run("erase personal data", move |connection| {
-                erase(connection, &reference, at)?;
+                let erased = erase(connection, &erasure)?;
                 // secure_delete zeroes the freed pages; a checkpoint writes them to the database
                 // file and empties the WAL, which still held the pages as they were.
                 let _ = connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
-                Ok(())
+                Ok(erased)
             })
             .await
     }
@@ -637,41 +634,37 @@ impl ReportStore for EmbeddedStore {
     }
 }
 
-/// Deletes a case's personal data; free-text events keep their kind, lose their words.
-fn erase(connection: &mut rusqlite::Connection, reference: &str, at: Timestamp) -> rusqlite::Result<()> {
+/// Deletes a case's personal data and writes the redacted events and erased state it is given,
+/// if the state is still the one erasure was worked out from.
+fn erase(connection: &mut rusqlite::Connection, erasure: &Erasure) -> rusqlite::Result<bool> {
     // IMMEDIATE: a transaction that reads then writes must hold the write lock from its start,
     // or a concurrent writer makes it fail with "database is locked" despite the busy timeout.
     let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let state: Option<String> =
-        tx.query_row("SELECT state FROM case_states WHERE reference = ?1", [reference], |row| row.get(0)).optional()?;
-    if let Some(state) = state {
-        let mut state: CaseState = from_json(&state)?;
-        state.version += 1;
-        state.erased_at = Some(at);
-        state.personal_data_expires_at = None;
-        state.contact_expires_at = None;
-        state.narrative_expires_at = None;
-        tx.execute(
-            "UPDATE case_states SET state = ?2, version = ?3, expires_at = NULL WHERE reference = ?1",
-            params![reference, to_json(&state), state.version as i64],
-        )?;
+    let reference = erasure.summary.reference.as_str();
+    let state = &erasure.state;
+    let written = tx.execute(
+        "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5
+         WHERE reference = ?1 AND version = ?6",
+        params![
+            reference,
+            to_json(state),
+            state.version as i64,
+            erasure.status.as_str(),
+            state.personal_data_expires_at.map(|t| t.as_second()),
+            state.version as i64 - 1
+        ],
+    )?;
+    if written == 0 {
+        return Ok(false);
     }
     tx.execute("DELETE FROM narratives WHERE reference = ?1", [reference])?;
     tx.execute("DELETE FROM contacts WHERE reference = ?1", [reference])?;
-    let events: Vec<(String, String)> = {
-        let mut statement = tx.prepare("SELECT id, event FROM case_events WHERE reference = ?1")?;
-        let rows = statement.query_map([reference], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for (id, event) in events {
-        let mut record: EventRecord = from_json(&event)?;
-        if record.event.has_free_text() {
-            record.event = redacted(&record.event);
-            tx.execute(
-                "UPDATE case_events SET event = ?3 WHERE reference = ?1 AND id = ?2",
-                params![reference, id, to_json(&record)],
-            )?;
-        }
+    for record in &erasure.redacted_events {
+        tx.execute(
+            "UPDATE case_events SET event = ?3 WHERE reference = ?1 AND id = ?2",
+            params![reference, record.id, to_json(record)],
+        )?;
     }
-    tx.commit()
+    tx.commit()?;
+    Ok(true)
 }

@@ -12,10 +12,10 @@ use oys_shared::calendar::operator_call_deadline;
 use oys_shared::routing::{Route, RoutingMessage};
 
 use super::batch::{process_batch, Outcome, WorkerError};
-use super::effects::ADVOCATE_OPERATORS_TOLD;
 use super::{report_for, tell_operators_once};
 use crate::intake::Services;
-use crate::ports::{Deadline, DeadlineKind};
+use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::effects::keys::ADVOCATE_OPERATORS_TOLD;
 
 pub struct AdvocateAssignmentWorker {
     services: Services,
@@ -52,21 +52,8 @@ impl AdvocateAssignmentWorker {
         if !times.calendar_covered {
             warn!("the bank-holiday calendar does not cover this deadline: update shared/data");
         }
-        let deadline = svc
-            .store
-            .save_deadline(&Deadline {
-                reference: reference.clone(),
-                kind: DeadlineKind::OperatorCall,
-                remind_at: times.remind_at,
-                due_at: times.due_at,
-                next_alert_at: Some(times.remind_at),
-                created_at: now,
-                calendar_covered: times.calendar_covered,
-                sent: Vec::new(),
-                met_at: None,
-                partner_id: None,
-            })
-            .await?;
+        let deadline =
+            svc.store.save_deadline(&Deadline::new(reference, DeadlineKind::OperatorCall, &times, now, None)).await?;
 
         let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {

@@ -18,9 +18,8 @@ use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
 
 use crate::intake::Services;
-use crate::ports::{
-    DeliveryStatus, EffectClaim, EffectKind, EffectRecord, EffectTag, OutgoingEmail, PortError, StoredReport,
-};
+use crate::ports::{EffectClaim, EffectTag, OutgoingEmail, PortError, StoredReport};
+use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
 
 /// The report a message is about, checked to be the one the message was sent for.
 async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
@@ -105,16 +104,6 @@ async fn tell_operators_once(
     };
     send_and_record(svc, reference, email).await?;
     Ok(())
-}
-
-/// Effect keys: one per thing a worker does once for a report.
-pub mod effects {
-    pub const POLICE_DISCLOSED: &str = "police_referral:disclosed";
-    pub const POLICE_OPERATORS_TOLD: &str = "police_referral:operators_told";
-    pub const POLICE_FORCE_NEEDED: &str = "police_referral:force_needed";
-    pub const POLICE_WITHDRAWAL_NOTIFIED: &str = "police_referral:withdrawal_notified";
-    pub const POLICE_AWAITING_RELEASE: &str = "police_referral:awaiting_release";
-    pub const ADVOCATE_OPERATORS_TOLD: &str = "advocate_assignment:operators_told";
 }
 
 /// The local runner's partner list: `PARTNERS_JSON` if set, else the examples compiled in

@@ -17,12 +17,16 @@ use oys_shared::routing::{Route, RoutingMessage};
 use oys_shared::Reference;
 
 use super::batch::{process_batch, Outcome, WorkerError};
-use super::effects::{POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD};
 use super::{report_for, send_and_record, tell_operators_once, RecordedEmail};
 use crate::intake::Services;
-use crate::ports::{Deadline, DeadlineKind, EffectKind, StoredReport};
+use crate::ports::StoredReport;
 use oys_shared::calendar::police_release_deadline;
 use oys_shared::casework::police_release_pending;
+use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::effects::keys::{
+    POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD,
+};
+use oys_shared::effects::EffectKind;
 
 pub struct PoliceReferralWorker {
     services: Services,
@@ -147,18 +151,7 @@ impl PoliceReferralWorker {
         let reference = &report.summary.reference;
         let times = police_release_deadline(report.summary.received_at);
         svc.store
-            .save_deadline(&Deadline {
-                reference: reference.clone(),
-                kind: DeadlineKind::PoliceRelease,
-                remind_at: times.remind_at,
-                due_at: times.due_at,
-                next_alert_at: Some(times.remind_at),
-                created_at: svc.clock.now(),
-                calendar_covered: times.calendar_covered,
-                sent: Vec::new(),
-                met_at: None,
-                partner_id: None,
-            })
+            .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock.now(), None))
             .await?;
         if !done.contains(POLICE_AWAITING_RELEASE) {
             let (subject, text) = release_needed_notice(&report.summary, force, times.remind_at);

@@ -9,6 +9,9 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use oys_service::ports::*;
 use oys_shared::advocate::Proposal;
+use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::deadlines::Deadline;
+use oys_shared::effects::EffectRecord;
 use oys_shared::routing::{Delivery, Route};
 use oys_shared::Reference;
 use std::collections::HashMap;
@@ -144,7 +147,7 @@ impl ReportStore for Flaky<dyn ReportStore> {
         &self,
         reference: &Reference,
         key: &str,
-        status: oys_service::ports::DeliveryStatus,
+        status: oys_shared::effects::DeliveryStatus,
     ) -> Result<Option<EffectRecord>, PortError> {
         self.switch.check("mark undelivered")?;
         self.inner.mark_undelivered(reference, key, status).await
@@ -168,7 +171,7 @@ impl ReportStore for Flaky<dyn ReportStore> {
         let due = self.inner.deadlines_due(before, limit).await?;
         Ok(due)
     }
-    async fn partner_caseloads(&self) -> Result<HashMap<String, u32>, PortError> {
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
         self.inner.partner_caseloads().await
     }
     async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
@@ -179,14 +182,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         let deadlines = self.inner.deadlines(reference).await?;
         Ok(deadlines)
     }
-    async fn change_case(
-        &self,
-        reference: &Reference,
-        change: &CaseChange,
-        caseload: Option<(&str, i64)>,
-    ) -> Result<bool, PortError> {
+    async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         self.switch.check("change case")?;
-        self.inner.change_case(reference, change, caseload).await
+        self.inner.change_case(reference, change).await
     }
     async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError> {
         self.inner.events(reference).await
@@ -202,9 +200,9 @@ impl ReportStore for Flaky<dyn ReportStore> {
         let cases = self.inner.list_cases(filter).await?;
         Ok(cases)
     }
-    async fn erase_personal_data(&self, reference: &Reference, at: Timestamp) -> Result<(), PortError> {
+    async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
         self.switch.check("erase")?;
-        self.inner.erase_personal_data(reference, at).await
+        self.inner.erase_personal_data(erasure).await
     }
     async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         self.inner.expiring(before, limit).await
