@@ -96,8 +96,8 @@ impl Casework {
 
     /// The case if `caller` may see it; "not found" otherwise, whether or not it exists.
     async fn visible_case(&self, caller: &Caller, reference: &Reference) -> Result<StoredReport, CaseError> {
-        let store = &self.services.store;
-        let report = retry_transient(|| store.get_report(reference)).await?.ok_or(CaseError::NotFound)?;
+        let svc = &self.services;
+        let report = retry_transient(|| svc.reports.get_report(reference)).await?.ok_or(CaseError::NotFound)?;
         if caller.is_operator() {
             return Ok(report);
         }
@@ -116,7 +116,7 @@ impl Casework {
             role: caller.main_role(),
             action: action.to_string(),
         };
-        self.services.store.append_audit(&entry).await?;
+        self.services.audit.append(&entry).await?;
         Ok(())
     }
 
@@ -133,10 +133,10 @@ impl Casework {
             (false, None) => return Err(CaseError::Forbidden),
         };
         let filter = CaseFilter { status, due_before, shared_with, limit: 200 };
-        let mut listings = self.services.store.list_cases(&filter).await?;
+        let mut listings = self.services.cases.list_cases(&filter).await?;
         // The next deadline of each listed case (a list is at most 200 cases).
         for listing in &mut listings {
-            let deadlines = self.services.store.deadlines(&listing.reference).await?;
+            let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
             listing.next_due_at = deadlines
                 .iter()
                 .filter(|d| d.met_at.is_none())
@@ -154,9 +154,9 @@ impl Casework {
     pub async fn detail(&self, caller: &Caller, reference: &Reference) -> Result<CaseDetail, CaseError> {
         let report = self.visible_case(caller, reference).await?;
         self.audit(caller, reference, "read").await?;
-        let store = &self.services.store;
-        let mut deadlines = store.deadlines(reference).await?;
-        let mut events = store.events(reference).await?;
+        let svc = &self.services;
+        let mut deadlines = svc.deadlines.for_case(reference).await?;
+        let mut events = svc.cases.events(reference).await?;
         let status = status(&report.summary, &report.state);
         if let Some(partner) = caller.advocate_of().filter(|_| !caller.is_operator()) {
             deadlines.retain(|d| d.kind == DeadlineKind::AdvocateCall && d.partner_id.as_deref() == Some(partner));
@@ -169,7 +169,7 @@ impl Casework {
                 events,
             })));
         }
-        let effects = store.effects(reference).await?;
+        let effects = svc.effects.recorded(reference).await?;
         Ok(CaseDetail::Staff(Box::new(CaseView {
             reference: reference.clone(),
             status,
@@ -178,7 +178,7 @@ impl Casework {
             narrative: report.narrative,
             contact: report.contact,
             deadlines,
-            proposal: store.proposal(reference).await?,
+            proposal: svc.assignments.proposal(reference).await?,
             disclosures: Some(effects.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect()),
             events,
         })))
@@ -226,8 +226,8 @@ impl Casework {
             state,
             event: record.clone(),
         };
-        let store = &self.services.store;
-        let changed = retry_transient(|| store.change_case(reference, &change)).await?;
+        let svc = &self.services;
+        let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;
         if !changed {
             return Err(CaseError::Invalid(vec![FieldError::new("type", ErrorCode::VersionConflict)]));
         }
@@ -271,7 +271,7 @@ impl Casework {
             }
             FollowUp::NotifyPoliceWithdrawal => {
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
-                let effects = svc.store.effects(reference).await?;
+                let effects = svc.effects.recorded(reference).await?;
                 let referral = effects.iter().find(|e| e.key == oys_shared::effects::keys::POLICE_DISCLOSED);
                 let key = oys_shared::effects::keys::POLICE_WITHDRAWAL_NOTIFIED;
                 if let (Some(referral), false) = (referral, effects.iter().any(|e| e.key == key)) {
@@ -314,7 +314,7 @@ impl Casework {
     /// Sends the partner what the reporter consented to share, once, and starts its clock.
     async fn hand_off(&self, reference: &Reference, partner_id: &str, now: Timestamp) -> Result<(), CaseError> {
         let partner = self.partner(partner_id).ok_or(CaseError::NotFound)?;
-        let report = self.services.store.get_report(reference).await?.ok_or(CaseError::NotFound)?;
+        let report = self.services.reports.get_report(reference).await?.ok_or(CaseError::NotFound)?;
         // Consent is checked again from the stored state: nothing leaves without it.
         if report.state.shared_with() != Some(partner_id) {
             warn!(reference = %reference, "handoff skipped: consent to share is not in place");
@@ -343,7 +343,7 @@ impl Casework {
             send_and_record(&self.services, reference, email).await?;
         }
         self.services
-            .store
+            .deadlines
             .save_deadline(&Deadline::new(reference, DeadlineKind::AdvocateCall, &times, now, Some(partner_id)))
             .await?;
         Ok(())
@@ -351,17 +351,17 @@ impl Casework {
 
     /// Marks deadlines met: no more alerts for them.
     async fn meet(&self, reference: &Reference, kinds: &[DeadlineKind], now: Timestamp) -> Result<(), CaseError> {
-        for deadline in self.services.store.deadlines(reference).await? {
+        for deadline in self.services.deadlines.for_case(reference).await? {
             if kinds.contains(&deadline.kind) && deadline.met_at.is_none() {
                 let expected = deadline.next_alert_at;
-                self.services.store.update_deadline(&deadline.met(now), expected).await?;
+                self.services.deadlines.update_deadline(&deadline.met(now), expected).await?;
             }
         }
         Ok(())
     }
 
     async fn done(&self, reference: &Reference, key: &str) -> Result<bool, CaseError> {
-        Ok(self.services.store.effects(reference).await?.iter().any(|e| e.key == key))
+        Ok(self.services.effects.recorded(reference).await?.iter().any(|e| e.key == key))
     }
 
     /// Everything held about a report (subject access), for operators; audited as an export.
@@ -371,18 +371,18 @@ impl Casework {
         }
         let report = self.visible_case(caller, reference).await?;
         self.audit(caller, reference, "export").await?;
-        let store = &self.services.store;
+        let svc = &self.services;
         // Who read the case and when is for leads, as `/audit` is.
-        let audit = if caller.is_lead() { Some(store.audit(reference).await?) } else { None };
+        let audit = if caller.is_lead() { Some(svc.audit.entries(reference).await?) } else { None };
         let mut export = json!({
             "reference": reference,
             "exported_at": self.services.clock.now(),
             "report": {"summary": report.summary, "narrative": report.narrative, "contact": report.contact},
             "state": report.state,
-            "proposal": store.proposal(reference).await?,
-            "deadlines": store.deadlines(reference).await?,
-            "events": store.events(reference).await?,
-            "disclosures_and_notices": store.effects(reference).await?,
+            "proposal": svc.assignments.proposal(reference).await?,
+            "deadlines": svc.deadlines.for_case(reference).await?,
+            "events": svc.cases.events(reference).await?,
+            "disclosures_and_notices": svc.effects.recorded(reference).await?,
         });
         if let Some(audit) = audit {
             export["audit"] = json!(audit);
@@ -400,7 +400,7 @@ impl Casework {
         crate::retention::erase_case(svc, reference, svc.clock.now()).await?;
         self.audit(caller, reference, "erase").await?;
         // Every organisation that received the case's details is told, once (UK GDPR art. 19).
-        let effects = svc.store.effects(reference).await?;
+        let effects = svc.effects.recorded(reference).await?;
         for disclosure in effects.iter().filter(|e| e.kind == EffectKind::Disclosure) {
             let key = format!("erasure_notice:{}", disclosure.key);
             let Some(mailbox) = disclosure.mailbox() else { continue };
@@ -430,11 +430,11 @@ impl Casework {
             return Err(CaseError::Forbidden);
         }
         self.visible_case(caller, reference).await?;
-        let store = &self.services.store;
+        let svc = &self.services;
         let disclosures: Vec<EffectRecord> =
-            store.effects(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
+            svc.effects.recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
         Ok(
-            json!({"reference": reference, "reads_and_exports": store.audit(reference).await?, "disclosures": disclosures}),
+            json!({"reference": reference, "reads_and_exports": svc.audit.entries(reference).await?, "disclosures": disclosures}),
         )
     }
 

@@ -49,7 +49,7 @@ pub async fn handle_notification(svc: &Services, body: &str) -> Result<FeedbackO
         info!("email feedback about an untagged email or not a failure: ignored");
         return Ok(FeedbackOutcome::Ignored);
     };
-    let Some(before) = svc.store.mark_undelivered(&tag.reference, &tag.key, status).await? else {
+    let Some(before) = svc.effects.mark_undelivered(&tag.reference, &tag.key, status).await? else {
         warn!(reference = %tag.reference, "email feedback about an effect that is not recorded");
         return Ok(FeedbackOutcome::Ignored);
     };

@@ -8,7 +8,6 @@
 //! scheduled job calls every few minutes. Queue consumers are idempotent per report and route,
 //! so the rare repeat (a crash after a send, before its record) changes nothing downstream.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
@@ -17,16 +16,14 @@ use sha2::{Digest, Sha256};
 use tracing::{error, info, warn};
 use uuid::Uuid;
 
-use oys_shared::casework::{CaseState, RetentionPolicy};
+use oys_shared::casework::CaseState;
 use oys_shared::i18n::Language;
 use oys_shared::report::{parse_report, requested_language, Submitter};
 use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{
-    retry_transient, Clock, CreateOutcome, IdempotencyRecord, Mailer, MessageQueue, NewReport, OutgoingEmail,
-    PortError, Receipt, ReportStore,
-};
+use crate::ports::{retry_transient, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt};
+pub use crate::services::{AlertAddresses, Services};
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.
@@ -37,25 +34,6 @@ pub const SWEEP_LEASE: Duration = Duration::from_secs(300);
 pub const IDEMPOTENCY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 /// How often a fresh reference is drawn when one is already taken (1 in 2^40 per draw).
 const REFERENCE_ATTEMPTS: usize = 5;
-
-/// Where operator alerts come from and go to.
-#[derive(Debug, Clone)]
-pub struct AlertAddresses {
-    pub from: String,
-    pub operators: Vec<String>,
-}
-
-/// The dependencies of the use cases, built once per process.
-#[derive(Clone)]
-pub struct Services {
-    pub store: Arc<dyn ReportStore>,
-    pub queue: Arc<dyn MessageQueue>,
-    pub mailer: Arc<dyn Mailer>,
-    pub clock: Arc<dyn Clock>,
-    pub alerts: AlertAddresses,
-    /// How long personal data is kept after the last thing done on a case.
-    pub retention: RetentionPolicy,
-}
 
 /// A report as it arrives, already read into JSON (from JSON or the no-script form).
 pub struct Submission {
@@ -127,7 +105,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 expires_at: add(now, IDEMPOTENCY_TTL),
             }),
         };
-        let created = retry_transient(|| svc.store.create_report(&new_report, now)).await;
+        let created = retry_transient(|| svc.reports.create_report(&new_report, now)).await;
         match created.map_err(IntakeError::NotStored)? {
             CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
@@ -174,7 +152,7 @@ async fn finish_deliveries(svc: &Services, summary: &CaseSummary, pending: &[Del
             remaining.push(delivery);
         }
     }
-    if let Err(err) = svc.store.set_pending(&summary.reference, &remaining).await {
+    if let Err(err) = svc.reports.set_pending(&summary.reference, &remaining).await {
         // The stored list still names every delivery: the sweeper will repeat the ones that
         // succeeded, which idempotent consumers absorb.
         error!(reference = %summary.reference, error = %err, "could not record deliveries; the sweeper will retry");
@@ -221,10 +199,10 @@ pub struct SweepSummary {
 /// Called by the scheduled job; safe to run concurrently and repeatedly.
 pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<SweepSummary, PortError> {
     let now = svc.clock.now();
-    let due = svc.store.due_for_sweep(now, limit).await?;
+    let due = svc.reports.due_for_sweep(now, limit).await?;
     let mut summary = SweepSummary { due: due.len(), ..Default::default() };
     for reference in due {
-        let Some(state) = svc.store.claim_for_sweep(&reference, now, add(now, SWEEP_LEASE)).await? else {
+        let Some(state) = svc.reports.claim_for_sweep(&reference, now, add(now, SWEEP_LEASE)).await? else {
             continue;
         };
         summary.claimed += 1;

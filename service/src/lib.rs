@@ -15,6 +15,7 @@ pub mod intake;
 pub mod ports;
 pub mod reminders;
 pub mod retention;
+pub mod services;
 pub mod telemetry;
 pub mod workers;
 
@@ -23,7 +24,7 @@ pub mod aws;
 #[cfg(feature = "embedded")]
 pub mod embedded;
 
-pub use intake::Services;
+pub use services::{AlertAddresses, Services};
 
 /// Loads the reference data (postcode tables, message bundles) so the first request does not.
 pub fn load_reference_data() {

@@ -179,8 +179,10 @@ pub enum EffectClaim {
     Claimed,
     Busy,
 }
+/// Reports as they arrive and what routing still owes them: intake, the sweeper, and every
+/// use case that reads a report.
 #[async_trait]
-pub trait ReportStore: Send + Sync {
+pub trait Reports: Send + Sync {
     /// Writes the report's parts and the idempotency record atomically, or nothing.
     async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError>;
 
@@ -201,7 +203,12 @@ pub trait ReportStore: Send + Sync {
         now: Timestamp,
         lease_until: Timestamp,
     ) -> Result<Option<RoutingState>, PortError>;
+}
 
+/// What is done once per report (a disclosure, a notice): claimed before, recorded after
+/// (`send_once`).
+#[async_trait]
+pub trait Effects: Send + Sync {
     /// Claims the right to perform an effect (send a disclosure or notice) before doing it, so
     /// two instances handling the same message (a redelivery while the first still works) cannot
     /// both send: `Claimed` if no live claim existed (a claim lapses at `lease_until`, so a
@@ -232,13 +239,12 @@ pub trait ReportStore: Send + Sync {
     ) -> Result<Option<EffectRecord>, PortError>;
 
     /// The effects recorded for a report, in no particular order.
-    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError>;
+    async fn recorded(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError>;
+}
 
-    /// Stores the advocate proposal unless one exists; returns the one stored (first wins).
-    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError>;
-
-    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError>;
-
+/// Deadlines on cases and the alerts sent for them (workers, casework, the reminder job).
+#[async_trait]
+pub trait Deadlines: Send + Sync {
     /// Stores a deadline unless one of its kind exists for the report; returns the one stored.
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError>;
 
@@ -246,28 +252,49 @@ pub trait ReportStore: Send + Sync {
     /// the index (never a scan of every case).
     async fn deadlines_due(&self, before: Timestamp, limit: usize) -> Result<Vec<Deadline>, PortError>;
 
-    /// Open cases per partner organisation (partners without any are absent).
-    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError>;
-
     /// Replaces a deadline whose `next_alert_at` is still `expected_next` (so two reminder runs
     /// cannot both advance it); `false` if it changed meanwhile.
     async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError>;
 
-    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError>;
+    async fn for_case(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError>;
+}
 
+/// Case state and its events, changed only by a version-checked write (casework); the lists.
+#[async_trait]
+pub trait Cases: Send + Sync {
     /// Applies a change to a case if its state is still at `change.state.version - 1`, with its
     /// event and caseload moves, atomically; `false` on a conflicting concurrent change.
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError>;
 
     async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError>;
 
-    /// Appends to the audit trail (never updated or deleted).
-    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError>;
-
-    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError>;
-
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError>;
+}
 
+/// Advocate proposals and partners' open-case counts (the advocate-assignment worker).
+#[async_trait]
+pub trait Assignments: Send + Sync {
+    /// Stores the advocate proposal unless one exists; returns the one stored (first wins).
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError>;
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError>;
+
+    /// Open cases per partner organisation (partners without any are absent).
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError>;
+}
+
+/// The append-only record of who read or exported a case.
+#[async_trait]
+pub trait AuditTrail: Send + Sync {
+    /// Appends to the audit trail (never updated or deleted).
+    async fn append(&self, entry: &AuditEntry) -> Result<(), PortError>;
+
+    async fn entries(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError>;
+}
+
+/// Expiry and erasure of personal data (the retention purge, erasure on request).
+#[async_trait]
+pub trait PersonalData: Send + Sync {
     /// Deletes the narrative and contact details, replaces the events given with their redacted
     /// copies and writes the erased state, if the stored state is still at
     /// `erasure.state.version - 1`; `false` if the case changed meanwhile (try again).
@@ -283,6 +310,11 @@ pub trait ReportStore: Send + Sync {
     /// the case changed meanwhile (the contact details are deleted either way).
     async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
 }
+
+/// Every store port: what one storage adapter implements.
+pub trait Store: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData {}
+
+impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData> Store for T {}
 
 /// A message received from a queue.
 #[derive(Debug, Clone, PartialEq)]

@@ -64,7 +64,7 @@ fn level_due(deadline: &Deadline, now: Timestamp) -> Option<(AlertLevel, Option<
 pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
     let now = svc.clock.now();
     let mut summary = ReminderSummary::default();
-    match svc.store.deadlines_due(now, BATCH).await {
+    match svc.deadlines.deadlines_due(now, BATCH).await {
         Ok(due) => {
             summary.read = due.len();
             for deadline in due {
@@ -115,7 +115,7 @@ async fn alert_once(
     let expected = deadline.next_alert_at;
     let Some((level, next)) = level_due(&deadline, now).filter(|_| deadline.met_at.is_none()) else {
         // Met, or every level sent: out of the index.
-        svc.store.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
+        svc.deadlines.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
         return Ok(());
     };
     let (to, subject) = match level {
@@ -154,7 +154,7 @@ async fn alert_once(
     let mut sent = deadline.sent.clone();
     sent.push(level);
     let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
-    if !svc.store.update_deadline(&advanced, expected).await? {
+    if !svc.deadlines.update_deadline(&advanced, expected).await? {
         warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
     }
     if !sent_now {

@@ -39,8 +39,8 @@ pub struct RetentionSummary {
 pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, PortError> {
     let window = now.checked_add(SignedDuration::try_from(WARNING).expect("small")).expect("in range");
     let mut summary = RetentionSummary::default();
-    for reference in svc.store.expiring(window, BATCH).await? {
-        let Some(report) = svc.store.get_report(&reference).await? else { continue };
+    for reference in svc.personal_data.expiring(window, BATCH).await? {
+        let Some(report) = svc.reports.get_report(&reference).await? else { continue };
         match due_erasure(&report.state, now) {
             Some(ErasureScope::All) => {
                 erase_case(svc, &reference, now).await?;
@@ -49,7 +49,7 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
             }
             Some(ErasureScope::ContactDetails) => {
                 let state = contact_details_erased(&report.state, now);
-                if svc.store.erase_contact_details(&report.summary, &state).await? {
+                if svc.personal_data.erase_contact_details(&report.summary, &state).await? {
                     summary.contact_details_erased += 1;
                     info!(%reference, "contact details erased: their retention period ended");
                 }
@@ -68,8 +68,8 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
 /// stay. `false` if there is no such case.
 pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
     for _ in 0..TRANSIENT_ATTEMPTS {
-        let Some(report) = svc.store.get_report(reference).await? else { return Ok(false) };
-        let events = svc.store.events(reference).await?;
+        let Some(report) = svc.reports.get_report(reference).await? else { return Ok(false) };
+        let events = svc.cases.events(reference).await?;
         let state = erased(&report.state, at);
         let erasure = Erasure {
             status: status(&report.summary, &state),
@@ -78,7 +78,7 @@ pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) ->
             redacted_events: events.iter().filter_map(EventRecord::erased).collect(),
         };
         // `false`: the case changed while this was worked out (a note, an event): again.
-        if svc.store.erase_personal_data(&erasure).await? {
+        if svc.personal_data.erase_personal_data(&erasure).await? {
             svc.mailer.erase_copies(reference).await?;
             return Ok(true);
         }
@@ -94,7 +94,7 @@ async fn warn_once(
 ) -> Result<bool, PortError> {
     let Some(expires) = state.personal_data_expires_at else { return Ok(false) };
     let key = format!("retention_warning:{}", expires.as_second());
-    if svc.store.effects(reference).await?.iter().any(|e| e.key == key) {
+    if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
         return Ok(false);
     }
     let what = if state.contact_expires_at == Some(expires) { "contact details" } else { "personal data" };

@@ -7,7 +7,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use oys_service::intake::sweep_pending_routing;
-use oys_service::ports::{Mailer, MessageQueue, ReportStore};
+use oys_service::ports::{Mailer, MessageQueue};
 use oys_shared::routing::{Delivery, Route, RoutingMessage};
 use oys_shared::Reference;
 use serde_json::{json, Value};
@@ -38,7 +38,7 @@ async fn a_full_report_is_stored_routed_and_alerted(backend: Backend) {
     assert_eq!(answer.json["routes"], json!(["police_referral", "advocate_assignment"]));
     assert!(answer.json["next_steps"].as_str().unwrap().contains("3 個工作天"), "answered in the form's language");
 
-    let stored = backend.services.store.get_report(&reference).await.unwrap().expect("stored");
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().expect("stored");
     let contact = stored.contact.expect("contact kept");
     assert_eq!(contact.phone.unwrap().as_str(), "+447700900123");
     let narrative = stored.narrative.expect("narrative kept");
@@ -63,7 +63,7 @@ async fn an_anonymous_report_is_alerted_but_routed_nowhere(backend: Backend) {
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
     assert_eq!(answer.json["routes"], json!([]));
     assert!(answer.json["next_steps"].as_str().unwrap().contains("will not contact you"));
-    let stored = backend.services.store.get_report(&reference_of(&answer)).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference_of(&answer)).await.unwrap().unwrap();
     assert_eq!(stored.contact, None);
     assert!(backend.drain(Route::PoliceReferral).await.is_empty());
     assert!(backend.drain(Route::AdvocateAssignment).await.is_empty());
@@ -104,7 +104,7 @@ async fn the_no_script_form_is_accepted(backend: Backend) {
     let answer = post(backend.router(), "application/x-www-form-urlencoded", &[], event("report-form.txt")).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
     assert_eq!(answer.json["routes"], json!(["police_referral", "advocate_assignment"]));
-    let stored = backend.services.store.get_report(&reference_of(&answer)).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference_of(&answer)).await.unwrap().unwrap();
     assert_eq!(stored.narrative.unwrap().postcode.unwrap().to_string(), "EH1 1YZ");
     assert_eq!(stored.summary.nation.as_str(), "scotland");
     assert_eq!(stored.contact.unwrap().phone.unwrap().as_str(), "+441314960000");
@@ -185,7 +185,7 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     let answer = post_json(&backend, &event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED, "stored, so accepted: {}", answer.json);
     let reference = reference_of(&answer);
-    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     assert_eq!(stored.pending, vec![Delivery::PoliceReferral, Delivery::AdvocateAssignment, Delivery::OperatorAlert]);
     assert!(backend.emails().await.is_empty());
 
@@ -196,7 +196,7 @@ async fn a_report_accepted_during_an_outage_is_routed_by_the_sweeper_once(mut ba
     backend.clock.advance(Duration::from_secs(121));
     let summary = sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!((summary.due, summary.claimed, summary.completed), (1, 1, 0));
-    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     assert_eq!(stored.pending, vec![Delivery::OperatorAlert]);
 
     // SES is back; after the lease the next sweep sends only the alert.
@@ -245,8 +245,7 @@ async fn one_idempotency_key_posted_twice_at_once_makes_one_report(backend: Back
 
 async fn a_report_that_cannot_be_stored_is_refused_and_sends_nothing(mut backend: Backend) {
     let switch = Switch::default();
-    let store: Arc<dyn ReportStore> = backend.services.store.clone();
-    backend.services.store = Arc::new(Flaky::new(store, switch.clone()));
+    crate::support::flaky::store_outage(&mut backend.services, &switch);
     switch.fail(true);
     let answer = post_json(&backend, &event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);

@@ -183,7 +183,7 @@ async fn the_role_route_event_table_holds(backend: Backend) {
             );
         }
         for kind in oys_shared::casework::EVENT_TYPES {
-            let events_before = backend.services.store.events(&reference).await.unwrap().len();
+            let events_before = backend.services.cases.events(&reference).await.unwrap().len();
             let (status, body) = event_on_as(&backend, &reference, token(who), event_of(kind)).await;
             let refused = match who {
                 Nobody | BadToken => Some(StatusCode::UNAUTHORIZED),
@@ -194,7 +194,7 @@ async fn the_role_route_event_table_holds(backend: Backend) {
             match refused {
                 Some(expected) => {
                     assert_eq!(status, expected, "{who:?} {kind}: {body}");
-                    let after = backend.services.store.events(&reference).await.unwrap().len();
+                    let after = backend.services.cases.events(&reference).await.unwrap().len();
                     assert_eq!(after, events_before, "{who:?} {kind}: refused, nothing stored");
                 }
                 None if advocate(who) => assert_eq!(status, StatusCode::CREATED, "{who:?} {kind}: {body}"),
@@ -272,7 +272,7 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
     );
 
     // Writes.
-    let events_before = backend.services.store.events(&shared).await.unwrap().len();
+    let events_before = backend.services.cases.events(&shared).await.unwrap().len();
     let note = json!({"type": "note", "text": "Called back, will ring again Friday."});
     for (token, event, expected) in [
         (ADVOCATE_NW, json!({"type": "advocate_contact_made"}), StatusCode::CREATED),
@@ -286,7 +286,7 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
         assert_eq!(status, expected, "{event} as {token}: {body}");
     }
     assert_eq!(
-        backend.services.store.events(&shared).await.unwrap().len(),
+        backend.services.cases.events(&shared).await.unwrap().len(),
         events_before + 2,
         "refused writes changed nothing"
     );
@@ -297,8 +297,8 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
     let (status, body) = call(&backend, "POST", "/v1/reports", Some(OPERATOR), Some(phoned.clone())).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let taken = Reference::parse(body["reference"].as_str().unwrap()).unwrap();
-    assert_eq!(backend.services.store.get_report(&taken).await.unwrap().unwrap().summary.channel.as_str(), "phone");
-    let audit = backend.services.store.audit(&taken).await.unwrap();
+    assert_eq!(backend.services.reports.get_report(&taken).await.unwrap().unwrap().summary.channel.as_str(), "phone");
+    let audit = backend.services.audit.entries(&taken).await.unwrap();
     assert_eq!((audit[0].actor.as_str(), audit[0].action.as_str()), ("operator.local", "report_taken"));
     assert_eq!(
         call(&backend, "POST", "/v1/reports", Some(ADVOCATE_NW), Some(phoned.clone())).await.0,
@@ -362,10 +362,10 @@ async fn consent_to_share_hands_off_once_and_withdrawal_stops_it(backend: Backen
         assert!(handoff[0].text.contains(detail), "the handoff carries {detail}");
     }
     assert!(!handoff[0].text.contains("hong_kong"), "heritage is not the partner's");
-    let deadlines = backend.services.store.deadlines(&reference).await.unwrap();
+    let deadlines = backend.services.deadlines.for_case(&reference).await.unwrap();
     let advocate_clock = deadlines.iter().find(|d| d.kind.as_str() == "advocate_call").expect("the 7-day clock");
     assert_eq!(advocate_clock.due_at.duration_since(advocate_clock.created_at).as_hours(), 7 * 24);
-    assert_eq!(backend.services.store.partner_caseloads().await.unwrap().get("example-north-west"), Some(&1));
+    assert_eq!(backend.services.assignments.partner_caseloads().await.unwrap().get("example-north-west"), Some(&1));
 
     // Recording consent again sends nothing new.
     event_on(&backend, &reference, OPERATOR, share_with("example-north-west")).await;
@@ -385,8 +385,8 @@ async fn consent_to_share_hands_off_once_and_withdrawal_stops_it(backend: Backen
         call(&backend, "GET", &format!("/v1/cases/{reference}"), Some(ADVOCATE_NW), None).await.0,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(backend.services.store.partner_caseloads().await.unwrap().get("example-north-west"), Some(&0));
-    let state = backend.services.store.get_report(&reference).await.unwrap().unwrap().state;
+    assert_eq!(backend.services.assignments.partner_caseloads().await.unwrap().get("example-north-west"), Some(&0));
+    let state = backend.services.reports.get_report(&reference).await.unwrap().unwrap().state;
     assert_eq!(state.share.unwrap().record.recorded_by, "operator.local", "who recorded the withdrawal");
 }
 
@@ -410,7 +410,7 @@ async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(ba
         (status, body["errors"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("nothing_to_release"))
     );
-    let trail = backend.services.store.audit(&chosen).await.unwrap();
+    let trail = backend.services.audit.entries(&chosen).await.unwrap();
     assert!(trail.iter().any(|a| a.action == "event:police_referral_released" && a.actor == "operator.local"));
     assert_eq!(
         event_on(&backend, &chosen, OPERATOR, json!({"type": "police_force_chosen", "force": "atlantis"})).await.0,
@@ -508,7 +508,7 @@ async fn one_failing_alert_stops_neither_the_others_nor_the_sweeper(mut backend:
     mail_down.fail_next(1);
     let summary = reminders::run(&backend.services, &leads).await.unwrap();
     assert_eq!((summary.failures, summary.reminders, summary.routed), (1, 1, 1), "{summary:?}");
-    assert!(backend.services.store.get_report(&pending).await.unwrap().unwrap().pending.is_empty());
+    assert!(backend.services.reports.get_report(&pending).await.unwrap().unwrap().pending.is_empty());
     // The next run sends the one that failed, and nothing twice.
     let summary = reminders::run(&backend.services, &leads).await.unwrap();
     assert_eq!((summary.failures, summary.reminders), (0, 1), "{summary:?}");
@@ -553,7 +553,7 @@ async fn a_case_moved_to_another_partner_gets_its_own_clock_and_none_of_the_firs
     assert_eq!(clocks[0]["partner_id"], "example-london");
 
     // London's own 7-day clock: its reminder on day 5 after its handoff, not the first one's.
-    let deadlines = backend.services.store.deadlines(&reference).await.unwrap();
+    let deadlines = backend.services.deadlines.for_case(&reference).await.unwrap();
     let london = deadlines.iter().find(|d| d.partner_id.as_deref() == Some("example-london")).unwrap();
     let north_west = deadlines.iter().find(|d| d.partner_id.as_deref() == Some("example-north-west")).unwrap();
     assert!(north_west.met_at.is_some(), "the withdrawn partner's clock stopped");
@@ -632,9 +632,9 @@ async fn two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_do
     let reference = submit(&backend, &event("report-full.json")).await;
     backend.run_workers().await;
     // Both requests read the case before either writes.
-    let mut gated = crate::support::flaky::Flaky::new(backend.services.store.clone(), Default::default());
+    let mut gated = crate::support::flaky::Flaky::new(backend.services.reports.clone(), Default::default());
     gated.read_gate = Some(crate::support::flaky::ReadGate::pairs());
-    backend.services.store = std::sync::Arc::new(gated);
+    backend.services.reports = std::sync::Arc::new(gated);
     let confirm = |partner: &str| json!({"type": "assignment_confirmed", "partner_id": partner});
     let (a, b) = tokio::join!(
         event_on(&backend, &reference, OPERATOR, confirm("example-north-west")),
@@ -645,13 +645,13 @@ async fn two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_do
     assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT], "{a:?} {b:?}");
     let loser = if a.0 == StatusCode::CONFLICT { &a.1 } else { &b.1 };
     assert_eq!(loser["errors"][0]["code"], "version_conflict");
-    let events = backend.services.store.events(&reference).await.unwrap();
+    let events = backend.services.cases.events(&reference).await.unwrap();
     assert_eq!(events.len(), 1, "one event stored");
-    let state = backend.services.store.get_report(&reference).await.unwrap().unwrap().state;
+    let state = backend.services.reports.get_report(&reference).await.unwrap().unwrap().state;
     assert_eq!(state.version, 1);
     let winner = if a.0 == StatusCode::CREATED { "example-north-west" } else { "example-london" };
     assert_eq!(state.assigned_partner.as_deref(), Some(winner), "the stored state is the winner's");
-    let audited = backend.services.store.audit(&reference).await.unwrap();
+    let audited = backend.services.audit.entries(&reference).await.unwrap();
     assert_eq!(audited.iter().filter(|e| e.action == "event:assignment_confirmed").count(), 1);
 }
 
@@ -706,7 +706,7 @@ async fn erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry
     assert_eq!(status, StatusCode::OK);
     let notices = backend.emails_to("casework@north-west.partners.example").await;
     assert_eq!(notices.iter().filter(|e| e.subject == format!("Erasure request: {shared}")).count(), 1);
-    let report = backend.services.store.get_report(&shared).await.unwrap().unwrap();
+    let report = backend.services.reports.get_report(&shared).await.unwrap().unwrap();
     assert!(report.narrative.is_none() && report.contact.is_none());
 }
 
@@ -851,7 +851,7 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
         event_on(&backend, &reference, OPERATOR, json!({"type": "note", "text": "ERASE-NOTE-AFTER"})).await;
     assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("case_erased")));
     assert!(!backend.everything_stored().await.contains("ERASE-NOTE-AFTER"));
-    let report = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let report = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     assert!(report.narrative.is_none() && report.contact.is_none() && report.state.erased_at.is_some());
     assert_eq!(report.summary.incident_types[0].as_str(), "threats", "categories stay for statistics");
     let (status, export) = call(&backend, "GET", &format!("/v1/cases/{reference}/export"), Some(OPERATOR), None).await;
@@ -862,7 +862,7 @@ async fn erasure_leaves_only_the_categories(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert!(lead_export["audit"].as_array().is_some_and(|a| !a.is_empty()), "{lead_export}");
     let actions: Vec<String> =
-        backend.services.store.audit(&reference).await.unwrap().into_iter().map(|a| a.action).collect();
+        backend.services.audit.entries(&reference).await.unwrap().into_iter().map(|a| a.action).collect();
     assert!(actions.contains(&"erase".to_string()));
 }
 
@@ -872,7 +872,7 @@ async fn personal_data_expires_from_the_start_contact_details_first(backend: Bac
     backend.run_workers().await;
     let run = || async { reminders::run(&backend.services, &[]).await.unwrap() };
     let day = |n: u64| Duration::from_secs(n * 24 * 3600);
-    let stored = || async { backend.services.store.get_report(&reference).await.unwrap().unwrap() };
+    let stored = || async { backend.services.reports.get_report(&reference).await.unwrap().unwrap() };
 
     // Nobody touches the case: the operators are told ahead of time, once, by reference.
     backend.clock.advance(day(9));
@@ -982,7 +982,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
             idempotency: None,
             state: Default::default(),
         };
-        backend.services.store.create_report(&new, now).await.unwrap();
+        backend.services.reports.create_report(&new, now).await.unwrap();
         let remind = if i < 10 { due_at } else { far };
         let deadline = Deadline {
             reference,
@@ -996,7 +996,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
             met_at: None,
             partner_id: None,
         };
-        backend.services.store.save_deadline(&deadline).await.unwrap();
+        backend.services.deadlines.save_deadline(&deadline).await.unwrap();
     }
     backend.clock.set(due_at);
     // What the adapter itself reads: SQLite's plan searches the index; DynamoDB reports how many

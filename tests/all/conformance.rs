@@ -53,93 +53,103 @@ fn with_key(mut report: NewReport, key_hash: &str, request_hash: &str, now: Time
 }
 
 async fn a_stored_report_reads_back_whole(backend: Backend) {
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let full = new_report("report-full.json", now);
-    assert_eq!(store.create_report(&full, now).await.unwrap(), CreateOutcome::Created);
-    let stored = store.get_report(&full.summary.reference).await.unwrap().expect("stored");
+    assert_eq!(svc.reports.create_report(&full, now).await.unwrap(), CreateOutcome::Created);
+    let stored = svc.reports.get_report(&full.summary.reference).await.unwrap().expect("stored");
     assert_eq!(stored.summary, full.summary);
     assert_eq!(stored.narrative.as_ref(), Some(&full.narrative));
     assert_eq!(stored.contact, full.contact);
     assert_eq!(stored.pending, full.pending);
 
     let anonymous = new_report("report-anonymous.json", now);
-    assert_eq!(store.create_report(&anonymous, now).await.unwrap(), CreateOutcome::Created);
-    let stored = store.get_report(&anonymous.summary.reference).await.unwrap().unwrap();
+    assert_eq!(svc.reports.create_report(&anonymous, now).await.unwrap(), CreateOutcome::Created);
+    let stored = svc.reports.get_report(&anonymous.summary.reference).await.unwrap().unwrap();
     assert_eq!(stored.contact, None, "no contact item when nothing reaches the reporter");
 
     let unknown = Reference::from_entropy(1);
-    assert_eq!(store.get_report(&unknown).await.unwrap(), None);
+    assert_eq!(svc.reports.get_report(&unknown).await.unwrap(), None);
 }
 
 async fn a_taken_reference_is_refused_and_nothing_is_overwritten(backend: Backend) {
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let first = new_report("report-full.json", now);
-    store.create_report(&first, now).await.unwrap();
+    svc.reports.create_report(&first, now).await.unwrap();
     let mut second = new_report("report-anonymous.json", now);
     second.summary.reference = first.summary.reference.clone();
-    assert_eq!(store.create_report(&second, now).await.unwrap(), CreateOutcome::ReferenceTaken);
-    let stored = store.get_report(&first.summary.reference).await.unwrap().unwrap();
+    assert_eq!(svc.reports.create_report(&second, now).await.unwrap(), CreateOutcome::ReferenceTaken);
+    let stored = svc.reports.get_report(&first.summary.reference).await.unwrap().unwrap();
     assert_eq!(stored.summary, first.summary);
     assert_eq!(stored.contact, first.contact);
     assert_eq!(backend.case_count().await, 1);
 }
 
 async fn an_idempotency_key_is_exclusive_until_it_expires(backend: Backend) {
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let first = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
-    assert_eq!(store.create_report(&first, now).await.unwrap(), CreateOutcome::Created);
+    assert_eq!(svc.reports.create_report(&first, now).await.unwrap(), CreateOutcome::Created);
 
     let again = with_key(new_report("report-full.json", now), "key-1", "body-a", now);
-    match store.create_report(&again, now).await.unwrap() {
+    match svc.reports.create_report(&again, now).await.unwrap() {
         CreateOutcome::IdempotencyKeyUsed(earlier) => {
             assert_eq!(earlier, first.idempotency.clone().unwrap())
         }
         other => panic!("expected the earlier record, got {other:?}"),
     }
-    assert_eq!(store.get_report(&again.summary.reference).await.unwrap(), None, "nothing of the repeat is stored");
+    assert_eq!(
+        svc.reports.get_report(&again.summary.reference).await.unwrap(),
+        None,
+        "nothing of the repeat is stored"
+    );
     assert_eq!(backend.case_count().await, 1);
 
     // A day and a bit later the key is free again, whatever TTL has or has not deleted.
     let next_day = later(now, 86_401);
     let reuse = with_key(new_report("report-anonymous.json", next_day), "key-1", "body-b", next_day);
-    assert_eq!(store.create_report(&reuse, next_day).await.unwrap(), CreateOutcome::Created);
+    assert_eq!(svc.reports.create_report(&reuse, next_day).await.unwrap(), CreateOutcome::Created);
     assert_eq!(backend.case_count().await, 2);
 }
 
 async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let report = new_report("report-full.json", now);
     let reference = report.summary.reference.clone();
-    store.create_report(&report, now).await.unwrap();
+    svc.reports.create_report(&report, now).await.unwrap();
 
-    assert!(store.due_for_sweep(now, 10).await.unwrap().is_empty(), "not due during the grace period");
+    assert!(svc.reports.due_for_sweep(now, 10).await.unwrap().is_empty(), "not due during the grace period");
     let due_time = later(now, 121);
-    assert_eq!(store.due_for_sweep(due_time, 10).await.unwrap(), vec![reference.clone()]);
+    assert_eq!(svc.reports.due_for_sweep(due_time, 10).await.unwrap(), vec![reference.clone()]);
 
-    let claimed = store.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().expect("claimed");
+    let claimed =
+        svc.reports.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().expect("claimed");
     assert_eq!(claimed.pending, report.pending);
     assert_eq!(claimed.summary, report.summary);
     assert!(
-        store.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().is_none(),
+        svc.reports.claim_for_sweep(&reference, due_time, later(due_time, 300)).await.unwrap().is_none(),
         "held by the lease"
     );
-    assert!(store.due_for_sweep(due_time, 10).await.unwrap().is_empty());
+    assert!(svc.reports.due_for_sweep(due_time, 10).await.unwrap().is_empty());
 
     // Partly delivered: still pending, due again once the lease is over.
-    store.set_pending(&reference, &[Delivery::OperatorAlert]).await.unwrap();
+    svc.reports.set_pending(&reference, &[Delivery::OperatorAlert]).await.unwrap();
     let after_lease = later(due_time, 301);
-    assert_eq!(store.due_for_sweep(after_lease, 10).await.unwrap(), vec![reference.clone()]);
-    assert_eq!(store.get_report(&reference).await.unwrap().unwrap().pending, vec![Delivery::OperatorAlert]);
+    assert_eq!(svc.reports.due_for_sweep(after_lease, 10).await.unwrap(), vec![reference.clone()]);
+    assert_eq!(svc.reports.get_report(&reference).await.unwrap().unwrap().pending, vec![Delivery::OperatorAlert]);
 
     // Fully delivered: out of the index for good.
-    store.set_pending(&reference, &[]).await.unwrap();
-    assert!(store.due_for_sweep(later(now, 1_000_000), 10).await.unwrap().is_empty());
-    assert!(store.claim_for_sweep(&reference, later(now, 1_000_000), later(now, 1_000_300)).await.unwrap().is_none());
-    assert!(store.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
+    svc.reports.set_pending(&reference, &[]).await.unwrap();
+    assert!(svc.reports.due_for_sweep(later(now, 1_000_000), 10).await.unwrap().is_empty());
+    assert!(svc
+        .reports
+        .claim_for_sweep(&reference, later(now, 1_000_000), later(now, 1_000_300))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(svc.reports.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
 }
 
 async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(backend: Backend) {
@@ -198,11 +208,11 @@ async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
 }
 
 async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let report = new_report("report-full.json", now);
     let reference = report.summary.reference.clone();
-    store.create_report(&report, now).await.unwrap();
+    svc.reports.create_report(&report, now).await.unwrap();
 
     let effect = EffectRecord {
         key: "police_referral:disclosed".into(),
@@ -213,25 +223,28 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
         at: now,
         delivery: DeliveryStatus::Sent,
     };
-    assert!(store.record_effect(&reference, &effect).await.unwrap());
+    assert!(svc.effects.record_effect(&reference, &effect).await.unwrap());
     let later_effect = EffectRecord { at: later(now, 60), ..effect.clone() };
-    assert!(!store.record_effect(&reference, &later_effect).await.unwrap(), "once per key");
-    assert_eq!(store.effects(&reference).await.unwrap(), vec![effect.clone()]);
+    assert!(!svc.effects.record_effect(&reference, &later_effect).await.unwrap(), "once per key");
+    assert_eq!(svc.effects.recorded(&reference).await.unwrap(), vec![effect.clone()]);
 
     // A bounce reported later marks it not delivered; the answer is the record as it was.
-    let before = store.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
+    let before = svc.effects.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
     assert_eq!(before, Some(effect.clone()));
     let bounced = EffectRecord { delivery: DeliveryStatus::Bounced, ..effect.clone() };
-    assert_eq!(store.effects(&reference).await.unwrap(), vec![bounced.clone()]);
-    let again = store.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
+    assert_eq!(svc.effects.recorded(&reference).await.unwrap(), vec![bounced.clone()]);
+    let again = svc.effects.mark_undelivered(&reference, &effect.key, DeliveryStatus::Bounced).await.unwrap();
     assert_eq!(again, Some(bounced));
-    assert_eq!(store.mark_undelivered(&reference, "no_such_effect", DeliveryStatus::Bounced).await.unwrap(), None);
+    assert_eq!(
+        svc.effects.mark_undelivered(&reference, "no_such_effect", DeliveryStatus::Bounced).await.unwrap(),
+        None
+    );
 
     let proposal = Proposal { reference: reference.clone(), ranked: vec![], proposed_at: now };
-    assert_eq!(store.save_proposal(&proposal).await.unwrap(), proposal);
+    assert_eq!(svc.assignments.save_proposal(&proposal).await.unwrap(), proposal);
     let second = Proposal { proposed_at: later(now, 60), ..proposal.clone() };
-    assert_eq!(store.save_proposal(&second).await.unwrap(), proposal, "the first proposal wins");
-    assert_eq!(store.proposal(&reference).await.unwrap(), Some(proposal));
+    assert_eq!(svc.assignments.save_proposal(&second).await.unwrap(), proposal, "the first proposal wins");
+    assert_eq!(svc.assignments.proposal(&reference).await.unwrap(), Some(proposal));
 
     let deadline = |remind: i64| Deadline {
         reference: reference.clone(),
@@ -245,35 +258,41 @@ async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
         met_at: None,
         partner_id: None,
     };
-    assert_eq!(store.save_deadline(&deadline(3600)).await.unwrap(), deadline(3600));
-    assert_eq!(store.save_deadline(&deadline(7200)).await.unwrap(), deadline(3600), "the first deadline wins");
-    assert!(store.deadlines_due(later(now, 3599), 10).await.unwrap().is_empty());
-    assert_eq!(store.deadlines_due(later(now, 3600), 10).await.unwrap(), vec![deadline(3600)]);
-    assert!(store.partner_caseloads().await.unwrap().is_empty());
+    assert_eq!(svc.deadlines.save_deadline(&deadline(3600)).await.unwrap(), deadline(3600));
+    assert_eq!(svc.deadlines.save_deadline(&deadline(7200)).await.unwrap(), deadline(3600), "the first deadline wins");
+    assert!(svc.deadlines.deadlines_due(later(now, 3599), 10).await.unwrap().is_empty());
+    assert_eq!(svc.deadlines.deadlines_due(later(now, 3600), 10).await.unwrap(), vec![deadline(3600)]);
+    assert!(svc.assignments.partner_caseloads().await.unwrap().is_empty());
 }
 
 async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_alone(backend: Backend) {
     use oys_shared::casework::{contact_details_erased, RetentionPolicy};
-    let store = &backend.services.store;
+    let svc = &backend.services;
     let now = start_time();
     let mut report = new_report("report-full.json", now);
     report.state = RetentionPolicy::new(10, 30).unwrap().extend(&Default::default(), now);
     let reference = report.summary.reference.clone();
-    store.create_report(&report, now).await.unwrap();
+    svc.reports.create_report(&report, now).await.unwrap();
     let expires = report.state.personal_data_expires_at.unwrap();
     assert_eq!(expires, later(now, 10 * 86_400), "the contact details' expiry, the earlier");
-    assert!(!store.expiring(later(expires, -1), 10).await.unwrap().contains(&reference));
-    assert!(store.expiring(expires, 10).await.unwrap().contains(&reference));
+    assert!(!svc.personal_data.expiring(later(expires, -1), 10).await.unwrap().contains(&reference));
+    assert!(svc.personal_data.expiring(expires, 10).await.unwrap().contains(&reference));
 
     let state = contact_details_erased(&report.state, expires);
     let stale = oys_shared::casework::CaseState { version: state.version + 1, ..state.clone() };
-    assert!(!store.erase_contact_details(&report.summary, &stale).await.unwrap(), "only from the stored version");
-    assert!(store.erase_contact_details(&report.summary, &state).await.unwrap());
-    let stored = store.get_report(&reference).await.unwrap().unwrap();
+    assert!(
+        !svc.personal_data.erase_contact_details(&report.summary, &stale).await.unwrap(),
+        "only from the stored version"
+    );
+    assert!(svc.personal_data.erase_contact_details(&report.summary, &state).await.unwrap());
+    let stored = svc.reports.get_report(&reference).await.unwrap().unwrap();
     assert!(stored.contact.is_none() && stored.narrative.is_some());
     assert_eq!(stored.state, state);
-    assert!(!store.expiring(later(expires, 86_400), 10).await.unwrap().contains(&reference), "next: the narrative");
-    assert!(store.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
+    assert!(
+        !svc.personal_data.expiring(later(expires, 86_400), 10).await.unwrap().contains(&reference),
+        "next: the narrative"
+    );
+    assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
 on_both_backends!(

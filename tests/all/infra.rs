@@ -525,7 +525,7 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
     }
     recorder.record(false);
     let filter = oys_service::ports::CaseFilter { limit: 10, ..Default::default() };
-    let reference = backend.services.store.list_cases(&filter).await.unwrap().remove(0).reference;
+    let reference = backend.services.cases.list_cases(&filter).await.unwrap().remove(0).reference;
     recorder.record(true);
 
     // operator-api: warm-up, list, read, events with a handoff, export, a phoned report and its
@@ -611,8 +611,8 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
     // email-feedback: SES reports a bounce of a disclosure.
     recorder.record(false);
     let effect = services
-        .store
-        .effects(&reference)
+        .effects
+        .recorded(&reference)
         .await
         .unwrap()
         .into_iter()

@@ -77,7 +77,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
         idempotency: None,
         state: Default::default(),
     };
-    backend.services.store.create_report(&new, received).await.unwrap();
+    backend.services.reports.create_report(&new, received).await.unwrap();
 
     let invoke = |file: &'static str| {
         let router = router.clone();

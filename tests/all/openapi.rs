@@ -415,10 +415,10 @@ async fn the_events_route_takes_json_only_and_refuses_what_it_cannot_read(backen
     assert_eq!((status, &answer["errors"][0]["code"]), (StatusCode::PAYLOAD_TOO_LARGE, &json!("body_too_large")));
     let (status, answer) = send(Some("application/json"), "{\"type\": ".to_string()).await;
     assert_eq!((status, &answer["errors"][0]["code"]), (StatusCode::BAD_REQUEST, &json!("malformed_body")));
-    assert!(backend.services.store.events(&reference).await.unwrap().is_empty(), "nothing recorded");
+    assert!(backend.services.cases.events(&reference).await.unwrap().is_empty(), "nothing recorded");
     let (status, answer) = send(Some("Application/JSON; charset=utf-8"), note.to_string()).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
-    assert_eq!(backend.services.store.events(&reference).await.unwrap().len(), 1);
+    assert_eq!(backend.services.cases.events(&reference).await.unwrap().len(), 1);
     // Credentials are checked first: a caller without them learns nothing of the body rules.
     let request = Request::post(&path).header("content-type", "text/plain").body(Body::from(note)).unwrap();
     let response = backend.full_router().oneshot(request).await.unwrap();

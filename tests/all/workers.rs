@@ -100,7 +100,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                     assert!(about(backend.emails_to(&force_mailbox).await, &reference).is_empty(), "{case}: held");
                     let listing = backend
                         .services
-                        .store
+                        .cases
                         .list_cases(&oys_service::ports::CaseFilter { limit: 200, ..Default::default() })
                         .await
                         .unwrap();
@@ -111,7 +111,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
 
                 let to_police = about(backend.emails_to(&force_mailbox).await, &reference);
                 let to_operators = about(backend.emails().await, &reference);
-                let effects = backend.services.store.effects(&reference).await.unwrap();
+                let effects = backend.services.effects.recorded(&reference).await.unwrap();
                 let disclosures: Vec<_> = effects.iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
                 if police == "no" {
                     // Not this force, and not any other: every force mailbox of this test.
@@ -172,12 +172,12 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                     assert!(!mentions_anything_personal(email), "{case}: operators' email is clean:\n{}", email.text);
                 }
 
-                let proposal = backend.services.store.proposal(&reference).await.unwrap();
+                let proposal = backend.services.assignments.proposal(&reference).await.unwrap();
                 assert_eq!(proposal.is_some(), advocate, "{case}: a proposal only when an advocate was asked for");
                 let far = "2030-01-01T00:00:00Z".parse().unwrap();
-                let deadlines = backend.services.store.deadlines_due(far, 1000).await.unwrap();
+                let deadlines = backend.services.deadlines.deadlines_due(far, 1000).await.unwrap();
                 assert_eq!(deadlines.iter().any(|d| d.reference == reference), advocate, "{case}: the call-back clock");
-                let release_clock = backend.services.store.deadlines(&reference).await.unwrap();
+                let release_clock = backend.services.deadlines.for_case(&reference).await.unwrap();
                 let release_clock =
                     release_clock.iter().find(|d| d.kind == oys_shared::deadlines::DeadlineKind::PoliceRelease);
                 assert_eq!(release_clock.is_some(), police != "no", "{case}: the release clock");
@@ -199,8 +199,8 @@ async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: 
     let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
     backend.run_workers().await;
     backend.release_police_referral(&reference).await;
-    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
-    let proposal = backend.services.store.proposal(&reference).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
+    let proposal = backend.services.assignments.proposal(&reference).await.unwrap().unwrap();
     let emails_before =
         backend.emails().await.len() + backend.emails_to(&backend.police_mailbox("greater-manchester")).await.len();
 
@@ -217,10 +217,10 @@ async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: 
     let emails_after =
         backend.emails().await.len() + backend.emails_to(&backend.police_mailbox("greater-manchester")).await.len();
     assert_eq!(emails_after, emails_before, "no email repeated");
-    let disclosures = backend.services.store.effects(&reference).await.unwrap();
+    let disclosures = backend.services.effects.recorded(&reference).await.unwrap();
     assert_eq!(disclosures.iter().filter(|e| e.key == effects::POLICE_DISCLOSED).count(), 1);
     assert_eq!(
-        backend.services.store.proposal(&reference).await.unwrap().unwrap(),
+        backend.services.assignments.proposal(&reference).await.unwrap().unwrap(),
         proposal,
         "the first proposal stands"
     );
@@ -244,7 +244,7 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     .unwrap();
     let oys_service::intake::SubmitOutcome::Accepted(receipt) = outcome else { panic!("accepted") };
     let reference = receipt.reference;
-    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     let message = serde_json::to_string(&RoutingMessage::new(&stored.summary, Route::PoliceReferral)).unwrap();
     let (first, second) = (backend.police_worker(), backend.police_worker());
     let (a, b) = tokio::join!(first.handle_batch(batch(&[&message])), second.handle_batch(batch(&[&message])));
@@ -257,7 +257,7 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     assert_eq!(to_police.len(), 1, "one disclosure, whoever won");
     let notices = about(backend.emails().await, &reference);
     assert_eq!(notices.iter().filter(|e| e.subject.starts_with("Police referral sent")).count(), 1);
-    let effects = backend.services.store.effects(&reference).await.unwrap();
+    let effects = backend.services.effects.recorded(&reference).await.unwrap();
     assert_eq!(effects.iter().filter(|e| e.key == effects::POLICE_DISCLOSED).count(), 1);
 }
 
@@ -266,7 +266,7 @@ async fn messages_that_can_never_succeed_end_in_the_dead_letter_queue(backend: B
     let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
     let queue = &backend.services.queue;
     queue.send(Route::PoliceReferral, "{not json").await.unwrap();
-    let stored = backend.services.store.get_report(&reference).await.unwrap().unwrap();
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     let mut ghost = RoutingMessage::new(&stored.summary, Route::PoliceReferral);
     ghost.reference = Reference::from_entropy(0xdead_beef);
     queue.send(Route::PoliceReferral, &serde_json::to_string(&ghost).unwrap()).await.unwrap();
@@ -299,7 +299,7 @@ async fn an_online_or_unsure_location_asks_the_operators_for_the_force(backend: 
         let ask =
             asks.iter().find(|e| e.subject.starts_with("Police referral needs a force")).expect("operators asked");
         assert!(ask.text.contains(expected), "{expected}: {}", ask.text);
-        let effects = backend.services.store.effects(&reference).await.unwrap();
+        let effects = backend.services.effects.recorded(&reference).await.unwrap();
         assert!(effects.iter().all(|e| e.kind != EffectKind::Disclosure), "nothing sent to any force");
         let to_any_force = about(backend.all_emails().await, &reference)
             .into_iter()
@@ -326,7 +326,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
         idempotency: None,
         state: Default::default(),
     };
-    backend.services.store.create_report(&new_report, received).await.unwrap();
+    backend.services.reports.create_report(&new_report, received).await.unwrap();
 
     let police: SqsEvent = serde_json::from_str(&event("sqs-police-referral-batch.json")).unwrap();
     let response = backend.police_worker().handle_batch(police.clone()).await;
@@ -354,8 +354,8 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     // The deadline is found through its index: not before the reminder time, then yes.
     let remind: Timestamp = "2026-11-26T17:00:00Z".parse().unwrap();
     let before = remind.checked_sub(jiff::SignedDuration::from_secs(1)).unwrap();
-    assert!(backend.services.store.deadlines_due(before, 10).await.unwrap().is_empty());
-    let due = backend.services.store.deadlines_due(remind, 10).await.unwrap();
+    assert!(backend.services.deadlines.deadlines_due(before, 10).await.unwrap().is_empty());
+    let due = backend.services.deadlines.deadlines_due(remind, 10).await.unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(
         (due[0].reference.as_str(), due[0].due_at.to_string().as_str()),

@@ -36,8 +36,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    CaseChange, CaseFilter, CaseListing, CreateOutcome, EffectClaim, Erasure, IdempotencyRecord, NewReport, PortError,
-    ReportStore, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, CaseListing, Cases, CreateOutcome, Deadlines, EffectClaim,
+    Effects, Erasure, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -232,7 +232,7 @@ impl DynamoStore {
 }
 
 #[async_trait]
-impl ReportStore for DynamoStore {
+impl Reports for DynamoStore {
     async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         crate::telemetry::leak_canary!("adapter", &report.narrative.description);
         let reference = &report.summary.reference;
@@ -430,7 +430,10 @@ impl ReportStore for DynamoStore {
             Err(e) => Err(err("claim report for sweep", e)),
         }
     }
+}
 
+#[async_trait]
+impl Effects for DynamoStore {
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         self.put_new(to_item(effect, case_pk(reference), &format!("EFFECT#{}", effect.key))?).await
     }
@@ -499,22 +502,13 @@ impl ReportStore for DynamoStore {
         }
     }
 
-    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+    async fn recorded(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
         self.query_prefix(reference, "EFFECT#").await
     }
+}
 
-    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
-        let pk = case_pk(&proposal.reference);
-        if self.put_new(to_item(proposal, pk.clone(), "PROPOSAL")?).await? {
-            return Ok(proposal.clone());
-        }
-        self.get(pk, "PROPOSAL".into()).await?.ok_or_else(|| PortError::new("save proposal", "vanished"))
-    }
-
-    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
-        self.get(case_pk(reference), "PROPOSAL".into()).await
-    }
-
+#[async_trait]
+impl Deadlines for DynamoStore {
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
         let (pk, sk) = (case_pk(&deadline.reference), format!("DEADLINE#{}", deadline.slot()));
         if self.put_new(deadline_item(deadline)?).await? {
@@ -538,23 +532,6 @@ impl ReportStore for DynamoStore {
         self.query_pages(query, Some(limit), "find due deadlines").await?.into_iter().map(from_item).collect()
     }
 
-    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
-        let query = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("pk = :pk")
-            .expression_attribute_values(":pk", s("PARTNERS"));
-        let items = self.query_pages(query, None, "read partner caseloads").await?;
-        #[derive(Deserialize)]
-        struct Caseload {
-            partner_id: String,
-            open_cases: i64,
-        }
-        let caseloads: Vec<Caseload> = items.into_iter().map(from_item).collect::<Result<_, _>>()?;
-        Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
-    }
-
     async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
         let put = self.client.put_item().table_name(&self.table).set_item(Some(deadline_item(deadline)?));
         let put = match expected_next {
@@ -570,10 +547,13 @@ impl ReportStore for DynamoStore {
         }
     }
 
-    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+    async fn for_case(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
         self.query_prefix(reference, "DEADLINE#").await
     }
+}
 
+#[async_trait]
+impl Cases for DynamoStore {
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         let state_item = StateItem::new(&change.summary, change.state.clone(), change.status).to_item()?;
         let mut items = vec![
@@ -636,19 +616,6 @@ impl ReportStore for DynamoStore {
         self.query_prefix(reference, "EVENT#").await
     }
 
-    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
-        let item = to_item(entry, case_pk(&entry.reference), &timed_sk("AUDIT", entry.at, &entry.id))?;
-        if self.put_new(item).await? {
-            Ok(())
-        } else {
-            Err(PortError::new("append audit", "an entry with this id exists"))
-        }
-    }
-
-    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
-        self.query_prefix(reference, "AUDIT#").await
-    }
-
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
         let statuses: Vec<CaseStatus> = match (filter.status, &filter.shared_with) {
             (Some(status), _) => vec![status],
@@ -674,7 +641,58 @@ impl ReportStore for DynamoStore {
         listings.truncate(filter.limit);
         Ok(listings)
     }
+}
 
+#[async_trait]
+impl Assignments for DynamoStore {
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        let pk = case_pk(&proposal.reference);
+        if self.put_new(to_item(proposal, pk.clone(), "PROPOSAL")?).await? {
+            return Ok(proposal.clone());
+        }
+        self.get(pk, "PROPOSAL".into()).await?.ok_or_else(|| PortError::new("save proposal", "vanished"))
+    }
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        self.get(case_pk(reference), "PROPOSAL".into()).await
+    }
+
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
+        let query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk")
+            .expression_attribute_values(":pk", s("PARTNERS"));
+        let items = self.query_pages(query, None, "read partner caseloads").await?;
+        #[derive(Deserialize)]
+        struct Caseload {
+            partner_id: String,
+            open_cases: i64,
+        }
+        let caseloads: Vec<Caseload> = items.into_iter().map(from_item).collect::<Result<_, _>>()?;
+        Ok(caseloads.into_iter().map(|c| (c.partner_id, c.open_cases)).collect())
+    }
+}
+
+#[async_trait]
+impl AuditTrail for DynamoStore {
+    async fn append(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        let item = to_item(entry, case_pk(&entry.reference), &timed_sk("AUDIT", entry.at, &entry.id))?;
+        if self.put_new(item).await? {
+            Ok(())
+        } else {
+            Err(PortError::new("append audit", "an entry with this id exists"))
+        }
+    }
+
+    async fn entries(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        self.query_prefix(reference, "AUDIT#").await
+    }
+}
+
+#[async_trait]
+impl PersonalData for DynamoStore {
     async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
         let pk = case_pk(&erasure.summary.reference);
         // Deleted and redacted first: if the state write then finds the case changed, the caller

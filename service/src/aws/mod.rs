@@ -65,32 +65,26 @@ impl AwsClients {
 /// The dependencies of a worker function, which sends no queue messages: its queue adapter
 /// knows no queue URL, so a send would fail loudly rather than go anywhere.
 pub fn worker_services(clients: &AwsClients, settings: &CommonSettings) -> Services {
-    Services {
-        store: Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
-        queue: Arc::new(SqsQueue::new(clients.sqs.clone(), Default::default())),
-        mailer: Arc::new(SesMailer::new(clients.ses.clone())),
-        clock: Arc::new(SystemClock),
-        alerts: AlertAddresses {
-            from: settings.alert_sender.clone(),
-            operators: settings.operator_alert_addresses.clone(),
-        },
-        retention: RetentionPolicy::default(),
-    }
+    Services::new(
+        Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
+        Arc::new(SqsQueue::new(clients.sqs.clone(), Default::default())),
+        Arc::new(SesMailer::new(clients.ses.clone())),
+        Arc::new(SystemClock),
+        AlertAddresses { from: settings.alert_sender.clone(), operators: settings.operator_alert_addresses.clone() },
+        RetentionPolicy::default(),
+    )
 }
 
 /// The use-case dependencies on AWS.
 pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<dyn Clock>>) -> Services {
-    Services {
-        store: Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
-        queue: Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queue_urls())),
-        mailer: Arc::new(SesMailer::new(clients.ses.clone())),
-        clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
-        alerts: AlertAddresses {
-            from: settings.alert_sender.clone(),
-            operators: settings.operator_alert_addresses.clone(),
-        },
-        retention: RetentionPolicy::default(),
-    }
+    Services::new(
+        Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.table_name.clone())),
+        Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queue_urls())),
+        Arc::new(SesMailer::new(clients.ses.clone())),
+        clock.unwrap_or_else(|| Arc::new(SystemClock)),
+        AlertAddresses { from: settings.alert_sender.clone(), operators: settings.operator_alert_addresses.clone() },
+        RetentionPolicy::default(),
+    )
 }
 
 /// `CONTACT_RETENTION_DAYS` and `RETENTION_DAYS`: days contact details, and the narrative and

@@ -40,14 +40,14 @@ pub fn services(
     clock: Arc<dyn Clock>,
     max_receives: u32,
 ) -> Result<Services, PortError> {
-    Ok(Services {
-        store: Arc::new(EmbeddedStore::open(&paths.database)?),
-        queue: Arc::new(EmbeddedQueue::open(&paths.database, max_receives, clock.clone())?),
-        mailer: Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
+    Ok(Services::new(
+        Arc::new(EmbeddedStore::open(&paths.database)?),
+        Arc::new(EmbeddedQueue::open(&paths.database, max_receives, clock.clone())?),
+        Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
         clock,
         alerts,
-        retention: Default::default(),
-    })
+        Default::default(),
+    ))
 }
 
 /// One SQLite connection shared by an adapter; calls run on the blocking pool.

@@ -19,8 +19,8 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
 
 use crate::ports::{
-    CaseChange, CaseFilter, CaseListing, CreateOutcome, EffectClaim, Erasure, IdempotencyRecord, NewReport, PortError,
-    ReportStore, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, CaseListing, Cases, CreateOutcome, Deadlines, EffectClaim,
+    Effects, Erasure, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -123,7 +123,7 @@ impl EmbeddedStore {
 }
 
 #[async_trait]
-impl ReportStore for EmbeddedStore {
+impl Reports for EmbeddedStore {
     async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         let report = report.clone();
         self.db
@@ -285,7 +285,10 @@ impl ReportStore for EmbeddedStore {
             })
             .await
     }
+}
 
+#[async_trait]
+impl Effects for EmbeddedStore {
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         let (reference, effect) = (reference.to_string(), effect.clone());
         self.db
@@ -361,7 +364,7 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+    async fn recorded(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
         let reference = reference.to_string();
         self.db
             .run("read effects", move |connection| {
@@ -371,36 +374,10 @@ impl ReportStore for EmbeddedStore {
             })
             .await
     }
+}
 
-    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
-        let proposal = proposal.clone();
-        self.db
-            .run("save proposal", move |connection| {
-                let reference = proposal.reference.to_string();
-                connection.execute(
-                    "INSERT OR IGNORE INTO proposals (reference, proposal) VALUES (?1, ?2)",
-                    params![reference, to_json(&proposal)],
-                )?;
-                let stored: String =
-                    connection
-                        .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))?;
-                from_json(&stored)
-            })
-            .await
-    }
-
-    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
-        let reference = reference.to_string();
-        self.db
-            .run("read proposal", move |connection| {
-                let stored: Option<String> = connection
-                    .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))
-                    .optional()?;
-                stored.as_deref().map(from_json).transpose()
-            })
-            .await
-    }
-
+#[async_trait]
+impl Deadlines for EmbeddedStore {
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
         let deadline = deadline.clone();
         self.db
@@ -431,16 +408,6 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
-        self.db
-            .run("read partner caseloads", move |connection| {
-                let mut statement = connection.prepare("SELECT partner_id, open_cases FROM partner_caseloads")?;
-                let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
-                rows.collect()
-            })
-            .await
-    }
-
     async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
         let deadline = deadline.clone();
         self.db
@@ -461,7 +428,7 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+    async fn for_case(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
         let reference = reference.to_string();
         self.db
             .run("read deadlines", move |connection| {
@@ -472,7 +439,10 @@ impl ReportStore for EmbeddedStore {
             })
             .await
     }
+}
 
+#[async_trait]
+impl Cases for EmbeddedStore {
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         let (reference, change) = (reference.to_string(), change.clone());
         self.db
@@ -523,31 +493,6 @@ impl ReportStore for EmbeddedStore {
             .await
     }
 
-    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
-        let entry = entry.clone();
-        self.db
-            .run("append audit", move |connection| {
-                connection.execute(
-                    "INSERT INTO audit (reference, id, at_ms, entry) VALUES (?1, ?2, ?3, ?4)",
-                    params![entry.reference.to_string(), entry.id, entry.at.as_millisecond(), to_json(&entry)],
-                )?;
-                Ok(())
-            })
-            .await
-    }
-
-    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
-        let reference = reference.to_string();
-        self.db
-            .run("read audit", move |connection| {
-                let mut statement =
-                    connection.prepare("SELECT entry FROM audit WHERE reference = ?1 ORDER BY at_ms, id")?;
-                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
-                rows.map(|row| from_json(&row?)).collect()
-            })
-            .await
-    }
-
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
         let filter = filter.clone();
         self.db
@@ -581,7 +526,80 @@ impl ReportStore for EmbeddedStore {
             })
             .await
     }
+}
 
+#[async_trait]
+impl Assignments for EmbeddedStore {
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        let proposal = proposal.clone();
+        self.db
+            .run("save proposal", move |connection| {
+                let reference = proposal.reference.to_string();
+                connection.execute(
+                    "INSERT OR IGNORE INTO proposals (reference, proposal) VALUES (?1, ?2)",
+                    params![reference, to_json(&proposal)],
+                )?;
+                let stored: String =
+                    connection
+                        .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))?;
+                from_json(&stored)
+            })
+            .await
+    }
+
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read proposal", move |connection| {
+                let stored: Option<String> = connection
+                    .query_row("SELECT proposal FROM proposals WHERE reference = ?1", [&reference], |r| r.get(0))
+                    .optional()?;
+                stored.as_deref().map(from_json).transpose()
+            })
+            .await
+    }
+
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
+        self.db
+            .run("read partner caseloads", move |connection| {
+                let mut statement = connection.prepare("SELECT partner_id, open_cases FROM partner_caseloads")?;
+                let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+                rows.collect()
+            })
+            .await
+    }
+}
+
+#[async_trait]
+impl AuditTrail for EmbeddedStore {
+    async fn append(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        let entry = entry.clone();
+        self.db
+            .run("append audit", move |connection| {
+                connection.execute(
+                    "INSERT INTO audit (reference, id, at_ms, entry) VALUES (?1, ?2, ?3, ?4)",
+                    params![entry.reference.to_string(), entry.id, entry.at.as_millisecond(), to_json(&entry)],
+                )?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn entries(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read audit", move |connection| {
+                let mut statement =
+                    connection.prepare("SELECT entry FROM audit WHERE reference = ?1 ORDER BY at_ms, id")?;
+                let rows = statement.query_map([&reference], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+}
+
+#[async_trait]
+impl PersonalData for EmbeddedStore {
     async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
         let erasure = erasure.clone();
         self.db

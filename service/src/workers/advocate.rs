@@ -41,21 +41,23 @@ impl AdvocateAssignmentWorker {
         }
         let now = svc.clock.now();
         let postcode_area = report.narrative.as_ref().and_then(|n| n.postcode.as_ref()).map(|p| p.area().to_string());
-        let caseloads = svc.store.partner_caseloads().await?;
+        let caseloads = svc.assignments.partner_caseloads().await?;
         let ranked =
             rank_partners(&MatchInput::from_summary(&report.summary, postcode_area), &self.partners, &caseloads);
         // A redelivery keeps the first proposal and the first deadline: the stored ones win.
         let proposal =
-            svc.store.save_proposal(&Proposal { reference: reference.clone(), ranked, proposed_at: now }).await?;
+            svc.assignments.save_proposal(&Proposal { reference: reference.clone(), ranked, proposed_at: now }).await?;
 
         let times = operator_call_deadline(report.summary.received_at);
         if !times.calendar_covered {
             warn!("the bank-holiday calendar does not cover this deadline: update shared/data");
         }
-        let deadline =
-            svc.store.save_deadline(&Deadline::new(reference, DeadlineKind::OperatorCall, &times, now, None)).await?;
+        let deadline = svc
+            .deadlines
+            .save_deadline(&Deadline::new(reference, DeadlineKind::OperatorCall, &times, now, None))
+            .await?;
 
-        let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
+        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {
             let (subject, text) = proposal_email(&report.summary, &proposal, &deadline.times());
             tell_operators_once(svc, reference, ADVOCATE_OPERATORS_TOLD, subject, text).await?;

@@ -23,7 +23,7 @@ use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
 
 /// The report a message is about, checked to be the one the message was sent for.
 async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
-    let report = svc.store.get_report(&message.reference).await?.ok_or(WorkerError::UnknownReport)?;
+    let report = svc.reports.get_report(&message.reference).await?.ok_or(WorkerError::UnknownReport)?;
     if report.summary.report_id != message.report_id {
         return Err(WorkerError::Mismatch);
     }
@@ -63,11 +63,11 @@ pub(crate) async fn send_and_record(
     let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
     let now = svc.clock.now();
     let lease_until = now.checked_add(jiff::SignedDuration::try_from(EFFECT_LEASE).expect("small")).expect("in range");
-    if svc.store.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
+    if svc.effects.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
         return Err(PortError::new("send once", "another instance is performing this effect; retry later"));
     }
     // Claimed: but it may have been done while we looked (the claim outlives the record).
-    if svc.store.effects(reference).await?.iter().any(|e| e.key == key) {
+    if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
         return Ok(false);
     }
     let tag = EffectTag { reference: reference.clone(), key: key.clone() };
@@ -75,12 +75,12 @@ pub(crate) async fn send_and_record(
     let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
     if let Err(error) = svc.mailer.send(&email).await {
         // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
-        let _ = svc.store.release_effect_claim(reference, &key).await;
+        let _ = svc.effects.release_effect_claim(reference, &key).await;
         return Err(error);
     }
     let at = svc.clock.now();
     let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
-    svc.store.record_effect(reference, &effect).await?;
+    svc.effects.record_effect(reference, &effect).await?;
     Ok(true)
 }
 

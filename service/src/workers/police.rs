@@ -65,13 +65,13 @@ impl PoliceReferralWorker {
 
     /// Sends the referral an operator released (to the force chosen or decided).
     pub async fn refer_released(&self, reference: &Reference) -> Result<Outcome, WorkerError> {
-        let report = self.services.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
         self.refer(&report, None).await
     }
 
     /// Sends the referral to the force an operator chose for a report that needed one.
     pub async fn refer_chosen_force(&self, reference: &Reference, force: &str) -> Result<Outcome, WorkerError> {
-        let report = self.services.store.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
         self.refer(&report, Some(force)).await
     }
 
@@ -83,7 +83,7 @@ impl PoliceReferralWorker {
             info!("no police consent (now): nothing sent");
             return Ok(Outcome::NoConsent);
         }
-        let done: HashSet<String> = svc.store.effects(reference).await?.into_iter().map(|e| e.key).collect();
+        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
         let Some(narrative) = &report.narrative else {
             // The report's personal data was erased before the referral: nothing to refer.
             warn!("narrative erased before referral: nothing sent");
@@ -150,7 +150,7 @@ impl PoliceReferralWorker {
         let svc = &self.services;
         let reference = &report.summary.reference;
         let times = police_release_deadline(report.summary.received_at);
-        svc.store
+        svc.deadlines
             .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock.now(), None))
             .await?;
         if !done.contains(POLICE_AWAITING_RELEASE) {

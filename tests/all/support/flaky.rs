@@ -98,7 +98,7 @@ impl Mailer for Flaky<dyn Mailer> {
 
 /// A store whose writes fail while switched on (reads still work).
 #[async_trait]
-impl ReportStore for Flaky<dyn ReportStore> {
+impl Reports for Flaky<dyn Reports> {
     async fn create_report(&self, report: &NewReport, now: Timestamp) -> Result<CreateOutcome, PortError> {
         self.switch.check("create report")?;
         self.inner.create_report(report, now).await
@@ -126,6 +126,10 @@ impl ReportStore for Flaky<dyn ReportStore> {
     ) -> Result<Option<RoutingState>, PortError> {
         self.inner.claim_for_sweep(reference, now, lease).await
     }
+}
+
+#[async_trait]
+impl Effects for Flaky<dyn Effects> {
     async fn record_effect(&self, reference: &Reference, effect: &EffectRecord) -> Result<bool, PortError> {
         self.switch.check("record effect")?;
         self.inner.record_effect(reference, effect).await
@@ -152,17 +156,14 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.switch.check("mark undelivered")?;
         self.inner.mark_undelivered(reference, key, status).await
     }
-    async fn effects(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
-        let effects = self.inner.effects(reference).await?;
+    async fn recorded(&self, reference: &Reference) -> Result<Vec<EffectRecord>, PortError> {
+        let effects = self.inner.recorded(reference).await?;
         Ok(effects)
     }
-    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
-        self.switch.check("save proposal")?;
-        self.inner.save_proposal(proposal).await
-    }
-    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
-        self.inner.proposal(reference).await
-    }
+}
+
+#[async_trait]
+impl Deadlines for Flaky<dyn Deadlines> {
     async fn save_deadline(&self, deadline: &Deadline) -> Result<Deadline, PortError> {
         self.switch.check("save deadline")?;
         self.inner.save_deadline(deadline).await
@@ -171,17 +172,18 @@ impl ReportStore for Flaky<dyn ReportStore> {
         let due = self.inner.deadlines_due(before, limit).await?;
         Ok(due)
     }
-    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
-        self.inner.partner_caseloads().await
-    }
     async fn update_deadline(&self, deadline: &Deadline, expected_next: Option<Timestamp>) -> Result<bool, PortError> {
         self.switch.check("update deadline")?;
         self.inner.update_deadline(deadline, expected_next).await
     }
-    async fn deadlines(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
-        let deadlines = self.inner.deadlines(reference).await?;
+    async fn for_case(&self, reference: &Reference) -> Result<Vec<Deadline>, PortError> {
+        let deadlines = self.inner.for_case(reference).await?;
         Ok(deadlines)
     }
+}
+
+#[async_trait]
+impl Cases for Flaky<dyn Cases> {
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
         self.switch.check("change case")?;
         self.inner.change_case(reference, change).await
@@ -189,17 +191,39 @@ impl ReportStore for Flaky<dyn ReportStore> {
     async fn events(&self, reference: &Reference) -> Result<Vec<EventRecord>, PortError> {
         self.inner.events(reference).await
     }
-    async fn append_audit(&self, entry: &AuditEntry) -> Result<(), PortError> {
-        self.switch.check("append audit")?;
-        self.inner.append_audit(entry).await
-    }
-    async fn audit(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
-        self.inner.audit(reference).await
-    }
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
         let cases = self.inner.list_cases(filter).await?;
         Ok(cases)
     }
+}
+
+#[async_trait]
+impl Assignments for Flaky<dyn Assignments> {
+    async fn save_proposal(&self, proposal: &Proposal) -> Result<Proposal, PortError> {
+        self.switch.check("save proposal")?;
+        self.inner.save_proposal(proposal).await
+    }
+    async fn proposal(&self, reference: &Reference) -> Result<Option<Proposal>, PortError> {
+        self.inner.proposal(reference).await
+    }
+    async fn partner_caseloads(&self) -> Result<HashMap<String, i64>, PortError> {
+        self.inner.partner_caseloads().await
+    }
+}
+
+#[async_trait]
+impl AuditTrail for Flaky<dyn AuditTrail> {
+    async fn append(&self, entry: &AuditEntry) -> Result<(), PortError> {
+        self.switch.check("append audit")?;
+        self.inner.append(entry).await
+    }
+    async fn entries(&self, reference: &Reference) -> Result<Vec<AuditEntry>, PortError> {
+        self.inner.entries(reference).await
+    }
+}
+
+#[async_trait]
+impl PersonalData for Flaky<dyn PersonalData> {
     async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
         self.switch.check("erase")?;
         self.inner.erase_personal_data(erasure).await
@@ -215,4 +239,16 @@ impl ReportStore for Flaky<dyn ReportStore> {
         self.switch.check("erase contact details")?;
         self.inner.erase_contact_details(summary, state).await
     }
+}
+
+/// Makes every store port of `services` fail its writes while `switch` is on: the store (DynamoDB,
+/// SQLite) is down, whichever port a use case reaches it through.
+pub fn store_outage(services: &mut oys_service::Services, switch: &Switch) {
+    services.reports = Arc::new(Flaky::new(services.reports.clone(), switch.clone()));
+    services.effects = Arc::new(Flaky::new(services.effects.clone(), switch.clone()));
+    services.deadlines = Arc::new(Flaky::new(services.deadlines.clone(), switch.clone()));
+    services.cases = Arc::new(Flaky::new(services.cases.clone(), switch.clone()));
+    services.assignments = Arc::new(Flaky::new(services.assignments.clone(), switch.clone()));
+    services.audit = Arc::new(Flaky::new(services.audit.clone(), switch.clone()));
+    services.personal_data = Arc::new(Flaky::new(services.personal_data.clone(), switch.clone()));
 }
