@@ -22,9 +22,10 @@ use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::intake::Services;
-use crate::ports::{retry_transient, CaseChange, CaseFilter, CaseListing, PortError, StoredReport};
+use crate::ports::{retry_transient, CaseChange, CaseFilter, PortError, StoredReport};
 use crate::workers::{send_and_record, PoliceReferralWorker, RecordedEmail};
 use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::casework::CaseListing;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 
@@ -132,7 +133,8 @@ impl Casework {
             (false, Some(partner)) => Some(partner.to_string()),
             (false, None) => return Err(CaseError::Forbidden),
         };
-        let filter = CaseFilter { status, due_before, shared_with, limit: 200 };
+        let statuses = status.map_or_else(CaseStatus::listed_by_default, |status| vec![status]);
+        let filter = CaseFilter { statuses, shared_with, limit: 200 };
         let mut listings = self.services.cases.list_cases(&filter).await?;
         // The next deadline of each listed case (a list is at most 200 cases).
         for listing in &mut listings {
@@ -221,7 +223,6 @@ impl Casework {
         };
         let change = CaseChange {
             caseloads: caseload_changes(&report.state, &state),
-            status: status(&report.summary, &state),
             summary: report.summary.clone(),
             state,
             event: record.clone(),

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use oys_shared::advocate::Proposal;
 use oys_shared::case_history::{AuditEntry, EventRecord};
-use oys_shared::casework::{CaseState, CaseStatus, CaseloadChange};
+use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative, Route};
@@ -124,28 +124,20 @@ pub struct StoredReport {
 }
 
 /// Which cases to list.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseFilter {
-    pub status: Option<CaseStatus>,
-    /// Only cases with an open deadline due at or before this time.
-    pub due_before: Option<Timestamp>,
+    /// The statuses to list (`CaseStatus::listed_by_default` when the caller names none).
+    pub statuses: Vec<CaseStatus>,
     /// Only cases shared with this partner (advocates).
     pub shared_with: Option<String>,
     pub limit: usize,
 }
 
-/// A line of a case list: categories, status and the next deadline, nothing personal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CaseListing {
-    pub reference: Reference,
-    pub received_at: Timestamp,
-    pub status: CaseStatus,
-    pub routes: Vec<Route>,
-    pub nation: oys_shared::geography::Nation,
-    pub assigned_partner: Option<String>,
-    pub next_due_at: Option<Timestamp>,
-    /// A police referral from the public form waits for an operator to release it.
-    pub police_release_pending: bool,
+impl Default for CaseFilter {
+    /// Every case that is not closed, up to 200.
+    fn default() -> Self {
+        CaseFilter { statuses: CaseStatus::listed_by_default(), shared_with: None, limit: 200 }
+    }
 }
 
 /// A change to a case: the new state (version = the old one + 1) and the event that made it.
@@ -154,7 +146,6 @@ pub struct CaseChange {
     /// The case's categories, which the case-list indexes carry alongside the state.
     pub summary: CaseSummary,
     pub state: CaseState,
-    pub status: CaseStatus,
     pub event: EventRecord,
     /// The partners' open-case counts this change moves (`casework::caseload_changes`).
     pub caseloads: Vec<CaseloadChange>,
@@ -168,7 +159,6 @@ pub struct Erasure {
     pub summary: CaseSummary,
     /// The state after erasure (`casework::erased`): version = the stored one + 1.
     pub state: CaseState,
-    pub status: CaseStatus,
     /// The events that held free text, with their words replaced (`EventRecord::erased`).
     pub redacted_events: Vec<EventRecord>,
 }

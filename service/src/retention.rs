@@ -13,7 +13,7 @@ use tracing::info;
 
 use oys_shared::calendar::uk_time;
 use oys_shared::case_history::EventRecord;
-use oys_shared::casework::{contact_details_erased, due_erasure, erased, status, ErasureScope};
+use oys_shared::casework::{contact_details_erased, due_erasure, erased, ErasureScope};
 use oys_shared::Reference;
 
 use crate::intake::Services;
@@ -72,7 +72,6 @@ pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) ->
         let events = svc.cases.events(reference).await?;
         let state = erased(&report.state, at);
         let erasure = Erasure {
-            status: status(&report.summary, &state),
             summary: report.summary,
             state,
             redacted_events: events.iter().filter_map(EventRecord::erased).collect(),

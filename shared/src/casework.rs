@@ -266,6 +266,45 @@ impl CaseState {
     }
 }
 
+/// A line of a case list: categories, status and the next deadline, nothing personal. The
+/// stores keep what it is made of beside the state, so their list indexes can read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseListing {
+    pub reference: Reference,
+    pub received_at: Timestamp,
+    pub status: CaseStatus,
+    pub routes: Vec<crate::routing::Route>,
+    pub nation: crate::geography::Nation,
+    pub assigned_partner: Option<String>,
+    /// Filled in by casework from the case's deadlines (the stores leave it empty).
+    pub next_due_at: Option<Timestamp>,
+    /// A police referral from the public form waits for an operator to release it.
+    pub police_release_pending: bool,
+}
+
+impl CaseListing {
+    /// How a case is listed, from its categories and state.
+    pub fn of(summary: &CaseSummary, state: &CaseState) -> CaseListing {
+        CaseListing {
+            reference: summary.reference.clone(),
+            received_at: summary.received_at,
+            status: status(summary, state),
+            routes: summary.routes.clone(),
+            nation: summary.nation,
+            assigned_partner: state.assigned_partner.clone(),
+            next_due_at: None,
+            police_release_pending: police_release_pending(summary, state),
+        }
+    }
+}
+
+impl CaseStatus {
+    /// What a list shows when no status is asked for: every case not closed.
+    pub fn listed_by_default() -> Vec<CaseStatus> {
+        CaseStatus::ALL.iter().copied().filter(|s| *s != CaseStatus::Closed).collect()
+    }
+}
+
 choice! {
     /// Where a case stands, for the operators' lists.
     pub enum CaseStatus {

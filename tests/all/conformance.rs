@@ -295,7 +295,214 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
+/// A recorded case event, as casework writes one.
+fn event_record(event: oys_shared::casework::CaseEvent, at: Timestamp) -> oys_shared::case_history::EventRecord {
+    oys_shared::case_history::EventRecord {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        at,
+        by: "operator-1".into(),
+        role: oys_shared::casework::StaffRole::Operator,
+        event,
+        partner_id: None,
+    }
+}
+
+async fn an_effect_is_claimed_by_one_sender_until_released_or_lapsed(backend: Backend) {
+    use oys_service::ports::EffectClaim;
+    let svc = &backend.services;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    svc.reports.create_report(&report, now).await.unwrap();
+    let key = "partner_handoff:example";
+
+    let claim = |at: Timestamp| svc.effects.claim_effect(&reference, key, at, later(at, 300));
+    assert_eq!(claim(now).await.unwrap(), EffectClaim::Claimed);
+    assert_eq!(claim(later(now, 10)).await.unwrap(), EffectClaim::Busy, "a second sender finds the claim");
+    assert_eq!(
+        svc.effects.claim_effect(&reference, "another_effect", now, later(now, 300)).await.unwrap(),
+        EffectClaim::Claimed,
+        "claims are per effect"
+    );
+    svc.effects.release_effect_claim(&reference, key).await.unwrap();
+    assert_eq!(claim(later(now, 20)).await.unwrap(), EffectClaim::Claimed, "released: a retry may go at once");
+    assert_eq!(claim(later(now, 319)).await.unwrap(), EffectClaim::Busy);
+    assert_eq!(claim(later(now, 321)).await.unwrap(), EffectClaim::Claimed, "a crashed sender's claim lapses");
+    assert!(svc.effects.recorded(&reference).await.unwrap().is_empty(), "a claim is not a record");
+}
+
+async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
+    let svc = &backend.services;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    svc.reports.create_report(&report, now).await.unwrap();
+    let times = oys_shared::calendar::DeadlineTimes {
+        remind_at: later(now, 3600),
+        due_at: later(now, 7200),
+        calendar_covered: true,
+    };
+    let deadline = Deadline::new(&reference, DeadlineKind::AdvocateCall, &times, now, Some("partner-a"));
+    svc.deadlines.save_deadline(&deadline).await.unwrap();
+    let other_partner = Deadline::new(&reference, DeadlineKind::AdvocateCall, &times, now, Some("partner-b"));
+    svc.deadlines.save_deadline(&other_partner).await.unwrap();
+    let mut stored = svc.deadlines.for_case(&reference).await.unwrap();
+    stored.sort_by_key(|d| d.slot());
+    assert_eq!(stored, vec![deadline.clone(), other_partner.clone()], "one clock per partner");
+
+    let advanced = Deadline { next_alert_at: Some(times.due_at), ..deadline.clone() };
+    assert!(svc.deadlines.update_deadline(&advanced, deadline.next_alert_at).await.unwrap());
+    let stale = Deadline { next_alert_at: Some(later(now, 99_999)), ..deadline.clone() };
+    assert!(
+        !svc.deadlines.update_deadline(&stale, deadline.next_alert_at).await.unwrap(),
+        "a second reminder run that read the old time changes nothing"
+    );
+    assert!(svc
+        .deadlines
+        .update_deadline(&advanced.clone().met(later(now, 60)), advanced.next_alert_at)
+        .await
+        .unwrap());
+    let stored = svc.deadlines.for_case(&reference).await.unwrap();
+    let met = stored.iter().find(|d| d.slot() == deadline.slot()).unwrap();
+    assert_eq!((met.met_at, met.next_alert_at), (Some(later(now, 60)), None));
+    assert_eq!(svc.deadlines.deadlines_due(later(now, 1_000_000), 10).await.unwrap(), vec![other_partner]);
+}
+
+async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads(backend: Backend) {
+    use oys_service::ports::{CaseChange, CaseFilter};
+    use oys_shared::casework::{caseload_changes, status, CaseEvent, CaseStatus};
+    let svc = &backend.services;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    svc.reports.create_report(&report, now).await.unwrap();
+    let listed = |status| {
+        let filter = CaseFilter { statuses: vec![status], limit: 500, ..Default::default() };
+        let reference = &reference;
+        async move { svc.cases.list_cases(&filter).await.unwrap().into_iter().any(|c| &c.reference == reference) }
+    };
+    assert!(listed(status(&report.summary, &report.state)).await);
+
+    let closed_state =
+        oys_shared::casework::CaseState { version: 1, closed_at: Some(later(now, 60)), ..Default::default() };
+    let change = CaseChange {
+        summary: report.summary.clone(),
+        caseloads: vec![oys_shared::casework::CaseloadChange { partner_id: "partner-a".into(), delta: 1 }],
+        state: closed_state.clone(),
+        event: event_record(CaseEvent::CaseClosed { reason: "resolved".into() }, later(now, 60)),
+    };
+    assert_eq!(status(&report.summary, &closed_state), CaseStatus::Closed);
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
+    assert!(!svc.cases.change_case(&reference, &change).await.unwrap(), "the same version twice: a conflict");
+    assert_eq!(svc.cases.events(&reference).await.unwrap(), vec![change.event.clone()], "no event without its change");
+    assert_eq!(svc.reports.get_report(&reference).await.unwrap().unwrap().state, closed_state);
+    assert!(listed(CaseStatus::Closed).await);
+    assert_eq!(svc.assignments.partner_caseloads().await.unwrap().get("partner-a"), Some(&1));
+
+    let unshared = oys_shared::casework::CaseState { version: 2, ..closed_state.clone() };
+    let moved = vec![oys_shared::casework::CaseloadChange { partner_id: "partner-a".into(), delta: -1 }];
+    assert!(caseload_changes(&closed_state, &unshared).is_empty(), "(the rule is the domain's; the store adds)");
+    let change = CaseChange {
+        state: unshared,
+        caseloads: moved,
+        event: event_record(CaseEvent::AdvocateContactMade, later(now, 90)),
+        ..change
+    };
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
+    assert_eq!(svc.assignments.partner_caseloads().await.unwrap().get("partner-a").copied().unwrap_or(0), 0);
+    assert_eq!(svc.cases.events(&reference).await.unwrap().len(), 2);
+}
+
+async fn the_audit_trail_keeps_every_entry(backend: Backend) {
+    use oys_shared::case_history::AuditEntry;
+    let svc = &backend.services;
+    let now = start_time();
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    svc.reports.create_report(&report, now).await.unwrap();
+    let entry = |action: &str, at| AuditEntry {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        reference: reference.clone(),
+        at,
+        actor: "lead-1".into(),
+        role: oys_shared::casework::StaffRole::Lead,
+        action: action.into(),
+    };
+    let (read, export) = (entry("read", now), entry("export", later(now, 1)));
+    svc.audit.append(&read).await.unwrap();
+    svc.audit.append(&export).await.unwrap();
+    assert!(svc.audit.append(&read).await.is_err(), "an entry is never overwritten");
+    let mut entries = svc.audit.entries(&reference).await.unwrap();
+    entries.sort_by_key(|e| e.at);
+    assert_eq!(entries, vec![read, export]);
+}
+
+async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Backend) {
+    use oys_service::ports::{CaseChange, Erasure};
+    use oys_shared::casework::{erased, CaseEvent, RetentionPolicy};
+    let svc = &backend.services;
+    let now = start_time();
+    let mut report = new_report("report-full.json", now);
+    report.state = RetentionPolicy::new(10, 30).unwrap().extend(&Default::default(), now);
+    let reference = report.summary.reference.clone();
+    svc.reports.create_report(&report, now).await.unwrap();
+    let note = event_record(CaseEvent::Note { text: "ERASE-ME-4411 said the man lives at 9 Mill Lane".into() }, now);
+    let noted = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
+    let change =
+        CaseChange { summary: report.summary.clone(), state: noted.clone(), event: note.clone(), caseloads: vec![] };
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
+
+    let state = erased(&noted, later(now, 60));
+    let erasure = Erasure {
+        summary: report.summary.clone(),
+        state: state.clone(),
+        redacted_events: vec![note.erased().unwrap()],
+    };
+    let stale = Erasure { state: erased(&report.state, later(now, 60)), ..erasure.clone() };
+    assert!(!svc.personal_data.erase_personal_data(&stale).await.unwrap(), "only over the stored version");
+    assert!(svc.personal_data.erase_personal_data(&erasure).await.unwrap());
+    let stored = svc.reports.get_report(&reference).await.unwrap().unwrap();
+    assert!(stored.narrative.is_none() && stored.contact.is_none());
+    assert_eq!(stored.state, state);
+    assert_eq!(stored.summary, report.summary, "the categories stay");
+    assert_eq!(svc.cases.events(&reference).await.unwrap(), vec![note.erased().unwrap()]);
+    assert!(!backend.everything_stored().await.contains("ERASE-ME-4411"));
+    assert!(!svc.personal_data.expiring(later(now, 1_000 * 86_400), 500).await.unwrap().contains(&reference));
+}
+
+async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend) {
+    let now = start_time();
+    let (this, other) = (new_report("report-full.json", now), new_report("report-full.json", now));
+    let email = |report: &NewReport, subject: &str| OutgoingEmail {
+        from: backend.services.alerts.from.clone(),
+        to: vec![backend.operator_address.clone()],
+        subject: subject.into(),
+        text: "categories only".into(),
+        about: Some(report.summary.reference.clone()),
+        effect: None,
+    };
+    backend.services.mailer.send(&email(&this, "about the erased case")).await.unwrap();
+    backend.services.mailer.send(&email(&other, "about another case")).await.unwrap();
+    let deleted = backend.services.mailer.erase_copies(&this.summary.reference).await.unwrap();
+    let subjects: Vec<String> = backend.emails().await.into_iter().map(|e| e.subject).collect();
+    if backend.is_embedded() {
+        // The outbox keeps every email it "sent": the case's go, the others stay.
+        assert_eq!(deleted, 1);
+        assert_eq!(subjects, vec!["about another case"]);
+    } else {
+        // SES keeps no copies (moto's record of sent mail is the emulator's, not the service's).
+        assert_eq!(deleted, 0);
+        assert_eq!(subjects.len(), 2);
+    }
+}
+
 on_both_backends!(
+    an_effect_is_claimed_by_one_sender_until_released_or_lapsed,
+    a_deadline_moves_only_from_the_state_it_was_read_in,
+    a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads,
+    the_audit_trail_keeps_every_entry,
+    erasure_deletes_personal_data_and_writes_what_it_is_given,
+    a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails,
     expiring_personal_data_is_found_by_its_time_and_contact_details_erased_alone,
     effects_proposals_and_deadlines_are_written_once,
     a_stored_report_reads_back_whole,

@@ -33,11 +33,11 @@ use oys_shared::Reference;
 
 use oys_shared::advocate::Proposal;
 
-use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
+use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, CaseListing, Cases, CreateOutcome, Deadlines, EffectClaim,
-    Effects, Erasure, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
+    IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -80,15 +80,18 @@ struct StateItem {
 }
 
 impl StateItem {
-    fn new(summary: &CaseSummary, state: CaseState, status: CaseStatus) -> Self {
+    /// The state with how the case is listed (`CaseListing::of`, the domain's), which the
+    /// status and partner indexes read.
+    fn new(summary: &CaseSummary, state: CaseState) -> Self {
+        let listing = CaseListing::of(summary, &state);
         StateItem {
-            listing_police_release_pending: police_release_pending(summary, &state),
+            listing_police_release_pending: listing.police_release_pending,
             state,
-            case_status: status,
-            listing_reference: summary.reference.clone(),
-            listing_received_at: summary.received_at,
-            listing_routes: summary.routes.clone(),
-            listing_nation: summary.nation,
+            case_status: listing.status,
+            listing_reference: listing.reference,
+            listing_received_at: listing.received_at,
+            listing_routes: listing.routes,
+            listing_nation: listing.nation,
         }
     }
 
@@ -260,7 +263,7 @@ impl Reports for DynamoStore {
             TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build(),
         );
         let state = report.state.clone();
-        let state_item = StateItem::new(&report.summary, state.clone(), status(&report.summary, &state));
+        let state_item = StateItem::new(&report.summary, state.clone());
         items.push(TransactWriteItem::builder().put(self.put(state_item.to_item()?)).build());
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
@@ -555,7 +558,7 @@ impl Deadlines for DynamoStore {
 #[async_trait]
 impl Cases for DynamoStore {
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
-        let state_item = StateItem::new(&change.summary, change.state.clone(), change.status).to_item()?;
+        let state_item = StateItem::new(&change.summary, change.state.clone()).to_item()?;
         let mut items = vec![
             TransactWriteItem::builder()
                 .put(
@@ -617,10 +620,7 @@ impl Cases for DynamoStore {
     }
 
     async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListing>, PortError> {
-        let statuses: Vec<CaseStatus> = match (filter.status, &filter.shared_with) {
-            (Some(status), _) => vec![status],
-            (None, _) => CaseStatus::ALL.iter().copied().filter(|s| *s != CaseStatus::Closed).collect(),
-        };
+        let statuses = &filter.statuses;
         let mut listings = Vec::new();
         if let Some(partner) = &filter.shared_with {
             let items = self.query_index(PARTNER_INDEX, PARTNER_KEY, s(partner), filter.limit).await?;
@@ -631,7 +631,7 @@ impl Cases for DynamoStore {
                 }
             }
         } else {
-            for status in statuses {
+            for status in statuses.iter().copied() {
                 for item in self.query_index(STATUS_INDEX, STATUS_KEY, s(status.as_str()), filter.limit).await? {
                     listings.push(from_item::<StateItem>(item)?.listing());
                 }
@@ -716,7 +716,7 @@ impl PersonalData for DynamoStore {
                 .await
                 .map_err(|e| err("erase personal data", e))?;
         }
-        let item = StateItem::new(&erasure.summary, erasure.state.clone(), erasure.status).to_item()?;
+        let item = StateItem::new(&erasure.summary, erasure.state.clone()).to_item()?;
         let result = self
             .client
             .put_item()
@@ -762,7 +762,7 @@ impl PersonalData for DynamoStore {
             .send()
             .await
             .map_err(|e| err("erase contact details", e))?;
-        let item = StateItem::new(summary, state.clone(), status(summary, state)).to_item()?;
+        let item = StateItem::new(summary, state.clone()).to_item()?;
         let result = self
             .client
             .put_item()

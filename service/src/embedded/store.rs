@@ -16,11 +16,11 @@ use std::collections::HashMap;
 
 use oys_shared::advocate::Proposal;
 
-use oys_shared::casework::{police_release_pending, status, CaseState, CaseStatus};
+use oys_shared::casework::{CaseListing, CaseState};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, CaseListing, Cases, CreateOutcome, Deadlines, EffectClaim,
-    Effects, Erasure, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
+    IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -173,7 +173,7 @@ impl Reports for EmbeddedStore {
                     params![
                         reference,
                         to_json(state),
-                        status(&report.summary, state).as_str(),
+                        CaseListing::of(&report.summary, state).status.as_str(),
                         state.personal_data_expires_at.map(|t| t.as_second())
                     ],
                 )?;
@@ -455,7 +455,7 @@ impl Cases for EmbeddedStore {
                         reference,
                         to_json(&change.state),
                         change.state.version as i64,
-                        change.status.as_str(),
+                        CaseListing::of(&change.summary, &change.state).status.as_str(),
                         change.state.shared_with(),
                         change.state.version as i64 - 1,
                         change.state.personal_data_expires_at.map(|t| t.as_second())
@@ -498,29 +498,20 @@ impl Cases for EmbeddedStore {
         self.db
             .run("list cases", move |connection| {
                 let mut statement = connection.prepare(
-                    "SELECT c.summary, s.state, s.status FROM case_states s JOIN cases c ON c.reference = s.reference
-                     WHERE (?1 IS NULL AND s.status != 'closed' OR s.status = ?1)
+                    "SELECT c.summary, s.state FROM case_states s JOIN cases c ON c.reference = s.reference
+                     WHERE s.status IN (SELECT value FROM json_each(?1))
                        AND (?2 IS NULL OR s.shared_with = ?2)
                      ORDER BY c.rowid DESC LIMIT ?3",
                 )?;
-                let rows = statement.query_map(
-                    params![filter.status.map(|s| s.as_str()), filter.shared_with, filter.limit as i64],
-                    |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)),
-                )?;
+                let rows = statement
+                    .query_map(params![to_json(&filter.statuses), filter.shared_with, filter.limit as i64], |row| {
+                        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                    })?;
                 rows.map(|row| {
-                    let (summary, state, status) = row?;
+                    let (summary, state) = row?;
                     let summary: CaseSummary = from_json(&summary)?;
                     let state: CaseState = from_json(&state)?;
-                    Ok(CaseListing {
-                        police_release_pending: police_release_pending(&summary, &state),
-                        reference: summary.reference,
-                        received_at: summary.received_at,
-                        status: CaseStatus::parse(&status).unwrap_or(CaseStatus::Open),
-                        routes: summary.routes,
-                        nation: summary.nation,
-                        assigned_partner: state.assigned_partner,
-                        next_due_at: None,
-                    })
+                    Ok(CaseListing::of(&summary, &state))
                 })
                 .collect()
             })
@@ -628,7 +619,8 @@ impl PersonalData for EmbeddedStore {
     }
 
     async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError> {
-        let (reference, state, status) = (summary.reference.to_string(), state.clone(), status(summary, state));
+        let (reference, state, status) =
+            (summary.reference.to_string(), state.clone(), CaseListing::of(summary, state).status);
         self.db
             .run("erase contact details", move |connection| {
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -667,7 +659,7 @@ fn erase(connection: &mut rusqlite::Connection, erasure: &Erasure) -> rusqlite::
             reference,
             to_json(state),
             state.version as i64,
-            erasure.status.as_str(),
+            CaseListing::of(&erasure.summary, state).status.as_str(),
             state.personal_data_expires_at.map(|t| t.as_second()),
             state.version as i64 - 1
         ],

@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use oys_service::ports::*;
 use oys_shared::advocate::Proposal;
 use oys_shared::case_history::{AuditEntry, EventRecord};
+use oys_shared::casework::CaseListing;
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::EffectRecord;
 use oys_shared::routing::{Delivery, Route};
