@@ -12,8 +12,6 @@ use oys_shared::casework::{Caller, StaffRole};
 
 #[derive(Clone, Debug)]
 pub enum Authenticator {
-    /// The public API: no staff routes; a request carrying credentials is refused.
-    PublicOnly,
     /// The operator API in AWS: claims of the API Gateway JWT authorizer.
     ApiGatewayJwt,
     /// The local runner: bearer token → user.
@@ -35,10 +33,6 @@ impl Authenticator {
             .get(axum::http::header::AUTHORIZATION)
             .map(|v| v.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim));
         match self {
-            Authenticator::PublicOnly => match bearer {
-                None => Ok(None),
-                Some(_) => Err(AuthError::Unauthenticated),
-            },
             Authenticator::LocalTokens(users) => match bearer {
                 None => Ok(None),
                 Some(Some(token)) => users.get(token).cloned().map(Some).ok_or(AuthError::Unauthenticated),

@@ -23,7 +23,9 @@ use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::intake::Services;
 use crate::ports::{retry_transient, CaseChange, CaseFilter, PortError, StoredReport};
-use crate::workers::{send_and_record, PoliceReferralWorker, RecordedEmail};
+use crate::referral::PoliceReferrals;
+use crate::routed::WorkerError;
+use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::CaseListing;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
@@ -263,9 +265,9 @@ impl Casework {
                 }
             }
             FollowUp::ReleasePoliceReferral => {
-                let worker = PoliceReferralWorker::new(svc.clone(), self.force_mailboxes.clone());
-                worker.refer_released(reference).await.map_err(|e| match e {
-                    crate::workers::WorkerError::Port(e) => CaseError::Port(e),
+                let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
+                referrals.released(reference).await.map_err(|e| match e {
+                    WorkerError::Port(e) => CaseError::Port(e),
                     other => CaseError::Port(PortError::new("release police referral", other)),
                 })?;
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
@@ -294,9 +296,9 @@ impl Casework {
                 }
             }
             FollowUp::ReferToPolice { force } => {
-                let worker = PoliceReferralWorker::new(svc.clone(), self.force_mailboxes.clone());
-                worker.refer_chosen_force(reference, &force).await.map_err(|e| match e {
-                    crate::workers::WorkerError::Port(e) => CaseError::Port(e),
+                let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
+                referrals.to_chosen_force(reference, &force).await.map_err(|e| match e {
+                    WorkerError::Port(e) => CaseError::Port(e),
                     other => {
                         CaseError::Invalid(vec![FieldError::new("force", ErrorCode::NotAllowed).with("detail", other)])
                     }

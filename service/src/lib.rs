@@ -7,14 +7,18 @@
 //! - `embedded` (feature `embedded`): SQLite store and queue, `.eml` outbox, for local use.
 
 pub mod auth;
+pub mod bootstrap;
 pub mod casework;
 pub mod email;
 pub mod feedback;
 pub mod http;
 pub mod intake;
 pub mod ports;
+pub mod referral;
 pub mod reminders;
 pub mod retention;
+pub mod routed;
+pub mod send_once;
 pub mod services;
 pub mod telemetry;
 pub mod workers;

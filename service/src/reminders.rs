@@ -14,7 +14,7 @@ use oys_shared::casework::escalation_time;
 
 use crate::intake::{sweep_pending_routing, Services};
 use crate::ports::PortError;
-use crate::workers::{send_and_record, RecordedEmail};
+use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::deadlines::{AlertLevel, Deadline};
 use oys_shared::effects::EffectKind;
 

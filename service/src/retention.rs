@@ -18,7 +18,7 @@ use oys_shared::Reference;
 
 use crate::intake::Services;
 use crate::ports::{Erasure, PortError, TRANSIENT_ATTEMPTS};
-use crate::workers::{send_and_record, RecordedEmail};
+use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::effects::EffectKind;
 
 /// How long before an open case's data expires the operators are told.

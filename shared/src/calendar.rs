@@ -61,7 +61,10 @@ static HOLIDAYS: LazyLock<Holidays> = LazyLock::new(|| {
 });
 
 pub fn london() -> TimeZone {
-    TimeZone::get("Europe/London").expect("the bundled tz database has Europe/London")
+    // Looked up once: every deadline and every UK time shown reads it.
+    static LONDON: std::sync::LazyLock<TimeZone> =
+        std::sync::LazyLock::new(|| TimeZone::get("Europe/London").expect("the bundled tz database has Europe/London"));
+    LONDON.clone()
 }
 
 /// Whether the shipped calendar lists the bank holidays of `date`'s year. Outside it, dates
@@ -147,6 +150,16 @@ pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
 }
 
 /// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
+/// A time as an operator may type one: an RFC 3339 date-time, or a date meaning the start of
+/// that day in UK time.
+pub fn uk_time_or_date(value: &str) -> Option<Timestamp> {
+    value.parse::<Timestamp>().ok().or_else(|| {
+        let date = value.parse::<Date>().ok()?;
+        let midnight = date.to_datetime(jiff::civil::Time::midnight());
+        midnight.to_zoned_datetime(london()).ok().map(|zoned| zoned.timestamp())
+    })
+}
+
 pub fn uk_time(at: Timestamp) -> String {
     at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z").to_string()
 }
@@ -167,6 +180,14 @@ mod tests {
         let d = operator_call_deadline(at(received));
         assert!(d.calendar_covered);
         (uk_time(d.remind_at), uk_time(d.due_at))
+    }
+
+    #[test]
+    fn an_operators_date_means_the_start_of_that_uk_day() {
+        assert_eq!(uk_time_or_date("2026-07-01"), Some(at("2026-06-30T23:00:00Z")), "BST");
+        assert_eq!(uk_time_or_date("2026-12-01"), Some(at("2026-12-01T00:00:00Z")), "GMT");
+        assert_eq!(uk_time_or_date("2026-12-01T09:30:00Z"), Some(at("2026-12-01T09:30:00Z")));
+        assert_eq!(uk_time_or_date("tomorrow"), None);
     }
 
     #[test]

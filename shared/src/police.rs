@@ -382,6 +382,21 @@ pub fn force_needed_notice(summary: &CaseSummary, question: ForceQuestion, candi
     (subject, body)
 }
 
+/// Reads `{"force-id": "mailbox@…", …}`, refusing unknown force ids and non-addresses.
+pub fn parse_force_mailboxes(json: &str) -> Result<std::collections::HashMap<String, String>, String> {
+    let mailboxes: std::collections::HashMap<String, String> = serde_json::from_str(json)
+        .map_err(|e| format!("POLICE_FORCE_MAILBOXES is not a JSON object of strings: {e}"))?;
+    let known: std::collections::HashSet<&str> = crate::geography::all_forces().collect();
+    for (force, mailbox) in &mailboxes {
+        if !known.contains(force.as_str()) {
+            return Err(format!("POLICE_FORCE_MAILBOXES names an unknown force `{force}`"));
+        }
+        crate::fields::EmailAddress::parse(mailbox)
+            .map_err(|_| format!("POLICE_FORCE_MAILBOXES: `{force}` has no valid address"))?;
+    }
+    Ok(mailboxes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

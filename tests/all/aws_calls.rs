@@ -72,7 +72,7 @@ async fn counted_router() -> (axum::Router, CallCounter) {
     };
     let clock = Arc::new(oys_service::ports::ManualClock::new(start_time()));
     let services = aws::services(&clients, &settings, Some(clock));
-    (oys_service::http::router(Arc::new(services)), counter)
+    (oys_service::http::public_router(Arc::new(services)), counter)
 }
 
 fn calls(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {

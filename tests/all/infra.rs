@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use oys_service::aws::provision::{INDEXES, KEY_ATTRIBUTES, TABLE_KEY, TTL};
-use oys_service::aws::FUNCTION_ENVIRONMENT;
+use oys_service::bootstrap::config::function_environment;
 use serde_norway::Value;
 
 const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/infra/template.yaml");
@@ -72,7 +72,7 @@ fn every_function_crate_has_a_resource_and_every_resource_a_crate() {
 fn environment_problems(template: &Value) -> Vec<String> {
     let functions = functions(template);
     let mut problems = Vec::new();
-    for (binary, required) in FUNCTION_ENVIRONMENT {
+    for (binary, required) in &function_environment() {
         let Some((name, _, properties)) = functions.iter().find(|(_, b, _)| b == binary) else {
             problems.push(format!("no function for {binary}"));
             continue;
@@ -81,14 +81,14 @@ fn environment_problems(template: &Value) -> Vec<String> {
             .as_mapping()
             .map(|m| m.keys().map(|k| k.as_str().unwrap().to_string()).collect())
             .unwrap_or_default();
-        for var in *required {
-            if !set.contains(*var) {
+        for var in required {
+            if !set.contains(var) {
                 problems.push(format!("{name} ({binary}) needs {var}"));
             }
         }
         let allowed: BTreeSet<&str> = required
             .iter()
-            .copied()
+            .map(String::as_str)
             .chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"])
             .collect();
         for var in &set {
@@ -104,7 +104,7 @@ fn environment_problems(template: &Value) -> Vec<String> {
 fn every_environment_variable_a_function_requires_is_set_and_nothing_else() {
     let template = template();
     assert_eq!(environment_problems(&template), Vec::<String>::new());
-    assert_eq!(functions(&template).len(), FUNCTION_ENVIRONMENT.len());
+    assert_eq!(functions(&template).len(), function_environment().len());
     let original = std::fs::read_to_string(TEMPLATE).unwrap();
     for (from, to) in [
         ("          LEAD_ALERT_ADDRESSES: !Ref LeadAlertAddresses\n", ""),

@@ -57,7 +57,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     use oys_service::auth::Authenticator;
     use oys_shared::Reference;
 
-    let router = oys_service::http::full_router(backend.casework(), Authenticator::ApiGatewayJwt);
+    let router = backend.operator_router(Authenticator::ApiGatewayJwt);
     // The case the events name: reported, routed, and (after the operator's event) shared.
     let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
     let report = oys_shared::report::parse_report(
@@ -144,7 +144,7 @@ async fn invoke_rest(router: axum::Router, file: &str) -> (StatusCode, axum::htt
 }
 
 async fn the_rest_api_events_reach_the_public_router(backend: Backend) {
-    let router = || oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
+    let router = || backend.router();
     let (status, _, body) = invoke_rest(router(), "apigw-rest-report-full.json").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let (status, _, again) = invoke_rest(router(), "apigw-rest-report-full.json").await;
@@ -157,7 +157,7 @@ async fn the_rest_api_events_reach_the_public_router(backend: Backend) {
 }
 
 async fn the_form_origin_and_only_it_may_read_answers_from_a_browser(backend: Backend) {
-    let router = oys_service::http::with_form_origin(backend.router(), "https://report.example.org").unwrap();
+    let router = backend.router();
     let ask = |origin: &str| {
         axum::http::Request::builder()
             .method("OPTIONS")
@@ -173,7 +173,7 @@ async fn the_form_origin_and_only_it_may_read_answers_from_a_browser(backend: Ba
     let other = router.oneshot(ask("https://elsewhere.example.com")).await.unwrap();
     // The header names the form's origin whatever is asked, so a browser elsewhere is refused.
     assert_eq!(other.headers()["access-control-allow-origin"], "https://report.example.org");
-    assert!(oys_service::http::with_form_origin(backend.router(), "").is_err(), "FORM_ORIGIN is required");
+    assert!(oys_service::bootstrap::submit_report(backend.services.clone(), "").is_err(), "FORM_ORIGIN is required");
 }
 
 crate::on_both_backends!(

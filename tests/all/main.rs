@@ -4,6 +4,7 @@
 mod support;
 
 mod api;
+mod architecture;
 mod aws_calls;
 mod casework;
 mod conformance;

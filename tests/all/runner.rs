@@ -261,3 +261,32 @@ fn the_runner_explains_its_options() {
         assert!(help.contains(needle), "--help mentions {needle}:\n{help}");
     }
 }
+
+/// Each Lambda function's binary, started with an empty environment, stops at once and logs
+/// every variable it needs, in one line (CloudWatch shows the whole list on the first failure).
+#[test]
+fn a_function_that_is_not_configured_names_every_missing_variable_and_stops() {
+    let environment = oys_service::bootstrap::config::function_environment();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut build = Command::new(cargo);
+    build.args(["build", "--quiet"]);
+    for (function, _) in &environment {
+        build.args(["-p", function]);
+    }
+    assert!(build.status().expect("cargo runs").success(), "the function binaries build");
+    let target = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+    for (function, required) in &environment {
+        let output = Command::new(target.join(function))
+            .env_clear()
+            .env("AWS_REGION", "eu-west-2")
+            .output()
+            .unwrap_or_else(|e| panic!("{function} starts: {e}"));
+        assert!(!output.status.success(), "{function} must not start unconfigured");
+        let logged = String::from_utf8_lossy(&output.stdout);
+        let line =
+            logged.lines().find(|l| l.contains("not configured")).unwrap_or_else(|| panic!("{function}: {logged}"));
+        let log: serde_json::Value = serde_json::from_str(line).expect("a JSON log line");
+        let error = log["fields"]["error"].as_str().unwrap();
+        assert_eq!(error, format!("missing environment variables: {}", required.join(", ")), "{function}");
+    }
+}

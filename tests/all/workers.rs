@@ -187,7 +187,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
     }
     // No partner organisation hears of any of these reports: nobody consented to share yet.
     // (Partner mailboxes are shared by every test on one moto server: look for ours.)
-    for partner in oys_shared::advocate::parse_partners(oys_service::workers::BUNDLED_PARTNERS).unwrap() {
+    for partner in oys_shared::advocate::parse_partners(oys_service::bootstrap::BUNDLED_PARTNERS).unwrap() {
         for email in backend.emails_to(&partner.mailbox).await {
             assert!(!references.iter().any(|r| email.subject.contains(r.as_str()) || email.text.contains(r.as_str())));
         }

@@ -13,6 +13,7 @@ use super::dynamodb::{
     PENDING_INDEX, PENDING_KEY, PENDING_SORT, PK, RECEIVED_SORT, SK, STATUS_INDEX, STATUS_KEY, TTL_ATTRIBUTE,
 };
 use super::{AwsClients, AwsSettings};
+use crate::bootstrap::config::{AddressList, AlertConfig, QueueConfig, StoreConfig};
 use crate::ports::PortError;
 
 /// A global secondary index of the table, as the code queries it.
@@ -137,13 +138,17 @@ pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Re
     let [(police, police_dlq), (advocate, advocate_dlq)]: [(String, String); 2] =
         queue_urls.try_into().expect("two routes");
     Ok(AwsSettings {
-        table_name,
-        police_referral_queue_url: police,
-        advocate_assignment_queue_url: advocate,
-        police_referral_dlq_url: Some(police_dlq),
-        advocate_assignment_dlq_url: Some(advocate_dlq),
-        alert_sender: names.alert_sender.clone(),
-        operator_alert_addresses: names.operator_alert_addresses.clone(),
+        store: StoreConfig { table_name },
+        alerts: AlertConfig {
+            alert_sender_address: names.alert_sender.clone(),
+            operator_alert_addresses: AddressList(names.operator_alert_addresses.clone()),
+        },
+        queues: Some(QueueConfig {
+            police_referral_queue_url: police,
+            advocate_assignment_queue_url: advocate,
+            police_referral_dlq_url: Some(police_dlq),
+            advocate_assignment_dlq_url: Some(advocate_dlq),
+        }),
     })
 }
 

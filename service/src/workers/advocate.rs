@@ -11,9 +11,10 @@ use oys_shared::advocate::{proposal_email, rank_partners, MatchInput, Partner, P
 use oys_shared::calendar::operator_call_deadline;
 use oys_shared::routing::{Route, RoutingMessage};
 
-use super::batch::{process_batch, Outcome, WorkerError};
-use super::{report_for, tell_operators_once};
+use super::batch::process_batch;
 use crate::intake::Services;
+use crate::routed::{report_for, Outcome, WorkerError};
+use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::keys::ADVOCATE_OPERATORS_TOLD;
 
@@ -60,7 +61,8 @@ impl AdvocateAssignmentWorker {
         let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {
             let (subject, text) = proposal_email(&report.summary, &proposal, &deadline.times());
-            tell_operators_once(svc, reference, ADVOCATE_OPERATORS_TOLD, subject, text).await?;
+            send_and_record(svc, reference, RecordedEmail::to_operators(svc, ADVOCATE_OPERATORS_TOLD, subject, text))
+                .await?;
         }
         info!(
             top = proposal.ranked.first().map(|p| p.partner_id.as_str()).unwrap_or("none"),

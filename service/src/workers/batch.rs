@@ -10,28 +10,7 @@ use tracing::{error, info, warn, Instrument};
 
 use oys_shared::routing::{Route, RoutingMessage, ROUTING_MESSAGE_SCHEMA};
 
-use crate::ports::PortError;
-
-/// What handling a message came to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Everything the message asked for is done (now or on an earlier delivery).
-    Done,
-    /// Consent no longer covers this route (withdrawn since): nothing sent, message consumed.
-    NoConsent,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum WorkerError {
-    /// No report with this reference: retried, then dead-lettered.
-    #[error("no report with this reference")]
-    UnknownReport,
-    /// The message names a report id that is not the stored one's.
-    #[error("message does not match the stored report")]
-    Mismatch,
-    #[error(transparent)]
-    Port(#[from] PortError),
-}
+use crate::routed::{Outcome, WorkerError};
 
 /// Handles every record of `event` with `handle`, for the worker of `route`.
 pub async fn process_batch<F, Fut>(event: SqsEvent, route: Route, handle: F) -> SqsBatchResponse

@@ -1,57 +1,24 @@
-//! The police-referral worker: finds the force, sends the referral the consent allows to its
-//! referral mailbox, records the disclosure, and tells the operators; or, when the force cannot
-//! be chosen safely, asks the operators to choose.
+//! The police-referral worker: each routing message on the police-referral queue is a referral
+//! to make (`referral::PoliceReferrals`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
-use tracing::{info, warn};
 
-use oys_shared::geography;
-use oys_shared::police::{
-    decide_force, force_needed_notice, referral_sent_notice, release_needed_notice, ForceDecision, ForceQuestion,
-    PoliceReferral, BRITISH_TRANSPORT_POLICE,
-};
-use oys_shared::report::{PlaceType, PoliceConsent};
 use oys_shared::routing::{Route, RoutingMessage};
-use oys_shared::Reference;
 
-use super::batch::{process_batch, Outcome, WorkerError};
-use super::{report_for, send_and_record, tell_operators_once, RecordedEmail};
-use crate::intake::Services;
-use crate::ports::StoredReport;
-use oys_shared::calendar::police_release_deadline;
-use oys_shared::casework::police_release_pending;
-use oys_shared::deadlines::{Deadline, DeadlineKind};
-use oys_shared::effects::keys::{
-    POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD,
-};
-use oys_shared::effects::EffectKind;
+use super::batch::process_batch;
+use crate::referral::PoliceReferrals;
+use crate::routed::{Outcome, WorkerError};
+use crate::Services;
 
 pub struct PoliceReferralWorker {
-    services: Services,
-    /// Force id → the force's referral mailbox. A force without one goes to an operator.
-    mailboxes: HashMap<String, String>,
-}
-
-/// Reads `{"force-id": "mailbox@…", …}`, refusing unknown force ids and non-addresses.
-pub fn parse_force_mailboxes(json: &str) -> Result<HashMap<String, String>, String> {
-    let mailboxes: HashMap<String, String> = serde_json::from_str(json)
-        .map_err(|e| format!("POLICE_FORCE_MAILBOXES is not a JSON object of strings: {e}"))?;
-    let known: HashSet<&str> = geography::all_forces().collect();
-    for (force, mailbox) in &mailboxes {
-        if !known.contains(force.as_str()) {
-            return Err(format!("POLICE_FORCE_MAILBOXES names an unknown force `{force}`"));
-        }
-        oys_shared::fields::EmailAddress::parse(mailbox)
-            .map_err(|_| format!("POLICE_FORCE_MAILBOXES: `{force}` has no valid address"))?;
-    }
-    Ok(mailboxes)
+    referrals: PoliceReferrals,
 }
 
 impl PoliceReferralWorker {
     pub fn new(services: Services, mailboxes: HashMap<String, String>) -> Self {
-        PoliceReferralWorker { services, mailboxes }
+        PoliceReferralWorker { referrals: PoliceReferrals::new(services, mailboxes) }
     }
 
     pub async fn handle_batch(&self, event: SqsEvent) -> SqsBatchResponse {
@@ -59,120 +26,6 @@ impl PoliceReferralWorker {
     }
 
     pub async fn handle(&self, message: RoutingMessage) -> Result<Outcome, WorkerError> {
-        let report = report_for(&self.services, &message).await?;
-        self.refer(&report, None).await
-    }
-
-    /// Sends the referral an operator released (to the force chosen or decided).
-    pub async fn refer_released(&self, reference: &Reference) -> Result<Outcome, WorkerError> {
-        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
-        self.refer(&report, None).await
-    }
-
-    /// Sends the referral to the force an operator chose for a report that needed one.
-    pub async fn refer_chosen_force(&self, reference: &Reference, force: &str) -> Result<Outcome, WorkerError> {
-        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
-        self.refer(&report, Some(force)).await
-    }
-
-    async fn refer(&self, report: &StoredReport, chosen: Option<&str>) -> Result<Outcome, WorkerError> {
-        let svc = &self.services;
-        let reference = &report.summary.reference;
-        // Consent is read from the store, not the message: it may have been withdrawn since.
-        if report.summary.police_consent == PoliceConsent::No || report.state.police_consent_withdrawn.is_some() {
-            info!("no police consent (now): nothing sent");
-            return Ok(Outcome::NoConsent);
-        }
-        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
-        let Some(narrative) = &report.narrative else {
-            // The report's personal data was erased before the referral: nothing to refer.
-            warn!("narrative erased before referral: nothing sent");
-            return Ok(Outcome::NoConsent);
-        };
-        crate::telemetry::leak_canary!("worker", &narrative.description);
-
-        let decision = match chosen.or(report.state.police_force.as_deref()) {
-            Some(force) => ForceDecision::Automatic {
-                force: force.to_string(),
-                also: (report.summary.place_type == Some(PlaceType::PublicTransport)
-                    && force != BRITISH_TRANSPORT_POLICE)
-                    .then(|| BRITISH_TRANSPORT_POLICE.to_string()),
-            },
-            None => decide_force(narrative.postcode.as_ref(), report.summary.online, report.summary.place_type),
-        };
-        let (force, also, mailbox) = match decision {
-            ForceDecision::Automatic { force, also } => match self.mailboxes.get(&force) {
-                Some(mailbox) => (force, also, mailbox.clone()),
-                None => {
-                    return self.ask_operators(&report.summary, &done, ForceQuestion::NoMailbox, &[force]).await;
-                }
-            },
-            ForceDecision::NeedsOperator { question, candidates } => {
-                return self.ask_operators(&report.summary, &done, question, &candidates).await;
-            }
-        };
-
-        let referral = PoliceReferral::build(&report.summary, narrative, report.contact.as_ref(), &force)
-            .expect("consent is not `no`, checked above");
-        if police_release_pending(&report.summary, &report.state) {
-            return self.await_release(report, &force, &done).await;
-        }
-        if !done.contains(POLICE_DISCLOSED) {
-            let (subject, text) = referral.email(also.as_deref());
-            let email = RecordedEmail {
-                key: POLICE_DISCLOSED.into(),
-                kind: EffectKind::Disclosure,
-                to: vec![mailbox.clone()],
-                recipient: format!("{} <{mailbox}>", geography::force_name(&force)),
-                consent: Some(referral.consent().to_string()),
-                detail: format!("police referral: {}", referral.disclosed_fields()),
-                subject,
-                text,
-            };
-            send_and_record(svc, reference, email).await?;
-            info!(force = %force, consent = %referral.consent(), "police referral sent");
-        }
-        if !done.contains(POLICE_OPERATORS_TOLD) {
-            let (subject, text) = referral_sent_notice(&report.summary, &referral, svc.clock.now());
-            tell_operators_once(svc, reference, POLICE_OPERATORS_TOLD, subject, text).await?;
-        }
-        Ok(Outcome::Done)
-    }
-
-    /// A referral from the public form is prepared (force and document decided) but waits for
-    /// an operator to release it; they are told once, and reminded on the release clock.
-    async fn await_release(
-        &self,
-        report: &StoredReport,
-        force: &str,
-        done: &HashSet<String>,
-    ) -> Result<Outcome, WorkerError> {
-        let svc = &self.services;
-        let reference = &report.summary.reference;
-        let times = police_release_deadline(report.summary.received_at);
-        svc.deadlines
-            .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock.now(), None))
-            .await?;
-        if !done.contains(POLICE_AWAITING_RELEASE) {
-            let (subject, text) = release_needed_notice(&report.summary, force, times.remind_at);
-            tell_operators_once(svc, reference, POLICE_AWAITING_RELEASE, subject, text).await?;
-            info!(force = %force, "police referral prepared; awaiting an operator's release");
-        }
-        Ok(Outcome::Done)
-    }
-
-    async fn ask_operators(
-        &self,
-        summary: &oys_shared::routing::CaseSummary,
-        done: &HashSet<String>,
-        question: ForceQuestion,
-        candidates: &[String],
-    ) -> Result<Outcome, WorkerError> {
-        if !done.contains(POLICE_FORCE_NEEDED) {
-            let (subject, text) = force_needed_notice(summary, question, candidates);
-            tell_operators_once(&self.services, &summary.reference, POLICE_FORCE_NEEDED, subject, text).await?;
-            info!(%question, candidates = candidates.len(), "police force needs an operator");
-        }
-        Ok(Outcome::Done)
+        self.referrals.for_message(&message).await
     }
 }

@@ -10,15 +10,19 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use jiff::Timestamp;
 use oys_service::auth::{local_users, Authenticator};
 use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
+use oys_service::bootstrap::{self, BUNDLED_PARTNERS};
 use oys_service::casework::Casework;
 use oys_service::embedded::{self, EmbeddedPaths};
 use oys_service::intake::{AlertAddresses, Services};
 use oys_service::ports::ManualClock;
-use oys_service::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker, BUNDLED_PARTNERS};
+use oys_service::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker};
 use oys_shared::routing::Route;
 
 use super::http_client;
 use super::moto;
+
+/// The report form's origin in tests (CORS).
+pub const FORM_ORIGIN: &str = "https://report.example.org";
 
 /// Receives before a message is dead-lettered, in tests (small, to keep them quick).
 pub const MAX_RECEIVES: u32 = 3;
@@ -135,9 +139,9 @@ impl Backend {
         }
     }
 
-    /// The public router (the Lambda `submit-report` serves).
+    /// The public router, built as the `submit-report` function builds it.
     pub fn router(&self) -> axum::Router {
-        oys_service::http::router(Arc::new(self.services.clone()))
+        bootstrap::submit_report(self.services.clone(), FORM_ORIGIN).expect("a valid form origin")
     }
 
     /// Casework on this backend: the shipped example partners, this test's police mailboxes.
@@ -149,11 +153,20 @@ impl Backend {
         })
     }
 
-    /// The public and operator routes with the local runner's tokens.
+    /// The operator routes, built as the `operator-api` function builds them, with the local
+    /// runner's tokens.
     pub fn full_router(&self) -> axum::Router {
-        let casework = self.casework();
-        let partners: Vec<String> = casework.partners.iter().map(|p| p.id.clone()).collect();
-        oys_service::http::full_router(casework, Authenticator::LocalTokens(local_users(&partners)))
+        self.operator_router(Authenticator::LocalTokens(local_users(&self.partner_ids())))
+    }
+
+    /// The operator routes, built as the `operator-api` function builds them.
+    pub fn operator_router(&self, auth: Authenticator) -> axum::Router {
+        let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
+        bootstrap::operator_api(self.services.clone(), partners, self.police_mailboxes(), auth)
+    }
+
+    fn partner_ids(&self) -> Vec<String> {
+        oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap().into_iter().map(|p| p.id).collect()
     }
 
     /// How many reports the store holds.
@@ -170,7 +183,7 @@ impl Backend {
                     let scan = clients
                         .dynamodb
                         .scan()
-                        .table_name(&settings.table_name)
+                        .table_name(&settings.store.table_name)
                         .filter_expression("sk = :case")
                         .expression_attribute_values(":case", AttributeValue::S("CASE".into()))
                         .set_exclusive_start_key(start)
@@ -231,7 +244,7 @@ impl Backend {
                     let scan = clients
                         .dynamodb
                         .scan()
-                        .table_name(&settings.table_name)
+                        .table_name(&settings.store.table_name)
                         .set_exclusive_start_key(start)
                         .send()
                         .await
@@ -273,12 +286,12 @@ impl Backend {
     }
 
     pub fn police_worker(&self) -> PoliceReferralWorker {
-        PoliceReferralWorker::new(self.services.clone(), self.police_mailboxes())
+        bootstrap::police_referral(self.services.clone(), self.police_mailboxes())
     }
 
     pub fn advocate_worker(&self) -> AdvocateAssignmentWorker {
         let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
-        AdvocateAssignmentWorker::new(self.services.clone(), partners)
+        bootstrap::advocate_assignment(self.services.clone(), partners)
     }
 
     /// Feeds both route queues to their workers until they are empty, as the Lambda event

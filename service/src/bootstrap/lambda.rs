@@ -1,0 +1,107 @@
+//! Each Lambda function's start: JSON logs, configuration from the environment (a missing or
+//! invalid variable is logged, naming them all, and stops the start), AWS clients built and
+//! warmed once per execution environment, then the runtime loop.
+
+use std::sync::Arc;
+
+use aws_lambda_events::event::sns::SnsEvent;
+use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+use lambda_runtime::{service_fn, Error, LambdaEvent};
+
+use super::config::{self, AlertConfig, QueueConfig, StoreConfig};
+use crate::aws::{self, AwsClients, AwsSettings};
+use crate::telemetry::{self, LogFormat};
+use crate::{feedback, reminders, Services};
+
+/// Logs, reads the configuration `C` and logs what is wrong with it if anything is.
+fn start<C: clap::Parser>() -> Result<C, Error> {
+    telemetry::init(LogFormat::Json);
+    let config = config::from_env::<C>().inspect_err(|error| tracing::error!(%error, "not configured"))?;
+    crate::load_reference_data();
+    Ok(config)
+}
+
+fn not_configured(error: String) -> Error {
+    tracing::error!(%error, "not configured");
+    error.into()
+}
+
+/// The services on AWS, with warm connections. Functions without `queues` send no routing
+/// messages: their queue adapter knows no URL, so a send would fail loudly.
+async fn aws_services(store: StoreConfig, alerts: AlertConfig, queues: Option<QueueConfig>) -> Services {
+    let clients = AwsClients::new(&aws::load_sdk_config().await);
+    let settings = AwsSettings { store, alerts, queues };
+    clients.warm_up(&settings).await;
+    aws::services(&clients, &settings, None)
+}
+
+pub async fn run_submit_report() -> Result<(), Error> {
+    let config = start::<config::SubmitReportConfig>()?;
+    let retention = config.retention.policy().map_err(not_configured)?;
+    let mut services = aws_services(config.store, config.alerts, Some(config.queues)).await;
+    services.retention = retention;
+    let router = super::submit_report(services, &config.form_origin).map_err(not_configured)?;
+    lambda_http::run(router).await
+}
+
+pub async fn run_operator_api() -> Result<(), Error> {
+    let config = start::<config::OperatorApiConfig>()?;
+    let retention = config.retention.policy().map_err(not_configured)?;
+    let mut services = aws_services(config.store, config.alerts, Some(config.queues)).await;
+    services.retention = retention;
+    let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
+    let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt);
+    lambda_http::run(router).await
+}
+
+pub async fn run_police_referral() -> Result<(), Error> {
+    let config = start::<config::PoliceReferralConfig>()?;
+    let services = aws_services(config.store, config.alerts, None).await;
+    let worker = Arc::new(super::police_referral(services, config.police.police_force_mailboxes.0));
+    lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
+        let worker = worker.clone();
+        async move { Ok::<SqsBatchResponse, Error>(worker.handle_batch(event.payload).await) }
+    }))
+    .await
+}
+
+pub async fn run_advocate_assignment() -> Result<(), Error> {
+    let config = start::<config::AdvocateAssignmentConfig>()?;
+    let services = aws_services(config.store, config.alerts, None).await;
+    let worker = Arc::new(super::advocate_assignment(services, config.partners.partners_json.0));
+    lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
+        let worker = worker.clone();
+        async move { Ok::<SqsBatchResponse, Error>(worker.handle_batch(event.payload).await) }
+    }))
+    .await
+}
+
+/// Run by EventBridge Scheduler every 15 minutes: the event's content is not used, the job
+/// works from the current time.
+pub async fn run_deadline_reminders() -> Result<(), Error> {
+    let config = start::<config::DeadlineRemindersConfig>()?;
+    let services = aws_services(config.store, config.alerts, Some(config.queues)).await;
+    let leads = config.lead_alert_addresses.0;
+    lambda_runtime::run(service_fn(|event: LambdaEvent<serde_json::Value>| {
+        let (services, leads) = (&services, &leads);
+        async move { Ok::<_, Error>(reminders::handle_scheduled_event(services, leads, &event.payload).await?) }
+    }))
+    .await
+}
+
+/// On the email-feedback SNS topic. A failure is returned: SNS retries, then the function's
+/// dead-letter queue keeps the message.
+pub async fn run_email_feedback() -> Result<(), Error> {
+    let config = start::<config::EmailFeedbackConfig>()?;
+    let services = Arc::new(aws_services(config.store, config.alerts, None).await);
+    lambda_runtime::run(service_fn(move |event: LambdaEvent<SnsEvent>| {
+        let services = services.clone();
+        async move {
+            for record in event.payload.records {
+                feedback::handle_notification(&services, &record.sns.message).await?;
+            }
+            Ok::<(), Error>(())
+        }
+    }))
+    .await
+}

@@ -1,0 +1,52 @@
+//! The HTTP API (API.md) as axum routers, served by `lambda_http` in AWS and by `axum::serve` in
+//! the local runner.
+//!
+//! - `public_router`: the report form's endpoint, what the `submit-report` function serves. It
+//!   links no casework: a request with credentials is refused.
+//! - `operator_router`: the same endpoint for operators taking reports by phone, and the
+//!   casework routes, behind authentication (`operator-api`, the local runner).
+
+mod error;
+mod operator;
+mod report;
+
+pub use error::{rate_limited, ApiError};
+pub use operator::{list_query, operator_router, Staff};
+pub use report::public_router;
+
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
+use axum::Json;
+use oys_shared::i18n::Language;
+use oys_shared::{ErrorCode, FieldError};
+use serde_json::{json, Value};
+
+/// Lets the report form's origin call the public API from a browser (CORS). In AWS the REST
+/// API passes the function's answers through, so the function adds the headers itself.
+pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Router, String> {
+    use axum::http::{HeaderName, Method};
+    let origin = HeaderValue::from_str(origin.trim())
+        .ok()
+        .filter(|o| o.to_str().is_ok_and(|o| o.starts_with("https://") || o.starts_with("http://localhost")))
+        .ok_or_else(|| "FORM_ORIGIN must be an origin such as https://report.example.org".to_string())?;
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(origin)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, HeaderName::from_static("idempotency-key")])
+        .max_age(std::time::Duration::from_secs(600));
+    Ok(router.layer(cors))
+}
+
+async fn health() -> Json<Value> {
+    Json(json!({"status": "ok"}))
+}
+
+async fn not_found() -> Response {
+    use axum::response::IntoResponse;
+    ApiError::fields(
+        axum::http::StatusCode::NOT_FOUND,
+        Language::English,
+        vec![FieldError::new("path", ErrorCode::NotFound)],
+    )
+    .into_response()
+}

@@ -1,0 +1,75 @@
+//! Sending an email once per report: a disclosure (the case's details to a force or a partner)
+//! or a notice (to operators, a force, a partner). Every use case that emails about a case goes
+//! through `send_and_record`: claim the effect, check it was not done meanwhile, send, record.
+
+use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
+use oys_shared::Reference;
+
+use crate::ports::{EffectClaim, EffectTag, OutgoingEmail, PortError};
+use crate::Services;
+
+/// An email that goes out once per report: a disclosure or a notice.
+pub struct RecordedEmail {
+    /// The effect key it is recorded under. Callers check the recorded effects first (they
+    /// have read them anyway): a finished sender's claim stays live for its lease, so claiming
+    /// a done effect again within it would answer `Busy` instead of "already done".
+    pub key: String,
+    pub kind: EffectKind,
+    pub to: Vec<String>,
+    /// Who received it, for the record (a force or partner and its mailbox; "operators").
+    pub recipient: String,
+    pub consent: Option<String>,
+    /// What was sent, in words (never the data itself).
+    pub detail: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// How long a claim on an effect holds before another instance may take it over (a sender
+/// that crashed between its claim and its record).
+pub const EFFECT_LEASE: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Claims the effect, sends the email, then records it. A second instance handling the same
+/// message at the same time finds the claim and fails (its message comes back later and finds
+/// the record); one arriving later finds the record and skips. Only a crash between the send
+/// and the record, followed by the lease running out, can repeat this one email.
+pub async fn send_and_record(svc: &Services, reference: &Reference, email: RecordedEmail) -> Result<bool, PortError> {
+    let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
+    let now = svc.clock.now();
+    let lease_until = now.checked_add(jiff::SignedDuration::try_from(EFFECT_LEASE).expect("small")).expect("in range");
+    if svc.effects.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
+        return Err(PortError::new("send once", "another instance is performing this effect; retry later"));
+    }
+    // Claimed: but it may have been done while we looked (the claim outlives the record).
+    if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
+        return Ok(false);
+    }
+    let tag = EffectTag { reference: reference.clone(), key: key.clone() };
+    let about = Some(reference.clone());
+    let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
+    if let Err(error) = svc.mailer.send(&email).await {
+        // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
+        let _ = svc.effects.release_effect_claim(reference, &key).await;
+        return Err(error);
+    }
+    let at = svc.clock.now();
+    let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
+    svc.effects.record_effect(reference, &effect).await?;
+    Ok(true)
+}
+
+impl RecordedEmail {
+    /// A notice to the operators (categories and references only), recorded under `key`.
+    pub fn to_operators(svc: &Services, key: &str, subject: String, text: String) -> RecordedEmail {
+        RecordedEmail {
+            key: key.into(),
+            kind: EffectKind::Notice,
+            to: svc.alerts.operators.clone(),
+            recipient: "operators".into(),
+            consent: None,
+            detail: subject.clone(),
+            subject,
+            text,
+        }
+    }
+}
