@@ -14,10 +14,10 @@ use tracing::{info, warn};
 
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::casework::{
-    advocate_call_deadline, apply_event, caseload_changes, erasure_notice, handoff_email, parse_event,
-    police_withdrawal_notice, status, withdrawal_email, Caller, CaseEvent, CaseState, CaseStatus, FollowUp,
-    HandoffDetails,
+    advocate_call_deadline, apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState,
+    CaseStatus, FollowUp, HandoffDetails,
 };
+use oys_shared::emails;
 use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
 
@@ -250,7 +250,7 @@ impl Casework {
                 let partner = self.partner(&partner_id).ok_or(CaseError::NotFound)?;
                 let key = format!("partner_withdrawal:{partner_id}");
                 if !self.done(reference, &key).await? {
-                    let (subject, text) = withdrawal_email(reference, &partner.name);
+                    let text = emails::partner_withdrawal_notice(reference, &partner.name);
                     let email = RecordedEmail {
                         key,
                         kind: EffectKind::Notice,
@@ -258,7 +258,6 @@ impl Casework {
                         recipient: format!("{} <{}>", partner.name, partner.mailbox),
                         consent: None,
                         detail: "consent withdrawn notice".into(),
-                        subject,
                         text,
                     };
                     send_and_record(svc, reference, email).await?;
@@ -281,7 +280,7 @@ impl Casework {
                     let mailbox = referral.mailbox().ok_or_else(|| {
                         CaseError::Port(PortError::new("notify police withdrawal", "referral has no mailbox"))
                     })?;
-                    let (subject, text) = police_withdrawal_notice(reference, referral.recipient_name());
+                    let text = emails::police_withdrawal_notice(reference, referral.recipient_name());
                     let email = RecordedEmail {
                         key: key.to_string(),
                         kind: EffectKind::Notice,
@@ -289,7 +288,6 @@ impl Casework {
                         recipient: referral.recipient.clone(),
                         consent: None,
                         detail: "police consent withdrawn notice".into(),
-                        subject,
                         text,
                     };
                     send_and_record(svc, reference, email).await?;
@@ -327,7 +325,7 @@ impl Casework {
         let key = format!("partner_handoff:{partner_id}");
         if !self.done(reference, &key).await? {
             let details = HandoffDetails::new(&report.summary, report.narrative.as_ref(), report.contact.as_ref());
-            let (subject, text) = handoff_email(&details, &partner.name, &times);
+            let text = emails::handoff(&details, &partner.name, &times);
             let consent = report
                 .state
                 .share
@@ -340,7 +338,6 @@ impl Casework {
                 recipient: format!("{} <{}>", partner.name, partner.mailbox),
                 consent,
                 detail: "contact details and the report".into(),
-                subject,
                 text,
             };
             send_and_record(&self.services, reference, email).await?;
@@ -410,7 +407,7 @@ impl Casework {
             if effects.iter().any(|e| e.key == key) {
                 continue;
             }
-            let (subject, text) = erasure_notice(reference, disclosure.recipient_name());
+            let text = emails::erasure_notice(reference, disclosure.recipient_name());
             let email = RecordedEmail {
                 key,
                 kind: EffectKind::Notice,
@@ -418,7 +415,6 @@ impl Casework {
                 recipient: disclosure.recipient.clone(),
                 consent: None,
                 detail: "erasure notice".into(),
-                subject,
                 text,
             };
             send_and_record(svc, reference, email).await?;

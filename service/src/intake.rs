@@ -19,7 +19,7 @@ use uuid::Uuid;
 use oys_shared::casework::CaseState;
 use oys_shared::i18n::Language;
 use oys_shared::report::{parse_report, requested_language, Submitter};
-use oys_shared::routing::{next_steps, operator_alert, split_report, CaseSummary, Delivery, RoutingMessage};
+use oys_shared::routing::{next_steps, split_report, CaseSummary, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
 use crate::ports::{retry_transient, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt};
@@ -173,12 +173,12 @@ async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> R
 
 /// The operators' alert for a new report: categories and references only.
 pub fn alert_email(addresses: &AlertAddresses, summary: &CaseSummary) -> OutgoingEmail {
-    let (subject, text) = operator_alert(summary);
+    let text = oys_shared::emails::operator_alert(summary);
     OutgoingEmail {
         from: addresses.from.clone(),
         to: addresses.operators.clone(),
-        subject,
-        text,
+        subject: text.subject,
+        text: text.body,
         about: Some(summary.reference.clone()),
         effect: None,
     }

@@ -15,11 +15,9 @@ use oys_shared::effects::keys::{
     POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD,
 };
 use oys_shared::effects::EffectKind;
+use oys_shared::emails;
 use oys_shared::geography;
-use oys_shared::police::{
-    decide_force, force_needed_notice, referral_sent_notice, release_needed_notice, ForceDecision, ForceQuestion,
-    PoliceReferral, BRITISH_TRANSPORT_POLICE,
-};
+use oys_shared::police::{decide_force, ForceDecision, ForceQuestion, PoliceReferral, BRITISH_TRANSPORT_POLICE};
 use oys_shared::report::{PlaceType, PoliceConsent};
 use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
@@ -101,7 +99,7 @@ impl PoliceReferrals {
             return self.await_release(report, &force, &done).await;
         }
         if !done.contains(POLICE_DISCLOSED) {
-            let (subject, text) = referral.email(also.as_deref());
+            let text = emails::police_referral(&referral, also.as_deref());
             let email = RecordedEmail {
                 key: POLICE_DISCLOSED.into(),
                 kind: EffectKind::Disclosure,
@@ -109,16 +107,14 @@ impl PoliceReferrals {
                 recipient: format!("{} <{mailbox}>", geography::force_name(&force)),
                 consent: Some(referral.consent().to_string()),
                 detail: format!("police referral: {}", referral.disclosed_fields()),
-                subject,
                 text,
             };
             send_and_record(svc, reference, email).await?;
             info!(force = %force, consent = %referral.consent(), "police referral sent");
         }
         if !done.contains(POLICE_OPERATORS_TOLD) {
-            let (subject, text) = referral_sent_notice(&report.summary, &referral, svc.clock.now());
-            send_and_record(svc, reference, RecordedEmail::to_operators(svc, POLICE_OPERATORS_TOLD, subject, text))
-                .await?;
+            let text = emails::police_referral_sent(&report.summary, &referral, svc.clock.now());
+            send_and_record(svc, reference, RecordedEmail::to_operators(svc, POLICE_OPERATORS_TOLD, text)).await?;
         }
         Ok(Outcome::Done)
     }
@@ -138,9 +134,8 @@ impl PoliceReferrals {
             .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock.now(), None))
             .await?;
         if !done.contains(POLICE_AWAITING_RELEASE) {
-            let (subject, text) = release_needed_notice(&report.summary, force, times.remind_at);
-            send_and_record(svc, reference, RecordedEmail::to_operators(svc, POLICE_AWAITING_RELEASE, subject, text))
-                .await?;
+            let text = emails::police_release_needed(&report.summary, force, times.remind_at);
+            send_and_record(svc, reference, RecordedEmail::to_operators(svc, POLICE_AWAITING_RELEASE, text)).await?;
             info!(force = %force, "police referral prepared; awaiting an operator's release");
         }
         Ok(Outcome::Done)
@@ -154,8 +149,8 @@ impl PoliceReferrals {
         candidates: &[String],
     ) -> Result<Outcome, WorkerError> {
         if !done.contains(POLICE_FORCE_NEEDED) {
-            let (subject, text) = force_needed_notice(summary, question, candidates);
-            let email = RecordedEmail::to_operators(&self.services, POLICE_FORCE_NEEDED, subject, text);
+            let text = emails::police_force_needed(summary, question, candidates);
+            let email = RecordedEmail::to_operators(&self.services, POLICE_FORCE_NEEDED, text);
             send_and_record(&self.services, &summary.reference, email).await?;
             info!(%question, candidates = candidates.len(), "police force needs an operator");
         }

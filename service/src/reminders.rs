@@ -9,8 +9,8 @@
 use jiff::Timestamp;
 use tracing::{error, info, warn};
 
-use oys_shared::calendar::uk_time;
 use oys_shared::casework::escalation_time;
+use oys_shared::emails;
 
 use crate::intake::{sweep_pending_routing, Services};
 use crate::ports::PortError;
@@ -118,36 +118,22 @@ async fn alert_once(
         svc.deadlines.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
         return Ok(());
     };
-    let (to, subject) = match level {
-        AlertLevel::Reminder => {
-            (&svc.alerts.operators, format!("Reminder: {} due {}", deadline.reference, uk_time(deadline.due_at)))
-        }
-        AlertLevel::Overdue => {
-            (&svc.alerts.operators, format!("Overdue: {} was due {}", deadline.reference, uk_time(deadline.due_at)))
-        }
-        AlertLevel::Escalation => (
-            &lead_addresses.to_vec(),
-            format!("Escalation: {} overdue since {}", deadline.reference, uk_time(deadline.due_at)),
-        ),
+    let to = match level {
+        AlertLevel::Reminder | AlertLevel::Overdue => svc.alerts.operators.clone(),
+        AlertLevel::Escalation => lead_addresses.to_vec(),
     };
     if to.is_empty() {
         warn!(reference = %deadline.reference, ?level, "no recipients configured for this alert");
     }
-    let text = format!(
-        "{subject}\n\nDeadline: {what}.\nDue: {due}\n\nOpen the case by its reference in the operator tools.\n\
-         This email deliberately holds no personal details.\n",
-        what = deadline.kind.describe(),
-        due = uk_time(deadline.due_at),
-    );
+    let text = emails::deadline_alert(&deadline, level);
     // Claimed, sent, recorded: two runs at once send each alert once.
     let email = RecordedEmail {
         key: format!("alert:{}:{level:?}", deadline.slot()),
         kind: EffectKind::Notice,
-        to: to.clone(),
+        to,
         recipient: if level == AlertLevel::Escalation { "leads" } else { "operators" }.into(),
         consent: None,
         detail: format!("{level:?} for {}", deadline.kind.as_str()),
-        subject,
         text,
     };
     let sent_now = send_and_record(svc, &deadline.reference, email).await?;

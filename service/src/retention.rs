@@ -11,9 +11,9 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use tracing::info;
 
-use oys_shared::calendar::uk_time;
 use oys_shared::case_history::EventRecord;
 use oys_shared::casework::{contact_details_erased, due_erasure, erased, ErasureScope};
+use oys_shared::emails;
 use oys_shared::Reference;
 
 use crate::intake::Services;
@@ -97,15 +97,7 @@ async fn warn_once(
         return Ok(false);
     }
     let what = if state.contact_expires_at == Some(expires) { "contact details" } else { "personal data" };
-    let subject = format!("Retention: {reference} has had no activity; its {what} will be erased");
-    let text = format!(
-        "{subject}\n\nNothing has been recorded on {reference} for a while, and it is still open.\n\
-         Its {what} will be erased on {at}, as the retention policy requires.\n\n\
-         If the reporter is still being supported, record what was done (a note or an event):\n\
-         that keeps the case. If not, close it.\n\n\
-         This email deliberately holds no personal details.\n",
-        at = uk_time(expires),
-    );
+    let text = emails::retention_warning(reference, what, expires);
     let email = RecordedEmail {
         key,
         kind: EffectKind::Notice,
@@ -113,7 +105,6 @@ async fn warn_once(
         recipient: "operators".into(),
         consent: None,
         detail: "retention warning".into(),
-        subject,
         text,
     };
     send_and_record(svc, reference, email).await

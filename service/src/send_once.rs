@@ -3,6 +3,7 @@
 //! through `send_and_record`: claim the effect, check it was not done meanwhile, send, record.
 
 use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
+use oys_shared::emails::EmailText;
 use oys_shared::Reference;
 
 use crate::ports::{EffectClaim, EffectTag, OutgoingEmail, PortError};
@@ -21,8 +22,7 @@ pub struct RecordedEmail {
     pub consent: Option<String>,
     /// What was sent, in words (never the data itself).
     pub detail: String,
-    pub subject: String,
-    pub text: String,
+    pub text: EmailText,
 }
 
 /// How long a claim on an effect holds before another instance may take it over (a sender
@@ -34,7 +34,7 @@ pub const EFFECT_LEASE: std::time::Duration = std::time::Duration::from_secs(300
 /// the record); one arriving later finds the record and skips. Only a crash between the send
 /// and the record, followed by the lease running out, can repeat this one email.
 pub async fn send_and_record(svc: &Services, reference: &Reference, email: RecordedEmail) -> Result<bool, PortError> {
-    let RecordedEmail { key, kind, to, recipient, consent, detail, subject, text } = email;
+    let RecordedEmail { key, kind, to, recipient, consent, detail, text } = email;
     let now = svc.clock.now();
     let lease_until = now.checked_add(jiff::SignedDuration::try_from(EFFECT_LEASE).expect("small")).expect("in range");
     if svc.effects.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
@@ -46,6 +46,7 @@ pub async fn send_and_record(svc: &Services, reference: &Reference, email: Recor
     }
     let tag = EffectTag { reference: reference.clone(), key: key.clone() };
     let about = Some(reference.clone());
+    let (subject, text) = (text.subject, text.body);
     let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
     if let Err(error) = svc.mailer.send(&email).await {
         // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
@@ -60,15 +61,14 @@ pub async fn send_and_record(svc: &Services, reference: &Reference, email: Recor
 
 impl RecordedEmail {
     /// A notice to the operators (categories and references only), recorded under `key`.
-    pub fn to_operators(svc: &Services, key: &str, subject: String, text: String) -> RecordedEmail {
+    pub fn to_operators(svc: &Services, key: &str, text: EmailText) -> RecordedEmail {
         RecordedEmail {
             key: key.into(),
             kind: EffectKind::Notice,
             to: svc.alerts.operators.clone(),
             recipient: "operators".into(),
             consent: None,
-            detail: subject.clone(),
-            subject,
+            detail: text.subject.clone(),
             text,
         }
     }

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{uk_time, DeadlineTimes};
 use crate::geography::Nation;
 use crate::i18n::Language;
 use crate::reference::Reference;
@@ -248,47 +247,6 @@ fn nation_name(nation: Nation) -> &'static str {
         Nation::NorthernIreland => "Northern Ireland",
         Nation::Unknown => "an unknown nation",
     }
-}
-
-/// The operators' email with the proposal and the call-back deadline: no personal data.
-pub fn proposal_email(summary: &CaseSummary, proposal: &Proposal, deadline: &DeadlineTimes) -> (String, String) {
-    let subject =
-        format!("Advocate proposal for {}: call the reporter by {}", summary.reference, uk_time(deadline.due_at));
-    let mut body = format!(
-        "{reference} asked for a caseworker advocate.\n\n\
-         Call the reporter by {due} (reminder {remind}) to name the advocate's organisation and ask\n\
-         whether they consent to share their details with it. Confirm or change the proposal below\n\
-         in the case: it is a suggestion, not a decision.\n\n\
-         Support needs: {needs}\n\
-         Nation: {nation}\n\n\
-         Proposed partners, best first:\n",
-        reference = summary.reference,
-        due = uk_time(deadline.due_at),
-        remind = uk_time(deadline.remind_at),
-        needs = if summary.support_needs.is_empty() {
-            "not said".to_string()
-        } else {
-            summary.support_needs.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
-        },
-        nation = summary.nation,
-    );
-    for (i, partner) in proposal.ranked.iter().enumerate() {
-        body.push_str(&format!(
-            "\n{}. {} ({}) — score {}\n",
-            i + 1,
-            partner.partner_name,
-            partner.partner_id,
-            partner.score
-        ));
-        for reason in &partner.reasons {
-            body.push_str(&format!("     {reason}\n"));
-        }
-    }
-    if !deadline.calendar_covered {
-        body.push_str("\nNote: the bank-holiday calendar does not cover these dates; check the deadline by hand.\n");
-    }
-    body.push_str("\nThis email deliberately holds no personal details.\n");
-    (subject, body)
 }
 
 #[cfg(test)]

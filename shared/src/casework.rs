@@ -5,7 +5,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::calendar::{london, next_working_day, uk_time, DeadlineTimes, HolidayCalendar, HELPLINE_OPENS};
+use crate::calendar::{london, next_working_day, DeadlineTimes, HolidayCalendar, HELPLINE_OPENS};
 use crate::errors::{ErrorCode, FieldError};
 use crate::reference::Reference;
 use crate::report::{limits, Channel};
@@ -599,90 +599,6 @@ impl HandoffDetails {
             description: narrative.map(|n| n.description.clone()),
         }
     }
-}
-
-/// What a partner organisation receives once the reporter consented to share with it: the
-/// contact details and what happened, so its advocate can call back.
-pub fn handoff_email(details: &HandoffDetails, partner_name: &str, deadline: &DeadlineTimes) -> (String, String) {
-    let opt = |v: Option<&str>| v.unwrap_or("not given").to_string();
-    let yes_no = |v: Option<bool>| match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "not said",
-    };
-    let contact = details.contact.as_ref();
-    let subject =
-        format!("New referral for advocacy support: {} (call back by {})", details.reference, uk_time(deadline.due_at));
-    let mut body = format!(
-        "To: {partner_name}\n\n\
-         The reporter of {reference} has consented to share their details with your organisation\n\
-         for caseworker advocacy support. Please call them back by {due}.\n\n\
-         Name:                {name}\n\
-         Phone:               {phone}\n\
-         Email:               {email}\n\
-         Preferred contact:   {method}\n\
-         Voicemail safe:      {voicemail}\n\
-         Safe times:          {safe_times}\n\
-         Language:            {language}{interpreter}\n\
-         Support needs:       {needs}\n\
-         Incident:            {types}\n",
-        reference = details.reference,
-        due = uk_time(deadline.due_at),
-        name = opt(contact.and_then(|c| c.name.as_deref())),
-        phone = opt(contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str())),
-        email = opt(contact.and_then(|c| c.email.as_ref()).map(|e| e.as_str())),
-        method = opt(contact.and_then(|c| c.preferred_method).map(|m| m.as_str())),
-        voicemail = yes_no(contact.and_then(|c| c.safe_to_leave_voicemail)),
-        safe_times = opt(contact.and_then(|c| c.safe_times.as_deref())),
-        language = details.language,
-        interpreter = if details.interpreter_needed { " (interpreter needed)" } else { "" },
-        needs = details.support_needs.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
-        types = details.incident_types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
-    );
-    if let Some(description) = &details.description {
-        body.push_str(&format!("\nWhat happened, in the reporter's words:\n{description}\n"));
-    }
-    body.push_str(
-        "\nIf the reporter withdraws consent we will tell you; then stop and delete what you hold.\n\
-         Quote the reference in every contact with On Your Side.\n",
-    );
-    (subject, body)
-}
-
-/// What each organisation that received a case's details is told when the reporter's personal
-/// data is erased at their request (UK GDPR art. 19): the reference only.
-pub fn erasure_notice(reference: &Reference, recipient_name: &str) -> (String, String) {
-    (
-        format!("Erasure request: {reference}"),
-        format!(
-            "To: {recipient_name}\n\nThe reporter of {reference} has asked On Your Side to erase their personal data\n\
-             (UK GDPR article 17). We have erased it. Please erase the details we sent you about\n\
-             {reference}, unless you have your own lawful basis to keep them, and let us know.\n"
-        ),
-    )
-}
-
-/// What a force is told when the reporter withdraws consent to the referral sent to it.
-pub fn police_withdrawal_notice(reference: &Reference, force_name: &str) -> (String, String) {
-    (
-        format!("Consent withdrawn: On Your Side {reference}"),
-        format!(
-            "To: {force_name}\n\nThe reporter of On Your Side referral {reference} has withdrawn their consent\n\
-             to the referral. Please take no further action on it, and delete the personal details\n\
-             we sent unless you have your own lawful basis to keep them.\n"
-        ),
-    )
-}
-
-/// What the partner is told when consent to share with it is withdrawn: the reference only.
-pub fn withdrawal_email(reference: &Reference, partner_name: &str) -> (String, String) {
-    (
-        format!("Consent withdrawn: {reference}"),
-        format!(
-            "To: {partner_name}\n\nThe reporter of {reference} has withdrawn their consent to share their details with\n\
-             your organisation. Please stop any work on it and delete the details we sent you.\n"
-        ),
-    )
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod case_history;
 pub mod casework;
 pub mod deadlines;
 pub mod effects;
+pub mod emails;
 pub mod errors;
 pub mod fields;
 pub mod geography;

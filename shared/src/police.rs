@@ -10,7 +10,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::uk_time;
 use crate::fields::Postcode;
 use crate::geography::{self, Confidence, ForceCandidates};
 use crate::reference::Reference;
@@ -79,24 +78,6 @@ pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<Pla
     }
     let question = if candidates.forces.len() > 1 { ForceQuestion::SeveralForces } else { ForceQuestion::NotConfident };
     needs(question, candidates.forces.clone())
-}
-
-/// The operators' notice that a referral from the public form waits for their release:
-/// reference, force and consent only.
-pub fn release_needed_notice(summary: &CaseSummary, force: &str, remind_at: jiff::Timestamp) -> (String, String) {
-    let subject = format!("Police referral ready for release: {}", summary.reference);
-    let text = format!(
-        "{subject}\n\nA report from the public form asks for a police referral ({consent}).\n\
-         It is prepared for {force_name} and waits for an operator.\n\n\
-         Open the case by its reference in the operator tools, check that the report is genuine and\n\
-         that the contact details are the reporter's own, then record the event\n\
-         `police_referral_released` to send it. A reminder follows at {remind}.\n\n\
-         This email deliberately holds no personal details.\n",
-        consent = summary.police_consent.as_str(),
-        force_name = geography::force_name(force),
-        remind = uk_time(remind_at),
-    );
-    (subject, text)
 }
 
 /// What happened, as the police receive it.
@@ -258,128 +239,6 @@ impl PoliceReferral {
             PoliceReferral::WithContactDetails { .. } => "incident details and the reporter's contact details",
         }
     }
-
-    /// The email to the force's referral mailbox: subject and plain text.
-    pub fn email(&self, also: Option<&str>) -> (String, String) {
-        let i = self.incident();
-        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "not given".into());
-        let yes_no = |v: Option<bool>| match v {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "not said",
-        };
-        let list = |items: Vec<&str>| items.join(", ");
-        let kind = match self {
-            PoliceReferral::Anonymous { .. } => "Anonymous third-party hate incident report",
-            PoliceReferral::WithContactDetails { .. } => {
-                "Third-party hate incident report (victim consents to contact)"
-            }
-        };
-        let subject = format!("{kind} – On Your Side {}", i.reference);
-        let mut body = format!(
-            "To: {force_name}\n\n\
-             On Your Side, the UK reporting service for East and Southeast Asian people facing racism\n\
-             and hate, refers the following report with the reporter's consent.\n\n\
-             Our reference:      {reference}\n\
-             Date:               {date}{time}\n\
-             Where:              {place}{postcode}{town}{online}\n\
-             Incident:           {types}\n\
-             Motivated by:       {motivations}\n\
-             Injured:            {injured}\n\
-             Ongoing:            {ongoing}\n\
-             Perpetrators:       {count}; relationship: {relationship}\n\
-             Reported already:   {already}{police_reference}\n\n\
-             What happened, in the reporter's words:\n{description}\n\n\
-             About the perpetrator(s):\n{perpetrator}\n\n",
-            force_name = geography::force_name(self.force()),
-            reference = i.reference,
-            date = i.occurred_on,
-            time = match (i.occurred_at, i.part_of_day) {
-                (Some(t), _) => format!(" at {}", t.strftime("%H:%M")),
-                (None, Some(part)) => format!(", {}", part.describe()),
-                (None, None) => String::new(),
-            },
-            place = i.place_type.map_or("place not said", |p| p.as_str()),
-            postcode = i.postcode.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
-            town = i.town.as_ref().map(|t| format!(", {t}")).unwrap_or_default(),
-            online = if i.online { ", online" } else { "" },
-            types = list(i.incident_types.iter().map(|t| t.as_str()).collect()),
-            motivations = list(i.motivations.iter().map(|m| m.as_str()).collect()),
-            injured = yes_no(i.injured),
-            ongoing = yes_no(i.ongoing),
-            count = i.perpetrator_count.map_or("not said", |c| c.as_str()),
-            relationship = i.perpetrator_relationship.map_or("not said", |r| r.as_str()),
-            already = yes_no(i.already_reported_to_police),
-            police_reference =
-                i.police_reference.as_ref().map(|r| format!(" (police reference {r})")).unwrap_or_default(),
-            description = i.description,
-            perpetrator = opt(&i.perpetrator_description),
-        );
-        match self {
-            PoliceReferral::Anonymous { .. } => body.push_str(
-                "The reporter asked to stay anonymous: please record this incident; do not try to\n\
-                 identify or contact them. Quote our reference if you contact On Your Side.\n",
-            ),
-            PoliceReferral::WithContactDetails { reporter, .. } => body.push_str(&format!(
-                "The reporter agrees to be contacted by the police:\n\
-                 Name:               {}\n\
-                 Phone:              {}\n\
-                 Email:              {}\n\
-                 Voicemail safe:     {}\n\
-                 Safe times:         {}\n",
-                opt(&reporter.name),
-                opt(&reporter.phone),
-                opt(&reporter.email),
-                yes_no(reporter.safe_to_leave_voicemail),
-                opt(&reporter.safe_times),
-            )),
-        }
-        if let Some(also) = also {
-            body.push_str(&format!(
-                "\nThe incident was on public transport: {} may also have jurisdiction.\n",
-                geography::force_name(also)
-            ));
-        }
-        (subject, body)
-    }
-}
-
-/// The operators' notice that a referral went out: reference and force only.
-pub fn referral_sent_notice(
-    summary: &CaseSummary,
-    referral: &PoliceReferral,
-    sent_at: jiff::Timestamp,
-) -> (String, String) {
-    let subject = format!("Police referral sent: {} to {}", summary.reference, geography::force_name(referral.force()));
-    let body = format!(
-        "The police referral for {reference} was sent to {force} on {when}, under consent \"{consent}\".\n\n\
-         This email deliberately holds no personal details.\n",
-        reference = summary.reference,
-        force = geography::force_name(referral.force()),
-        when = uk_time(sent_at),
-        consent = referral.consent(),
-    );
-    (subject, body)
-}
-
-/// The operators' request to choose a force: reference, reason and candidates only.
-pub fn force_needed_notice(summary: &CaseSummary, question: ForceQuestion, candidates: &[String]) -> (String, String) {
-    let subject = format!("Police referral needs a force: {}", summary.reference);
-    let candidates = if candidates.is_empty() {
-        "none in the reference data".to_string()
-    } else {
-        candidates.iter().map(|c| format!("{} ({c})", geography::force_name(c))).collect::<Vec<_>>().join(", ")
-    };
-    let body = format!(
-        "The reporter of {reference} asked for a police referral (consent \"{consent}\"), but the force\n\
-         cannot be chosen automatically: {question}.\n\n\
-         Candidate forces: {candidates}\n\n\
-         Open the case, check where the incident happened and record the force chosen.\n\
-         This email deliberately holds no personal details.\n",
-        reference = summary.reference,
-        consent = summary.police_consent,
-    );
-    (subject, body)
 }
 
 /// Reads `{"force-id": "mailbox@…", …}`, refusing unknown force ids and non-addresses.
@@ -425,7 +284,7 @@ mod tests {
     #[test]
     fn anonymous_referrals_hold_no_crime_reference_a_district_and_a_part_of_the_day() {
         let anonymous = referral_of("anonymous");
-        let (_, text) = anonymous.email(None);
+        let text = crate::emails::police_referral(&anonymous, None).body;
         for planted in ["GMP-PLANTED-4471", "M1 1AE", "18:30"] {
             assert!(!text.contains(planted), "anonymous referral holds {planted}:\n{text}");
         }
@@ -434,7 +293,7 @@ mod tests {
         assert_eq!((incident.occurred_at, incident.part_of_day), (None, Some(PartOfDay::Evening)));
 
         // With consent to be contacted, the force gets what it needs to investigate.
-        let (_, text) = referral_of("with_contact_details").email(None);
+        let text = crate::emails::police_referral(&referral_of("with_contact_details"), None).body;
         for kept in ["GMP-PLANTED-4471", "M1 1AE", "18:30"] {
             assert!(text.contains(kept), "referral with contact lacks {kept}:\n{text}");
         }

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use tracing::{info, warn};
 
-use oys_shared::advocate::{proposal_email, rank_partners, MatchInput, Partner, Proposal};
+use oys_shared::advocate::{rank_partners, MatchInput, Partner, Proposal};
 use oys_shared::calendar::operator_call_deadline;
+use oys_shared::emails;
 use oys_shared::routing::{Route, RoutingMessage};
 
 use super::batch::process_batch;
@@ -60,9 +61,8 @@ impl AdvocateAssignmentWorker {
 
         let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {
-            let (subject, text) = proposal_email(&report.summary, &proposal, &deadline.times());
-            send_and_record(svc, reference, RecordedEmail::to_operators(svc, ADVOCATE_OPERATORS_TOLD, subject, text))
-                .await?;
+            let text = emails::advocate_proposal(&report.summary, &proposal, &deadline.times());
+            send_and_record(svc, reference, RecordedEmail::to_operators(svc, ADVOCATE_OPERATORS_TOLD, text)).await?;
         }
         info!(
             top = proposal.ranked.first().map(|p| p.partner_id.as_str()).unwrap_or("none"),

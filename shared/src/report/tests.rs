@@ -1,5 +1,6 @@
 use super::*;
-use crate::routing::{next_steps, operator_alert, split_report, RoutingMessage};
+use crate::emails::operator_alert;
+use crate::routing::{next_steps, split_report, RoutingMessage};
 use crate::Reference;
 use serde_json::json;
 
@@ -388,7 +389,7 @@ fn the_split_keeps_personal_data_out_of_the_summary() {
     assert_eq!(contact.name.as_deref(), Some("Chan Tai Man"));
     assert_eq!(parts.narrative.description, "Free text of what happened.");
 
-    let (subject, body) = operator_alert(&parts.summary);
+    let crate::emails::EmailText { subject, body } = operator_alert(&parts.summary);
     let message =
         serde_json::to_string(&RoutingMessage::new(&parts.summary, crate::routing::Route::PoliceReferral)).unwrap();
     let steps = next_steps(&parts.summary);
