@@ -13,12 +13,12 @@ use serde_json::{json, Value};
 use tracing::{info, warn};
 
 use oys_shared::advocate::{Partner, Proposal};
+use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
     advocate_call_deadline, apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState,
     CaseStatus, FollowUp, HandoffDetails,
 };
 use oys_shared::emails;
-use oys_shared::routing::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::intake::Services;

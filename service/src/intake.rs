@@ -10,16 +10,17 @@
 
 use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tracing::{error, info, warn};
 use uuid::Uuid;
 
+use oys_shared::calendar::after;
+use oys_shared::case_record::{split_report, CaseSummary};
 use oys_shared::casework::CaseState;
 use oys_shared::i18n::Language;
 use oys_shared::report::{parse_report, requested_language, Submitter};
-use oys_shared::routing::{next_steps, split_report, CaseSummary, Delivery, RoutingMessage};
+use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
 use crate::ports::{retry_transient, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt};
@@ -94,7 +95,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             narrative: parts.narrative,
             contact: parts.contact,
             pending,
-            sweep_after: add(now, SWEEP_GRACE),
+            sweep_after: after(now, SWEEP_GRACE),
             // Nothing is kept forever: the expiry starts with the report.
             state: svc.retention.extend(&CaseState::default(), now),
             idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
@@ -102,7 +103,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 request_hash: request_hash.clone(),
                 receipt: receipt.clone(),
                 created_at: now,
-                expires_at: add(now, IDEMPOTENCY_TTL),
+                expires_at: after(now, IDEMPOTENCY_TTL),
             }),
         };
         let created = retry_transient(|| svc.reports.create_report(&new_report, now)).await;
@@ -202,7 +203,7 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
     let due = svc.reports.due_for_sweep(now, limit).await?;
     let mut summary = SweepSummary { due: due.len(), ..Default::default() };
     for reference in due {
-        let Some(state) = svc.reports.claim_for_sweep(&reference, now, add(now, SWEEP_LEASE)).await? else {
+        let Some(state) = svc.reports.claim_for_sweep(&reference, now, after(now, SWEEP_LEASE)).await? else {
             continue;
         };
         summary.claimed += 1;
@@ -213,11 +214,6 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
         info!(reference = %reference, remaining = remaining.len(), "sweeper routed a pending report");
     }
     Ok(summary)
-}
-
-fn add(at: Timestamp, duration: Duration) -> Timestamp {
-    at.checked_add(SignedDuration::try_from(duration).expect("durations here are small"))
-        .expect("timestamps here stay in range")
 }
 
 fn hash_hex(bytes: &[u8]) -> String {

@@ -1,18 +1,14 @@
-//! Use cases, ports and adapters of On Your Side.
-//!
-//! - `ports`: the traits the use cases need (store, queue, mailer, clock).
-//! - `intake`: accepting a report and routing it; the sweeper that finishes unfinished routing.
-//! - `http`: the axum router served by the Lambda function and by the local runner alike.
-//! - `aws` (feature `aws`): DynamoDB, SQS and SES adapters, configuration from the environment.
-//! - `embedded` (feature `embedded`): SQLite store and queue, `.eml` outbox, for local use.
+//! Use cases, ports and adapters of On Your Side. The domain's rules are in `oys-shared`; the
+//! README's "Where things live" maps every module to its layer, and `tests/all/architecture.rs`
+//! keeps the imports pointing one way: use cases ← adapters ← `bootstrap`.
 
 pub mod auth;
 pub mod bootstrap;
 pub mod casework;
-pub mod email;
 pub mod feedback;
 pub mod http;
 pub mod intake;
+pub mod mime;
 pub mod ports;
 pub mod referral;
 pub mod reminders;

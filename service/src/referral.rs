@@ -143,7 +143,7 @@ impl PoliceReferrals {
 
     async fn ask_operators(
         &self,
-        summary: &oys_shared::routing::CaseSummary,
+        summary: &oys_shared::case_record::CaseSummary,
         done: &HashSet<String>,
         question: ForceQuestion,
         candidates: &[String],

@@ -165,9 +165,7 @@ pub async fn handle_scheduled_event(
     let scheduled_for = event.get("time").and_then(|t| t.as_str()).unwrap_or("unscheduled");
     let summary = run(svc, lead_addresses).await?;
     info!(scheduled_for, ?summary, "scheduled job done");
-    // The alarms on stuck routing and overdue deadlines read these (CloudWatch Embedded Metric
-    // Format: one JSON line on stdout, which Lambda sends to CloudWatch Logs).
-    println!("{}", metrics_line(&summary, svc.clock.now()));
+    record_metrics(&summary);
     Ok(serde_json::json!({
         "read": summary.read, "reminders": summary.reminders, "overdue": summary.overdue,
         "escalations": summary.escalations, "routed": summary.routed, "purged": summary.purged,
@@ -175,49 +173,58 @@ pub async fn handle_scheduled_event(
     }))
 }
 
-/// The job's metrics as one CloudWatch Embedded Metric Format line (namespace `OnYourSide`).
-pub fn metrics_line(summary: &ReminderSummary, at: Timestamp) -> String {
-    serde_json::json!({
-        "_aws": {
-            "Timestamp": at.as_millisecond(),
-            "CloudWatchMetrics": [{
-                "Namespace": "OnYourSide",
-                "Dimensions": [[]],
-                "Metrics": [
-                    {"Name": "ReportsPendingRouting", "Unit": "Count"},
-                    {"Name": "OverdueDeadlines", "Unit": "Count"},
-                    {"Name": "RemindersSent", "Unit": "Count"},
-                    {"Name": "PersonalDataPurged", "Unit": "Count"},
-                    {"Name": "JobFailures", "Unit": "Count"}
-                ]
-            }]
-        },
-        "ReportsPendingRouting": summary.still_pending,
-        "OverdueDeadlines": summary.overdue + summary.escalations,
-        "RemindersSent": summary.reminders,
-        "PersonalDataPurged": summary.purged,
-        "JobFailures": summary.failures,
-    })
-    .to_string()
+/// The job's figures, which the alarms on stuck routing and overdue deadlines read. Each is a
+/// gauge set to this run's value; the `deadline-reminders` function writes them after every run
+/// as CloudWatch Embedded Metric Format (namespace `OnYourSide`, `bootstrap`). Without a
+/// recorder (tests, the local runner) they go nowhere.
+pub fn record_metrics(summary: &ReminderSummary) {
+    let figures = [
+        summary.still_pending,
+        summary.overdue + summary.escalations,
+        summary.reminders,
+        summary.purged,
+        summary.failures,
+    ];
+    for (name, value) in METRICS.into_iter().zip(figures) {
+        metrics::gauge!(name).set(value as f64);
+    }
+}
+
+/// The metrics' names (the template's alarms use them) and, for CloudWatch, their unit.
+pub const METRICS: [&str; 5] =
+    ["ReportsPendingRouting", "OverdueDeadlines", "RemindersSent", "PersonalDataPurged", "JobFailures"];
+
+pub fn describe_metrics() {
+    for name in METRICS {
+        metrics::describe_gauge!(name, metrics::Unit::Count, "");
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(feature = "aws")]
     #[test]
-    fn the_metrics_line_is_embedded_metric_format() {
-        let summary = ReminderSummary { overdue: 2, escalations: 1, still_pending: 3, ..Default::default() };
-        let line: serde_json::Value = serde_json::from_str(&metrics_line(&summary, Timestamp::UNIX_EPOCH)).unwrap();
-        assert_eq!(line["_aws"]["CloudWatchMetrics"][0]["Namespace"], "OnYourSide");
-        assert_eq!((line["OverdueDeadlines"].as_u64(), line["ReportsPendingRouting"].as_u64()), (Some(3), Some(3)));
-        let names: Vec<&str> = line["_aws"]["CloudWatchMetrics"][0]["Metrics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["Name"].as_str().unwrap())
-            .collect();
-        // Every metric declared has a value on the line.
-        assert!(names.iter().all(|name| line.get(name).is_some()));
+    fn the_jobs_figures_reach_cloudwatch_as_embedded_metrics() {
+        let collector = metrics_cloudwatch_embedded::Builder::new()
+            .cloudwatch_namespace("OnYourSide")
+            .emit_zeros(true)
+            .with_timestamp(0)
+            .init()
+            .unwrap();
+        describe_metrics();
+        record_metrics(&ReminderSummary { overdue: 2, escalations: 1, still_pending: 3, ..Default::default() });
+        let mut written = Vec::new();
+        collector.flush(&mut written).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&written).expect("one JSON document");
+        let declared = &line["_aws"]["CloudWatchMetrics"][0];
+        assert_eq!(declared["Namespace"], "OnYourSide");
+        assert_eq!((line["OverdueDeadlines"].as_f64(), line["ReportsPendingRouting"].as_f64()), (Some(3.0), Some(3.0)));
+        assert_eq!(line["JobFailures"].as_f64(), Some(0.0), "zeros are written: an alarm needs them");
+        for name in METRICS {
+            let metric = declared["Metrics"].as_array().unwrap().iter().find(|m| m["Name"] == name);
+            assert_eq!(metric.map(|m| &m["Unit"]), Some(&serde_json::json!("Count")), "{name} in {line}");
+        }
     }
 }

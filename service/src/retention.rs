@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use tracing::info;
 
 use oys_shared::case_history::EventRecord;
@@ -37,7 +37,7 @@ pub struct RetentionSummary {
 }
 
 pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, PortError> {
-    let window = now.checked_add(SignedDuration::try_from(WARNING).expect("small")).expect("in range");
+    let window = oys_shared::calendar::after(now, WARNING);
     let mut summary = RetentionSummary::default();
     for reference in svc.personal_data.expiring(window, BATCH).await? {
         let Some(report) = svc.reports.get_report(&reference).await? else { continue };

@@ -36,7 +36,7 @@ pub const EFFECT_LEASE: std::time::Duration = std::time::Duration::from_secs(300
 pub async fn send_and_record(svc: &Services, reference: &Reference, email: RecordedEmail) -> Result<bool, PortError> {
     let RecordedEmail { key, kind, to, recipient, consent, detail, text } = email;
     let now = svc.clock.now();
-    let lease_until = now.checked_add(jiff::SignedDuration::try_from(EFFECT_LEASE).expect("small")).expect("in range");
+    let lease_until = oys_shared::calendar::after(now, EFFECT_LEASE);
     if svc.effects.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
         return Err(PortError::new("send once", "another instance is performing this effect; retry later"));
     }

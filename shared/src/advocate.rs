@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::case_record::CaseSummary;
 use crate::geography::Nation;
 use crate::i18n::Language;
 use crate::reference::Reference;
 use crate::report::SupportNeed;
-use crate::routing::CaseSummary;
 
 /// A partner organisation hosting caseworker advocates (configuration data; the list changes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

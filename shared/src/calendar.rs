@@ -150,6 +150,12 @@ pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
 }
 
 /// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
+/// `at` plus a duration the service uses (leases, grace periods, windows: minutes to weeks).
+pub fn after(at: Timestamp, duration: std::time::Duration) -> Timestamp {
+    let duration = jiff::SignedDuration::try_from(duration).expect("the service's durations are small");
+    at.checked_add(duration).expect("timestamps the service handles stay in range")
+}
+
 /// A time as an operator may type one: an RFC 3339 date-time, or a date meaning the start of
 /// that day in UK time.
 pub fn uk_time_or_date(value: &str) -> Option<Timestamp> {

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::calendar::{london, next_working_day, DeadlineTimes, HolidayCalendar, HELPLINE_OPENS};
+use crate::case_record::{CaseSummary, ContactDetails, Narrative};
 use crate::errors::{ErrorCode, FieldError};
+use crate::fields::TextRule;
 use crate::reference::Reference;
 use crate::report::{limits, Channel};
-use crate::routing::{CaseSummary, ContactDetails, Narrative};
 
 choice! {
     /// Staff roles (Cognito groups in AWS).
@@ -447,20 +448,9 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         return Err(vec![FieldError::new("body", ErrorCode::InvalidType).with("expected", "object")]);
     };
     let mut errors = Vec::new();
-    let text = |errors: &mut Vec<FieldError>, key: &str, max: usize| -> Option<String> {
+    let text = |errors: &mut Vec<FieldError>, key: &str, rule: TextRule| -> Option<String> {
         match obj.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => {
-                let s = s.trim().to_string();
-                if s.chars().count() > max {
-                    errors.push(FieldError::new(key, ErrorCode::TooLong).with("max", max));
-                    None
-                } else if s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-                    errors.push(FieldError::new(key, ErrorCode::InvalidCharacters));
-                    None
-                } else {
-                    Some(s)
-                }
-            }
+            Some(Value::String(s)) if !s.trim().is_empty() => rule.check(key, s).map_err(|e| errors.push(e)).ok(),
             None | Some(Value::Null) | Some(Value::String(_)) => {
                 errors.push(FieldError::new(key, ErrorCode::Required));
                 None
@@ -513,13 +503,12 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
     }
     let event = match kind {
         "call_made" => choice(&mut errors, obj, "outcome").map(|outcome| CaseEvent::CallMade { outcome }),
-        "assignment_confirmed" => {
-            text(&mut errors, "partner_id", 64).map(|partner_id| CaseEvent::AssignmentConfirmed { partner_id })
-        }
+        "assignment_confirmed" => text(&mut errors, "partner_id", TextRule::line(64))
+            .map(|partner_id| CaseEvent::AssignmentConfirmed { partner_id }),
         "share_consent_given" => {
-            let partner_id = text(&mut errors, "partner_id", 64);
+            let partner_id = text(&mut errors, "partner_id", TextRule::line(64));
             let channel = choice(&mut errors, obj, "channel");
-            let version = text(&mut errors, "privacy_notice_version", limits::PRIVACY_NOTICE_VERSION);
+            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
             match (partner_id, channel, version) {
                 (Some(partner_id), Some(channel), Some(privacy_notice_version)) => {
                     Some(CaseEvent::ShareConsentGiven { partner_id, channel, privacy_notice_version })
@@ -528,16 +517,18 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
             }
         }
         "share_consent_refused" => {
-            let partner_id = text(&mut errors, "partner_id", 64);
+            let partner_id = text(&mut errors, "partner_id", TextRule::line(64));
             let channel = choice(&mut errors, obj, "channel");
             partner_id.zip(channel).map(|(partner_id, channel)| CaseEvent::ShareConsentRefused { partner_id, channel })
         }
         "advocate_contact_made" => Some(CaseEvent::AdvocateContactMade),
-        "police_force_chosen" => text(&mut errors, "force", 64).map(|force| CaseEvent::PoliceForceChosen { force }),
+        "police_force_chosen" => {
+            text(&mut errors, "force", TextRule::line(64)).map(|force| CaseEvent::PoliceForceChosen { force })
+        }
         "consent_withdrawn" => {
             let scope = choice(&mut errors, obj, "scope");
             let channel = choice(&mut errors, obj, "channel");
-            let version = text(&mut errors, "privacy_notice_version", limits::PRIVACY_NOTICE_VERSION);
+            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
             match (scope, channel, version) {
                 (Some(scope), Some(channel), Some(privacy_notice_version)) => {
                     Some(CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version })
@@ -545,8 +536,12 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
                 _ => None,
             }
         }
-        "case_closed" => text(&mut errors, "reason", 500).map(|reason| CaseEvent::CaseClosed { reason }),
-        "note" => text(&mut errors, "text", limits::DESCRIPTION).map(|text| CaseEvent::Note { text }),
+        "case_closed" => {
+            text(&mut errors, "reason", TextRule::paragraphs(500)).map(|reason| CaseEvent::CaseClosed { reason })
+        }
+        "note" => {
+            text(&mut errors, "text", TextRule::paragraphs(limits::DESCRIPTION)).map(|text| CaseEvent::Note { text })
+        }
         "police_referral_released" => Some(CaseEvent::PoliceReferralReleased),
         _ => unreachable!("kinds are matched above"),
     };

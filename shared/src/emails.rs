@@ -7,12 +7,12 @@ use askama::Template;
 
 use crate::advocate::{Proposal, RankedPartner};
 use crate::calendar::{london, uk_time, DeadlineTimes};
+use crate::case_record::CaseSummary;
 use crate::casework::HandoffDetails;
 use crate::deadlines::{AlertLevel, Deadline};
 use crate::geography;
 use crate::police::{ForceQuestion, PoliceReferral};
 use crate::report::PoliceConsent;
-use crate::routing::CaseSummary;
 use crate::Reference;
 
 /// An email's words: what the mailer sends.
@@ -407,8 +407,12 @@ mod tests {
         let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
         let body = serde_json::from_str(include_str!("../../events/report-full.json")).unwrap();
         let report = crate::report::parse_report(&body, at("2026-11-24T10:00:00Z"), crate::report::Submitter::Public);
-        let parts =
-            crate::routing::split_report(report.unwrap(), uuid::Uuid::nil(), reference(), at("2026-11-24T10:00:00Z"));
+        let parts = crate::case_record::split_report(
+            report.unwrap(),
+            uuid::Uuid::nil(),
+            reference(),
+            at("2026-11-24T10:00:00Z"),
+        );
         let summary = parts.summary;
         let partner = |id: &str, reasons: Vec<&str>| RankedPartner {
             partner_id: id.into(),

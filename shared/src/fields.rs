@@ -182,6 +182,38 @@ impl LanguageTag {
     }
 }
 
+/// The rules every free-text field shares, in a report and in a case event: trimmed, no
+/// control characters (line breaks and tabs only in paragraphs), at most `max` characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRule {
+    pub max: usize,
+    pub multiline: bool,
+}
+
+impl TextRule {
+    /// One line: a name, a town, a version.
+    pub const fn line(max: usize) -> TextRule {
+        TextRule { max, multiline: false }
+    }
+
+    /// Paragraphs: what happened, a note.
+    pub const fn paragraphs(max: usize) -> TextRule {
+        TextRule { max, multiline: true }
+    }
+
+    /// The text, trimmed, or the error for `field` (which never quotes the text).
+    pub fn check(self, field: &str, raw: &str) -> Result<String, crate::FieldError> {
+        let text = raw.trim();
+        if text.chars().any(|c| c.is_control() && !(self.multiline && matches!(c, '\n' | '\r' | '\t'))) {
+            return Err(crate::FieldError::new(field, crate::ErrorCode::InvalidCharacters));
+        }
+        if text.chars().count() > self.max {
+            return Err(crate::FieldError::new(field, crate::ErrorCode::TooLong).with("max", self.max));
+        }
+        Ok(text.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,9 +44,13 @@ impl Language {
         }
     }
 
-    /// The first supported language in an `Accept-Language` header, if any.
+    /// The supported language the `Accept-Language` header prefers most (by its q-values; a
+    /// language at `q=0` is one the reader refuses), if any.
     pub fn from_accept_language(header: &str) -> Option<Language> {
-        header.split(',').filter_map(|part| part.split(';').next()).find_map(Language::from_tag)
+        accept_language::parse_with_quality(header)
+            .into_iter()
+            .filter(|(_, quality)| *quality > 0.0)
+            .find_map(|(tag, _)| Language::from_tag(&tag))
     }
 }
 
@@ -124,6 +128,11 @@ mod tests {
         assert_eq!(Language::from_tag("fil"), Some(Language::Tagalog));
         assert_eq!(Language::from_tag("de"), None);
         assert_eq!(Language::from_accept_language("de-DE, zh-TW;q=0.8, en;q=0.5"), Some(Language::ChineseTraditional));
+        // The order of preference is the q-values', not the header's.
+        assert_eq!(Language::from_accept_language("en;q=0.4, zh-Hant;q=0.9"), Some(Language::ChineseTraditional));
+        assert_eq!(Language::from_accept_language("zh-Hant;q=0, en;q=0.2"), Some(Language::English));
+        assert_eq!(Language::from_accept_language("de, fr;q=0.5"), None);
+        assert_eq!(Language::from_accept_language(""), None);
     }
 
     #[test]

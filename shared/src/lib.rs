@@ -8,6 +8,7 @@ mod choice;
 pub mod advocate;
 pub mod calendar;
 pub mod case_history;
+pub mod case_record;
 pub mod casework;
 pub mod deadlines;
 pub mod effects;

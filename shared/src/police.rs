@@ -10,11 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::case_record::{CaseSummary, ContactDetails, Narrative};
 use crate::fields::Postcode;
 use crate::geography::{self, Confidence, ForceCandidates};
 use crate::reference::Reference;
 use crate::report::{IncidentType, Motivation, PerpetratorCount, PlaceType, PoliceConsent, Relationship};
-use crate::routing::{CaseSummary, ContactDetails, Narrative};
 
 /// British Transport Police: named alongside the territorial force for public transport.
 pub const BRITISH_TRANSPORT_POLICE: &str = "btp";
@@ -277,7 +277,7 @@ mod tests {
         body["incident"]["police_reference"] = "GMP-PLANTED-4471".into();
         let now: jiff::Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
         let report = crate::parse_report(&body, now, crate::report::Submitter::Public).unwrap();
-        let parts = crate::routing::split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now);
+        let parts = crate::case_record::split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now);
         PoliceReferral::build(&parts.summary, &parts.narrative, parts.contact.as_ref(), "greater-manchester").unwrap()
     }
 

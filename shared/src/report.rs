@@ -5,10 +5,11 @@
 //! gets every problem at once, each with its field path, instead of stopping at the first.
 
 use jiff::civil::{Date, Time};
-use jiff::{tz::TimeZone, Timestamp};
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::case_record::ContactDetails;
 use crate::choice::Choice;
 use crate::errors::{ErrorCode, FieldError};
 use crate::fields::{EmailAddress, LanguageTag, PhoneNumber, Postcode};
@@ -153,23 +154,14 @@ pub struct Reporter {
     pub gender: Option<Gender>,
 }
 
+/// The form's contact section: the details that reach the reporter (stored apart, see
+/// `case_record`) and the language to speak to them in (which the summary keeps).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
-    pub name: Option<String>,
-    pub phone: Option<PhoneNumber>,
-    pub email: Option<EmailAddress>,
-    pub preferred_method: Option<ContactMethod>,
-    pub safe_to_leave_voicemail: Option<bool>,
-    pub safe_times: Option<String>,
+    #[serde(flatten)]
+    pub details: ContactDetails,
     pub preferred_language: Option<LanguageTag>,
     pub interpreter_needed: Option<bool>,
-}
-
-impl Contact {
-    /// Whether anything here identifies or reaches the reporter.
-    pub fn has_personal_data(&self) -> bool {
-        self.name.is_some() || self.phone.is_some() || self.email.is_some() || self.safe_times.is_some()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,15 +239,11 @@ struct Parser {
     errors: Vec<FieldError>,
 }
 
-/// How a free-text field is checked.
-#[derive(Clone, Copy)]
-struct Text {
-    max: usize,
-    multiline: bool,
-}
+/// How a free-text field is checked (the rule casework's events share).
+type Text = crate::fields::TextRule;
 
-const LINE: fn(usize) -> Text = |max| Text { max, multiline: false };
-const PARAGRAPHS: fn(usize) -> Text = |max| Text { max, multiline: true };
+const LINE: fn(usize) -> Text = Text::line;
+const PARAGRAPHS: fn(usize) -> Text = Text::paragraphs;
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -358,16 +346,18 @@ impl Parser {
         let interpreter = self.optional_bool(&join(path, "interpreter_needed"), obj.get("interpreter_needed"));
 
         let contact = Contact {
-            name: name?,
-            phone: phone?,
-            email: email?,
-            preferred_method: preferred_method?,
-            safe_to_leave_voicemail: voicemail?,
-            safe_times: safe_times?,
+            details: ContactDetails {
+                name: name?,
+                phone: phone?,
+                email: email?,
+                preferred_method: preferred_method?,
+                safe_to_leave_voicemail: voicemail?,
+                safe_times: safe_times?,
+            },
             preferred_language: preferred_language?,
             interpreter_needed: interpreter?,
         };
-        match contact.preferred_method {
+        match contact.details.preferred_method {
             Some(ContactMethod::Phone | ContactMethod::TextMessage) if !given.phone => {
                 self.error("contact.preferred_method", ErrorCode::RequiredForPreferredMethod)
             }
@@ -394,8 +384,7 @@ impl Parser {
             "police_reference",
         ];
         let obj = self.required_object(path, value, &allowed)?;
-        let uk_now =
-            now.to_zoned_datetime(TimeZone::get("Europe/London").expect("bundled tz database has Europe/London"));
+        let uk_now = now.to_zoned_datetime(crate::calendar::london());
 
         let occurred_on = self.required("incident.occurred_on", obj.get("occurred_on"), |p, f, v| {
             let s = p.string(f, v)?;
@@ -620,15 +609,7 @@ impl Parser {
 
     fn text(&mut self, field: &str, value: &Value, rule: Text) -> Option<String> {
         let s = self.string(field, value)?;
-        if s.chars().any(|c| c.is_control() && !(rule.multiline && matches!(c, '\n' | '\r' | '\t'))) {
-            self.error(field, ErrorCode::InvalidCharacters);
-            return None;
-        }
-        if s.chars().count() > rule.max {
-            self.errors.push(FieldError::new(field, ErrorCode::TooLong).with("max", rule.max));
-            return None;
-        }
-        Some(s)
+        rule.check(field, &s).map_err(|error| self.errors.push(error)).ok()
     }
 
     fn optional_text(&mut self, field: &str, value: Option<&Value>, rule: Text) -> Option<Option<String>> {

@@ -1,24 +1,16 @@
-//! Consent-driven routing: which workers a report goes to, what the queue messages and the
-//! operators' alert say, and the answer the reporter gets.
-//!
-//! A report is split into three parts when stored: `CaseSummary` (anonymised categories, kept
-//! for statistics), `Narrative` (what happened, where: personal, erasable) and `ContactDetails`
-//! (personal, erasable on its own). Messages and alerts are built from the summary only, so they
-//! cannot carry a name, phone, email, postcode, town or description: the type has none.
+//! Consent-driven routing: which workers a report goes to, what the queue messages say, and
+//! the answer the reporter gets. Messages are built from the `CaseSummary` only, so they cannot
+//! carry a name, phone, email, postcode, town or description: the type has none.
 
-use jiff::civil::{Date, Time};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::fields::{EmailAddress, LanguageTag, PhoneNumber, Postcode};
+use crate::case_record::CaseSummary;
 use crate::geography::Nation;
 use crate::i18n::{self, Language};
 use crate::reference::Reference;
-use crate::report::{
-    AgeBand, Channel, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount, PlaceType,
-    PoliceConsent, Relationship, Report, Role, SupportNeed,
-};
+use crate::report::{Channel, IncidentType, Motivation, PlaceType, PoliceConsent, SupportNeed};
 
 choice! {
     /// A worker a report is routed to.
@@ -72,128 +64,6 @@ pub fn routes_for(police: PoliceConsent, advocate_support: bool) -> Vec<Route> {
         routes.push(Route::AdvocateAssignment);
     }
     routes
-}
-
-/// The anonymised categories of a report: what statistics count and what messages may carry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CaseSummary {
-    pub report_id: Uuid,
-    pub reference: Reference,
-    pub received_at: Timestamp,
-    pub channel: Channel,
-    pub language: Language,
-    pub nation: Nation,
-    /// `YYYY-MM` of the incident: enough for monthly statistics, less identifying than a date.
-    pub occurred_month: String,
-    pub role: Role,
-    pub heritage: Vec<Heritage>,
-    pub age_band: Option<AgeBand>,
-    pub gender: Option<Gender>,
-    pub incident_types: Vec<IncidentType>,
-    pub motivations: Vec<Motivation>,
-    pub place_type: Option<PlaceType>,
-    pub online: bool,
-    pub injured: Option<bool>,
-    pub ongoing: Option<bool>,
-    pub reported_to_police_already: Option<bool>,
-    pub perpetrator_count: Option<PerpetratorCount>,
-    pub perpetrator_relationship: Option<Relationship>,
-    pub police_consent: PoliceConsent,
-    pub advocate_support: bool,
-    pub support_needs: Vec<SupportNeed>,
-    pub privacy_notice_version: String,
-    pub spoken_language: Option<LanguageTag>,
-    pub interpreter_needed: Option<bool>,
-    pub phone_given: bool,
-    pub email_given: bool,
-    pub routes: Vec<Route>,
-}
-
-/// What happened and where, in the reporter's words: personal data, erased on request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Narrative {
-    pub occurred_on: Date,
-    pub occurred_at: Option<Time>,
-    pub postcode: Option<Postcode>,
-    pub town: Option<String>,
-    pub description: String,
-    pub perpetrator_description: Option<String>,
-    pub police_reference: Option<String>,
-}
-
-/// How to reach the reporter: stored apart so it can expire or be erased on its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ContactDetails {
-    pub name: Option<String>,
-    pub phone: Option<PhoneNumber>,
-    pub email: Option<EmailAddress>,
-    pub preferred_method: Option<ContactMethod>,
-    pub safe_to_leave_voicemail: Option<bool>,
-    pub safe_times: Option<String>,
-}
-
-/// A report split into what is stored where. `contact` is `None` when nothing reaches the reporter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportParts {
-    pub summary: CaseSummary,
-    pub narrative: Narrative,
-    pub contact: Option<ContactDetails>,
-}
-
-/// Splits a valid report for storage.
-pub fn split_report(report: Report, report_id: Uuid, reference: Reference, received_at: Timestamp) -> ReportParts {
-    let nation = report.nation();
-    let Report { language, channel, reporter, contact, incident, perpetrators, consent } = report;
-    let routes = routes_for(consent.police, consent.advocate_support);
-    let summary = CaseSummary {
-        report_id,
-        reference,
-        received_at,
-        channel,
-        language,
-        nation,
-        occurred_month: format!("{:04}-{:02}", incident.occurred_on.year(), incident.occurred_on.month()),
-        role: reporter.role,
-        heritage: reporter.heritage,
-        age_band: reporter.age_band,
-        gender: reporter.gender,
-        incident_types: incident.types,
-        motivations: incident.motivations,
-        place_type: incident.location.place_type,
-        online: incident.location.online,
-        injured: incident.injured,
-        ongoing: incident.ongoing,
-        reported_to_police_already: incident.reported_to_police_already,
-        perpetrator_count: perpetrators.count,
-        perpetrator_relationship: perpetrators.relationship,
-        police_consent: consent.police,
-        advocate_support: consent.advocate_support,
-        support_needs: consent.support_needs,
-        privacy_notice_version: consent.privacy_notice_version,
-        spoken_language: contact.preferred_language.clone(),
-        interpreter_needed: contact.interpreter_needed,
-        phone_given: contact.phone.is_some(),
-        email_given: contact.email.is_some(),
-        routes,
-    };
-    let narrative = Narrative {
-        occurred_on: incident.occurred_on,
-        occurred_at: incident.occurred_at,
-        postcode: incident.location.postcode,
-        town: incident.location.town,
-        description: incident.description,
-        perpetrator_description: perpetrators.description,
-        police_reference: incident.police_reference,
-    };
-    let contact = contact.has_personal_data().then_some(ContactDetails {
-        name: contact.name,
-        phone: contact.phone,
-        email: contact.email,
-        preferred_method: contact.preferred_method,
-        safe_to_leave_voicemail: contact.safe_to_leave_voicemail,
-        safe_times: contact.safe_times,
-    });
-    ReportParts { summary, narrative, contact }
 }
 
 /// The body of a message on a route's queue: references and categories, nothing personal.

@@ -960,9 +960,9 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
 ) {
     const DEADLINE_INDEX: &str = "deadlines-due";
     use oys_service::ports::NewReport;
+    use oys_shared::case_record::split_report;
     use oys_shared::deadlines::{Deadline, DeadlineKind};
     use oys_shared::report::{parse_report, Submitter};
-    use oys_shared::routing::split_report;
 
     let backend = backend;
     let now: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();

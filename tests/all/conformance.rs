@@ -6,10 +6,11 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use oys_service::ports::{CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, Receipt};
 use oys_shared::advocate::Proposal;
+use oys_shared::case_record::split_report;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
 use oys_shared::report::{parse_report, Submitter};
-use oys_shared::routing::{split_report, Delivery, Route};
+use oys_shared::routing::{Delivery, Route};
 use oys_shared::Reference;
 
 use crate::on_both_backends;

@@ -637,3 +637,22 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
         );
     }
 }
+
+/// An alarm on a metric the job never writes would never fire: every alarm in the `OnYourSide`
+/// namespace reads a metric the deadline-reminders function emits.
+#[test]
+fn the_alarms_read_metrics_the_job_writes() {
+    let template = template();
+    let alarms: Vec<String> = template["Resources"]
+        .as_mapping()
+        .unwrap()
+        .values()
+        .filter(|resource| text(&resource["Type"]) == "AWS::CloudWatch::Alarm")
+        .filter(|alarm| alarm["Properties"]["Namespace"].as_str() == Some("OnYourSide"))
+        .map(|alarm| text(&alarm["Properties"]["MetricName"]).to_string())
+        .collect();
+    assert!(alarms.len() >= 2, "the stuck-routing and overdue alarms: {alarms:?}");
+    for metric in alarms {
+        assert!(oys_service::reminders::METRICS.contains(&metric.as_str()), "{metric} is not emitted");
+    }
+}

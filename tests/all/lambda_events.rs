@@ -67,7 +67,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     )
     .unwrap();
     let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
-    let parts = oys_shared::routing::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
+    let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
     let new = oys_service::ports::NewReport {
         summary: parts.summary,
         narrative: parts.narrative,

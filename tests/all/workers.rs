@@ -8,10 +8,11 @@ use aws_lambda_events::event::sqs::{SqsEvent, SqsMessage};
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use oys_service::workers::{poller, process_batch, Outcome, WorkerError};
+use oys_shared::case_record::split_report;
 use oys_shared::effects::keys as effects;
 use oys_shared::effects::EffectKind;
 use oys_shared::report::{parse_report, Submitter};
-use oys_shared::routing::{split_report, Delivery, Route, RoutingMessage};
+use oys_shared::routing::{Delivery, Route, RoutingMessage};
 use oys_shared::Reference;
 use serde_json::{json, Value};
 

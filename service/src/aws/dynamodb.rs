@@ -28,7 +28,8 @@ use aws_sdk_dynamodb::Client;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
+use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
+use oys_shared::routing::Delivery;
 use oys_shared::Reference;
 
 use oys_shared::advocate::Proposal;

@@ -6,7 +6,7 @@ use aws_sdk_ses::primitives::Blob;
 use aws_sdk_ses::types::{MessageTag, RawMessage};
 use aws_sdk_ses::Client;
 
-use crate::email::to_mime;
+use crate::mime::to_mime;
 use crate::ports::{Mailer, OutgoingEmail, PortError};
 
 pub struct SesMailer {

@@ -82,9 +82,20 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
     let config = start::<config::DeadlineRemindersConfig>()?;
     let services = aws_services(config.store, config.alerts, Some(config.queues)).await;
     let leads = config.lead_alert_addresses.0;
+    // The job's figures go out as Embedded Metric Format lines on stdout after every run.
+    let metrics = metrics_cloudwatch_embedded::Builder::new()
+        .cloudwatch_namespace("OnYourSide")
+        .emit_zeros(true)
+        .init()
+        .map_err(|error| not_configured(error.to_string()))?;
+    reminders::describe_metrics();
     lambda_runtime::run(service_fn(|event: LambdaEvent<serde_json::Value>| {
         let (services, leads) = (&services, &leads);
-        async move { Ok::<_, Error>(reminders::handle_scheduled_event(services, leads, &event.payload).await?) }
+        async move {
+            let answer = reminders::handle_scheduled_event(services, leads, &event.payload).await?;
+            metrics.flush(std::io::stdout())?;
+            Ok::<_, Error>(answer)
+        }
     }))
     .await
 }

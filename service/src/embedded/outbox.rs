@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::email::to_mime;
+use crate::mime::to_mime;
 use crate::ports::{Clock, Mailer, OutgoingEmail, PortError};
 use oys_shared::Reference;
 

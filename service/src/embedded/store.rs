@@ -8,7 +8,8 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use oys_shared::routing::{CaseSummary, ContactDetails, Delivery, Narrative};
+use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
+use oys_shared::routing::Delivery;
 use oys_shared::Reference;
 
 use super::{from_json, to_json, Db};

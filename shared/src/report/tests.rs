@@ -1,6 +1,7 @@
 use super::*;
+use crate::case_record::split_report;
 use crate::emails::operator_alert;
-use crate::routing::{next_steps, split_report, RoutingMessage};
+use crate::routing::{next_steps, RoutingMessage};
 use crate::Reference;
 use serde_json::json;
 
@@ -66,7 +67,7 @@ fn the_api_example_parses_and_normalises() {
     let report = parse_report(&full(), now(), Submitter::Public).unwrap();
     assert_eq!(report.language, Language::ChineseTraditional);
     assert_eq!(report.channel, Channel::Online);
-    assert_eq!(report.contact.phone.as_ref().unwrap().as_str(), "+447700900123");
+    assert_eq!(report.contact.details.phone.as_ref().unwrap().as_str(), "+447700900123");
     assert_eq!(report.incident.location.postcode.as_ref().unwrap().to_string(), "M1 1AE");
     assert_eq!(report.incident.types, vec![IncidentType::VerbalAbuse, IncidentType::SpittingOrCoughing]);
     assert_eq!(report.consent.police, PoliceConsent::Anonymous);
@@ -77,7 +78,7 @@ fn the_api_example_parses_and_normalises() {
 fn a_minimal_anonymous_report_parses_with_defaults() {
     let report = parse_report(&minimal(), now(), Submitter::Public).unwrap();
     assert_eq!(report.incident.motivations, vec![Motivation::Race]);
-    assert!(!report.contact.has_personal_data());
+    assert!(!report.contact.details.has_personal_data());
     assert_eq!(report.nation(), Nation::Unknown);
 }
 
@@ -314,7 +315,7 @@ fn form_fields_become_the_json_shape() {
     assert_eq!(value["consent"]["advocate_support"], json!(true));
     assert!(value["contact"].get("email").is_none());
     let report = parse_report(&value, now(), Submitter::Public).unwrap();
-    assert_eq!(report.contact.phone.unwrap().as_str(), "+447700900123");
+    assert_eq!(report.contact.details.phone.unwrap().as_str(), "+447700900123");
 }
 
 #[test]

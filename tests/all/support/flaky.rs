@@ -234,7 +234,7 @@ impl PersonalData for Flaky<dyn PersonalData> {
     }
     async fn erase_contact_details(
         &self,
-        summary: &oys_shared::routing::CaseSummary,
+        summary: &oys_shared::case_record::CaseSummary,
         state: &oys_shared::casework::CaseState,
     ) -> Result<bool, PortError> {
         self.switch.check("erase contact details")?;
