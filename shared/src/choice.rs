@@ -36,6 +36,9 @@ macro_rules! choice {
             fn allowed() -> String {
                 $name::allowed()
             }
+            fn identifiers() -> &'static [&'static str] {
+                &[$($id),+]
+            }
         }
 
         impl std::fmt::Display for $name {
@@ -65,4 +68,6 @@ macro_rules! choice {
 pub trait Choice: Copy + Eq {
     fn parse(value: &str) -> Option<Self>;
     fn allowed() -> String;
+    /// Every wire identifier, in declaration order (the form lists them as choices).
+    fn identifiers() -> &'static [&'static str];
 }

@@ -22,6 +22,7 @@ pub mod reference;
 pub mod report;
 pub mod routing;
 
+pub use choice::Choice;
 pub use errors::{ErrorCode, FieldError};
 pub use reference::Reference;
 pub use report::{parse_report, Report};

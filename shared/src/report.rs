@@ -134,6 +134,9 @@ pub mod limits {
     pub const BODY_BYTES: usize = 64 * 1024;
 }
 
+/// The privacy notice in force: the form shows it and posts its version with every report.
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-01";
+
 /// A valid report. Every field has been checked; contact details may still be absent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {

@@ -8,6 +8,7 @@ mod architecture;
 mod aws_calls;
 mod casework;
 mod conformance;
+mod form;
 mod infra;
 mod lambda_events;
 mod openapi;

@@ -7,10 +7,12 @@
 //!   casework routes, behind authentication (`operator-api`, the local runner).
 
 mod error;
+mod form;
 mod operator;
 mod report;
 
 pub use error::{rate_limited, ApiError};
+pub use form::{form_languages, form_routes};
 pub use operator::{list_query, operator_router, Staff};
 pub use report::public_router;
 

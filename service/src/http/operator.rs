@@ -45,7 +45,9 @@ pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
         .route("/health", get(super::health))
         .fallback(super::not_found)
         .layer(axum::middleware::from_fn(log_by_route))
-        .with_state(OperatorState { casework, auth: Arc::new(auth) })
+        .with_state(OperatorState { casework: casework.clone(), auth: Arc::new(auth) })
+        // The report form, for the local runner (in AWS the public function serves it).
+        .merge(super::form_routes(Arc::new(casework.services.clone())))
 }
 
 /// Logs under the route's template (`/v1/cases/{reference}`, never the reference itself), and

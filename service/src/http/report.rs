@@ -27,7 +27,8 @@ pub fn public_router(services: Arc<Services>) -> Router {
         .route("/v1/reports", post(public_submit))
         .route("/health", get(super::health))
         .fallback(super::not_found)
-        .with_state(services)
+        .with_state(services.clone())
+        .merge(super::form_routes(services))
 }
 
 async fn public_submit(State(services): State<Arc<Services>>, headers: HeaderMap, body: Body) -> Response {

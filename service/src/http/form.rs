@@ -1,0 +1,538 @@
+//! The public report form (issue 11): server-rendered HTML that works with scripts off. A plain
+//! `POST /{lang}/` of the form's fields (the report's field paths, as the no-script API takes
+//! them) answers with the confirmation page, or the form again with an error summary linking
+//! to each field and everything typed kept. Every page: no cache, a strict
+//! Content-Security-Policy (no inline script, nothing from another site), no referrer.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use oys_shared::i18n::{self, Language};
+use oys_shared::report::{
+    value_from_form, AgeBand, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount, PlaceType,
+    PoliceConsent, Relationship, Role, Submitter, SupportNeed, PRIVACY_NOTICE_VERSION,
+};
+use oys_shared::Choice;
+use oys_shared::FieldError;
+
+use crate::intake::{self, Submission, SubmitOutcome};
+use crate::Services;
+
+/// The languages the form is translated into (the others fall back to English, so they are
+/// not offered until their translation exists).
+pub fn form_languages() -> Vec<Language> {
+    i18n::translated_languages().collect()
+}
+
+/// The form's routes, the stylesheet and the script; added to both routers.
+pub fn form_routes(services: Arc<Services>) -> Router {
+    Router::new()
+        .route("/", get(choose_language))
+        .route("/{lang}/", get(empty_form).post(submitted_form))
+        .route("/{lang}/privacy", get(privacy_notice))
+        .route("/assets/form.css", get(|| asset("text/css; charset=utf-8", include_str!("../../assets/form.css"))))
+        .route("/assets/form.js", get(|| asset("text/javascript; charset=utf-8", include_str!("../../assets/form.js"))))
+        .layer(axum::middleware::map_response(safe_headers))
+        .with_state(services)
+}
+
+/// What every form page carries: nothing cached on a shared device, nothing loaded from
+/// another site, no referrer sent anywhere.
+async fn safe_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name, value| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, header::CACHE_CONTROL, "no-store");
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(headers, header::REFERRER_POLICY, "no-referrer");
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    response
+}
+
+async fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// `GET /`: the form in the language the browser prefers, if it is one the form has.
+async fn choose_language(headers: HeaderMap) -> Redirect {
+    let preferred = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::from_accept_language)
+        .filter(|language| form_languages().contains(language))
+        .unwrap_or(Language::English);
+    Redirect::to(&format!("/{}/", preferred.as_str()))
+}
+
+fn form_language(tag: &str) -> Option<Language> {
+    Language::parse(tag).filter(|language| form_languages().contains(language))
+}
+
+async fn empty_form(Path(lang): Path<String>) -> Response {
+    let Some(language) = form_language(&lang) else { return super::not_found().await };
+    page(StatusCode::OK, &FormPage::new(language, &Kept::default(), &[]))
+}
+
+async fn privacy_notice(Path(lang): Path<String>) -> Response {
+    let Some(language) = form_language(&lang) else { return super::not_found().await };
+    let page_view = PrivacyPage { chrome: Chrome::new(language, "privacy-title", "privacy") };
+    page(StatusCode::OK, &page_view)
+}
+
+async fn submitted_form(
+    State(services): State<Arc<Services>>,
+    Path(lang): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Some(language) = form_language(&lang) else { return super::not_found().await };
+    let bytes = match super::report::read_body(&headers, body, language).await {
+        Ok(bytes) => bytes,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let kept = Kept::from_form(&bytes);
+    let mut value = value_from_form(form_urlencoded::parse(&bytes).filter(|(key, _)| key != "form_key"));
+    if let Some(report) = value.as_object_mut() {
+        report.entry("language").or_insert_with(|| language.as_str().into());
+    }
+    let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
+    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
+    match intake::submit(&services, submission).await {
+        Ok(SubmitOutcome::Accepted(receipt) | SubmitOutcome::Replayed(receipt)) => {
+            let confirmation = ConfirmationPage {
+                chrome: Chrome::new(language, "form-confirmation-title", ""),
+                reference: receipt.reference.to_string(),
+                next_steps: receipt.next_steps,
+            };
+            page(StatusCode::OK, &confirmation)
+        }
+        Ok(SubmitOutcome::Invalid { errors, .. }) => {
+            page(StatusCode::UNPROCESSABLE_ENTITY, &FormPage::new(language, &kept, &errors))
+        }
+        Ok(SubmitOutcome::IdempotencyKeyReused { .. }) => {
+            // The same form sent twice with different answers: take the new answers as a new form.
+            let fresh = Kept { form_key: None, ..kept };
+            page(StatusCode::OK, &FormPage::new(language, &fresh, &[]))
+        }
+        Err(error) => {
+            tracing::error!(%error, "report from the form could not be stored");
+            let unavailable = FieldError::new("body", oys_shared::ErrorCode::ServiceUnavailable);
+            page(StatusCode::SERVICE_UNAVAILABLE, &FormPage::new(language, &kept, &[unavailable]))
+        }
+    }
+}
+
+fn page(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "a form page did not render");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// What the reporter typed, to put back in the form (never logged, never in a URL).
+#[derive(Debug, Default)]
+struct Kept {
+    values: HashMap<String, Vec<String>>,
+    /// The form's own idempotency key: sending the same form twice makes one report.
+    form_key: Option<String>,
+}
+
+impl Kept {
+    fn from_form(bytes: &[u8]) -> Kept {
+        let mut values: HashMap<String, Vec<String>> = HashMap::new();
+        for (key, value) in form_urlencoded::parse(bytes).take(500) {
+            if key == "form_key" || oys_shared::report::FORM_FIELDS.contains(&key.as_ref()) {
+                values.entry(key.into_owned()).or_default().push(value.into_owned());
+            }
+        }
+        let form_key = values.get("form_key").and_then(|v| v.first()).cloned();
+        Kept { values, form_key }
+    }
+
+    fn first(&self, field: &str) -> Option<&str> {
+        self.values.get(field).and_then(|v| v.first()).map(String::as_str)
+    }
+
+    fn has(&self, field: &str, value: &str) -> bool {
+        self.values.get(field).is_some_and(|v| v.iter().any(|x| x == value))
+    }
+}
+
+/// The translated texts of a page.
+struct Texts(Language);
+
+impl Texts {
+    fn get(&self, id: &str) -> String {
+        i18n::message(self.0, id, &[])
+    }
+}
+
+/// The header and footer every page shares.
+struct Chrome {
+    t: Texts,
+    lang: &'static str,
+    title: String,
+    /// The page's path after the language (`""` for the form, `privacy`), for the language picker.
+    path: &'static str,
+    languages: Vec<(&'static str, &'static str, bool)>,
+}
+
+impl Chrome {
+    fn new(language: Language, title_id: &str, path: &'static str) -> Chrome {
+        let languages = form_languages()
+            .into_iter()
+            .map(|other| (other.as_str(), language_name(other), other == language))
+            .collect();
+        Chrome {
+            title: i18n::message(language, title_id, &[]),
+            t: Texts(language),
+            lang: language.as_str(),
+            path,
+            languages,
+        }
+    }
+}
+
+/// Each language in its own words, for the picker.
+fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::English => "English",
+        Language::ChineseTraditional => "繁體中文",
+        Language::ChineseSimplified => "简体中文",
+        Language::Japanese => "日本語",
+        Language::Korean => "한국어",
+        Language::Thai => "ไทย",
+        Language::Vietnamese => "Tiếng Việt",
+        Language::Tagalog => "Tagalog",
+        Language::Indonesian => "Bahasa Indonesia",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "form/privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
+}
+
+impl PrivacyPage {
+    fn version(&self) -> String {
+        i18n::message(self.chrome.t.0, "privacy-version", &[("version", PRIVACY_NOTICE_VERSION.to_string())])
+    }
+}
+
+#[derive(Template)]
+#[template(path = "form/confirmation.html")]
+struct ConfirmationPage {
+    chrome: Chrome,
+    reference: String,
+    next_steps: String,
+}
+
+#[derive(Template)]
+#[template(path = "form/form.html")]
+struct FormPage {
+    chrome: Chrome,
+    errors: Vec<ErrorLink>,
+    sections: Vec<Section>,
+    form_key: String,
+    privacy_version: &'static str,
+}
+
+/// A line of the error summary: the message, linking to its field.
+struct ErrorLink {
+    anchor: String,
+    message: String,
+}
+
+struct Section {
+    legend: String,
+    hint: Option<String>,
+    questions: Vec<Question>,
+}
+
+struct Question {
+    /// The field path, the input's `name` (`contact.phone`).
+    name: &'static str,
+    /// The element id the error summary links to.
+    id: String,
+    label: String,
+    hint: Option<String>,
+    optional: bool,
+    kind: Kind,
+    value: String,
+    options: Vec<Answer>,
+    /// For a single checkbox: whether it was ticked.
+    ticked: bool,
+    error: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Text,
+    TextArea,
+    Date,
+    Time,
+    Tel,
+    Email,
+    /// One choice among several (radio buttons).
+    One,
+    /// Any of several (checkboxes).
+    Many,
+    /// Yes or no (two radio buttons sending `true`/`false`).
+    YesNo,
+    /// A single checkbox sending `true`.
+    Tick,
+}
+
+impl Kind {
+    fn input_type(&self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Tel => "tel",
+            Kind::Email => "email",
+            _ => "text",
+        }
+    }
+    fn is_input(&self) -> bool {
+        matches!(self, Kind::Text | Kind::Date | Kind::Time | Kind::Tel | Kind::Email)
+    }
+    fn is_options(&self) -> bool {
+        matches!(self, Kind::One | Kind::Many | Kind::YesNo)
+    }
+}
+
+/// One option of a choice question.
+struct Answer {
+    value: &'static str,
+    label: String,
+    checked: bool,
+    /// `radio` or `checkbox`.
+    input: &'static str,
+}
+
+/// A question of the form: its field, how it is asked, and whether it may be left out.
+struct Ask {
+    field: &'static str,
+    kind: Kind,
+    choices: Vec<&'static str>,
+    optional: bool,
+    hint: bool,
+}
+
+fn ask(field: &'static str, kind: Kind) -> Ask {
+    Ask { field, kind, choices: Vec::new(), optional: true, hint: false }
+}
+
+impl Ask {
+    fn required(self) -> Ask {
+        Ask { optional: false, ..self }
+    }
+    fn hinted(self) -> Ask {
+        Ask { hint: true, ..self }
+    }
+    fn of<C: Choice + 'static>(self) -> Ask {
+        Ask { choices: C::identifiers().to_vec(), ..self }
+    }
+}
+
+/// The form's sections and questions, in the order a reporter meets them (API.md's report).
+fn questions() -> Vec<(&'static str, bool, Vec<Ask>)> {
+    vec![
+        (
+            "incident",
+            false,
+            vec![
+                ask("incident.occurred_on", Kind::Date).required().hinted(),
+                ask("incident.occurred_at", Kind::Time).hinted(),
+                ask("incident.types", Kind::Many).required().of::<IncidentType>(),
+                ask("incident.description", Kind::TextArea).required().hinted(),
+                ask("incident.motivations", Kind::Many).of::<Motivation>(),
+                ask("incident.injured", Kind::YesNo),
+                ask("incident.ongoing", Kind::YesNo),
+                ask("incident.reported_to_police_already", Kind::YesNo),
+                ask("incident.police_reference", Kind::Text),
+            ],
+        ),
+        (
+            "location",
+            true,
+            vec![
+                ask("incident.location.postcode", Kind::Text).hinted(),
+                ask("incident.location.town", Kind::Text),
+                ask("incident.location.online", Kind::Tick),
+                ask("incident.location.place_type", Kind::One).of::<PlaceType>(),
+            ],
+        ),
+        (
+            "perpetrators",
+            false,
+            vec![
+                ask("perpetrators.count", Kind::One).of::<PerpetratorCount>(),
+                ask("perpetrators.relationship", Kind::One).of::<Relationship>(),
+                ask("perpetrators.description", Kind::TextArea),
+            ],
+        ),
+        (
+            "reporter",
+            false,
+            vec![
+                ask("reporter.role", Kind::One).required().of::<Role>(),
+                ask("reporter.heritage", Kind::Many).of::<Heritage>(),
+                ask("reporter.age_band", Kind::One).of::<AgeBand>(),
+                ask("reporter.gender", Kind::One).of::<Gender>(),
+            ],
+        ),
+        (
+            "consent",
+            false,
+            vec![
+                ask("consent.police", Kind::One).required().hinted().of::<PoliceConsent>(),
+                ask("consent.advocate_support", Kind::YesNo).required().hinted(),
+                ask("consent.support_needs", Kind::Many).of::<SupportNeed>(),
+            ],
+        ),
+        (
+            "contact",
+            true,
+            vec![
+                ask("contact.name", Kind::Text),
+                ask("contact.phone", Kind::Tel).hinted(),
+                ask("contact.email", Kind::Email),
+                ask("contact.preferred_method", Kind::One).of::<ContactMethod>(),
+                ask("contact.safe_to_leave_voicemail", Kind::YesNo),
+                ask("contact.safe_times", Kind::Text),
+                ask("contact.preferred_language", Kind::Text).hinted(),
+                ask("contact.interpreter_needed", Kind::YesNo),
+            ],
+        ),
+    ]
+}
+
+/// `contact.phone` → `contact-phone`: the id an error links to.
+fn anchor(field: &str) -> String {
+    field.replace('.', "-")
+}
+
+/// The last part of a field path, which names its choices' messages (`choice-types-…`).
+fn short_name(field: &str) -> &str {
+    field.rsplit('.').next().unwrap_or(field)
+}
+
+impl FormPage {
+    fn new(language: Language, kept: &Kept, errors: &[FieldError]) -> FormPage {
+        let t = Texts(language);
+        let message = |error: &FieldError| {
+            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
+            i18n::message(language, &format!("error-{}", error.code.as_str()), &args)
+        };
+        let fields: Vec<&str> = questions().iter().flat_map(|(_, _, asks)| asks.iter().map(|a| a.field)).collect();
+        // An error on `incident.location` or `contact` points at the section's first question.
+        let target = |field: &str| -> String {
+            if fields.contains(&field) {
+                return anchor(field);
+            }
+            fields
+                .iter()
+                .find(|f| f.starts_with(&format!("{field}.")))
+                .map_or_else(|| "main".to_string(), |f| anchor(f))
+        };
+        // The summary follows the form's order and names each question, since a message such
+        // as "This is required" means nothing on its own.
+        let position = |anchor: &str| fields.iter().position(|f| self::anchor(f) == anchor).unwrap_or(usize::MAX);
+        let mut error_links: Vec<ErrorLink> = errors
+            .iter()
+            .map(|e| {
+                let anchor = target(&e.field);
+                let question = fields
+                    .iter()
+                    .find(|f| self::anchor(f) == anchor)
+                    .map(|f| t.get(&format!("form-{}", f.replace('.', "-"))));
+                let message = match question {
+                    Some(question) => format!("{question} {}", message(e)),
+                    None => message(e),
+                };
+                ErrorLink { anchor, message }
+            })
+            .collect();
+        error_links.sort_by_key(|link| position(&link.anchor));
+        let error_for = |field: &str| {
+            let messages: Vec<String> =
+                errors.iter().filter(|e| target(&e.field) == anchor(field)).map(message).collect();
+            (!messages.is_empty()).then(|| messages.join(" "))
+        };
+        let sections = questions()
+            .into_iter()
+            .map(|(name, hinted, asks)| Section {
+                legend: t.get(&format!("form-section-{name}")),
+                hint: hinted.then(|| t.get(&format!("form-section-{name}-hint"))),
+                questions: asks
+                    .into_iter()
+                    .map(|a| {
+                        let message_id = format!("form-{}", a.field.replace('.', "-"));
+                        let choices: Vec<&'static str> = match a.kind {
+                            Kind::YesNo => vec!["true", "false"],
+                            _ => a.choices.clone(),
+                        };
+                        let options = choices
+                            .into_iter()
+                            .map(|value| Answer {
+                                value,
+                                label: match (a.kind, value) {
+                                    (Kind::YesNo, "true") => t.get("form-yes"),
+                                    (Kind::YesNo, _) => t.get("form-no"),
+                                    // Fluent ids take no `+`: `75+` is `75plus`.
+                                    _ => {
+                                        t.get(&format!("choice-{}-{}", short_name(a.field), value.replace('+', "plus")))
+                                    }
+                                },
+                                checked: kept.has(a.field, value),
+                                input: if a.kind == Kind::Many { "checkbox" } else { "radio" },
+                            })
+                            .collect();
+                        Question {
+                            name: a.field,
+                            id: anchor(a.field),
+                            label: t.get(&message_id),
+                            hint: a.hint.then(|| t.get(&format!("{message_id}-hint"))),
+                            optional: a.optional,
+                            kind: a.kind,
+                            value: if a.kind == Kind::Tick {
+                                String::new()
+                            } else {
+                                kept.first(a.field).unwrap_or_default().to_string()
+                            },
+                            options,
+                            ticked: a.kind == Kind::Tick && kept.has(a.field, "true"),
+                            error: error_for(a.field),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        FormPage {
+            chrome: Chrome::new(language, "form-title", ""),
+            errors: error_links,
+            sections,
+            form_key: kept.form_key.clone().unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()),
+            privacy_version: PRIVACY_NOTICE_VERSION,
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The public report form as a person without scripts uses it: pages in every form language,
+//! a plain HTML POST that answers with the confirmation or the form again (errors linked,
+//! everything typed kept), and the headers that keep a shared device safe.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use oys_shared::i18n::Language;
+use tower::ServiceExt;
+
+use crate::on_both_backends;
+use crate::support::{contract, Backend};
+
+struct Page {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    html: String,
+}
+
+async fn send(backend: &Backend, request: Request<Body>) -> Page {
+    let (method, path) = (request.method().to_string(), request.uri().path().to_string());
+    let response = backend.router().oneshot(request).await.unwrap();
+    let (status, headers, bytes) = contract::read(&method, &path, response).await;
+    Page { status, headers, html: String::from_utf8(bytes.to_vec()).unwrap() }
+}
+
+async fn get(backend: &Backend, path: &str) -> Page {
+    send(backend, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+async fn post_form(backend: &Backend, lang: &str, fields: &[(&str, &str)]) -> Page {
+    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let request = Request::post(format!("/{lang}/"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    send(backend, request).await
+}
+
+/// The minimum path: what a reporter must answer to report anonymously, asking for nothing.
+fn minimum(form_key: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("form_key", form_key.to_string()),
+        ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION.to_string()),
+        ("incident.occurred_on", "2026-11-20".into()),
+        ("incident.types", "verbal_abuse".into()),
+        ("incident.description", "A man shouted at me on the bus.".into()),
+        ("incident.location.online", "true".into()),
+        ("reporter.role", "victim".into()),
+        ("consent.police", "no".into()),
+        ("consent.advocate_support", "false".into()),
+    ]
+}
+
+fn pairs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// Every language the form offers, and the pages each has.
+fn pages() -> Vec<String> {
+    let mut pages = Vec::new();
+    for language in oys_service::http::form_languages() {
+        pages.push(format!("/{}/", language.as_str()));
+        pages.push(format!("/{}/privacy", language.as_str()));
+    }
+    pages
+}
+
+async fn every_page_renders_in_every_form_language_with_every_message_translated(backend: Backend) {
+    assert!(oys_service::http::form_languages().len() >= 2, "English and Traditional Chinese at least");
+    for path in pages() {
+        let page = get(&backend, &path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let lang = path.split('/').nth(1).unwrap();
+        assert!(page.html.contains(&format!("<html lang=\"{lang}\">")), "{path} declares its language");
+        // A missing message shows as its id: none may.
+        for id in ["form-", "choice-", "privacy-", "error-"] {
+            let raw = page.html.match_indices(id).find(|(i, _)| {
+                // Ids appear as text only when missing: `>form-title<`, not in an attribute.
+                page.html[..*i].ends_with('>') || page.html[..*i].ends_with(' ')
+            });
+            assert!(raw.is_none(), "{path} shows a message id: {:?}", &page.html[raw.unwrap().0..][..40]);
+        }
+    }
+    // Each form language has its own words for every message the form uses, not English's.
+    let english_form = get(&backend, "/en/").await.html;
+    for language in oys_service::http::form_languages().into_iter().filter(|l| *l != Language::English) {
+        let page = get(&backend, &format!("/{}/", language.as_str())).await.html;
+        for english in ["What happened", "Send my report", "Exit this page", "Prefer not to say"] {
+            assert!(english_form.contains(english));
+            assert!(!page.contains(english), "{language}: `{english}` is not translated");
+        }
+    }
+}
+
+async fn the_first_page_follows_the_browsers_language(backend: Backend) {
+    for (accept, expected) in [("zh-HK, zh;q=0.9, en;q=0.5", "/zh-Hant/"), ("de-DE, fr;q=0.5", "/en/"), ("", "/en/")] {
+        let request = Request::get("/").header(header::ACCEPT_LANGUAGE, accept).body(Body::empty()).unwrap();
+        let page = send(&backend, request).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+        assert_eq!(page.headers[header::LOCATION], expected, "Accept-Language: {accept}");
+    }
+    assert_eq!(get(&backend, "/xx/").await.status, StatusCode::NOT_FOUND, "a language the form lacks");
+}
+
+async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
+    let mut checked = pages();
+    checked.extend(["/assets/form.css".to_string(), "/assets/form.js".to_string()]);
+    for path in checked {
+        let page = get(&backend, &path).await;
+        assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "{path}");
+        assert_eq!(page.headers[header::REFERRER_POLICY], "no-referrer", "{path}");
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: no inline script or style");
+        if path.ends_with('/') || path.ends_with("privacy") {
+            // Nothing is loaded from another site; the only outside link is the quick exit.
+            for attribute in ["src=\"", "href=\""] {
+                for (i, _) in page.html.match_indices(attribute) {
+                    let url = &page.html[i + attribute.len()..];
+                    let url = &url[..url.find('"').unwrap()];
+                    let exit = url == "https://www.bbc.co.uk/weather";
+                    assert!(url.starts_with('/') || url.starts_with('#') || exit, "{path} refers to {url}");
+                }
+            }
+            assert!(!page.html.contains("<script>") && !page.html.contains(" style="), "{path}: inline code");
+            assert!(page.html.contains("id=\"exit-this-page\""), "{path}: the quick exit");
+        }
+    }
+}
+
+async fn the_minimum_path_reports_without_scripts_and_shows_the_reference(backend: Backend) {
+    // The minimum path: seven answers on one page. Each is needed (without it the form comes
+    // back), and every other question on the page says it is optional.
+    let fields = minimum("form-key-needs");
+    let answers: Vec<&str> =
+        fields.iter().map(|(k, _)| *k).filter(|k| *k != "form_key" && !k.starts_with("consent.privacy")).collect();
+    assert_eq!(answers.len(), 7, "{answers:?}");
+    for left_out in &answers {
+        let without: Vec<(&'static str, &str)> =
+            fields.iter().filter(|(k, _)| k != left_out).map(|(k, v)| (*k, v.as_str())).collect();
+        let page = post_form(&backend, "zh-Hant", &without).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{left_out} is needed");
+    }
+    assert_eq!(backend.case_count().await, 0);
+    let form = get(&backend, "/en/").await.html;
+    let questions = form.matches("class=\"question").count();
+    let optional = form.matches("class=\"optional\"").count();
+    // Not marked optional: the six required questions, and the "it happened online" tick, a
+    // checkbox; postcode, town and online are one-of-three (the section says so).
+    assert_eq!(questions - optional, 7, "every other question is marked optional");
+    assert!(form.contains("Give at least one"));
+
+    let fields = minimum("form-key-one");
+    let page = post_form(&backend, "zh-Hant", &pairs(&fields)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.html);
+    let reference = page.html.split("id=\"reference\">").nth(1).unwrap().split('<').next().unwrap().to_string();
+    assert!(oys_shared::Reference::parse(&reference).is_some(), "{reference}");
+    assert!(page.html.contains("0808 801 0393") && page.html.contains("您的舉報已經提交"));
+    assert_eq!(backend.case_count().await, 1);
+    let parsed = oys_shared::Reference::parse(&reference).unwrap();
+    let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
+    assert_eq!(stored.summary.language, Language::ChineseTraditional, "the page's language is the report's");
+    assert!(stored.contact.is_none(), "nothing that reaches the reporter was asked");
+    let alerts = backend.emails().await;
+    assert_eq!(alerts.len(), 1);
+    assert!(alerts[0].subject.contains(&reference));
+
+    // The same form sent again (a double tap, a reload) is the same report.
+    let again = post_form(&backend, "zh-Hant", &pairs(&fields)).await;
+    assert!(again.html.contains(&reference));
+    assert_eq!(backend.case_count().await, 1);
+}
+
+async fn a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept(backend: Backend) {
+    let fields = [
+        ("form_key", "form-key-two"),
+        ("incident.description", "He said <script>alert(1)</script> to me"),
+        ("contact.name", "Chan Tai Man"),
+        ("contact.phone", "not a phone"),
+        ("incident.types", "verbal_abuse"),
+        ("incident.types", "threats"),
+        ("consent.police", "with_contact_details"),
+    ];
+    let page = post_form(&backend, "en", &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary =
+        page.html.split("id=\"error-summary\"").nth(1).expect("an error summary").split("</div>").next().unwrap();
+    let anchors: Vec<&str> = summary.split("href=\"#").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    for expected in ["incident-occurred_on", "reporter-role", "contact-phone", "consent-advocate_support"] {
+        assert!(anchors.contains(&expected), "{expected} in {anchors:?}");
+    }
+    for anchor in &anchors {
+        assert!(page.html.contains(&format!("id=\"{anchor}\"")), "the summary links to #{anchor}, which exists");
+    }
+    assert!(summary.contains("Phone number Enter a phone number"), "each error names its question: {summary}");
+    // Everything typed is kept, escaped.
+    assert!(page.html.contains("value=\"Chan Tai Man\"") && page.html.contains("value=\"not a phone\""));
+    assert!(
+        page.html.contains("He said &#60;script&#62;alert(1)&#60;/script&#62; to me")
+            || page.html.contains("He said &lt;script&gt;")
+    );
+    assert!(!page.html.contains("<script>alert(1)"));
+    for kept in [
+        "incident-types-verbal_abuse\" value=\"verbal_abuse\" checked",
+        "incident-types-threats\" value=\"threats\" checked",
+    ] {
+        assert!(page.html.contains(kept), "{kept}");
+    }
+    assert!(page.html.contains("value=\"form-key-two\""), "the same form, so a resend stays one report");
+    assert_eq!(backend.case_count().await, 0, "nothing stored");
+    assert!(backend.emails().await.is_empty(), "nothing sent");
+}
+
+on_both_backends!(
+    every_page_renders_in_every_form_language_with_every_message_translated,
+    the_first_page_follows_the_browsers_language,
+    pages_are_safe_on_a_shared_phone,
+    the_minimum_path_reports_without_scripts_and_shows_the_reference,
+    a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept,
+);
