@@ -154,6 +154,16 @@ rest_event("apigw-rest-report-urlencoded.json", "POST", "/v1/reports", "/{proxy+
            (EVENTS / "report-form.txt").read_text(), "application/x-www-form-urlencoded")
 rest_event("apigw-rest-health.json", "GET", "/health", "/health", "hl4m9t",
            "5e0c7b1a-3d2f-4a6e-9b8c-000000000003", "cmVzdC1tZS0wMDAz")
+# The report form, as a browser asks for it and sends it without scripts.
+rest_event("apigw-rest-form-page.json", "GET", "/zh-Hant/", "/{proxy+}", "px7k2q",
+           "5e0c7b1a-3d2f-4a6e-9b8c-000000000004", "cmVzdC1tZS0wMDA0",
+           extra_headers={"Accept": "text/html", "Accept-Language": "zh-HK,zh;q=0.9"})
+rest_event("apigw-rest-form-post.json", "POST", "/en/", "/{proxy+}", "px7k2q",
+           "5e0c7b1a-3d2f-4a6e-9b8c-000000000005", "cmVzdC1tZS0wMDA1",
+           "form_key=rest-form-0001&consent.privacy_notice_version=2026-01&incident.occurred_on=2026-11-20"
+           "&incident.types=verbal_abuse&incident.description=Shouted+at+on+the+bus&incident.location.online=true"
+           "&reporter.role=victim&consent.police=no&consent.advocate_support=false",
+           "application/x-www-form-urlencoded", {"Accept": "text/html"})
 
 
 # SQS batches as the Lambda SQS event source delivers them to the workers.

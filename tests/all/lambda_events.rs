@@ -176,7 +176,35 @@ async fn the_form_origin_and_only_it_may_read_answers_from_a_browser(backend: Ba
     assert!(oys_service::bootstrap::submit_report(backend.services.clone(), "").is_err(), "FORM_ORIGIN is required");
 }
 
+/// The report form through the public REST API: a browser's page request and its no-script
+/// POST, converted by lambda_http as in Lambda.
+async fn the_report_form_is_served_through_the_rest_api(backend: Backend) {
+    let invoke = |file: &'static str| {
+        let router = backend.router();
+        async move {
+            let request = lambda_http::request::from_str(&event(file)).expect("a valid API Gateway REST event");
+            let (mut parts, body) = request.into_parts();
+            let path = parts.uri.path().strip_prefix("/live").expect("the stage is in the path").to_string();
+            parts.uri = path.parse().unwrap();
+            let method = parts.method.to_string();
+            let request = axum::http::Request::from_parts(parts, axum::body::Body::from(body.to_vec()));
+            let response = router.oneshot(request).await.unwrap();
+            let (status, headers, bytes) = crate::support::contract::read(&method, &path, response).await;
+            (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    let (status, headers, html) = invoke("apigw-rest-form-page.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(html.contains("<html lang=\"zh-Hant\">") && html.contains("提交舉報"));
+    let (status, _, html) = invoke("apigw-rest-form-post.json").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("id=\"reference\""));
+    assert_eq!(backend.case_count().await, 1);
+}
+
 crate::on_both_backends!(
+    the_report_form_is_served_through_the_rest_api,
     the_operator_api_events_are_answered_by_role,
     the_full_report_event_is_accepted_routed_and_idempotent,
     the_anonymous_report_event_is_accepted_and_only_alerted,

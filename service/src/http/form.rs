@@ -32,7 +32,9 @@ pub fn form_languages() -> Vec<Language> {
     i18n::translated_languages().collect()
 }
 
-/// The form's routes, the stylesheet and the script; added to both routers.
+/// The form's routes, the stylesheet and the script; added to both routers. Pages link to each
+/// other with relative URLs only, so they work behind an API Gateway stage (`/live/en/`) as at
+/// the root of a custom domain.
 pub fn form_routes(services: Arc<Services>) -> Router {
     Router::new()
         .route("/", get(choose_language))
@@ -75,7 +77,8 @@ async fn choose_language(headers: HeaderMap) -> Redirect {
         .and_then(Language::from_accept_language)
         .filter(|language| form_languages().contains(language))
         .unwrap_or(Language::English);
-    Redirect::to(&format!("/{}/", preferred.as_str()))
+    // Relative, so it works under an API Gateway stage path (`/live/` → `/live/en/`) as at `/`.
+    Redirect::to(&format!("{}/", preferred.as_str()))
 }
 
 fn form_language(tag: &str) -> Option<Language> {
