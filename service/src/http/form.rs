@@ -111,6 +111,14 @@ async fn submitted_form(
     let mut value = value_from_form(form_urlencoded::parse(&bytes).filter(|(key, _)| key != "form_key"));
     if let Some(report) = value.as_object_mut() {
         report.entry("language").or_insert_with(|| language.as_str().into());
+        // A section left wholly empty sends nothing: give the parser the empty section, so the
+        // reporter hears about each question it needs rather than one error for the section.
+        for section in ["reporter", "incident", "consent"] {
+            report.entry(section).or_insert_with(|| serde_json::json!({}));
+        }
+        if let Some(incident) = report.get_mut("incident").and_then(|i| i.as_object_mut()) {
+            incident.entry("location").or_insert_with(|| serde_json::json!({}));
+        }
     }
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };

@@ -1,0 +1,219 @@
+// The report form in a real browser: Debian's chromium driven by playwright-core, against the
+// local runner (`cargo run`'s binary) on a fresh data folder. A person fills and sends the form
+// with scripts on and off, in English and Traditional Chinese; axe-core checks every page;
+// screenshots at 360 px and 1280 px go to target/browser-artefacts (not committed).
+//
+// Run by scripts/test after `cargo test` built the runner. Needs: chromium (OYS_CHROMIUM, default
+// /usr/bin/chromium) and `npm ci` in tests/browser. Without the browser it fails, never skips.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const runnerPath = process.env.OYS_RUNNER ?? join(root, "target/debug/on-your-side");
+const chromiumPath = process.env.OYS_CHROMIUM ?? "/usr/bin/chromium";
+const artefacts = join(root, "target/browser-artefacts");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const EXIT_SITE = "https://www.bbc.co.uk/weather";
+
+let runner, base, dataDir, browser;
+const axeResults = [];
+
+before(async () => {
+  assert.ok(existsSync(chromiumPath), `no browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set OYS_CHROMIUM`);
+  assert.ok(existsSync(runnerPath), `no runner at ${runnerPath}: run cargo build first`);
+  mkdirSync(artefacts, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "oys-browser-"));
+  runner = spawn(runnerPath, ["--port", "0", "--data-dir", dataDir, "--rate-limit-burst", "0"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  base = await new Promise((resolvePromise, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`the runner did not start: ${seen}`)), 30000);
+    runner.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const match = seen.match(/listening on (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    });
+    runner.on("exit", (code) => reject(new Error(`the runner exited (${code}): ${seen}`)));
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+});
+
+after(async () => {
+  await browser?.close();
+  runner?.kill();
+  writeFileSync(join(artefacts, "axe.json"), JSON.stringify(axeResults, null, 2));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/// A page in a fresh context; every request it makes is recorded, and the quick exit's
+/// neutral site is answered locally (the tests make no request outside this machine).
+async function open(path, { javaScript = true, width = 1280, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: 900 }, bypassCSP });
+  const requests = [];
+  context.on("request", (request) => requests.push(request.url()));
+  await context.route(`${EXIT_SITE}**`, (route) => route.fulfill({ contentType: "text/html", body: "<p>Weather</p>" }));
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  return { context, page, requests };
+}
+
+async function fillMinimum(page) {
+  await page.fill("#incident-occurred_on", "2026-11-20");
+  await page.check("#incident-types-verbal_abuse");
+  await page.fill("#incident-description", "A man shouted at me on the bus. BROWSER-TEST");
+  await page.check("#incident-location-online");
+  await page.check("#reporter-role-victim");
+  await page.check("#consent-police-no");
+  await page.check("#consent-advocate_support-false");
+}
+
+function outboxWith(text) {
+  const outbox = join(dataDir, "outbox");
+  if (!existsSync(outbox)) return [];
+  return readdirSync(outbox).filter((file) => readFileSync(join(outbox, file), "utf8").includes(text));
+}
+
+/// axe-core on the page as it is; no serious or critical violation. (The pages' CSP allows no
+/// injected script: the axe runs open their pages in a context that bypasses it.)
+async function checkAccessibility(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+  );
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  axeResults.push({
+    page: name,
+    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+  });
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${name}: serious or critical axe violations`);
+}
+
+async function screenshots(path, name, options = {}) {
+  for (const width of [360, 1280]) {
+    const { context, page } = await open(path, { ...options, width });
+    await page.screenshot({ path: join(artefacts, `${name}-${width}.png`), fullPage: true });
+    await context.close();
+  }
+}
+
+for (const lang of ["en", "zh-Hant"]) {
+  for (const javaScript of [true, false]) {
+    test(`a person reports in ${lang} with scripts ${javaScript ? "on" : "off"}`, async () => {
+      const { context, page, requests } = await open(`/${lang}/`, { javaScript });
+      assert.equal(await page.getAttribute("html", "lang"), lang);
+      await fillMinimum(page);
+      await page.click("button.submit");
+      const reference = (await page.textContent("#reference")).trim();
+      assert.match(reference, /^OYS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      assert.ok(outboxWith(reference).length >= 1, "the operators' alert names the reference");
+      const foreign = requests.filter((url) => !url.startsWith(base));
+      assert.deepEqual(foreign, [], "no request leaves this site");
+      await context.close();
+    });
+  }
+}
+
+test("a form with mistakes comes back with a summary that links to each field", async () => {
+  for (const javaScript of [true, false]) {
+    const { context, page } = await open("/en/", { javaScript });
+    await page.fill("#contact-name", "Kept Name");
+    await page.click("button.submit");
+    await page.waitForSelector("#error-summary");
+    assert.equal(await page.inputValue("#contact-name"), "Kept Name", "what was typed is kept");
+    if (javaScript) {
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "error-summary", "the summary takes focus");
+    }
+    const links = await page.$$eval("#error-summary a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+    assert.ok(links.length >= 5, `${links}`);
+    for (const link of links) {
+      assert.equal(await page.locator(link).count(), 1, `${link} exists`);
+    }
+    await context.close();
+  }
+});
+
+test("the quick exit leaves at once and, with scripts, out of the back history", async () => {
+  const { context, page } = await open("/en/");
+  await page.goto(`${base}/en/privacy`);
+  await page.click("#exit-this-page");
+  await page.waitForURL(`${EXIT_SITE}**`);
+  await page.goBack();
+  assert.equal(page.url(), `${base}/en/`, "Back skips the page the person left from");
+  await context.close();
+
+  const keyboard = await open("/en/");
+  for (let i = 0; i < 3; i += 1) await keyboard.page.keyboard.press("Shift");
+  await keyboard.page.waitForURL(`${EXIT_SITE}**`);
+  await keyboard.context.close();
+});
+
+test("every control can be reached with the keyboard, the quick exit first", async () => {
+  const { context, page } = await open("/en/");
+  const controls = await page.$$eval("input:not([type=hidden]), textarea, button", (all) =>
+    all.map((element) => ({ id: element.id || element.className, radio: element.type === "radio", name: element.name })),
+  );
+  const focused = [];
+  for (let i = 0; i < controls.length + 30; i += 1) {
+    await page.keyboard.press("Tab");
+    focused.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || ""));
+  }
+  assert.equal(focused[0], "exit-this-page");
+  // Tab reaches every control; a radio group is one stop (its options are chosen with the arrows).
+  const unreachable = controls.filter((control) =>
+    control.radio
+      ? !controls.some((other) => other.radio && other.name === control.name && focused.includes(other.id))
+      : !focused.includes(control.id),
+  );
+  assert.deepEqual(unreachable.map((c) => c.id), []);
+  await context.close();
+});
+
+test("every page passes axe with no serious or critical violation, and is photographed", async () => {
+  for (const lang of ["en", "zh-Hant"]) {
+    const form = await open(`/${lang}/`, { bypassCSP: true });
+    await checkAccessibility(form.page, `form ${lang}`);
+    await form.page.click("button.submit");
+    await form.page.waitForSelector("#error-summary");
+    await checkAccessibility(form.page, `form with errors ${lang}`);
+    await form.page.screenshot({ path: join(artefacts, `form-errors-${lang}-1280.png`), fullPage: true });
+    await fillMinimum(form.page);
+    await form.page.click("button.submit");
+    await form.page.waitForSelector("#reference");
+    await checkAccessibility(form.page, `confirmation ${lang}`);
+    await form.page.screenshot({ path: join(artefacts, `confirmation-${lang}-1280.png`), fullPage: true });
+    await form.context.close();
+
+    const privacy = await open(`/${lang}/privacy`, { bypassCSP: true });
+    await checkAccessibility(privacy.page, `privacy ${lang}`);
+    await privacy.context.close();
+
+    await screenshots(`/${lang}/`, `form-${lang}`);
+    await screenshots(`/${lang}/privacy`, `privacy-${lang}`);
+  }
+});
+
+test("the form works at 320 px wide and with text at 200 %", async () => {
+  const { context, page } = await open("/en/", { width: 320 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (${overflow} px over)`);
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = "200%";
+  });
+  const zoomed = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(zoomed <= 0, `no horizontal scrolling with text at 200 % (${zoomed} px over)`);
+  await context.close();
+});
