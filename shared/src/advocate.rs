@@ -148,6 +148,7 @@ fn languages_of_form(language: Language) -> &'static [&'static str] {
         Language::Vietnamese => &["vi"],
         Language::Tagalog => &["tl", "fil"],
         Language::Indonesian => &["id", "ms"],
+        Language::Malay => &["ms", "id"],
     }
 }
 

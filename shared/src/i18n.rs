@@ -21,6 +21,7 @@ choice! {
         Vietnamese => "vi",
         Tagalog => "tl",
         Indonesian => "id",
+        Malay => "ms",
     }
 }
 
@@ -58,6 +59,14 @@ impl Language {
 const RESOURCES: &[(Language, &str)] = &[
     (Language::English, include_str!("../locales/en.ftl")),
     (Language::ChineseTraditional, include_str!("../locales/zh-Hant.ftl")),
+    (Language::ChineseSimplified, include_str!("../locales/zh-Hans.ftl")),
+    (Language::Japanese, include_str!("../locales/ja.ftl")),
+    (Language::Korean, include_str!("../locales/ko.ftl")),
+    (Language::Thai, include_str!("../locales/th.ftl")),
+    (Language::Vietnamese, include_str!("../locales/vi.ftl")),
+    (Language::Tagalog, include_str!("../locales/tl.ftl")),
+    (Language::Indonesian, include_str!("../locales/id.ftl")),
+    (Language::Malay, include_str!("../locales/ms.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Language, FluentBundle<FluentResource>>> = LazyLock::new(|| {
@@ -141,8 +150,25 @@ mod tests {
         let zh = message(Language::ChineseTraditional, "error-required", &[]);
         assert_ne!(en, zh);
         assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
-        // Japanese has no file yet: English is used rather than an id or an empty string.
-        assert_eq!(message(Language::Japanese, "error-required", &[]), en);
+        // Every translation has its own words (the completeness test checks every id).
+        for language in translated_languages().filter(|l| *l != Language::English) {
+            assert_ne!(message(language, "error-required", &[]), en, "{language}");
+        }
+    }
+
+    #[test]
+    fn every_translation_has_every_message_english_has() {
+        let english = RESOURCES.iter().find(|(l, _)| *l == Language::English).unwrap().1;
+        let ids: Vec<&str> = english
+            .lines()
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+            .filter(|id| !id.starts_with(['#', ' ']) && !id.is_empty())
+            .collect();
+        assert!(ids.len() > 200, "{}", ids.len());
+        for language in translated_languages() {
+            let missing: Vec<&&str> = ids.iter().filter(|id| !has_own_message(language, id)).collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+        }
     }
 
     #[test]

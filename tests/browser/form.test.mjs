@@ -110,7 +110,10 @@ async function screenshots(path, name, options = {}) {
   }
 }
 
-for (const lang of ["en", "zh-Hant"]) {
+/// Every language the form offers, as its language picker lists them.
+const LANGUAGES = ["en", "zh-Hant", "zh-Hans", "ja", "ko", "th", "vi", "tl", "id", "ms"];
+
+for (const lang of ["en", "zh-Hant", "vi"]) {
   for (const javaScript of [true, false]) {
     test(`a person reports in ${lang} with scripts ${javaScript ? "on" : "off"}`, async () => {
       const { context, page, requests } = await open(`/${lang}/`, { javaScript });
@@ -182,8 +185,19 @@ test("every control can be reached with the keyboard, the quick exit first", asy
   await context.close();
 });
 
+test("the language picker offers every language, each page in its own language", async () => {
+  const { context, page } = await open("/en/");
+  const offered = await page.$$eval("nav .languages [lang]", (items) => items.map((item) => item.getAttribute("lang")));
+  assert.deepEqual(offered, LANGUAGES);
+  for (const lang of LANGUAGES) {
+    await page.goto(`${base}/${lang}/`);
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+  }
+  await context.close();
+});
+
 test("every page passes axe with no serious or critical violation, and is photographed", async () => {
-  for (const lang of ["en", "zh-Hant"]) {
+  for (const lang of LANGUAGES) {
     const form = await open(`/${lang}/`, { bypassCSP: true });
     await checkAccessibility(form.page, `form ${lang}`);
     await form.page.click("button.submit");

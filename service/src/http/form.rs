@@ -233,6 +233,7 @@ fn language_name(language: Language) -> &'static str {
         Language::Vietnamese => "Tiếng Việt",
         Language::Tagalog => "Tagalog",
         Language::Indonesian => "Bahasa Indonesia",
+        Language::Malay => "Bahasa Melayu",
     }
 }
 
