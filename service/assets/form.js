@@ -1,6 +1,7 @@
 // The report form's only script. Everything works without it: it adds the quick exit (the
-// page is replaced, so Back does not return to it where the browser allows) and focuses the
-// error summary so screen readers announce it.
+// page is replaced, so Back does not return to it where the browser allows), shows questions
+// only once the answer they depend on is given, and focuses the error summary so screen
+// readers announce it.
 (function () {
   "use strict";
   var exit = document.getElementById("exit-this-page");
@@ -20,6 +21,26 @@
       if (presses >= 3) { leave(); }
     });
   }
+  // Questions that only apply after an answer: hidden (and cleared) until it is chosen.
+  var dependent = document.querySelectorAll("[data-show-when]");
+  function update() {
+    Array.prototype.forEach.call(dependent, function (question) {
+      var condition = question.getAttribute("data-show-when").split("=");
+      var chosen = document.querySelector('input[name="' + condition[0] + '"][value="' + condition[1] + '"]');
+      var show = Boolean(chosen && chosen.checked) || question.classList.contains("has-error");
+      question.hidden = !show;
+      if (!show) {
+        Array.prototype.forEach.call(question.querySelectorAll("input"), function (input) {
+          if (input.type === "checkbox" || input.type === "radio") { input.checked = false; } else { input.value = ""; }
+        });
+      }
+    });
+  }
+  if (dependent.length) {
+    document.addEventListener("change", update);
+    update();
+  }
+
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
 })();

@@ -149,6 +149,25 @@ test("a form with mistakes comes back with a summary that links to each field", 
   }
 });
 
+test("with scripts, questions that depend on an answer appear only once it is given", async () => {
+  const { context, page } = await open("/en/");
+  assert.equal(await page.isVisible("#consent-support_needs"), false, "support needs wait for the advocate answer");
+  await page.check("#consent-advocate_support-true");
+  assert.equal(await page.isVisible("#consent-support_needs"), true);
+  await page.check("#consent-support_needs-legal_help");
+  await page.check("#consent-advocate_support-false");
+  assert.equal(await page.isVisible("#consent-support_needs"), false);
+  assert.equal(await page.isChecked("#consent-support_needs-legal_help"), false, "a hidden answer is not sent");
+  assert.equal(await page.isVisible("#incident-police_reference"), false);
+  await page.check("#incident-reported_to_police_already-true");
+  assert.equal(await page.isVisible("#incident-police_reference"), true);
+  await context.close();
+
+  const noScript = await open("/en/", { javaScript: false });
+  assert.equal(await noScript.page.isVisible("#consent-support_needs"), true, "without scripts every question shows");
+  await noScript.context.close();
+});
+
 test("the quick exit leaves at once and, with scripts, out of the back history", async () => {
   const { context, page } = await open("/en/");
   await page.goto(`${base}/en/privacy`);
@@ -166,8 +185,11 @@ test("the quick exit leaves at once and, with scripts, out of the back history",
 
 test("every control can be reached with the keyboard, the quick exit first", async () => {
   const { context, page } = await open("/en/");
+  // The controls a person can see (questions that wait for an answer are hidden until then).
   const controls = await page.$$eval("input:not([type=hidden]), textarea, button", (all) =>
-    all.map((element) => ({ id: element.id || element.className, radio: element.type === "radio", name: element.name })),
+    all
+      .filter((element) => element.offsetParent !== null)
+      .map((element) => ({ id: element.id || element.className, radio: element.type === "radio", name: element.name })),
   );
   const focused = [];
   for (let i = 0; i < controls.length + 30; i += 1) {

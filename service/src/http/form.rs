@@ -292,6 +292,9 @@ struct Question {
     options: Vec<Answer>,
     /// For a single checkbox: whether it was ticked.
     ticked: bool,
+    /// `field=value`: with scripts on, the question shows only when that answer is chosen
+    /// (without scripts every question shows).
+    show_when: Option<&'static str>,
     error: Option<String>,
 }
 
@@ -438,6 +441,15 @@ fn questions() -> Vec<(&'static str, bool, Vec<Ask>)> {
     ]
 }
 
+/// The questions that only apply after a given answer (GOV.UK's conditional reveal).
+fn reveal_condition(field: &str) -> Option<&'static str> {
+    match field {
+        "incident.police_reference" => Some("incident.reported_to_police_already=true"),
+        "consent.support_needs" => Some("consent.advocate_support=true"),
+        _ => None,
+    }
+}
+
 /// `contact.phone` → `contact-phone`: the id an error links to.
 fn anchor(field: &str) -> String {
     field.replace('.', "-")
@@ -533,6 +545,7 @@ impl FormPage {
                             },
                             options,
                             ticked: a.kind == Kind::Tick && kept.has(a.field, "true"),
+                            show_when: reveal_condition(a.field),
                             error: error_for(a.field),
                         }
                     })
