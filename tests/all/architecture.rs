@@ -156,3 +156,52 @@ fn casework_reaches_the_police_through_the_referral_use_case_not_the_worker() {
     let lines = offending_lines(&[root().join("service/src/casework.rs")], &["crate::workers", "PoliceReferralWorker"]);
     assert!(lines.is_empty(), "casework imports a worker:\n{}", lines.join("\n"));
 }
+
+#[test]
+fn each_use_case_reaches_only_the_ports_it_names() {
+    // The README's table "which ports each use case uses", as a check: a use case that starts
+    // using another port must say so here (and there).
+    let allowed: &[(&str, &[&str])] = &[
+        ("intake.rs", &["reports", "queue", "mailer", "clock", "alerts", "retention"]),
+        ("send_once.rs", &["effects", "mailer", "clock", "alerts"]),
+        ("referral.rs", &["reports", "effects", "deadlines", "clock"]),
+        ("routed.rs", &["reports"]),
+        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"]),
+        ("workers/police.rs", &[]),
+        ("casework.rs", &["reports", "cases", "deadlines", "effects", "assignments", "audit", "clock", "retention"]),
+        ("reminders.rs", &["deadlines", "clock", "alerts"]),
+        ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"]),
+        ("feedback.rs", &["effects", "mailer", "alerts"]),
+    ];
+    let ports = [
+        "reports",
+        "effects",
+        "deadlines",
+        "cases",
+        "assignments",
+        "audit",
+        "personal_data",
+        "queue",
+        "mailer",
+        "clock",
+        "alerts",
+        "retention",
+    ];
+    let mut problems = Vec::new();
+    for (file, names) in allowed {
+        let source = read(&root().join("service/src").join(file));
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        // `svc\n    .deadlines\n    .save(…)` reads as `svc.deadlines.save(…)`.
+        let joined: String = code.split('\n').map(str::trim).collect::<Vec<_>>().join("");
+        for holder in ["svc.", "self.services.", "services."] {
+            for port in ports {
+                if joined.contains(&format!("{holder}{port}.")) && !names.contains(&port) {
+                    problems.push(format!("{file} uses `{port}`, which it does not name"));
+                }
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
