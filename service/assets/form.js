@@ -1,7 +1,7 @@
 // The report form's only script. Everything works without it: it adds the quick exit (the
 // page is replaced, so Back does not return to it where the browser allows), shows questions
-// only once the answer they depend on is given, and focuses the error summary so screen
-// readers announce it.
+// only once the answer they depend on is given, checks the answers in place before sending
+// (the server's own field errors), and focuses the error summary so screen readers announce it.
 (function () {
   "use strict";
   var exit = document.getElementById("exit-this-page");
@@ -39,6 +39,83 @@
   if (dependent.length) {
     document.addEventListener("change", update);
     update();
+  }
+
+  // Checked in place before sending: the same field errors the server gives, shown without a
+  // new page. Sending waits for the answer; if the check cannot run, the form is sent as is.
+  var form = document.querySelector("form[data-check]");
+  function clearErrors() {
+    var old = document.getElementById("error-summary");
+    if (old) { old.parentNode.removeChild(old); }
+    Array.prototype.forEach.call(document.querySelectorAll("p.error"), function (p) { p.parentNode.removeChild(p); });
+    Array.prototype.forEach.call(document.querySelectorAll(".has-error"), function (q) { q.classList.remove("has-error"); });
+    Array.prototype.forEach.call(document.querySelectorAll("[aria-invalid]"), function (i) { i.removeAttribute("aria-invalid"); });
+  }
+  function showErrors(errors) {
+    clearErrors();
+    var summary = document.createElement("div");
+    summary.className = "error-summary";
+    summary.id = "error-summary";
+    summary.setAttribute("role", "alert");
+    summary.setAttribute("tabindex", "-1");
+    var title = document.createElement("h2");
+    title.textContent = form.getAttribute("data-summary-title");
+    var hint = document.createElement("p");
+    hint.textContent = form.getAttribute("data-summary-hint");
+    var list = document.createElement("ul");
+    errors.forEach(function (error) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + error.anchor;
+      link.textContent = error.message;
+      item.appendChild(link);
+      list.appendChild(item);
+      var target = document.getElementById(error.anchor);
+      var question = target && target.closest(".question");
+      if (question && !document.getElementById(error.anchor + "-error")) {
+        question.classList.add("has-error");
+        var message = document.createElement("p");
+        message.className = "error";
+        message.id = error.anchor + "-error";
+        message.textContent = error.inline;
+        var label = question.querySelector("legend, label");
+        label.parentNode.insertBefore(message, label.nextSibling);
+        if (target.tagName === "INPUT" || target.tagName === "TEXTAREA") {
+          target.setAttribute("aria-invalid", "true");
+          var described = target.getAttribute("aria-describedby") || "";
+          target.setAttribute("aria-describedby", (described + " " + message.id).trim());
+        }
+      }
+    });
+    summary.appendChild(title);
+    summary.appendChild(hint);
+    summary.appendChild(list);
+    var heading = document.querySelector("main h1");
+    heading.parentNode.insertBefore(summary, heading.nextSibling);
+    summary.focus();
+  }
+  if (form && window.fetch && window.URLSearchParams) {
+    form.addEventListener("submit", function (event) {
+      if (form.getAttribute("data-checked") === "yes") { return; }
+      event.preventDefault();
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.getAttribute("data-check"), {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: body,
+        credentials: "same-origin"
+      })
+        .then(function (response) { return response.ok ? response.json() : { errors: [] }; })
+        .then(function (answer) {
+          if (answer.errors && answer.errors.length) {
+            showErrors(answer.errors);
+          } else {
+            form.setAttribute("data-checked", "yes");
+            form.submit();
+          }
+        })
+        .catch(function () { form.setAttribute("data-checked", "yes"); form.submit(); });
+    });
   }
 
   var summary = document.getElementById("error-summary");

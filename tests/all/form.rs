@@ -213,7 +213,33 @@ async fn a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_
     assert!(backend.emails().await.is_empty(), "nothing sent");
 }
 
+async fn the_script_can_check_a_form_in_place_and_nothing_is_kept(backend: Backend) {
+    let check = |fields: Vec<(&'static str, String)>| {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let request = Request::post("/vi/check")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let backend = &backend;
+        async move {
+            let page = send(backend, request).await;
+            assert_eq!(page.status, StatusCode::OK);
+            serde_json::from_str::<serde_json::Value>(&page.html).unwrap()
+        }
+    };
+    let answer = check(vec![("contact.name", "Planted Name 4471".into())]).await;
+    let anchors: Vec<&str> =
+        answer["errors"].as_array().unwrap().iter().map(|e| e["anchor"].as_str().unwrap()).collect();
+    assert_eq!(anchors.first(), Some(&"incident-occurred_on"), "in form order: {anchors:?}");
+    assert!(anchors.contains(&"consent-police") && anchors.contains(&"reporter-role"));
+    assert!(answer["errors"][0]["inline"].as_str().unwrap().contains("bắt buộc"), "in the page's language");
+    assert_eq!(check(minimum("check-key")).await["errors"], serde_json::json!([]), "the minimum path is complete");
+    assert_eq!(backend.case_count().await, 0, "a check stores nothing");
+    assert!(backend.emails().await.is_empty(), "and sends nothing");
+}
+
 on_both_backends!(
+    the_script_can_check_a_form_in_place_and_nothing_is_kept,
     every_page_renders_in_every_form_language_with_every_message_translated,
     the_first_page_follows_the_browsers_language,
     pages_are_safe_on_a_shared_phone,

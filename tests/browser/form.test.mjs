@@ -149,6 +149,25 @@ test("a form with mistakes comes back with a summary that links to each field", 
   }
 });
 
+test("with scripts, the answers are checked in place before anything is sent", async () => {
+  const { context, page } = await open("/vi/");
+  let loads = 0;
+  page.on("framenavigated", () => { loads += 1; });
+  await page.fill("#contact-name", "Giữ lại");
+  await page.click("button.submit");
+  await page.waitForSelector("#error-summary");
+  assert.equal(loads, 0, "no new page: the errors were shown in place");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "error-summary");
+  assert.ok(await page.isVisible("#incident-occurred_on-error"), "each error beside its question");
+  assert.equal(await page.getAttribute("#incident-description", "aria-invalid"), "true");
+  assert.equal(await page.inputValue("#contact-name"), "Giữ lại");
+  await fillMinimum(page);
+  await page.click("button.submit");
+  await page.waitForSelector("#reference");
+  assert.equal(loads, 1, "once correct, the form is sent");
+  await context.close();
+});
+
 test("with scripts, questions that depend on an answer appear only once it is given", async () => {
   const { context, page } = await open("/en/");
   assert.equal(await page.isVisible("#consent-support_needs"), false, "support needs wait for the advocate answer");

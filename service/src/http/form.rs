@@ -39,6 +39,7 @@ pub fn form_routes(services: Arc<Services>) -> Router {
     Router::new()
         .route("/", get(choose_language))
         .route("/{lang}/", get(empty_form).post(submitted_form))
+        .route("/{lang}/check", axum::routing::post(checked_form))
         .route("/{lang}/privacy", get(privacy_notice))
         .route("/assets/form.css", get(|| asset("text/css; charset=utf-8", include_str!("../../assets/form.css"))))
         .route("/assets/form.js", get(|| asset("text/javascript; charset=utf-8", include_str!("../../assets/form.js"))))
@@ -57,8 +58,8 @@ async fn safe_headers(mut response: Response) -> Response {
     set(
         headers,
         header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; \
-         frame-ancestors 'none'; base-uri 'none'",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; \
+         form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     set(headers, header::REFERRER_POLICY, "no-referrer");
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
@@ -96,6 +97,50 @@ async fn privacy_notice(Path(lang): Path<String>) -> Response {
     page(StatusCode::OK, &page_view)
 }
 
+/// The report a form's fields make, in the page's language.
+fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
+    let mut value = value_from_form(form_urlencoded::parse(bytes).filter(|(key, _)| key != "form_key"));
+    if let Some(report) = value.as_object_mut() {
+        report.entry("language").or_insert_with(|| language.as_str().into());
+        // A section left wholly empty sends nothing: give the parser the empty section, so the
+        // reporter hears about each question it needs rather than one error for the section.
+        for section in ["reporter", "incident", "consent"] {
+            report.entry(section).or_insert_with(|| serde_json::json!({}));
+        }
+        if let Some(incident) = report.get_mut("incident").and_then(|i| i.as_object_mut()) {
+            incident.entry("location").or_insert_with(|| serde_json::json!({}));
+        }
+    }
+    value
+}
+
+/// `POST /{lang}/check`: the errors the form's fields would get, for the script to show in
+/// place before sending; nothing is stored, sent or logged. The same parser as the submit.
+async fn checked_form(
+    State(services): State<Arc<Services>>,
+    Path(lang): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Some(language) = form_language(&lang) else { return super::not_found().await };
+    let bytes = match super::report::read_body(&headers, body, language).await {
+        Ok(bytes) => bytes,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let value = report_from_form(&bytes, language);
+    let errors = match oys_shared::report::parse_report(&value, services.clock.now(), Submitter::Public) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    };
+    let page = FormPage::new(language, &Kept::default(), &errors);
+    let errors: Vec<serde_json::Value> = page
+        .errors
+        .iter()
+        .map(|e| serde_json::json!({"anchor": e.anchor, "message": e.message, "inline": e.inline}))
+        .collect();
+    axum::Json(serde_json::json!({ "errors": errors })).into_response()
+}
+
 async fn submitted_form(
     State(services): State<Arc<Services>>,
     Path(lang): Path<String>,
@@ -108,18 +153,7 @@ async fn submitted_form(
         Err(refusal) => return refusal.into_response(),
     };
     let kept = Kept::from_form(&bytes);
-    let mut value = value_from_form(form_urlencoded::parse(&bytes).filter(|(key, _)| key != "form_key"));
-    if let Some(report) = value.as_object_mut() {
-        report.entry("language").or_insert_with(|| language.as_str().into());
-        // A section left wholly empty sends nothing: give the parser the empty section, so the
-        // reporter hears about each question it needs rather than one error for the section.
-        for section in ["reporter", "incident", "consent"] {
-            report.entry(section).or_insert_with(|| serde_json::json!({}));
-        }
-        if let Some(incident) = report.get_mut("incident").and_then(|i| i.as_object_mut()) {
-            incident.entry("location").or_insert_with(|| serde_json::json!({}));
-        }
-    }
+    let value = report_from_form(&bytes, language);
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
     match intake::submit(&services, submission).await {
@@ -271,6 +305,8 @@ struct FormPage {
 struct ErrorLink {
     anchor: String,
     message: String,
+    /// The message alone, as shown beside the question.
+    inline: String,
 }
 
 struct Section {
@@ -489,11 +525,12 @@ impl FormPage {
                     .iter()
                     .find(|f| self::anchor(f) == anchor)
                     .map(|f| t.get(&format!("form-{}", f.replace('.', "-"))));
+                let inline = message(e);
                 let message = match question {
-                    Some(question) => format!("{question} {}", message(e)),
-                    None => message(e),
+                    Some(question) => format!("{question} {inline}"),
+                    None => inline.clone(),
                 };
-                ErrorLink { anchor, message }
+                ErrorLink { anchor, message, inline }
             })
             .collect();
         error_links.sort_by_key(|link| position(&link.anchor));
