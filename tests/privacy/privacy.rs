@@ -189,7 +189,67 @@ async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(ba
     assert_clean("worker logs", &logged);
 }
 
+/// The report form (its check, a refusal, the confirmation): nothing planted reaches the logs
+/// or the operators' alert, and the confirmation page shows none of it either.
+async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) {
+    use tower::ServiceExt;
+    let (captured, _guard) = logs::capture().await;
+    let planted: Vec<(&str, &str)> = vec![
+        ("contact.name", "Zhao Plantedname"),
+        ("contact.phone", "07700 900987"),
+        ("contact.email", "planted.person@example.org"),
+        ("contact.preferred_method", "phone"),
+        ("contact.safe_times", "PLANTED-SAFE-TIMES"),
+        ("incident.occurred_on", "2026-11-21"),
+        ("incident.occurred_at", "03:17"),
+        ("incident.location.postcode", "n1c 4ax"),
+        ("incident.location.town", "Plantedtown"),
+        ("incident.types", "physical_assault"),
+        ("incident.description", "PLANTED-DESCRIPTION-8d1f they pushed me"),
+        ("incident.police_reference", "PLANTED-POLICE-REF"),
+        ("incident.reported_to_police_already", "true"),
+        ("perpetrators.description", "PLANTED-PERPETRATOR-51c2"),
+        ("reporter.role", "victim"),
+        ("consent.police", "with_contact_details"),
+        ("consent.privacy_notice_version", "2026-01"),
+    ];
+    let send = |path: &'static str, fields: Vec<(&str, &str)>| {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let request = axum::http::Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let router = backend.router();
+        async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    // The check and a refusal (the advocate question is unanswered).
+    let (status, _) = send("/en/check", planted.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, refused) = send("/en/", planted.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("Plantedtown"), "the reporter's own page keeps what they typed");
+    // Then the complete form.
+    let mut complete = planted.clone();
+    complete.push(("consent.advocate_support", "false"));
+    let (status, confirmation) = send("/en/", complete).await;
+    assert_eq!(status, StatusCode::OK, "{confirmation}");
+    assert_clean("confirmation page", &confirmation);
+    assert!(backend.everything_stored().await.contains("Zhao Plantedname"), "the values were really stored");
+    for email in backend.emails().await {
+        assert_clean("alert", &email.raw);
+    }
+    let logged = captured.text();
+    assert!(logged.contains("report stored"), "the capture works: {logged}");
+    assert_clean("form logs", &logged);
+}
+
 on_both_backends!(
+    personal_data_stays_out_of_the_forms_logs_and_alerts,
     the_capture_sees_a_deliberate_leak_in_every_layer_and_thread,
     personal_data_stays_out_of_casework_logs_reminders_and_refusals,
     personal_data_stays_out_of_the_workers_logs_and_the_operators_emails,
