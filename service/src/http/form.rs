@@ -114,6 +114,13 @@ fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
     value
 }
 
+/// A form request's language (from its path) and body, or the answer refusing it.
+async fn read_form(lang: &str, headers: &HeaderMap, body: Body) -> Result<(Language, axum::body::Bytes), Response> {
+    let Some(language) = form_language(lang) else { return Err(super::not_found().await) };
+    let bytes = super::report::read_body(headers, body, language).await.map_err(IntoResponse::into_response)?;
+    Ok((language, bytes))
+}
+
 /// `POST /{lang}/check`: the errors the form's fields would get, for the script to show in
 /// place before sending; nothing is stored, sent or logged. The same parser as the submit.
 async fn checked_form(
@@ -122,19 +129,16 @@ async fn checked_form(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let Some(language) = form_language(&lang) else { return super::not_found().await };
-    let bytes = match super::report::read_body(&headers, body, language).await {
-        Ok(bytes) => bytes,
-        Err(refusal) => return refusal.into_response(),
+    let (language, bytes) = match read_form(&lang, &headers, body).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
     };
     let value = report_from_form(&bytes, language);
     let errors = match oys_shared::report::parse_report(&value, services.clock.now(), Submitter::Public) {
         Ok(_) => Vec::new(),
         Err(errors) => errors,
     };
-    let page = FormPage::new(language, &Kept::default(), &errors);
-    let errors: Vec<serde_json::Value> = page
-        .errors
+    let errors: Vec<serde_json::Value> = error_links(language, &errors)
         .iter()
         .map(|e| serde_json::json!({"anchor": e.anchor, "message": e.message, "inline": e.inline}))
         .collect();
@@ -147,10 +151,9 @@ async fn submitted_form(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let Some(language) = form_language(&lang) else { return super::not_found().await };
-    let bytes = match super::report::read_body(&headers, body, language).await {
-        Ok(bytes) => bytes,
-        Err(refusal) => return refusal.into_response(),
+    let (language, bytes) = match read_form(&lang, &headers, body).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
     };
     let kept = Kept::from_form(&bytes);
     let value = report_from_form(&bytes, language);
@@ -496,47 +499,45 @@ fn short_name(field: &str) -> &str {
     field.rsplit('.').next().unwrap_or(field)
 }
 
+/// The error summary's lines, in the form's order: each links to the question it is about and
+/// names it, since a message such as "This is required" means nothing on its own. The form
+/// page and the script's in-place check both show these.
+fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
+    let t = Texts(language);
+    let fields: Vec<&str> = questions().iter().flat_map(|(_, _, asks)| asks.iter().map(|a| a.field)).collect();
+    let position = |anchor: &str| fields.iter().position(|f| self::anchor(f) == anchor).unwrap_or(usize::MAX);
+    let mut links: Vec<ErrorLink> = errors
+        .iter()
+        .map(|error| {
+            // An error on `incident.location` or `contact` points at the section's first question.
+            let field = fields
+                .iter()
+                .find(|f| **f == error.field)
+                .or_else(|| fields.iter().find(|f| f.starts_with(&format!("{}.", error.field))))
+                .copied();
+            let anchor = field.map_or_else(|| "main".to_string(), anchor);
+            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
+            let inline = i18n::message(language, &format!("error-{}", error.code.as_str()), &args);
+            let message = match field {
+                Some(field) => format!("{} {inline}", t.get(&format!("form-{}", field.replace('.', "-")))),
+                None => inline.clone(),
+            };
+            ErrorLink { anchor, message, inline }
+        })
+        .collect();
+    // A stable sort: two errors on one question keep their order.
+    links.sort_by_key(|link| position(&link.anchor));
+    links
+}
+
 impl FormPage {
     fn new(language: Language, kept: &Kept, errors: &[FieldError]) -> FormPage {
         let t = Texts(language);
-        let message = |error: &FieldError| {
-            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
-            i18n::message(language, &format!("error-{}", error.code.as_str()), &args)
-        };
-        let fields: Vec<&str> = questions().iter().flat_map(|(_, _, asks)| asks.iter().map(|a| a.field)).collect();
-        // An error on `incident.location` or `contact` points at the section's first question.
-        let target = |field: &str| -> String {
-            if fields.contains(&field) {
-                return anchor(field);
-            }
-            fields
-                .iter()
-                .find(|f| f.starts_with(&format!("{field}.")))
-                .map_or_else(|| "main".to_string(), |f| anchor(f))
-        };
-        // The summary follows the form's order and names each question, since a message such
-        // as "This is required" means nothing on its own.
-        let position = |anchor: &str| fields.iter().position(|f| self::anchor(f) == anchor).unwrap_or(usize::MAX);
-        let mut error_links: Vec<ErrorLink> = errors
-            .iter()
-            .map(|e| {
-                let anchor = target(&e.field);
-                let question = fields
-                    .iter()
-                    .find(|f| self::anchor(f) == anchor)
-                    .map(|f| t.get(&format!("form-{}", f.replace('.', "-"))));
-                let inline = message(e);
-                let message = match question {
-                    Some(question) => format!("{question} {inline}"),
-                    None => inline.clone(),
-                };
-                ErrorLink { anchor, message, inline }
-            })
-            .collect();
-        error_links.sort_by_key(|link| position(&link.anchor));
+        let error_links = error_links(language, errors);
         let error_for = |field: &str| {
-            let messages: Vec<String> =
-                errors.iter().filter(|e| target(&e.field) == anchor(field)).map(message).collect();
+            let id = anchor(field);
+            let messages: Vec<&str> =
+                error_links.iter().filter(|link| link.anchor == id).map(|link| link.inline.as_str()).collect();
             (!messages.is_empty()).then(|| messages.join(" "))
         };
         let sections = questions()
