@@ -117,9 +117,7 @@ async fn an_idempotency_key_is_exclusive_until_it_expires(backend: Backend) {
 async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (report, reference) = stored_report(svc, now).await;
 
     assert!(svc.reports.due_for_sweep(now, 10).await.unwrap().is_empty(), "not due during the grace period");
     let due_time = later(now, 121);
@@ -211,9 +209,7 @@ async fn an_email_arrives_as_a_person_reads_it(backend: Backend) {
 async fn effects_proposals_and_deadlines_are_written_once(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (_, reference) = stored_report(svc, now).await;
 
     let effect = EffectRecord {
         key: "police_referral:disclosed".into(),
@@ -296,6 +292,14 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
+/// The full example report, stored: what most contracts start from.
+async fn stored_report(svc: &oys_service::Services, now: Timestamp) -> (NewReport, Reference) {
+    let report = new_report("report-full.json", now);
+    let reference = report.summary.reference.clone();
+    assert_eq!(svc.reports.create_report(&report, now).await.unwrap(), CreateOutcome::Created);
+    (report, reference)
+}
+
 /// A recorded case event, as casework writes one.
 fn event_record(event: oys_shared::casework::CaseEvent, at: Timestamp) -> oys_shared::case_history::EventRecord {
     oys_shared::case_history::EventRecord {
@@ -312,9 +316,7 @@ async fn an_effect_is_claimed_by_one_sender_until_released_or_lapsed(backend: Ba
     use oys_service::ports::EffectClaim;
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (_, reference) = stored_report(svc, now).await;
     let key = "partner_handoff:example";
 
     let claim = |at: Timestamp| svc.effects.claim_effect(&reference, key, at, later(at, 300));
@@ -335,9 +337,7 @@ async fn an_effect_is_claimed_by_one_sender_until_released_or_lapsed(backend: Ba
 async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (_, reference) = stored_report(svc, now).await;
     let times = oys_shared::calendar::DeadlineTimes {
         remind_at: later(now, 3600),
         due_at: later(now, 7200),
@@ -374,9 +374,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
     use oys_shared::casework::{caseload_changes, status, CaseEvent, CaseStatus};
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (report, reference) = stored_report(svc, now).await;
     let listed = |status| {
         let filter = CaseFilter { statuses: vec![status], limit: 500, ..Default::default() };
         let reference = &reference;
@@ -418,9 +416,7 @@ async fn the_audit_trail_keeps_every_entry(backend: Backend) {
     use oys_shared::case_history::AuditEntry;
     let svc = &backend.services;
     let now = start_time();
-    let report = new_report("report-full.json", now);
-    let reference = report.summary.reference.clone();
-    svc.reports.create_report(&report, now).await.unwrap();
+    let (_, reference) = stored_report(svc, now).await;
     let entry = |action: &str, at| AuditEntry {
         id: uuid::Uuid::new_v4().simple().to_string(),
         reference: reference.clone(),
