@@ -53,8 +53,11 @@ where
         tries += 1;
         match attempt().await {
             Err(error) if error.transient && tries < TRANSIENT_ATTEMPTS => {
-                // 50, 100, 200 ms: long enough for a conflicting transaction to finish.
-                tokio::time::sleep(Duration::from_millis(25 << tries)).await;
+                // 50, 100, 200 ms (plus up to as much again at random, so two requests that
+                // conflicted once do not retry in step): long enough for the other to finish.
+                let base = 25u64 << tries;
+                let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) * base / 256;
+                tokio::time::sleep(Duration::from_millis(base + jitter)).await;
             }
             result => return result,
         }
