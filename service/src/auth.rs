@@ -65,6 +65,8 @@ pub fn caller_from_claims(claims: &HashMap<String, String>) -> Result<Caller, Au
         .split([' ', ','])
         .map(|g| g.trim_matches('"'))
         .filter_map(StaffRole::parse)
+        // A sign-in never makes anyone "the reporter".
+        .filter(|role| *role != StaffRole::Reporter)
         .collect();
     let partner_id = claims.get("custom:partner_id").filter(|p| !p.is_empty()).cloned();
     Ok(Caller { user, roles, partner_id })

@@ -308,6 +308,8 @@ impl Casework {
                 let all = [DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall, DeadlineKind::PoliceRelease];
                 self.meet(reference, &all, now).await?
             }
+            // Only the reporter's own request makes it, and `follow_up::add_to_report` routes it.
+            FollowUp::AssignAdvocate => {}
         }
         Ok(())
     }

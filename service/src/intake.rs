@@ -25,6 +25,7 @@ use oys_shared::{FieldError, Reference};
 
 use crate::ports::{retry_transient, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt};
 pub use crate::services::{AlertAddresses, Services};
+use oys_shared::follow_up::FollowUpReceipt;
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.
@@ -45,9 +46,12 @@ pub struct Submission {
 
 #[derive(Debug)]
 pub enum SubmitOutcome {
-    Accepted(Receipt),
-    /// The same `Idempotency-Key` and body as an earlier request: its answer, nothing new.
-    Replayed(Receipt),
+    /// Stored; with the reporter's follow-up receipt (`None` only if it could not be stored:
+    /// the report is safe, the reporter is told to call instead).
+    Accepted(Receipt, Option<FollowUpReceipt>),
+    /// The same `Idempotency-Key` and body as an earlier request: its answer, nothing new but
+    /// a new receipt (the first answer may never have arrived; only the newest receipt works).
+    Replayed(Receipt, Option<FollowUpReceipt>),
     Invalid {
         language: Language,
         errors: Vec<FieldError>,
@@ -111,7 +115,8 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
                 info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");
-                return Ok(SubmitOutcome::Replayed(earlier.receipt));
+                let follow_up = receipt_for(svc, &earlier.receipt.reference).await;
+                return Ok(SubmitOutcome::Replayed(earlier.receipt, follow_up));
             }
             CreateOutcome::IdempotencyKeyUsed(_) => {
                 warn!("idempotency key reused with a different body");
@@ -135,7 +140,19 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         "report stored"
     );
     finish_deliveries(svc, summary, &new_report.pending).await;
-    Ok(SubmitOutcome::Accepted(receipt))
+    let follow_up = receipt_for(svc, &summary.reference).await;
+    Ok(SubmitOutcome::Accepted(receipt, follow_up))
+}
+
+/// A follow-up receipt for a stored report, or `None` if it could not be kept.
+async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpReceipt> {
+    match crate::follow_up::issue_receipt(svc, reference).await {
+        Ok(receipt) => Some(receipt),
+        Err(err) => {
+            error!(reference = %reference, error = %err, "follow-up receipt not stored; the report is");
+            None
+        }
+    }
 }
 
 /// Sends every delivery in `pending` and records what is left. Failures are logged and left

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod bootstrap;
 pub mod casework;
 pub mod feedback;
+pub mod follow_up;
 pub mod http;
 pub mod intake;
 pub mod mime;

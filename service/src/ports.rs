@@ -305,10 +305,31 @@ pub trait PersonalData: Send + Sync {
     async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
 }
 
-/// Every store port: what one storage adapter implements.
-pub trait Store: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData {}
+/// Anonymous follow-up: the slow hash of each report's receipt, the count of wrong receipts
+/// (the rate limit), and the contact details a reporter gives later.
+#[async_trait]
+pub trait FollowUps: Send + Sync {
+    /// Stores the hash of a report's receipt, replacing any earlier one (a repeated request is
+    /// shown a new receipt, and only the newest works).
+    async fn set_receipt_hash(&self, reference: &Reference, hash: &str) -> Result<(), PortError>;
 
-impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData> Store for T {}
+    async fn receipt_hash(&self, reference: &Reference) -> Result<Option<String>, PortError>;
+
+    /// Counts one wrong attempt under `key` (which names its window), kept until `expires_at`;
+    /// the count so far, this one included.
+    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError>;
+
+    /// The wrong attempts counted under `key`, if not expired at `now`.
+    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError>;
+
+    /// Writes a case's contact details whole (a phone given later to ask for an advocate).
+    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError>;
+}
+
+/// Every store port: what one storage adapter implements.
+pub trait Store: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps {}
+
+impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps> Store for T {}
 
 /// A message received from a queue.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use oys_shared::casework::RetentionPolicy;
 
 use crate::ports::{
-    Assignments, AuditTrail, Cases, Clock, Deadlines, Effects, Mailer, MessageQueue, PersonalData, Reports, Store,
+    Assignments, AuditTrail, Cases, Clock, Deadlines, Effects, FollowUps, Mailer, MessageQueue, PersonalData, Reports,
+    Store,
 };
 
 /// Where operator alerts come from and go to.
@@ -33,6 +34,8 @@ pub struct Services {
     pub audit: Arc<dyn AuditTrail>,
     /// Expiry and erasure of personal data.
     pub personal_data: Arc<dyn PersonalData>,
+    /// Receipts and what reporters add with them.
+    pub follow_ups: Arc<dyn FollowUps>,
     pub queue: Arc<dyn MessageQueue>,
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
@@ -58,7 +61,8 @@ impl Services {
             cases: store.clone(),
             assignments: store.clone(),
             audit: store.clone(),
-            personal_data: store,
+            personal_data: store.clone(),
+            follow_ups: store,
             queue,
             mailer,
             clock,

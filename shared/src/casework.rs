@@ -21,6 +21,9 @@ choice! {
         Lead => "lead",
         /// Caseworker advocates of a partner organisation: only cases shared with it.
         Advocate => "advocate",
+        /// Not staff: the reporter, adding to their report with its receipt. Recorded on the
+        /// events they add; never granted by a sign-in (`auth` refuses it as a group).
+        Reporter => "reporter",
     }
 }
 
@@ -105,6 +108,9 @@ pub struct CaseState {
     #[serde(default)]
     pub police_referral_released_by: Option<String>,
     pub closed_at: Option<Timestamp>,
+    /// When the reporter, with their receipt, asked for a caseworker advocate after reporting.
+    #[serde(default)]
+    pub advocate_requested_at: Option<Timestamp>,
     /// The earliest time some of the case's personal data is due to be erased (the index the
     /// scheduled job reads); kept equal to the earlier of the two below by `RetentionPolicy`.
     pub personal_data_expires_at: Option<Timestamp>,
@@ -391,6 +397,13 @@ pub enum CaseEvent {
     Note {
         text: String,
     },
+    /// The reporter added to their report with its receipt (free text, erased with the case's).
+    ReporterAddedInformation {
+        text: String,
+    },
+    /// The reporter asked for a caseworker advocate with its receipt (the phone they gave is
+    /// kept with the contact details, not here).
+    ReporterAskedForAdvocate,
 }
 
 impl CaseEvent {
@@ -406,6 +419,8 @@ impl CaseEvent {
             CaseEvent::CaseClosed { .. } => "case_closed",
             CaseEvent::PoliceReferralReleased => "police_referral_released",
             CaseEvent::Note { .. } => "note",
+            CaseEvent::ReporterAddedInformation { .. } => "reporter_added_information",
+            CaseEvent::ReporterAskedForAdvocate => "reporter_asked_for_advocate",
         }
     }
 
@@ -420,12 +435,28 @@ impl CaseEvent {
         match self {
             CaseEvent::Note { .. } => CaseEvent::Note { text: "[erased]".into() },
             CaseEvent::CaseClosed { .. } => CaseEvent::CaseClosed { reason: "[erased]".into() },
+            CaseEvent::ReporterAddedInformation { .. } => {
+                CaseEvent::ReporterAddedInformation { text: "[erased]".into() }
+            }
             other => other.clone(),
         }
     }
 
     pub fn has_free_text(&self) -> bool {
-        matches!(self, CaseEvent::Note { .. } | CaseEvent::CaseClosed { .. })
+        matches!(
+            self,
+            CaseEvent::Note { .. } | CaseEvent::CaseClosed { .. } | CaseEvent::ReporterAddedInformation { .. }
+        )
+    }
+
+    /// Whether only the reporter (through their receipt) records it, never staff.
+    pub fn is_reporters(&self) -> bool {
+        matches!(self, CaseEvent::ReporterAddedInformation { .. } | CaseEvent::ReporterAskedForAdvocate)
+    }
+
+    /// Whether the case wants a caseworker advocate: asked for in the report or later.
+    pub fn wants_advocate(summary: &CaseSummary, state: &CaseState) -> bool {
+        summary.advocate_support || state.advocate_requested_at.is_some()
     }
 }
 
@@ -743,6 +774,9 @@ pub enum FollowUp {
     MeetAdvocateCall,
     /// The case is closed: every deadline is met.
     Close,
+    /// The reporter asked for an advocate after reporting: route the case to advocate
+    /// assignment, as if they had asked in the report.
+    AssignAdvocate,
 }
 
 /// Applies `event` to `state`: the new state and what must follow, or field errors (an unknown
@@ -758,11 +792,12 @@ pub fn apply_event(
     known_forces: &[&str],
 ) -> Result<(CaseState, Vec<FollowUp>), Vec<FieldError>> {
     let refuse = |field: &str, code: ErrorCode| Err(vec![FieldError::new(field, code)]);
-    if state.erased_at.is_some() && matches!(event, CaseEvent::Note { .. }) {
+    if state.erased_at.is_some() && (event.has_free_text() || event.is_reporters()) {
         // The words of an erased case are gone; new ones would be kept after erasure.
         return refuse("text", ErrorCode::CaseErased);
     }
-    if state.closed_at.is_some() && !matches!(event, CaseEvent::Note { .. }) {
+    let adds_words = matches!(event, CaseEvent::Note { .. } | CaseEvent::ReporterAddedInformation { .. });
+    if state.closed_at.is_some() && !adds_words {
         return refuse("type", ErrorCode::CaseClosed);
     }
     let mut next = state.clone();
@@ -785,7 +820,7 @@ pub fn apply_event(
             if !known_partners.contains(&partner_id.as_str()) {
                 return refuse("partner_id", ErrorCode::UnknownPartner);
             }
-            if !summary.advocate_support {
+            if !CaseEvent::wants_advocate(summary, state) {
                 return refuse("type", ErrorCode::NoAdvocateRequested);
             }
             if state.shared_with().is_some_and(|p| p != partner_id) {
@@ -876,7 +911,13 @@ pub fn apply_event(
             next.closed_at = Some(at);
             follow.push(FollowUp::Close);
         }
-        CaseEvent::Note { .. } => {}
+        CaseEvent::Note { .. } | CaseEvent::ReporterAddedInformation { .. } => {}
+        CaseEvent::ReporterAskedForAdvocate => {
+            if !CaseEvent::wants_advocate(summary, state) {
+                next.advocate_requested_at = Some(at);
+                follow.push(FollowUp::AssignAdvocate);
+            }
+        }
     }
     Ok((next, follow))
 }

@@ -4,6 +4,7 @@
 //! show; what an email may hold (never personal data to operators) is decided by their inputs.
 
 use askama::Template;
+use jiff::Timestamp;
 
 use crate::advocate::{Proposal, RankedPartner};
 use crate::calendar::{london, uk_time, DeadlineTimes};
@@ -101,6 +102,31 @@ pub fn operator_alert(summary: &CaseSummary) -> EmailText {
         advocate: if summary.advocate_support { "yes" } else { "no" },
         needs: list_or(summary.support_needs.iter().map(|n| n.as_str()).collect(), "none"),
         interpreter: yes_no(summary.interpreter_needed),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "email/follow_up_alert.txt")]
+struct FollowUpAlert {
+    reference: String,
+    at: String,
+    added_information: bool,
+    asked_for_advocate: bool,
+}
+
+/// The operators' alert when a reporter adds to their report with its receipt: what kind of
+/// thing was added, never the words or the phone number.
+pub fn follow_up_alert(
+    reference: &Reference,
+    at: Timestamp,
+    added_information: bool,
+    asked_for_advocate: bool,
+) -> EmailText {
+    EmailText::render(&FollowUpAlert {
+        reference: reference.to_string(),
+        at: at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z (UK time)").to_string(),
+        added_information,
+        asked_for_advocate,
     })
 }
 

@@ -45,6 +45,12 @@ choice! {
         NotShared => "not_shared",
         NothingToRelease => "nothing_to_release",
         InvalidDateTime => "invalid_date_time",
+        InvalidReference => "invalid_reference",
+        InvalidReceipt => "invalid_receipt",
+        NothingToAdd => "nothing_to_add",
+        ReceiptNotRecognised => "receipt_not_recognised",
+        TooManyAttempts => "too_many_attempts",
+        FollowUpUnavailable => "follow_up_unavailable",
     }
 }
 

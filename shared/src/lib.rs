@@ -15,6 +15,7 @@ pub mod effects;
 pub mod emails;
 pub mod errors;
 pub mod fields;
+pub mod follow_up;
 pub mod geography;
 pub mod i18n;
 pub mod police;

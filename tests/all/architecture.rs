@@ -172,6 +172,7 @@ fn each_use_case_reaches_only_the_ports_it_names() {
         ("reminders.rs", &["deadlines", "clock", "alerts"]),
         ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"]),
         ("feedback.rs", &["effects", "mailer", "alerts"]),
+        ("follow_up.rs", &["follow_ups", "reports", "cases", "queue", "mailer", "clock", "alerts", "retention"]),
     ];
     let ports = [
         "reports",
@@ -181,6 +182,7 @@ fn each_use_case_reaches_only_the_ports_it_names() {
         "assignments",
         "audit",
         "personal_data",
+        "follow_ups",
         "queue",
         "mailer",
         "clock",

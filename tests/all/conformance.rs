@@ -292,6 +292,35 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
+async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact_is_saved(backend: Backend) {
+    let svc = &backend.services;
+    let now = start_time();
+    let (report, reference) = stored_report(svc, now).await;
+    assert_eq!(svc.follow_ups.receipt_hash(&reference).await.unwrap(), None);
+    svc.follow_ups.set_receipt_hash(&reference, "$argon2id$first").await.unwrap();
+    svc.follow_ups.set_receipt_hash(&reference, "$argon2id$second").await.unwrap();
+    assert_eq!(svc.follow_ups.receipt_hash(&reference).await.unwrap().as_deref(), Some("$argon2id$second"));
+    let other = Reference::from_entropy(7);
+    assert_eq!(svc.follow_ups.receipt_hash(&other).await.unwrap(), None);
+
+    let window_ends = later(now, 3600);
+    assert_eq!(svc.follow_ups.failed_attempts("key-a", now).await.unwrap(), 0);
+    for expected in 1..=3 {
+        assert_eq!(svc.follow_ups.count_failed_attempt("key-a", window_ends).await.unwrap(), expected);
+    }
+    assert_eq!(svc.follow_ups.failed_attempts("key-a", now).await.unwrap(), 3);
+    assert_eq!(svc.follow_ups.failed_attempts("key-b", now).await.unwrap(), 0, "counted per key");
+    assert_eq!(svc.follow_ups.failed_attempts("key-a", window_ends).await.unwrap(), 0, "gone when the window ends");
+
+    // A phone given later, on a report that had none of it.
+    let mut contact = report.contact.clone().unwrap();
+    contact.phone = Some(oys_shared::fields::PhoneNumber::parse("07700 900456").unwrap());
+    svc.follow_ups.save_contact(&reference, &contact).await.unwrap();
+    let stored = svc.reports.get_report(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.contact, Some(contact));
+    assert_eq!(stored.narrative, Some(report.narrative), "nothing else moves");
+}
+
 /// The full example report, stored: what most contracts start from.
 async fn stored_report(svc: &oys_service::Services, now: Timestamp) -> (NewReport, Reference) {
     let report = new_report("report-full.json", now);
@@ -494,6 +523,7 @@ async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend
 }
 
 on_both_backends!(
+    a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact_is_saved,
     an_effect_is_claimed_by_one_sender_until_released_or_lapsed,
     a_deadline_moves_only_from_the_state_it_was_read_in,
     a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads,

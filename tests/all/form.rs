@@ -61,6 +61,7 @@ fn pages() -> Vec<String> {
     for language in oys_service::http::form_languages() {
         pages.push(format!("/{}/", language.as_str()));
         pages.push(format!("/{}/privacy", language.as_str()));
+        pages.push(format!("/{}/follow-up", language.as_str()));
     }
     pages
 }

@@ -8,6 +8,7 @@ mod architecture;
 mod aws_calls;
 mod casework;
 mod conformance;
+mod follow_up;
 mod form;
 mod infra;
 mod lambda_events;

@@ -243,7 +243,7 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     )
     .await
     .unwrap();
-    let oys_service::intake::SubmitOutcome::Accepted(receipt) = outcome else { panic!("accepted") };
+    let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("accepted") };
     let reference = receipt.reference;
     let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     let message = serde_json::to_string(&RoutingMessage::new(&stored.summary, Route::PoliceReferral)).unwrap();

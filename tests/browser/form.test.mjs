@@ -123,6 +123,18 @@ for (const lang of ["en", "zh-Hant", "vi"]) {
       const reference = (await page.textContent("#reference")).trim();
       assert.match(reference, /^OYS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       assert.ok(outboxWith(reference).length >= 1, "the operators' alert names the reference");
+      // The receipt, with the reference, adds to the report later without a name.
+      const receipt = (await page.textContent("#receipt")).trim();
+      assert.match(receipt, /^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+      await page.click(`a[href="follow-up"] >> nth=0`);
+      await page.fill("#reference", reference);
+      await page.fill("#receipt", receipt.toLowerCase());
+      await page.fill("#information", `He came back the next day. FOLLOW-UP-${lang}`);
+      await page.click("button.submit");
+      assert.equal(await page.getAttribute("html", "lang"), lang);
+      await page.waitForSelector(".panel[role=status]");
+      assert.ok(outboxWith(`Case ${reference}: the reporter added to their report`).length === 1, "operators alerted once");
+      assert.deepEqual(outboxWith(`FOLLOW-UP-${lang}`), [], "the words are not in any email");
       const foreign = requests.filter((url) => !url.startsWith(base));
       assert.deepEqual(foreign, [], "no request leaves this site");
       await context.close();
@@ -255,6 +267,14 @@ test("every page passes axe with no serious or critical violation, and is photog
     const privacy = await open(`/${lang}/privacy`, { bypassCSP: true });
     await checkAccessibility(privacy.page, `privacy ${lang}`);
     await privacy.context.close();
+
+    const followUp = await open(`/${lang}/follow-up`, { bypassCSP: true });
+    await checkAccessibility(followUp.page, `follow-up ${lang}`);
+    await followUp.page.click("button.submit");
+    await followUp.page.waitForSelector("#error-summary");
+    await checkAccessibility(followUp.page, `follow-up with errors ${lang}`);
+    await followUp.context.close();
+    await screenshots(`/${lang}/follow-up`, `follow-up-${lang}`);
 
     await screenshots(`/${lang}/`, `form-${lang}`);
     await screenshots(`/${lang}/privacy`, `privacy-${lang}`);

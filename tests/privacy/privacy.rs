@@ -240,12 +240,42 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
     assert_eq!(status, StatusCode::OK, "{confirmation}");
     assert_clean("confirmation page", &confirmation);
     assert!(backend.everything_stored().await.contains("Zhao Plantedname"), "the values were really stored");
+
+    // A follow-up with the receipt: planted words and phone, after one wrong receipt.
+    let shown = |id: &str| {
+        let start = confirmation.find(&format!("id=\"{id}\">")).unwrap_or_else(|| panic!("{id} shown")) + id.len() + 6;
+        confirmation[start..].split('<').next().unwrap().trim().to_string()
+    };
+    let (reference, receipt) = (shown("reference"), shown("receipt"));
+    let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(99).expose().to_string();
+    let information = "PLANTED-DESCRIPTION-8d1f and later";
+    let follow_up = |receipt: &'static str| {
+        vec![
+            ("reference", &*reference.clone().leak()),
+            ("receipt", receipt),
+            ("information", information),
+            ("advocate_phone", "07700 900987"),
+        ]
+    };
+    let (status, _) = send("/en/follow-up", follow_up(wrong.clone().leak())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let right_fields = follow_up(receipt.clone().leak());
+    let (status, done) = send("/en/follow-up", right_fields).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(backend.everything_stored().await.contains("PLANTED-DESCRIPTION-8d1f and later"), "really added");
+
     for email in backend.emails().await {
         assert_clean("alert", &email.raw);
+        assert!(!email.raw.contains(&receipt), "no email holds the receipt");
     }
     let logged = captured.text();
     assert!(logged.contains("report stored"), "the capture works: {logged}");
+    assert!(logged.contains("reporter added to their report"), "the follow-up was logged: {logged}");
     assert_clean("form logs", &logged);
+    for secret in [&receipt, &wrong] {
+        assert!(!logged.contains(secret.as_str()), "no receipt, right or wrong, is logged");
+    }
+    assert!(!backend.everything_stored().await.contains(&receipt), "only the receipt's hash is stored");
 }
 
 on_both_backends!(

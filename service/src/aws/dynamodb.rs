@@ -38,7 +38,7 @@ use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use crate::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -853,5 +853,93 @@ impl DynamoStore {
             // DynamoDB refuses a limit of 0.
             .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
         self.query_pages(query, Some(limit), "list cases").await
+    }
+}
+
+/// A count of wrong follow-up receipts in one window; DynamoDB's TTL removes it afterwards.
+fn failed_attempts_pk(key: &str) -> String {
+    format!("FOLLOW_UP_FAILURES#{key}")
+}
+
+#[async_trait]
+impl FollowUps for DynamoStore {
+    async fn set_receipt_hash(&self, reference: &Reference, hash: &str) -> Result<(), PortError> {
+        let mut item = HashMap::from([("hash".to_string(), s(hash))]);
+        item.insert(PK.into(), s(case_pk(reference)));
+        item.insert(SK.into(), s("RECEIPT"));
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map_err(|e| err("set receipt", e))?;
+        Ok(())
+    }
+
+    async fn receipt_hash(&self, reference: &Reference) -> Result<Option<String>, PortError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s("RECEIPT"))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("read receipt", e))?;
+        Ok(output.item.and_then(|item| item.get("hash").and_then(|v| v.as_s().ok()).cloned()))
+    }
+
+    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError> {
+        let output = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(failed_attempts_pk(key)))
+            .key(SK, s("FAILURES"))
+            .update_expression("ADD #count :one SET #ttl = :expires")
+            .expression_attribute_names("#count", "count")
+            .expression_attribute_names("#ttl", TTL_ATTRIBUTE)
+            .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":expires", n(expires_at.as_second()))
+            .return_values(aws_sdk_dynamodb::types::ReturnValue::UpdatedNew)
+            .send()
+            .await
+            .map_err(|e| err("count failed attempt", e))?;
+        let count = output.attributes.as_ref().and_then(|a| a.get("count")).and_then(|v| v.as_n().ok());
+        count.and_then(|c| c.parse().ok()).ok_or_else(|| PortError::new("count failed attempt", "no count returned"))
+    }
+
+    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key(PK, s(failed_attempts_pk(key)))
+            .key(SK, s("FAILURES"))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| err("read failed attempts", e))?;
+        let Some(item) = output.item else { return Ok(0) };
+        let number = |name: &str| item.get(name).and_then(|v| v.as_n().ok()).and_then(|v| v.parse::<i64>().ok());
+        // TTL deletes lag by up to days: an expired item is no count.
+        if number(TTL_ATTRIBUTE).is_some_and(|expires| expires <= now.as_second()) {
+            return Ok(0);
+        }
+        Ok(number("count").unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32)
+    }
+
+    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError> {
+        let item = to_item(contact, case_pk(reference), "CONTACT")?;
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map_err(|e| err("save contact", e))?;
+        Ok(())
     }
 }

@@ -21,7 +21,7 @@ use oys_shared::casework::{CaseListing, CaseState};
 
 use crate::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -100,6 +100,15 @@ CREATE TABLE IF NOT EXISTS audit (
 -- The audit trail is append-only.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE IF NOT EXISTS receipts (
+    reference TEXT PRIMARY KEY REFERENCES cases (reference),
+    hash      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS failed_attempts (
+    key        TEXT PRIMARY KEY,
+    count      INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS idempotency (
     key_hash   TEXT PRIMARY KEY,
     record     TEXT NOT NULL,
@@ -678,4 +687,78 @@ fn erase(connection: &mut rusqlite::Connection, erasure: &Erasure) -> rusqlite::
     }
     tx.commit()?;
     Ok(true)
+}
+
+#[async_trait]
+impl FollowUps for EmbeddedStore {
+    async fn set_receipt_hash(&self, reference: &Reference, hash: &str) -> Result<(), PortError> {
+        let (reference, hash) = (reference.to_string(), hash.to_string());
+        self.db
+            .run("set receipt", move |connection| {
+                connection.execute(
+                    "INSERT INTO receipts (reference, hash) VALUES (?1, ?2)
+                     ON CONFLICT (reference) DO UPDATE SET hash = excluded.hash",
+                    params![reference, hash],
+                )?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn receipt_hash(&self, reference: &Reference) -> Result<Option<String>, PortError> {
+        let reference = reference.to_string();
+        self.db
+            .run("read receipt", move |connection| {
+                connection
+                    .query_row("SELECT hash FROM receipts WHERE reference = ?1", [&reference], |row| row.get(0))
+                    .optional()
+            })
+            .await
+    }
+
+    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError> {
+        let key = key.to_string();
+        self.db
+            .run("count failed attempt", move |connection| {
+                connection.query_row(
+                    "INSERT INTO failed_attempts (key, count, expires_at) VALUES (?1, 1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count",
+                    params![key, expires_at.as_second()],
+                    |row| row.get::<_, u32>(0),
+                )
+            })
+            .await
+    }
+
+    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError> {
+        let key = key.to_string();
+        self.db
+            .run("read failed attempts", move |connection| {
+                let count = connection
+                    .query_row(
+                        "SELECT count FROM failed_attempts WHERE key = ?1 AND expires_at > ?2",
+                        params![key, now.as_second()],
+                        |row| row.get::<_, u32>(0),
+                    )
+                    .optional()?;
+                // Expired counts are swept here, so the table holds only live windows.
+                connection.execute("DELETE FROM failed_attempts WHERE expires_at <= ?1", [now.as_second()])?;
+                Ok(count.unwrap_or(0))
+            })
+            .await
+    }
+
+    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError> {
+        let (reference, contact) = (reference.to_string(), to_json(contact));
+        self.db
+            .run("save contact", move |connection| {
+                connection.execute(
+                    "INSERT INTO contacts (reference, contact) VALUES (?1, ?2)
+                     ON CONFLICT (reference) DO UPDATE SET contact = excluded.contact",
+                    params![reference, contact],
+                )?;
+                Ok(())
+            })
+            .await
+    }
 }

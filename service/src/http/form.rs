@@ -32,7 +32,7 @@ pub fn form_languages() -> Vec<Language> {
     i18n::translated_languages().collect()
 }
 
-/// The form's routes, the stylesheet and the script; added to both routers. Pages link to each
+/// The form's routes, the follow-up API, the stylesheet and the script; added to both routers. Pages link to each
 /// other with relative URLs only, so they work behind an API Gateway stage (`/live/en/`) as at
 /// the root of a custom domain.
 pub fn form_routes(services: Arc<Services>) -> Router {
@@ -41,6 +41,9 @@ pub fn form_routes(services: Arc<Services>) -> Router {
         .route("/{lang}/", get(empty_form).post(submitted_form))
         .route("/{lang}/check", axum::routing::post(checked_form))
         .route("/{lang}/privacy", get(privacy_notice))
+        .route("/{lang}/follow-up", get(empty_follow_up).post(submitted_follow_up))
+        // The follow-up page's JSON counterpart, for other clients (the same use case).
+        .route("/v1/follow-ups", axum::routing::post(super::report::public_follow_up))
         .route("/assets/form.css", get(|| asset("text/css; charset=utf-8", include_str!("../../assets/form.css"))))
         .route("/assets/form.js", get(|| asset("text/javascript; charset=utf-8", include_str!("../../assets/form.js"))))
         .layer(axum::middleware::map_response(safe_headers))
@@ -160,10 +163,11 @@ async fn submitted_form(
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
     match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt) | SubmitOutcome::Replayed(receipt)) => {
+        Ok(SubmitOutcome::Accepted(receipt, follow_up) | SubmitOutcome::Replayed(receipt, follow_up)) => {
             let confirmation = ConfirmationPage {
                 chrome: Chrome::new(language, "form-confirmation-title", ""),
                 reference: receipt.reference.to_string(),
+                follow_up_receipt: follow_up.map(|r| r.expose().to_string()),
                 next_steps: receipt.next_steps,
             };
             page(StatusCode::OK, &confirmation)
@@ -180,6 +184,57 @@ async fn submitted_form(
             tracing::error!(%error, "report from the form could not be stored");
             let unavailable = FieldError::new("body", oys_shared::ErrorCode::ServiceUnavailable);
             page(StatusCode::SERVICE_UNAVAILABLE, &FormPage::new(language, &kept, &[unavailable]))
+        }
+    }
+}
+
+async fn empty_follow_up(Path(lang): Path<String>) -> Response {
+    let Some(language) = form_language(&lang) else { return super::not_found().await };
+    page(StatusCode::OK, &FollowUpPage::new(language, &HashMap::new(), &[]))
+}
+
+/// `POST /{lang}/follow-up`: the reporter's addition, answered with a page: done, or the page
+/// again with its errors and what was typed.
+async fn submitted_follow_up(
+    State(services): State<Arc<Services>>,
+    Path(lang): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    use crate::follow_up::FollowUpOutcome;
+    let (language, bytes) = match read_form(&lang, &headers, body).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let typed: HashMap<String, String> = form_urlencoded::parse(&bytes)
+        .take(50)
+        .filter(|(key, _)| oys_shared::follow_up::FOLLOW_UP_FIELDS.contains(&key.as_ref()))
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    let value = serde_json::Value::Object(typed.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect());
+    let refuse = |status, code| page(status, &FollowUpPage::new(language, &typed, &[FieldError::new("receipt", code)]));
+    match crate::follow_up::add_to_report(&services, &value).await {
+        Ok(FollowUpOutcome::Added { added_information, asked_for_advocate }) => {
+            let done = FollowUpDonePage {
+                chrome: Chrome::new(language, "follow-up-done-title", "follow-up"),
+                added_information,
+                asked_for_advocate,
+            };
+            page(StatusCode::OK, &done)
+        }
+        Ok(FollowUpOutcome::Invalid(errors)) => {
+            page(StatusCode::UNPROCESSABLE_ENTITY, &FollowUpPage::new(language, &typed, &errors))
+        }
+        Ok(FollowUpOutcome::NotRecognised) => {
+            refuse(StatusCode::FORBIDDEN, oys_shared::ErrorCode::ReceiptNotRecognised)
+        }
+        Ok(FollowUpOutcome::TooManyAttempts) => {
+            refuse(StatusCode::TOO_MANY_REQUESTS, oys_shared::ErrorCode::TooManyAttempts)
+        }
+        Err(error) => {
+            tracing::error!(%error, "follow-up from the form could not be added");
+            let unavailable = FieldError::new("body", oys_shared::ErrorCode::FollowUpUnavailable);
+            page(StatusCode::SERVICE_UNAVAILABLE, &FollowUpPage::new(language, &typed, &[unavailable]))
         }
     }
 }
@@ -291,7 +346,82 @@ impl PrivacyPage {
 struct ConfirmationPage {
     chrome: Chrome,
     reference: String,
+    /// Shown once: only its hash is kept.
+    follow_up_receipt: Option<String>,
     next_steps: String,
+}
+
+#[derive(Template)]
+#[template(path = "form/follow_up.html")]
+struct FollowUpPage {
+    chrome: Chrome,
+    errors: Vec<ErrorLink>,
+    fields: Vec<FollowUpField>,
+}
+
+struct FollowUpField {
+    name: &'static str,
+    id: String,
+    label: String,
+    hint: String,
+    optional: bool,
+    multiline: bool,
+    input_type: &'static str,
+    value: String,
+    error: Option<String>,
+}
+
+impl FollowUpPage {
+    fn new(language: Language, typed: &HashMap<String, String>, errors: &[FieldError]) -> FollowUpPage {
+        let t = Texts(language);
+        let fields = [
+            ("reference", false, false, "text"),
+            ("receipt", false, false, "text"),
+            ("information", true, true, "text"),
+            ("advocate_phone", true, false, "tel"),
+        ];
+        let message = |error: &FieldError| {
+            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
+            i18n::message(language, &format!("error-{}", error.code.as_str()), &args)
+        };
+        let label = |name: &str| t.get(&format!("follow-up-{}", name.replace('_', "-")));
+        let errors_links = errors
+            .iter()
+            .map(|error| {
+                let known = fields.iter().any(|(name, ..)| *name == error.field);
+                let anchor = if known { anchor(&error.field) } else { "main".to_string() };
+                let inline = message(error);
+                let text = if known { format!("{} {inline}", label(&error.field)) } else { inline.clone() };
+                ErrorLink { anchor, message: text, inline }
+            })
+            .collect();
+        let fields = fields
+            .into_iter()
+            .map(|(name, optional, multiline, input_type)| {
+                let own: Vec<String> = errors.iter().filter(|e| e.field == name).map(message).collect();
+                FollowUpField {
+                    name,
+                    id: anchor(name),
+                    label: label(name),
+                    hint: t.get(&format!("follow-up-{}-hint", name.replace('_', "-"))),
+                    optional,
+                    multiline,
+                    input_type,
+                    value: typed.get(name).cloned().unwrap_or_default(),
+                    error: (!own.is_empty()).then(|| own.join(" ")),
+                }
+            })
+            .collect();
+        FollowUpPage { chrome: Chrome::new(language, "follow-up-title", "follow-up"), errors: errors_links, fields }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "form/follow_up_done.html")]
+struct FollowUpDonePage {
+    chrome: Chrome,
+    added_information: bool,
+    asked_for_advocate: bool,
 }
 
 #[derive(Template)]

@@ -128,7 +128,7 @@ async fn take_report(State(state): State<OperatorState>, request: Request) -> Re
         Err(refusal) => return refusal.into_response(),
     };
     let outcome = intake::submit(&state.casework.services, submission).await;
-    if let (Ok(SubmitOutcome::Accepted(receipt)), Some(caller)) = (&outcome, &operator) {
+    if let (Ok(SubmitOutcome::Accepted(receipt, _)), Some(caller)) = (&outcome, &operator) {
         if let Err(error) = state.casework.report_taken(caller, &receipt.reference).await {
             error!(%error, reference = %receipt.reference, "could not audit the report's author");
         }

@@ -41,6 +41,69 @@ async fn public_submit(State(services): State<Arc<Services>>, headers: HeaderMap
     }
 }
 
+/// `POST /v1/follow-ups`: what a reporter adds with their reference and receipt (JSON only:
+/// the form has its own page). A wrong receipt and an unknown reference get the same 403.
+pub(super) async fn public_follow_up(
+    State(services): State<Arc<Services>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let language = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::from_accept_language)
+        .unwrap_or(Language::English);
+    if headers.contains_key(header::AUTHORIZATION) {
+        return ApiError::Unauthenticated.into_response();
+    }
+    if body_kind(&headers) != Some(BodyKind::Json) {
+        let error = FieldError::new("body", ErrorCode::UnsupportedMediaType);
+        return ApiError::fields(StatusCode::UNSUPPORTED_MEDIA_TYPE, language, vec![error]).into_response();
+    }
+    let value = match read_body(&headers, body, language).await.and_then(|bytes| parse_json(&bytes, language)) {
+        Ok(value) => value,
+        Err(refusal) => return refusal.into_response(),
+    };
+    follow_up_answer(crate::follow_up::add_to_report(&services, &value).await, language, services.clock.now())
+}
+
+/// The JSON answer to a follow-up.
+fn follow_up_answer(
+    outcome: Result<crate::follow_up::FollowUpOutcome, crate::ports::PortError>,
+    language: Language,
+    now: jiff::Timestamp,
+) -> Response {
+    use crate::follow_up::FollowUpOutcome;
+    match outcome {
+        Ok(FollowUpOutcome::Added { added_information, asked_for_advocate }) => (
+            StatusCode::CREATED,
+            Json(serde_json::json!({"added_information": added_information, "asked_for_advocate": asked_for_advocate})),
+        )
+            .into_response(),
+        Ok(FollowUpOutcome::Invalid(errors)) => {
+            ApiError::fields(StatusCode::UNPROCESSABLE_ENTITY, language, errors).into_response()
+        }
+        Ok(FollowUpOutcome::NotRecognised) => {
+            let error = FieldError::new("receipt", ErrorCode::ReceiptNotRecognised);
+            ApiError::fields(StatusCode::FORBIDDEN, language, vec![error]).into_response()
+        }
+        Ok(FollowUpOutcome::TooManyAttempts) => {
+            let error = FieldError::new("receipt", ErrorCode::TooManyAttempts);
+            let mut response = ApiError::fields(StatusCode::TOO_MANY_REQUESTS, language, vec![error]).into_response();
+            let wait = crate::follow_up::retry_after(now).as_secs().max(1) as u64;
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+            response
+        }
+        Err(err) => {
+            error!(error = %err, "follow-up could not be added");
+            let error = FieldError::new("body", ErrorCode::FollowUpUnavailable);
+            let mut response = ApiError::fields(StatusCode::SERVICE_UNAVAILABLE, language, vec![error]).into_response();
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            response
+        }
+    }
+}
+
 /// The body's media type, if it is one the API reads.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum BodyKind {
@@ -131,12 +194,28 @@ pub(super) async fn read_report(
     Ok((Submission { body: value, submitter, idempotency_key }, language))
 }
 
+/// A 201's body: the receipt of the report, and the follow-up receipt (shown once).
+#[derive(serde::Serialize)]
+struct ReportAnswer {
+    #[serde(flatten)]
+    receipt: crate::ports::Receipt,
+    follow_up_receipt: Option<String>,
+}
+
+impl ReportAnswer {
+    fn new(receipt: crate::ports::Receipt, follow_up: Option<oys_shared::follow_up::FollowUpReceipt>) -> Self {
+        ReportAnswer { receipt, follow_up_receipt: follow_up.map(|r| r.expose().to_string()) }
+    }
+}
+
 /// The answer to what intake made of a report.
 pub(super) fn answer(outcome: Result<SubmitOutcome, IntakeError>, language: Language) -> Response {
     match outcome {
-        Ok(SubmitOutcome::Accepted(receipt)) => (StatusCode::CREATED, Json(receipt)).into_response(),
-        Ok(SubmitOutcome::Replayed(receipt)) => {
-            let mut response = (StatusCode::CREATED, Json(receipt)).into_response();
+        Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
+            (StatusCode::CREATED, Json(ReportAnswer::new(receipt, follow_up))).into_response()
+        }
+        Ok(SubmitOutcome::Replayed(receipt, follow_up)) => {
+            let mut response = (StatusCode::CREATED, Json(ReportAnswer::new(receipt, follow_up))).into_response();
             response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
             response
         }

@@ -1,0 +1,214 @@
+//! Anonymous follow-up: a reporter adds information to their report, or asks for a caseworker
+//! advocate, with the reference and the one-time receipt from the confirmation page.
+//!
+//! The receipt is stored only as an Argon2id hash. A wrong receipt and an unknown reference get
+//! the same answer after the same work (a hash is checked either way), and every reference,
+//! known or not, takes at most `FAILED_ATTEMPTS_ALLOWED` wrong receipts an hour. Operators are
+//! alerted with the reference and the kind of addition, never its words or the phone.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+use tracing::{info, warn};
+
+use oys_shared::case_history::EventRecord;
+use oys_shared::case_record::ContactDetails;
+use oys_shared::casework::{apply_event, caseload_changes, CaseEvent, StaffRole};
+use oys_shared::follow_up::{
+    parse_follow_up, FollowUpReceipt, FollowUpRequest, FAILED_ATTEMPTS_ALLOWED, FAILED_ATTEMPT_WINDOW_SECONDS,
+};
+use oys_shared::report::ContactMethod;
+use oys_shared::routing::{Route, RoutingMessage};
+use oys_shared::{FieldError, Reference};
+
+use crate::ports::{retry_transient, CaseChange, OutgoingEmail, PortError};
+use crate::Services;
+
+/// What a follow-up came to.
+#[derive(Debug, PartialEq)]
+pub enum FollowUpOutcome {
+    Added {
+        added_information: bool,
+        asked_for_advocate: bool,
+    },
+    /// Field errors (nothing checked against the store, nothing counted).
+    Invalid(Vec<FieldError>),
+    /// A wrong receipt or an unknown reference: the same answer for both.
+    NotRecognised,
+    /// Too many wrong receipts for this reference in the last window.
+    TooManyAttempts,
+}
+
+/// A new receipt for a report: stored as its hash; the text goes to the reporter only.
+pub async fn issue_receipt(svc: &Services, reference: &Reference) -> Result<FollowUpReceipt, PortError> {
+    let receipt = FollowUpReceipt::from_entropy(random_u128());
+    let secret = receipt.expose().to_string();
+    let hash = tokio::task::spawn_blocking(move || hash_receipt(&secret))
+        .await
+        .map_err(|e| PortError::new("hash receipt", e))?;
+    retry_transient(|| svc.follow_ups.set_receipt_hash(reference, &hash)).await?;
+    Ok(receipt)
+}
+
+/// Adds what the reporter sent to their case, if the reference and receipt match.
+pub async fn add_to_report(svc: &Services, body: &Value) -> Result<FollowUpOutcome, PortError> {
+    let request = match parse_follow_up(body) {
+        Ok(request) => request,
+        Err(errors) => return Ok(FollowUpOutcome::Invalid(errors)),
+    };
+    let now = svc.clock.now();
+    let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
+    // Keyed by the reference whether or not it exists, so the limit reveals nothing either.
+    let key = hex(&Sha256::digest(format!("{}#{window}", request.reference).as_bytes()));
+    if svc.follow_ups.failed_attempts(&key, now).await? >= FAILED_ATTEMPTS_ALLOWED {
+        warn!("follow-up refused: too many wrong receipts for one reference");
+        return Ok(FollowUpOutcome::TooManyAttempts);
+    }
+    let stored = svc.follow_ups.receipt_hash(&request.reference).await?;
+    let secret = request.receipt.expose().to_string();
+    let matches = tokio::task::spawn_blocking(move || receipt_matches(stored.as_deref(), &secret))
+        .await
+        .map_err(|e| PortError::new("check receipt", e))?;
+    let report = if matches { svc.reports.get_report(&request.reference).await? } else { None };
+    let Some(report) = report else {
+        let window_ends = Timestamp::from_second((window + 1) * FAILED_ATTEMPT_WINDOW_SECONDS).unwrap_or(now);
+        svc.follow_ups.count_failed_attempt(&key, window_ends).await?;
+        warn!("follow-up refused: reference and receipt not recognised");
+        return Ok(FollowUpOutcome::NotRecognised);
+    };
+    apply(svc, request, report, now).await
+}
+
+async fn apply(
+    svc: &Services,
+    request: FollowUpRequest,
+    report: crate::ports::StoredReport,
+    now: Timestamp,
+) -> Result<FollowUpOutcome, PortError> {
+    let reference = &report.summary.reference;
+    let mut events = Vec::new();
+    if let Some(text) = request.information.clone() {
+        events.push(CaseEvent::ReporterAddedInformation { text });
+    }
+    if request.advocate_phone.is_some() {
+        events.push(CaseEvent::ReporterAskedForAdvocate);
+    }
+    // Checked before anything is written: an erased or closed case refuses as a field error.
+    let mut state = report.state.clone();
+    let mut changes = Vec::new();
+    for event in &events {
+        let next = match apply_event(&state, &report.summary, event, "reporter", now, &[], &[]) {
+            Ok((next, _)) => next,
+            Err(mut errors) => {
+                for error in &mut errors {
+                    // Said of the follow-up's own fields.
+                    error.field = match event {
+                        CaseEvent::ReporterAskedForAdvocate => "advocate_phone".into(),
+                        _ => "information".into(),
+                    };
+                }
+                return Ok(FollowUpOutcome::Invalid(errors));
+            }
+        };
+        let next = svc.retention.extend(&next, now);
+        changes.push((event.clone(), state.clone(), next.clone()));
+        state = next;
+    }
+
+    // The phone first: once the event says an advocate was asked for, the number is there.
+    if let Some(phone) = &request.advocate_phone {
+        let mut contact = report.contact.clone().unwrap_or(ContactDetails {
+            name: None,
+            phone: None,
+            email: None,
+            preferred_method: Some(ContactMethod::Phone),
+            safe_to_leave_voicemail: None,
+            safe_times: None,
+        });
+        contact.phone = Some(phone.clone());
+        retry_transient(|| svc.follow_ups.save_contact(reference, &contact)).await?;
+    }
+    for (event, before, after) in changes {
+        let record = EventRecord {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            at: now,
+            by: "reporter".into(),
+            role: StaffRole::Reporter,
+            event,
+            partner_id: None,
+        };
+        let change = CaseChange {
+            caseloads: caseload_changes(&before, &after),
+            summary: report.summary.clone(),
+            state: after,
+            event: record,
+        };
+        if !retry_transient(|| svc.cases.change_case(reference, &change)).await? {
+            // Staff changed the case at the same moment: the reporter sends again.
+            return Err(PortError::transient("follow-up", "case changed meanwhile"));
+        }
+    }
+    let asked_for_advocate = request.advocate_phone.is_some();
+    if asked_for_advocate {
+        // Sent on every such request (the worker is idempotent per report and route), so a
+        // reporter who retries after a failure here is routed once.
+        let message = RoutingMessage::new(&report.summary, Route::AdvocateAssignment);
+        let body = serde_json::to_string(&message).expect("routing messages serialise");
+        retry_transient(|| svc.queue.send(Route::AdvocateAssignment, &body)).await?;
+    }
+    let added_information = request.information.is_some();
+    let text = oys_shared::emails::follow_up_alert(reference, now, added_information, asked_for_advocate);
+    let alert = OutgoingEmail {
+        from: svc.alerts.from.clone(),
+        to: svc.alerts.operators.clone(),
+        subject: text.subject,
+        text: text.body,
+        about: Some(reference.clone()),
+        effect: None,
+    };
+    retry_transient(|| svc.mailer.send(&alert)).await?;
+    info!(reference = %reference, added_information, asked_for_advocate, "reporter added to their report");
+    Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
+}
+
+/// Argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum for passwords),
+/// a fresh 16-byte salt, as a PHC string.
+fn hash_receipt(secret: &str) -> String {
+    let salt = SaltString::encode_b64(&uuid::Uuid::new_v4().into_bytes()).expect("16 bytes make a salt");
+    Argon2::default().hash_password(secret.as_bytes(), &salt).expect("argon2 hashes any input").to_string()
+}
+
+/// Whether `secret` is the receipt `stored` was made from. Without a stored hash (an unknown
+/// reference) a hash is still checked, so both answers take the same time.
+fn receipt_matches(stored: Option<&str>, secret: &str) -> bool {
+    static DECOY: LazyLock<String> = LazyLock::new(|| hash_receipt("no receipt has this hash"));
+    let hash = stored.and_then(|s| PasswordHash::new(s).ok());
+    match hash {
+        Some(hash) => Argon2::default().verify_password(secret.as_bytes(), &hash).is_ok(),
+        None => {
+            let decoy = PasswordHash::new(&DECOY).expect("the decoy parses");
+            let _ = Argon2::default().verify_password(secret.as_bytes(), &decoy);
+            false
+        }
+    }
+}
+
+/// Two v4 UUIDs (122 random bits each), the second shifted over the first's fixed version and
+/// variant bits: every one of the receipt's 125 bits is random.
+fn random_u128() -> u128 {
+    u128::from_le_bytes(uuid::Uuid::new_v4().into_bytes())
+        ^ (u128::from_le_bytes(uuid::Uuid::new_v4().into_bytes()) << 6)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How long a failed-attempt window lasts, for a `Retry-After`.
+pub fn retry_after(now: Timestamp) -> SignedDuration {
+    let into = now.as_second().rem_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
+    SignedDuration::from_secs(FAILED_ATTEMPT_WINDOW_SECONDS - into)
+}

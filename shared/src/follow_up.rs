@@ -1,0 +1,190 @@
+//! Anonymous follow-up: what a reporter may add to their report later with the reference and
+//! the one-time receipt shown on the confirmation page, without ever having given a name.
+//!
+//! The receipt is 125 random bits written as 25 symbols of Crockford's base32 in five groups
+//! (`7K3M0-…`), read back as a person might type it. Only a slow hash of it is stored (the
+//! service's job); this module knows its shape and the rules of a follow-up request.
+
+use serde_json::Value;
+
+use crate::errors::{ErrorCode, FieldError};
+use crate::fields::{PhoneNumber, TextRule};
+use crate::reference::Reference;
+use crate::report::limits;
+
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const SYMBOLS: usize = 25;
+
+/// The secret a reporter keeps to add to their report later. Never logged, never stored as is.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FollowUpReceipt(String);
+
+impl FollowUpReceipt {
+    /// A receipt from 125 bits of randomness (the low 125 bits of `entropy`).
+    pub fn from_entropy(entropy: u128) -> FollowUpReceipt {
+        let symbols: Vec<char> =
+            (0..SYMBOLS).rev().map(|i| ALPHABET[((entropy >> (i * 5)) & 0x1f) as usize] as char).collect();
+        let groups: Vec<String> = symbols.chunks(5).map(|group| group.iter().collect()).collect();
+        FollowUpReceipt(groups.join("-"))
+    }
+
+    /// Reads a receipt as typed: any case, spaces and hyphens anywhere, Crockford's look-alikes.
+    /// The canonical form is what is hashed, so `7k3m0 …` and `7K3M0-…` are the same receipt.
+    pub fn parse(raw: &str) -> Option<FollowUpReceipt> {
+        if raw.len() > 200 {
+            return None;
+        }
+        let symbols: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| match c.to_ascii_uppercase() {
+                'O' => '0',
+                'I' | 'L' => '1',
+                other => other,
+            })
+            .collect();
+        if symbols.len() != SYMBOLS || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+            return None;
+        }
+        let groups: Vec<&str> = (0..5).map(|i| &symbols[i * 5..i * 5 + 5]).collect();
+        Some(FollowUpReceipt(groups.join("-")))
+    }
+
+    /// The canonical text: shown to the reporter once, and what the slow hash is taken of.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for FollowUpReceipt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FollowUpReceipt(…)")
+    }
+}
+
+/// What a reporter adds: information, a request for an advocate (with the phone an advocate
+/// will call), or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpRequest {
+    pub reference: Reference,
+    pub receipt: FollowUpReceipt,
+    pub information: Option<String>,
+    pub advocate_phone: Option<PhoneNumber>,
+}
+
+/// The fields of a follow-up, as the JSON body and the form name them.
+pub const FOLLOW_UP_FIELDS: &[&str] = &["reference", "receipt", "information", "advocate_phone"];
+
+/// Parses a follow-up with field errors, like a report. Unknown fields are refused; a
+/// follow-up that adds nothing is refused on `information`.
+pub fn parse_follow_up(body: &Value) -> Result<FollowUpRequest, Vec<FieldError>> {
+    let Some(obj) = body.as_object() else {
+        return Err(vec![FieldError::new("body", ErrorCode::InvalidType).with("expected", "object")]);
+    };
+    let mut errors = Vec::new();
+    for key in obj.keys() {
+        if !FOLLOW_UP_FIELDS.contains(&key.as_str()) {
+            let field = crate::errors::sanitised_field_name(key);
+            errors.push(FieldError::new(field, ErrorCode::UnknownField).with("of", "follow_up"));
+        }
+    }
+    // Empty strings are what a form sends for a question left blank.
+    let text = |errors: &mut Vec<FieldError>, key: &str| -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                errors.push(FieldError::new(key, ErrorCode::InvalidType).with("expected", "string"));
+                None
+            }
+        }
+    };
+    let reference = match text(&mut errors, "reference") {
+        Some(raw) => Reference::parse(&raw).or_else(|| {
+            errors.push(FieldError::new("reference", ErrorCode::InvalidReference));
+            None
+        }),
+        None => {
+            errors.push(FieldError::new("reference", ErrorCode::Required));
+            None
+        }
+    };
+    let receipt = match text(&mut errors, "receipt") {
+        Some(raw) => FollowUpReceipt::parse(&raw).or_else(|| {
+            errors.push(FieldError::new("receipt", ErrorCode::InvalidReceipt));
+            None
+        }),
+        None => {
+            errors.push(FieldError::new("receipt", ErrorCode::Required));
+            None
+        }
+    };
+    let information = text(&mut errors, "information").and_then(|raw| {
+        TextRule::paragraphs(limits::DESCRIPTION).check("information", &raw).map_err(|e| errors.push(e)).ok()
+    });
+    let advocate_phone = text(&mut errors, "advocate_phone").and_then(|raw| {
+        PhoneNumber::parse(&raw).map_err(|code| errors.push(FieldError::new("advocate_phone", code))).ok()
+    });
+    let gave_something = obj.get("information").is_some_and(|v| v.as_str().is_none_or(|s| !s.trim().is_empty()))
+        || obj.get("advocate_phone").is_some_and(|v| v.as_str().is_none_or(|s| !s.trim().is_empty()));
+    if !gave_something {
+        errors.push(FieldError::new("information", ErrorCode::NothingToAdd));
+    }
+    match (reference, receipt) {
+        (Some(reference), Some(receipt)) if errors.is_empty() => {
+            Ok(FollowUpRequest { reference, receipt, information, advocate_phone })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// How many wrong receipts a reference takes in one window before every attempt on it is
+/// refused until the window ends, whether or not the reference exists.
+pub const FAILED_ATTEMPTS_ALLOWED: u32 = 5;
+/// The window failed attempts are counted in, in seconds.
+pub const FAILED_ATTEMPT_WINDOW_SECONDS: i64 = 60 * 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_receipt_reads_back_as_typed_and_never_prints() {
+        let receipt = FollowUpReceipt::from_entropy(0x1234_5678_9abc_def0_1122_3344_5566_7788);
+        let shown = receipt.expose().to_string();
+        assert_eq!(shown.len(), 29, "{shown}");
+        assert_eq!(FollowUpReceipt::parse(&shown), Some(receipt.clone()));
+        let typed = shown.to_lowercase().replace('-', " ").replace('0', "o").replace('1', "l");
+        assert_eq!(FollowUpReceipt::parse(&typed), Some(receipt.clone()));
+        assert!(!format!("{receipt:?}").contains(&shown[..5]));
+        assert_eq!(FollowUpReceipt::parse("ABCDE"), None);
+        assert_eq!(FollowUpReceipt::parse(&"U".repeat(25)), None, "U is not a symbol");
+        assert_ne!(FollowUpReceipt::from_entropy(1), FollowUpReceipt::from_entropy(2));
+    }
+
+    #[test]
+    fn a_follow_up_must_add_something_and_every_mistake_is_a_field_error() {
+        let receipt = FollowUpReceipt::from_entropy(42).expose().to_string();
+        let ok = parse_follow_up(&json!({"reference": "oys-7k2m-q9xd", "receipt": receipt, "information": " more "}))
+            .unwrap();
+        assert_eq!(ok.reference.as_str(), "OYS-7K2M-Q9XD");
+        assert_eq!(ok.information.as_deref(), Some("more"));
+        assert_eq!(ok.advocate_phone, None);
+
+        let errors =
+            parse_follow_up(&json!({"reference": "", "receipt": "x", "advocate_phone": "12", "extra": 1})).unwrap_err();
+        let codes: Vec<(String, ErrorCode)> = errors.into_iter().map(|e| (e.field, e.code)).collect();
+        assert!(codes.contains(&("reference".into(), ErrorCode::Required)), "{codes:?}");
+        assert!(codes.contains(&("receipt".into(), ErrorCode::InvalidReceipt)), "{codes:?}");
+        assert!(codes.contains(&("advocate_phone".into(), ErrorCode::InvalidPhone)), "{codes:?}");
+        assert!(codes.contains(&("extra".into(), ErrorCode::UnknownField)), "{codes:?}");
+
+        let errors =
+            parse_follow_up(&json!({"reference": "OYS-7K2M-Q9XD", "receipt": receipt, "information": ""})).unwrap_err();
+        assert_eq!(errors[0].field, "information");
+        assert_eq!(errors[0].code, ErrorCode::NothingToAdd);
+        assert!(parse_follow_up(&json!([1])).is_err());
+    }
+}

@@ -1,0 +1,238 @@
+//! Anonymous follow-up with the receipt, on both adapter sets: a reporter who gave no name adds
+//! information or asks for an advocate; operators are alerted without personal data and see the
+//! addition on the case; wrong receipts are refused alike for real and made-up references, and
+//! rate-limited.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use oys_shared::routing::Route;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use crate::api::post_json;
+use crate::on_both_backends;
+use crate::support::{contract, event, Backend};
+
+const OPERATOR: &str = "local-operator-token";
+
+async fn follow_up(backend: &Backend, body: Value) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let request = Request::post("/v1/follow-ups")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let response = backend.router().oneshot(request).await.unwrap();
+    let (status, headers, bytes) = contract::read("POST", "/v1/follow-ups", response).await;
+    (status, headers, serde_json::from_slice(&bytes).unwrap())
+}
+
+async fn case(backend: &Backend, reference: &str) -> Value {
+    let path = format!("/v1/cases/{reference}");
+    let request = Request::get(&path).header("authorization", format!("Bearer {OPERATOR}")).body(Body::empty());
+    let response = backend.full_router().oneshot(request.unwrap()).await.unwrap();
+    let (status, _, bytes) = contract::read("GET", &path, response).await;
+    assert_eq!(status, StatusCode::OK);
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// An anonymous report: its reference and receipt.
+async fn anonymous_report(backend: &Backend) -> (String, String) {
+    let answer = post_json(backend, &event("report-anonymous.json")).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    let reference = answer.json["reference"].as_str().unwrap().to_string();
+    let receipt = answer.json["follow_up_receipt"].as_str().expect("a receipt").to_string();
+    (reference, receipt)
+}
+
+async fn a_reporter_without_a_name_adds_information_and_operators_see_it(backend: Backend) {
+    let (reference, receipt) = anonymous_report(&backend).await;
+    let before = backend.emails().await.len();
+    // Typed as a person might: lower case, spaces for hyphens.
+    let typed = receipt.to_lowercase().replace('-', " ");
+    let words = "He came back the next day PLANTED-ADDITION-7Q";
+    let (status, _, answer) =
+        follow_up(&backend, json!({"reference": reference.to_lowercase(), "receipt": typed, "information": words}))
+            .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(answer, json!({"added_information": true, "asked_for_advocate": false}));
+
+    let view = case(&backend, &reference).await;
+    let events = view["events"].as_array().expect("the case lists its events");
+    let added = events.iter().find(|e| e["event"]["type"] == "reporter_added_information").expect("the addition");
+    assert_eq!(added["event"]["text"], words);
+    assert_eq!((added["by"].as_str(), added["role"].as_str()), (Some("reporter"), Some("reporter")));
+
+    let emails = backend.emails().await;
+    assert_eq!(emails.len(), before + 1, "operators are alerted once");
+    let alert = emails.iter().find(|e| e.subject.contains("added to their report")).expect("operators alerted");
+    assert!(alert.subject.contains(&reference), "{}", alert.subject);
+    assert!(!alert.raw.contains("PLANTED") && !alert.text.contains("PLANTED"), "the words stay out of the alert");
+
+    // The receipt keeps working.
+    let (status, _, _) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "information": "more"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+async fn asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone(backend: Backend) {
+    let (reference, receipt) = anonymous_report(&backend).await;
+    assert!(backend.drain(Route::AdvocateAssignment).await.is_empty(), "the report asked for no advocate");
+    // Before the request an operator cannot confirm a partner.
+    let confirm = json!({"type": "assignment_confirmed", "partner_id": "example-north-west"});
+    let (status, _) = post_event(&backend, &reference, confirm.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (status, _, answer) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "advocate_phone": "07700 900 777"}))
+            .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(answer["asked_for_advocate"], true);
+    let messages = backend.drain(Route::AdvocateAssignment).await;
+    assert_eq!(messages.len(), 1, "sent for advocate assignment");
+    assert!(!messages[0].contains("7700"), "no phone in the queue message");
+    let stored =
+        backend.services.reports.get_report(&oys_shared::Reference::parse(&reference).unwrap()).await.unwrap().unwrap();
+    assert_eq!(stored.contact.unwrap().phone.unwrap().as_str(), "+447700900777");
+    assert!(stored.state.advocate_requested_at.is_some());
+    let emails = backend.emails().await;
+    let alert = emails.iter().find(|e| e.subject.contains("added to their report")).expect("operators alerted");
+    assert!(alert.subject.starts_with("[ADVOCATE WANTED]"), "{}", alert.subject);
+    assert!(!alert.raw.contains("7700"), "no phone in the alert");
+
+    let (status, body) = post_event(&backend, &reference, confirm).await;
+    assert_eq!(status, StatusCode::CREATED, "the operator can now confirm a partner: {body}");
+}
+
+async fn post_event(backend: &Backend, reference: &str, event: Value) -> (StatusCode, Value) {
+    let path = format!("/v1/cases/{reference}/events");
+    let request = Request::post(&path)
+        .header("authorization", format!("Bearer {OPERATOR}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(event.to_string()))
+        .unwrap();
+    let response = backend.full_router().oneshot(request).await.unwrap();
+    let (status, _, bytes) = contract::read("POST", &path, response).await;
+    (status, serde_json::from_slice(&bytes).unwrap())
+}
+
+async fn wrong_receipts_are_refused_alike_for_any_reference_and_then_limited(backend: Backend) {
+    let (reference, receipt) = anonymous_report(&backend).await;
+    let made_up = "OYS-0000-0000";
+    let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(12345).expose().to_string();
+    let mut answers = Vec::new();
+    for target in [reference.as_str(), made_up] {
+        let (status, _, body) =
+            follow_up(&backend, json!({"reference": target, "receipt": wrong, "information": "x"})).await;
+        answers.push((status, body));
+    }
+    assert_eq!(answers[0].0, StatusCode::FORBIDDEN);
+    assert_eq!(answers[0], answers[1], "a real reference and a made-up one get the same answer");
+    assert_eq!(answers[0].1["errors"][0]["code"], "receipt_not_recognised");
+
+    // Four more wrong receipts on each: the sixth attempt is refused, even with the right receipt.
+    for target in [reference.as_str(), made_up] {
+        for _ in 0..4 {
+            let (status, _, _) =
+                follow_up(&backend, json!({"reference": target, "receipt": wrong, "information": "x"})).await;
+            assert_eq!(status, StatusCode::FORBIDDEN);
+        }
+        let (status, headers, body) =
+            follow_up(&backend, json!({"reference": target, "receipt": receipt, "information": "x"})).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{target}: {body}");
+        assert_eq!(body["errors"][0]["code"], "too_many_attempts");
+        let wait: u64 = headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+        assert!((1..=3600).contains(&wait));
+    }
+    let events = case(&backend, &reference).await["events"].as_array().unwrap().len();
+    assert_eq!(events, 0, "nothing was added by any of it");
+}
+
+async fn a_repeated_report_gets_a_new_receipt_and_only_the_newest_works(backend: Backend) {
+    let key = [("idempotency-key", "follow-up-replay-1")];
+    let body = event("report-anonymous.json");
+    let first = crate::api::post(backend.router(), "application/json", &key, body.clone()).await;
+    let again = crate::api::post(backend.router(), "application/json", &key, body).await;
+    assert!(again.replayed);
+    let reference = first.json["reference"].as_str().unwrap();
+    let old = first.json["follow_up_receipt"].as_str().unwrap();
+    let new = again.json["follow_up_receipt"].as_str().unwrap();
+    let (status, _, _) = follow_up(&backend, json!({"reference": reference, "receipt": old, "information": "x"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = follow_up(&backend, json!({"reference": reference, "receipt": new, "information": "x"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+async fn bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words(backend: Backend) {
+    let (reference, receipt) = anonymous_report(&backend).await;
+    let (status, _, body) =
+        follow_up(&backend, json!({"reference": "nope", "receipt": "short", "advocate_phone": "12", "x": 1})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["x", "reference", "receipt", "advocate_phone"], "{body}");
+    let (status, _, body) = follow_up(&backend, json!({"reference": reference, "receipt": receipt})).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("nothing_to_add"))
+    );
+
+    let path = format!("/v1/cases/{reference}/erase");
+    let request = Request::post(&path).header("authorization", "Bearer local-lead-token").body(Body::empty());
+    let response = backend.full_router().oneshot(request.unwrap()).await.unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let (status, _, body) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "information": "after erasure"})).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("case_erased")));
+    assert!(!backend.everything_stored().await.contains("after erasure"));
+}
+
+async fn the_follow_up_page_works_without_scripts(backend: Backend) {
+    let (reference, receipt) = anonymous_report(&backend).await;
+    let post = |fields: Vec<(&'static str, String)>| {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        Request::post("/vi/follow-up")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let send = |request: Request<Body>| async {
+        let response = backend.router().oneshot(request).await.unwrap();
+        let (status, headers, bytes) = contract::read("POST", "/vi/follow-up", response).await;
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        (status, String::from_utf8(bytes.to_vec()).unwrap())
+    };
+    // A mistake: the page again, in Vietnamese, the error linked, what was typed kept.
+    let (status, html) = send(post(vec![
+        ("reference", reference.clone()),
+        ("receipt", receipt.clone()),
+        ("information", "Tôi nhớ thêm một chi tiết".into()),
+        ("advocate_phone", "12".into()),
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("<html lang=\"vi\">"));
+    assert!(html.contains("href=\"#advocate_phone\""), "the summary links to the field");
+    assert!(html.contains("Tôi nhớ thêm một chi tiết"), "what was typed is kept");
+    let (status, html) = send(post(vec![
+        ("reference", reference.clone()),
+        ("receipt", receipt.clone()),
+        ("information", "Tôi nhớ thêm một chi tiết".into()),
+        ("advocate_phone", String::new()),
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains(&oys_shared::i18n::message(
+        oys_shared::i18n::Language::Vietnamese,
+        "follow-up-done-title",
+        &[]
+    )));
+    let view = case(&backend, &reference).await;
+    assert!(view["events"].to_string().contains("Tôi nhớ thêm một chi tiết"));
+}
+
+on_both_backends!(
+    a_reporter_without_a_name_adds_information_and_operators_see_it,
+    asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
+    wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
+    a_repeated_report_gets_a_new_receipt_and_only_the_newest_works,
+    bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words,
+    the_follow_up_page_works_without_scripts,
+);
