@@ -22,6 +22,7 @@ pub mod police;
 pub mod reference;
 pub mod report;
 pub mod routing;
+pub mod statistics;
 
 pub use choice::Choice;
 pub use errors::{ErrorCode, FieldError};
