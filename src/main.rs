@@ -4,6 +4,7 @@
 //! `AWS_ENDPOINT_URL`). `cargo run -- --help` lists every option.
 
 mod runner;
+mod seed;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

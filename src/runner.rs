@@ -122,6 +122,16 @@ enum Command {
         #[arg(long)]
         at: Option<jiff::Timestamp>,
     },
+    /// Store generated reports spread over the last complete months, through the same intake
+    /// as the API (each as of its own time), then publish the statistics of the months that
+    /// have closed, and exit. For trying `/stats` locally. Example: cargo run -- seed --reports 300
+    Seed {
+        #[arg(long, default_value_t = 300)]
+        reports: u32,
+        /// How many complete months before the settled one to spread them over.
+        #[arg(long, default_value_t = 6)]
+        months: u32,
+    },
 }
 
 /// Runs the service until Ctrl-C (or runs the scheduled job once and returns).
@@ -174,6 +184,12 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
         let services = Services { clock: Arc::new(ManualClock::new(at)), ..(*services).clone() };
         let summary = reminders::run(&services, &leads).await?;
         println!("Scheduled job as of {at}: {summary:?}");
+        return Ok(());
+    }
+
+    if let Some(Command::Seed { reports, months }) = args.command {
+        let summary = crate::seed::seed(&services, reports, months).await?;
+        println!("{summary}");
         return Ok(());
     }
 

@@ -228,6 +228,9 @@ impl Casework {
             summary: report.summary.clone(),
             state,
             event: record.clone(),
+            // A withdrawal as duplicate or spam takes the report out of its month's counts.
+            count: matches!(event, CaseEvent::WithdrawnAsDuplicateOrSpam)
+                .then(|| crate::ports::CountChange::of(&report.summary, -1)),
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;

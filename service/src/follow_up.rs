@@ -145,6 +145,7 @@ async fn apply(
             summary: report.summary.clone(),
             state: after,
             event: record,
+            count: None,
         };
         if !retry_transient(|| svc.cases.change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.

@@ -23,7 +23,9 @@ use oys_shared::report::{parse_report, requested_language, Submitter};
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt};
+use crate::ports::{
+    retry_transient, CountChange, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt,
+};
 pub use crate::services::{AlertAddresses, Services};
 use oys_shared::follow_up::FollowUpReceipt;
 
@@ -94,6 +96,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             next_steps: next_steps(&parts.summary),
         };
         let pending = Delivery::all_for(&parts.summary.routes);
+        let count = CountChange::of(&parts.summary, 1);
         let new_report = NewReport {
             summary: parts.summary,
             narrative: parts.narrative,
@@ -102,6 +105,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
             sweep_after: after(now, SWEEP_GRACE),
             // Nothing is kept forever: the expiry starts with the report.
             state: svc.retention.extend(&CaseState::default(), now),
+            count,
             idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
                 key_hash: key_hash.clone(),
                 request_hash: request_hash.clone(),

@@ -17,6 +17,7 @@ pub mod retention;
 pub mod routed;
 pub mod send_once;
 pub mod services;
+pub mod statistics;
 pub mod telemetry;
 pub mod workers;
 

@@ -10,6 +10,7 @@ use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::{Delivery, Route};
+use oys_shared::statistics::{MonthCounts, PublishedMonth};
 use oys_shared::Reference;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -99,6 +100,31 @@ pub struct NewReport {
     /// The case's first state: version 0, with its personal data's expiry already set.
     pub state: CaseState,
     pub idempotency: Option<IdempotencyRecord>,
+    /// The report's place in its month's statistics, counted in the same transaction: once,
+    /// whatever retries happen.
+    pub count: CountChange,
+}
+
+/// A change to one month's statistics counters (categories only), written atomically with the
+/// report or the withdrawal that makes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountChange {
+    /// `YYYY-MM`, UK time.
+    pub month: String,
+    /// `statistics::counter_keys`: `reports`, `incident_type:…`, `nation:…`, …
+    pub keys: Vec<String>,
+    /// +1 for a new report, -1 for one withdrawn as a duplicate or spam.
+    pub delta: i64,
+}
+
+impl CountChange {
+    pub fn of(summary: &CaseSummary, delta: i64) -> CountChange {
+        CountChange {
+            month: oys_shared::statistics::month_of(summary.received_at),
+            keys: oys_shared::statistics::counter_keys(summary),
+            delta,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +179,8 @@ pub struct CaseChange {
     pub event: EventRecord,
     /// The partners' open-case counts this change moves (`casework::caseload_changes`).
     pub caseloads: Vec<CaseloadChange>,
+    /// The statistics counters it moves (a withdrawal as duplicate or spam), if any.
+    pub count: Option<CountChange>,
 }
 
 /// What erasing a case's personal data writes, worked out by the use case
@@ -326,10 +354,31 @@ pub trait FollowUps: Send + Sync {
     async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError>;
 }
 
-/// Every store port: what one storage adapter implements.
-pub trait Store: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps {}
+/// Public statistics: each month's counters (moved by `NewReport::count` and
+/// `CaseChange::count`) and each month's publication, written once and never changed.
+#[async_trait]
+pub trait Statistics: Send + Sync {
+    /// Every month's counters, in month order (one item per month: a handful of reads a year).
+    async fn month_counts(&self) -> Result<Vec<MonthCounts>, PortError>;
 
-impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps> Store for T {}
+    /// Every published month, in month order.
+    async fn published_months(&self) -> Result<Vec<PublishedMonth>, PortError>;
+
+    /// Stores a month's publication unless it has one; `false` if it had (never replaced:
+    /// comparing two publications of one month must reveal nothing).
+    async fn publish_month(&self, month: &PublishedMonth) -> Result<bool, PortError>;
+}
+
+/// Every store port: what one storage adapter implements.
+pub trait Store:
+    Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps + Statistics
+{
+}
+
+impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps + Statistics> Store
+    for T
+{
+}
 
 /// A message received from a queue.
 #[derive(Debug, Clone, PartialEq)]

@@ -38,6 +38,8 @@ pub struct ReminderSummary {
     pub contact_details_purged: usize,
     /// Open cases the operators were told are about to expire.
     pub retention_warnings: usize,
+    /// Closed months published to the public statistics.
+    pub months_published: usize,
     /// Steps that failed this run (an alert, the sweep, the purge): each is logged, the rest
     /// of the run goes on, and the next run tries again.
     pub failures: usize,
@@ -99,6 +101,13 @@ pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSu
         Err(error) => {
             summary.failures += 1;
             error!(%error, "retention purge failed");
+        }
+    }
+    match crate::statistics::publish_closed_months(svc).await {
+        Ok(published) => summary.months_published = published,
+        Err(error) => {
+            summary.failures += 1;
+            error!(%error, "statistics publication failed");
         }
     }
     Ok(summary)

@@ -9,7 +9,7 @@ use oys_shared::casework::RetentionPolicy;
 
 use crate::ports::{
     Assignments, AuditTrail, Cases, Clock, Deadlines, Effects, FollowUps, Mailer, MessageQueue, PersonalData, Reports,
-    Store,
+    Statistics, Store,
 };
 
 /// Where operator alerts come from and go to.
@@ -36,12 +36,16 @@ pub struct Services {
     pub personal_data: Arc<dyn PersonalData>,
     /// Receipts and what reporters add with them.
     pub follow_ups: Arc<dyn FollowUps>,
+    /// Monthly counters and publications.
+    pub statistics: Arc<dyn Statistics>,
     pub queue: Arc<dyn MessageQueue>,
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
     pub alerts: AlertAddresses,
     /// How long personal data is kept after the last thing done on a case.
     pub retention: RetentionPolicy,
+    /// Published statistics withhold counts below this (and whatever would reveal them).
+    pub disclosure_threshold: u64,
 }
 
 impl Services {
@@ -62,12 +66,14 @@ impl Services {
             assignments: store.clone(),
             audit: store.clone(),
             personal_data: store.clone(),
-            follow_ups: store,
+            follow_ups: store.clone(),
+            statistics: store,
             queue,
             mailer,
             clock,
             alerts,
             retention,
+            disclosure_threshold: oys_shared::statistics::DEFAULT_THRESHOLD,
         }
     }
 }

@@ -267,3 +267,4 @@ follow-up-done-information = Our team will read what you added.
 follow-up-done-advocate = We will find a caseworker advocate for you, who will call you on the number you gave.
 follow-up-done-receipt = Your receipt still works: keep it safe to add more later.
 follow-up-another = Add something else
+error-already_withdrawn = This report was already withdrawn as a duplicate or spam.

@@ -267,3 +267,4 @@ follow-up-done-information = Tim kami akan membaca apa yang Anda tambahkan.
 follow-up-done-advocate = Kami akan mencarikan pendamping kasus untuk Anda, yang akan menelepon nomor yang Anda berikan.
 follow-up-done-receipt = Tanda terima Anda masih berlaku: simpan dengan aman untuk menambahkan lagi nanti.
 follow-up-another = Tambahkan hal lain
+error-already_withdrawn = Laporan ini sudah ditarik sebagai duplikat atau spam.

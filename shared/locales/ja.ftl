@@ -267,3 +267,4 @@ follow-up-done-information = 追加された内容は私たちのチームが読
 follow-up-done-advocate = 支援員を手配し、入力された番号にお電話します。
 follow-up-done-receipt = 控えコードは引き続き使えます。後からさらに追加できるよう大切に保管してください。
 follow-up-another = さらに追加する
+error-already_withdrawn = この報告は重複またはスパムとして既に取り下げられています。

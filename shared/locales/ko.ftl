@@ -267,3 +267,4 @@ follow-up-done-information = 추가하신 내용은 저희 팀이 읽습니다.
 follow-up-done-advocate = 사례 지원 상담사를 찾아 드리며, 상담사가 입력하신 번호로 전화드립니다.
 follow-up-done-receipt = 영수 코드는 계속 사용할 수 있습니다. 나중에 더 추가할 수 있도록 안전하게 보관하세요.
 follow-up-another = 다른 내용 추가하기
+error-already_withdrawn = 이 신고는 이미 중복 또는 스팸으로 철회되었습니다.

@@ -267,3 +267,4 @@ follow-up-done-information = Pasukan kami akan membaca apa yang anda tambah.
 follow-up-done-advocate = Kami akan mencari pegawai sokongan kes untuk anda, yang akan menghubungi nombor yang anda berikan.
 follow-up-done-receipt = Resit anda masih sah: simpan dengan selamat untuk menambah lagi kemudian.
 follow-up-another = Tambah perkara lain
+error-already_withdrawn = Laporan ini telah ditarik balik sebagai pendua atau spam.

@@ -267,3 +267,4 @@ follow-up-done-information = Babasahin ng aming team ang idinagdag mo.
 follow-up-done-advocate = Hahanapan ka namin ng caseworker advocate, na tatawag sa numerong ibinigay mo.
 follow-up-done-receipt = Gumagana pa rin ang iyong resibo: itago ito nang ligtas para makapagdagdag pa sa ibang pagkakataon.
 follow-up-another = Magdagdag ng iba pa
+error-already_withdrawn = Binawi na ang ulat na ito bilang duplicate o spam.

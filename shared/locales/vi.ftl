@@ -267,3 +267,4 @@ follow-up-done-information = Nhóm của chúng tôi sẽ đọc những gì b�
 follow-up-done-advocate = Chúng tôi sẽ tìm một người hỗ trợ hồ sơ cho bạn, người đó sẽ gọi vào số bạn đã cho.
 follow-up-done-receipt = Mã biên nhận của bạn vẫn còn hiệu lực: hãy giữ an toàn để bổ sung thêm sau này.
 follow-up-another = Bổ sung điều khác
+error-already_withdrawn = Báo cáo này đã bị rút vì trùng lặp hoặc là thư rác.

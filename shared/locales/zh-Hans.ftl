@@ -267,3 +267,4 @@ follow-up-done-information = 我们的团队会阅读你补充的内容。
 follow-up-done-advocate = 我们会为你安排个案支持人员，他会拨打你留下的号码。
 follow-up-done-receipt = 你的回执仍然有效：请妥善保存，以便以后再补充。
 follow-up-another = 再补充其他信息
+error-already_withdrawn = 此举报已被撤回（重复或垃圾信息）。

@@ -267,3 +267,4 @@ follow-up-done-information = 我們的團隊會閱讀你補充的內容。
 follow-up-done-advocate = 我們會為你安排個案支援人員，他會致電你留下的號碼。
 follow-up-done-receipt = 你的收據仍然有效：請妥善保存，以便日後再補充。
 follow-up-another = 再補充其他資料
+error-already_withdrawn = 此舉報已被撤回（重複或垃圾訊息）。

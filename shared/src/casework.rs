@@ -108,6 +108,9 @@ pub struct CaseState {
     #[serde(default)]
     pub police_referral_released_by: Option<String>,
     pub closed_at: Option<Timestamp>,
+    /// When an operator withdrew the report as a duplicate or spam (it left the statistics).
+    #[serde(default)]
+    pub withdrawn_at: Option<Timestamp>,
     /// When the reporter, with their receipt, asked for a caseworker advocate after reporting.
     #[serde(default)]
     pub advocate_requested_at: Option<Timestamp>,
@@ -404,6 +407,9 @@ pub enum CaseEvent {
     /// The reporter asked for a caseworker advocate with its receipt (the phone they gave is
     /// kept with the contact details, not here).
     ReporterAskedForAdvocate,
+    /// An operator found the report a duplicate or spam (or a staff test): it leaves the counts
+    /// of months not yet published, and the case closes.
+    WithdrawnAsDuplicateOrSpam,
 }
 
 impl CaseEvent {
@@ -421,6 +427,7 @@ impl CaseEvent {
             CaseEvent::Note { .. } => "note",
             CaseEvent::ReporterAddedInformation { .. } => "reporter_added_information",
             CaseEvent::ReporterAskedForAdvocate => "reporter_asked_for_advocate",
+            CaseEvent::WithdrawnAsDuplicateOrSpam => "withdrawn_as_duplicate_or_spam",
         }
     }
 
@@ -471,6 +478,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "case_closed",
     "note",
     "police_referral_released",
+    "withdrawn_as_duplicate_or_spam",
 ];
 
 /// Parses an event body with field errors, like a report.
@@ -520,6 +528,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         "case_closed" => &["reason"],
         "note" => &["text"],
         "police_referral_released" => &[],
+        "withdrawn_as_duplicate_or_spam" => &[],
         _ => {
             let code = if kind.is_empty() { ErrorCode::Required } else { ErrorCode::InvalidChoice };
             return Err(vec![FieldError::new("type", code).with("allowed", EVENT_TYPES.join(", "))]);
@@ -574,6 +583,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
             text(&mut errors, "text", TextRule::paragraphs(limits::DESCRIPTION)).map(|text| CaseEvent::Note { text })
         }
         "police_referral_released" => Some(CaseEvent::PoliceReferralReleased),
+        "withdrawn_as_duplicate_or_spam" => Some(CaseEvent::WithdrawnAsDuplicateOrSpam),
         _ => unreachable!("kinds are matched above"),
     };
     match event {
@@ -797,7 +807,12 @@ pub fn apply_event(
         return refuse("text", ErrorCode::CaseErased);
     }
     let adds_words = matches!(event, CaseEvent::Note { .. } | CaseEvent::ReporterAddedInformation { .. });
-    if state.closed_at.is_some() && !adds_words {
+    if state.withdrawn_at.is_some() && matches!(event, CaseEvent::WithdrawnAsDuplicateOrSpam) {
+        return refuse("type", ErrorCode::AlreadyWithdrawn);
+    }
+    // A closed case may still be found to be spam: it leaves the statistics all the same.
+    let withdraws = matches!(event, CaseEvent::WithdrawnAsDuplicateOrSpam);
+    if state.closed_at.is_some() && !adds_words && !withdraws {
         return refuse("type", ErrorCode::CaseClosed);
     }
     let mut next = state.clone();
@@ -912,6 +927,13 @@ pub fn apply_event(
             follow.push(FollowUp::Close);
         }
         CaseEvent::Note { .. } | CaseEvent::ReporterAddedInformation { .. } => {}
+        CaseEvent::WithdrawnAsDuplicateOrSpam => {
+            next.withdrawn_at = Some(at);
+            if next.closed_at.is_none() {
+                next.closed_at = Some(at);
+                follow.push(FollowUp::Close);
+            }
+        }
         CaseEvent::ReporterAskedForAdvocate => {
             if !CaseEvent::wants_advocate(summary, state) {
                 next.advocate_requested_at = Some(at);

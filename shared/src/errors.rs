@@ -51,6 +51,7 @@ choice! {
         ReceiptNotRecognised => "receipt_not_recognised",
         TooManyAttempts => "too_many_attempts",
         FollowUpUnavailable => "follow_up_unavailable",
+        AlreadyWithdrawn => "already_withdrawn",
     }
 }
 

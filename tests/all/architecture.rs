@@ -172,6 +172,7 @@ fn each_use_case_reaches_only_the_ports_it_names() {
         ("reminders.rs", &["deadlines", "clock", "alerts"]),
         ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"]),
         ("feedback.rs", &["effects", "mailer", "alerts"]),
+        ("statistics.rs", &["statistics", "clock"]),
         ("follow_up.rs", &["follow_ups", "reports", "cases", "queue", "mailer", "clock", "alerts", "retention"]),
     ];
     let ports = [
@@ -183,6 +184,7 @@ fn each_use_case_reaches_only_the_ports_it_names() {
         "audit",
         "personal_data",
         "follow_ups",
+        "statistics",
         "queue",
         "mailer",
         "clock",

@@ -28,6 +28,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
     let parts = split_report(report, uuid::Uuid::new_v4(), reference, now);
     let pending = Delivery::all_for(&parts.summary.routes);
     NewReport {
+        count: oys_service::ports::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,
@@ -321,6 +322,40 @@ async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact
     assert_eq!(stored.narrative, Some(report.narrative), "nothing else moves");
 }
 
+async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once(backend: Backend) {
+    use oys_shared::statistics::{publish, MonthCounts};
+    let svc = &backend.services;
+    let now = start_time();
+    let (report, reference) = stored_report(svc, now).await;
+    let mut expected = MonthCounts::new(oys_shared::statistics::month_of(report.summary.received_at));
+    expected.add(&report.summary);
+    let counted = svc.statistics.month_counts().await.unwrap();
+    assert_eq!(counted, vec![expected.clone()], "counted in the report's own write");
+    // A report refused for a taken reference counts nothing.
+    assert_eq!(svc.reports.create_report(&report, now).await.unwrap(), CreateOutcome::ReferenceTaken);
+    assert_eq!(svc.statistics.month_counts().await.unwrap(), vec![expected.clone()]);
+
+    // Withdrawn: the change that records it takes it out of the counts.
+    let state = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
+    let change = oys_service::ports::CaseChange {
+        summary: report.summary.clone(),
+        state,
+        event: event_record(oys_shared::casework::CaseEvent::WithdrawnAsDuplicateOrSpam, later(now, 60)),
+        caseloads: vec![],
+        count: Some(oys_service::ports::CountChange::of(&report.summary, -1)),
+    };
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
+    let after = svc.statistics.month_counts().await.unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!((after[0].reports, after[0].nations.values().sum::<u64>()), (0, 0));
+
+    let month = publish(&expected, 1);
+    assert!(svc.statistics.publish_month(&month).await.unwrap());
+    let other = publish(&MonthCounts::new(&expected.month), 1);
+    assert!(!svc.statistics.publish_month(&other).await.unwrap(), "a month is published once");
+    assert_eq!(svc.statistics.published_months().await.unwrap(), vec![month], "and never replaced");
+}
+
 /// The full example report, stored: what most contracts start from.
 async fn stored_report(svc: &oys_service::Services, now: Timestamp) -> (NewReport, Reference) {
     let report = new_report("report-full.json", now);
@@ -418,6 +453,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
         caseloads: vec![oys_shared::casework::CaseloadChange { partner_id: "partner-a".into(), delta: 1 }],
         state: closed_state.clone(),
         event: event_record(CaseEvent::CaseClosed { reason: "resolved".into() }, later(now, 60)),
+        count: None,
     };
     assert_eq!(status(&report.summary, &closed_state), CaseStatus::Closed);
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
@@ -474,8 +510,13 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
     svc.reports.create_report(&report, now).await.unwrap();
     let note = event_record(CaseEvent::Note { text: "ERASE-ME-4411 said the man lives at 9 Mill Lane".into() }, now);
     let noted = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
-    let change =
-        CaseChange { summary: report.summary.clone(), state: noted.clone(), event: note.clone(), caseloads: vec![] };
+    let change = CaseChange {
+        summary: report.summary.clone(),
+        state: noted.clone(),
+        event: note.clone(),
+        caseloads: vec![],
+        count: None,
+    };
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
 
     let state = erased(&noted, later(now, 60));
@@ -523,6 +564,7 @@ async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend
 }
 
 on_both_backends!(
+    statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once,
     a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact_is_saved,
     an_effect_is_claimed_by_one_sender_until_released_or_lapsed,
     a_deadline_moves_only_from_the_state_it_was_read_in,

@@ -14,4 +14,5 @@ mod infra;
 mod lambda_events;
 mod openapi;
 mod runner;
+mod statistics;
 mod workers;

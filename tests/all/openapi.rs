@@ -231,6 +231,7 @@ fn the_documented_events_agree_with_the_event_parser() {
         json!({"type": "case_closed", "reason": "Resolved."}),
         json!({"type": "note", "text": "Rang back.\nWill try Friday."}),
         json!({"type": "police_referral_released"}),
+        json!({"type": "withdrawn_as_duplicate_or_spam"}),
     ];
     for event in &valid {
         assert!(parse_event(event).is_ok(), "the parser takes {event}");
@@ -252,7 +253,7 @@ fn the_documented_events_agree_with_the_event_parser() {
         json!({"type": "note", "text": "x".repeat(10_001)}),
         json!({"type": "note", "text": "a \u{0} b"}),
         json!({"type": "case_closed", "reason": 5}),
-        json!({"type": "withdrawn_as_duplicate_or_spam"}),
+        json!({"type": "withdrawn_as_duplicate_or_spam", "reason": "spam"}),
     ];
     for event in &invalid {
         assert!(parse_event(event).is_err(), "the parser refuses {event}");
@@ -321,6 +322,7 @@ fn router_routes() -> BTreeSet<(String, String)> {
         include_str!("../../service/src/http/report.rs"),
         include_str!("../../service/src/http/operator.rs"),
         include_str!("../../service/src/http/form.rs"),
+        include_str!("../../service/src/http/stats.rs"),
     ]
     .concat();
     let mut routes = BTreeSet::new();

@@ -319,6 +319,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
         split_report(report, "5b0f4c1e-7d2a-4e8b-9a61-3c2f1d0e9b7a".parse().unwrap(), reference.clone(), received);
     let pending = Delivery::all_for(&parts.summary.routes);
     let new_report = oys_service::ports::NewReport {
+        count: oys_service::ports::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

@@ -37,12 +37,14 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CountChange, CreateOutcome, Deadlines, EffectClaim,
+    Effects, Erasure, FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState,
+    Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
+use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
 pub const PK: &str = "pk";
 pub const SK: &str = "sk";
@@ -185,6 +187,24 @@ impl DynamoStore {
         DynamoStore { client, table }
     }
 
+    /// A month's counters moved by `count`: one item per month (`STATS` / `COUNTS#2026-11`),
+    /// one number attribute per counter key, in the caller's transaction.
+    fn count_update(&self, count: &CountChange) -> TransactWriteItem {
+        let names: Vec<String> = (0..count.keys.len()).map(|i| format!("#k{i}")).collect();
+        let expression =
+            format!("ADD {}", names.iter().map(|name| format!("{name} :delta")).collect::<Vec<_>>().join(", "));
+        let mut update = aws_sdk_dynamodb::types::Update::builder()
+            .table_name(&self.table)
+            .key(PK, s(STATS_PK))
+            .key(SK, s(format!("COUNTS#{}", count.month)))
+            .update_expression(expression)
+            .expression_attribute_values(":delta", n(count.delta));
+        for (name, key) in names.iter().zip(&count.keys) {
+            update = update.expression_attribute_names(name, key);
+        }
+        TransactWriteItem::builder().update(update.build().expect("key and expression are set")).build()
+    }
+
     fn put(&self, item: HashMap<String, AttributeValue>) -> Put {
         Put::builder().table_name(&self.table).set_item(Some(item)).build().expect("table and item are set")
     }
@@ -269,6 +289,7 @@ impl Reports for DynamoStore {
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
         }
+        items.push(self.count_update(&report.count));
         let idempotency_index = items.len();
         if let Some(record) = &report.idempotency {
             let mut item = to_item(record, format!("IDEMPOTENCY#{}", record.key_hash), "IDEMPOTENCY")?;
@@ -597,6 +618,9 @@ impl Cases for DynamoStore {
                     )
                     .build(),
             );
+        }
+        if let Some(count) = &change.count {
+            items.push(self.count_update(count));
         }
         match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
             Ok(_) => Ok(true),
@@ -941,5 +965,79 @@ impl FollowUps for DynamoStore {
             .await
             .map_err(|e| err("save contact", e))?;
         Ok(())
+    }
+}
+
+/// The partition of the statistics: each month's counters (`COUNTS#YYYY-MM`) and each
+/// published month (`PUBLISHED#YYYY-MM`). A few dozen items a year.
+const STATS_PK: &str = "STATS";
+
+#[async_trait]
+impl Statistics for DynamoStore {
+    async fn month_counts(&self) -> Result<Vec<MonthCounts>, PortError> {
+        let items = self.stats_items("COUNTS#").await?;
+        items
+            .into_iter()
+            .map(|item| {
+                let month =
+                    item.get(SK).and_then(|v| v.as_s().ok()).map_or("", |sk| &sk["COUNTS#".len()..]).to_string();
+                let counters: std::collections::BTreeMap<String, u64> = item
+                    .iter()
+                    .filter(|(name, _)| *name != PK && *name != SK)
+                    .filter_map(|(name, value)| {
+                        Some((name.clone(), value.as_n().ok()?.parse::<i64>().ok()?.max(0) as u64))
+                    })
+                    .collect();
+                MonthCounts::from_counters(month, &counters).map_err(|e| PortError::new("read month counts", e.0))
+            })
+            .collect()
+    }
+
+    async fn published_months(&self) -> Result<Vec<PublishedMonth>, PortError> {
+        self.stats_items("PUBLISHED#").await?.into_iter().map(from_item).collect()
+    }
+
+    async fn publish_month(&self, month: &PublishedMonth) -> Result<bool, PortError> {
+        let item = to_item(month, STATS_PK.to_string(), &format!("PUBLISHED#{}", month.month))?;
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("publish month", e)),
+        }
+    }
+}
+
+impl DynamoStore {
+    /// Every item of the statistics partition whose sort key starts with `prefix`, in order.
+    async fn stats_items(&self, prefix: &str) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
+        let mut items = Vec::new();
+        let mut start = None;
+        loop {
+            let output = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+                .expression_attribute_values(":pk", s(STATS_PK))
+                .expression_attribute_values(":prefix", s(prefix))
+                .consistent_read(true)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(|e| err("read statistics", e))?;
+            items.extend(output.items.unwrap_or_default());
+            start = output.last_evaluated_key;
+            if start.is_none() {
+                return Ok(items);
+            }
+        }
     }
 }

@@ -20,12 +20,14 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{CaseListing, CaseState};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CountChange, CreateOutcome, Deadlines, EffectClaim,
+    Effects, Erasure, FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState,
+    Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
+use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cases (
@@ -100,6 +102,16 @@ CREATE TABLE IF NOT EXISTS audit (
 -- The audit trail is append-only.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE IF NOT EXISTS stats_counts (
+    month TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (month, key)
+);
+CREATE TABLE IF NOT EXISTS stats_published (
+    month     TEXT PRIMARY KEY,
+    published TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS receipts (
     reference TEXT PRIMARY KEY REFERENCES cases (reference),
     hash      TEXT NOT NULL
@@ -177,6 +189,7 @@ impl Reports for EmbeddedStore {
                 if let Some(contact) = &report.contact {
                     tx.execute("INSERT INTO contacts (reference, contact) VALUES (?1, ?2)", params![reference, to_json(contact)])?;
                 }
+                apply_count(&tx, &report.count)?;
                 let state = &report.state;
                 tx.execute(
                     "INSERT INTO case_states (reference, state, version, status, expires_at) VALUES (?1, ?2, 0, ?3, ?4)",
@@ -485,6 +498,9 @@ impl Cases for EmbeddedStore {
                         params![moved.partner_id, moved.delta],
                     )?;
                 }
+                if let Some(count) = &change.count {
+                    apply_count(&tx, count)?;
+                }
                 tx.commit()?;
                 Ok(true)
             })
@@ -758,6 +774,66 @@ impl FollowUps for EmbeddedStore {
                     params![reference, contact],
                 )?;
                 Ok(())
+            })
+            .await
+    }
+}
+
+/// Moves a month's counters, inside the caller's transaction.
+fn apply_count(tx: &rusqlite::Transaction, count: &CountChange) -> rusqlite::Result<()> {
+    for key in &count.keys {
+        tx.execute(
+            "INSERT INTO stats_counts (month, key, count) VALUES (?1, ?2, ?3)
+             ON CONFLICT (month, key) DO UPDATE SET count = count + ?3",
+            params![count.month, key, count.delta],
+        )?;
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl Statistics for EmbeddedStore {
+    async fn month_counts(&self) -> Result<Vec<MonthCounts>, PortError> {
+        let rows: Vec<(String, String, i64)> = self
+            .db
+            .run("read month counts", |connection| {
+                let mut statement = connection.prepare("SELECT month, key, count FROM stats_counts ORDER BY month")?;
+                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+                rows.collect()
+            })
+            .await?;
+        let mut months: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>> =
+            Default::default();
+        for (month, key, count) in rows {
+            months.entry(month).or_default().insert(key, count.max(0) as u64);
+        }
+        months
+            .into_iter()
+            .map(|(month, counters)| {
+                MonthCounts::from_counters(month, &counters).map_err(|e| PortError::new("read month counts", e.0))
+            })
+            .collect()
+    }
+
+    async fn published_months(&self) -> Result<Vec<PublishedMonth>, PortError> {
+        self.db
+            .run("read published months", |connection| {
+                let mut statement = connection.prepare("SELECT published FROM stats_published ORDER BY month")?;
+                let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                rows.map(|row| from_json(&row?)).collect()
+            })
+            .await
+    }
+
+    async fn publish_month(&self, month: &PublishedMonth) -> Result<bool, PortError> {
+        let (key, body) = (month.month.clone(), to_json(month));
+        self.db
+            .run("publish month", move |connection| {
+                let added = connection.execute(
+                    "INSERT INTO stats_published (month, published) VALUES (?1, ?2) ON CONFLICT (month) DO NOTHING",
+                    params![key, body],
+                )?;
+                Ok(added == 1)
             })
             .await
     }

@@ -10,11 +10,13 @@ mod error;
 mod form;
 mod operator;
 mod report;
+mod stats;
 
 pub use error::{rate_limited, ApiError};
 pub use form::{form_languages, form_routes};
 pub use operator::{list_query, operator_router, Staff};
 pub use report::public_router;
+pub use stats::stats_routes;
 
 use axum::http::{header, HeaderValue};
 use axum::response::Response;

@@ -48,6 +48,7 @@ pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
         .with_state(OperatorState { casework: casework.clone(), auth: Arc::new(auth) })
         // The report form, for the local runner (in AWS the public function serves it).
         .merge(super::form_routes(Arc::new(casework.services.clone())))
+        .merge(super::stats_routes(Arc::new(casework.services.clone())))
 }
 
 /// Logs under the route's template (`/v1/cases/{reference}`, never the reference itself), and

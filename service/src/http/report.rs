@@ -28,7 +28,8 @@ pub fn public_router(services: Arc<Services>) -> Router {
         .route("/health", get(super::health))
         .fallback(super::not_found)
         .with_state(services.clone())
-        .merge(super::form_routes(services))
+        .merge(super::form_routes(services.clone()))
+        .merge(super::stats_routes(services))
 }
 
 async fn public_submit(State(services): State<Arc<Services>>, headers: HeaderMap, body: Body) -> Response {
