@@ -10,7 +10,6 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 use tracing::{info, warn};
 
@@ -62,7 +61,7 @@ pub async fn add_to_report(svc: &Services, body: &Value) -> Result<FollowUpOutco
     let now = svc.clock.now();
     let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
     // Keyed by the reference whether or not it exists, so the limit reveals nothing either.
-    let key = hex(&Sha256::digest(format!("{}#{window}", request.reference).as_bytes()));
+    let key = crate::intake::hash_hex(format!("{}#{window}", request.reference).as_bytes());
     if svc.follow_ups.failed_attempts(&key, now).await? >= FAILED_ATTEMPTS_ALLOWED {
         warn!("follow-up refused: too many wrong receipts for one reference");
         return Ok(FollowUpOutcome::TooManyAttempts);
@@ -202,10 +201,6 @@ fn receipt_matches(stored: Option<&str>, secret: &str) -> bool {
 fn random_u128() -> u128 {
     u128::from_le_bytes(uuid::Uuid::new_v4().into_bytes())
         ^ (u128::from_le_bytes(uuid::Uuid::new_v4().into_bytes()) << 6)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// How long a failed-attempt window lasts, for a `Retry-After`.

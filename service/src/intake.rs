@@ -237,7 +237,9 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
     Ok(summary)
 }
 
-fn hash_hex(bytes: &[u8]) -> String {
+/// SHA-256 in hex: how idempotency keys and request bodies (and the follow-up limit's keys)
+/// are kept without the value itself.
+pub(crate) fn hash_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -92,6 +92,13 @@ pub fn load_bundles() {
 }
 
 /// The message `id` in `language`, falling back to English; `args` fill its variables.
+/// A field error's message in `language` (`error-<code>`, its parameters filled in): what an
+/// API answer, the form's error summary and the follow-up page all show.
+pub fn error_message(language: Language, error: &crate::FieldError) -> String {
+    let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
+    message(language, &format!("error-{}", error.code.as_str()), &args)
+}
+
 pub fn message(language: Language, id: &str, args: &[(&str, String)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {

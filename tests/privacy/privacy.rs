@@ -213,8 +213,9 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
         ("consent.police", "with_contact_details"),
         ("consent.privacy_notice_version", "2026-01"),
     ];
-    let send = |path: &'static str, fields: Vec<(&str, &str)>| {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let encoded =
+        |fields: &[(&str, &str)]| form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let send = |path: &'static str, body: String| {
         let request = axum::http::Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(axum::body::Body::from(body))
@@ -228,15 +229,15 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
         }
     };
     // The check and a refusal (the advocate question is unanswered).
-    let (status, _) = send("/en/check", planted.clone()).await;
+    let (status, _) = send("/en/check", encoded(&planted)).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, refused) = send("/en/", planted.clone()).await;
+    let (status, refused) = send("/en/", encoded(&planted)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.contains("Plantedtown"), "the reporter's own page keeps what they typed");
     // Then the complete form.
     let mut complete = planted.clone();
     complete.push(("consent.advocate_support", "false"));
-    let (status, confirmation) = send("/en/", complete).await;
+    let (status, confirmation) = send("/en/", encoded(&complete)).await;
     assert_eq!(status, StatusCode::OK, "{confirmation}");
     assert_clean("confirmation page", &confirmation);
     assert!(backend.everything_stored().await.contains("Zhao Plantedname"), "the values were really stored");
@@ -249,18 +250,17 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
     let (reference, receipt) = (shown("reference"), shown("receipt"));
     let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(99).expose().to_string();
     let information = "PLANTED-DESCRIPTION-8d1f and later";
-    let follow_up = |receipt: &'static str| {
-        vec![
-            ("reference", &*reference.clone().leak()),
+    let follow_up = |receipt: &str| {
+        encoded(&[
+            ("reference", &reference),
             ("receipt", receipt),
             ("information", information),
             ("advocate_phone", "07700 900987"),
-        ]
+        ])
     };
-    let (status, _) = send("/en/follow-up", follow_up(wrong.clone().leak())).await;
+    let (status, _) = send("/en/follow-up", follow_up(&wrong)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let right_fields = follow_up(receipt.clone().leak());
-    let (status, done) = send("/en/follow-up", right_fields).await;
+    let (status, done) = send("/en/follow-up", follow_up(&receipt)).await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(backend.everything_stored().await.contains("PLANTED-DESCRIPTION-8d1f and later"), "really added");
 

@@ -880,6 +880,20 @@ impl DynamoStore {
     }
 }
 
+/// A report's follow-up receipt, as its hash (`CASE#…` / `RECEIPT`).
+#[derive(Serialize, Deserialize)]
+struct ReceiptItem {
+    hash: String,
+}
+
+/// A count of wrong follow-up receipts in one window (`count_failed_attempt` writes it).
+#[derive(Deserialize)]
+struct FailedAttemptsItem {
+    count: u32,
+    /// `TTL_ATTRIBUTE`.
+    expires_at_epoch: i64,
+}
+
 /// A count of wrong follow-up receipts in one window; DynamoDB's TTL removes it afterwards.
 fn failed_attempts_pk(key: &str) -> String {
     format!("FOLLOW_UP_FAILURES#{key}")
@@ -888,9 +902,7 @@ fn failed_attempts_pk(key: &str) -> String {
 #[async_trait]
 impl FollowUps for DynamoStore {
     async fn set_receipt_hash(&self, reference: &Reference, hash: &str) -> Result<(), PortError> {
-        let mut item = HashMap::from([("hash".to_string(), s(hash))]);
-        item.insert(PK.into(), s(case_pk(reference)));
-        item.insert(SK.into(), s("RECEIPT"));
+        let item = to_item(&ReceiptItem { hash: hash.to_string() }, case_pk(reference), "RECEIPT")?;
         self.client
             .put_item()
             .table_name(&self.table)
@@ -902,17 +914,8 @@ impl FollowUps for DynamoStore {
     }
 
     async fn receipt_hash(&self, reference: &Reference) -> Result<Option<String>, PortError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key(PK, s(case_pk(reference)))
-            .key(SK, s("RECEIPT"))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("read receipt", e))?;
-        Ok(output.item.and_then(|item| item.get("hash").and_then(|v| v.as_s().ok()).cloned()))
+        let item: Option<ReceiptItem> = self.get(case_pk(reference), "RECEIPT".into()).await?;
+        Ok(item.map(|item| item.hash))
     }
 
     async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError> {
@@ -936,23 +939,9 @@ impl FollowUps for DynamoStore {
     }
 
     async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key(PK, s(failed_attempts_pk(key)))
-            .key(SK, s("FAILURES"))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("read failed attempts", e))?;
-        let Some(item) = output.item else { return Ok(0) };
-        let number = |name: &str| item.get(name).and_then(|v| v.as_n().ok()).and_then(|v| v.parse::<i64>().ok());
+        let item: Option<FailedAttemptsItem> = self.get(failed_attempts_pk(key), "FAILURES".into()).await?;
         // TTL deletes lag by up to days: an expired item is no count.
-        if number(TTL_ATTRIBUTE).is_some_and(|expires| expires <= now.as_second()) {
-            return Ok(0);
-        }
-        Ok(number("count").unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32)
+        Ok(item.filter(|item| item.expires_at_epoch > now.as_second()).map_or(0, |item| item.count))
     }
 
     async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError> {

@@ -47,14 +47,7 @@ struct ErrorBody {
 fn error_response(status: StatusCode, language: Language, errors: &[FieldError]) -> Response {
     let errors: Vec<ErrorBody> = oys_shared::errors::capped(errors)
         .iter()
-        .map(|e| {
-            let args: Vec<(&str, String)> = e.params.iter().map(|(k, v)| (*k, v.clone())).collect();
-            ErrorBody {
-                field: e.field.clone(),
-                code: e.code,
-                message: i18n::message(language, &format!("error-{}", e.code.as_str()), &args),
-            }
-        })
+        .map(|e| ErrorBody { field: e.field.clone(), code: e.code, message: i18n::error_message(language, e) })
         .collect();
     (status, Json(json!({ "errors": errors }))).into_response()
 }

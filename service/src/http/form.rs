@@ -380,10 +380,7 @@ impl FollowUpPage {
             ("information", true, true, "text"),
             ("advocate_phone", true, false, "tel"),
         ];
-        let message = |error: &FieldError| {
-            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
-            i18n::message(language, &format!("error-{}", error.code.as_str()), &args)
-        };
+        let message = |error: &FieldError| i18n::error_message(language, error);
         let label = |name: &str| t.get(&format!("follow-up-{}", name.replace('_', "-")));
         let errors_links = errors
             .iter()
@@ -646,8 +643,7 @@ fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
                 .or_else(|| fields.iter().find(|f| f.starts_with(&format!("{}.", error.field))))
                 .copied();
             let anchor = field.map_or_else(|| "main".to_string(), anchor);
-            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
-            let inline = i18n::message(language, &format!("error-{}", error.code.as_str()), &args);
+            let inline = i18n::error_message(language, error);
             let message = match field {
                 Some(field) => format!("{} {inline}", t.get(&format!("form-{}", field.replace('.', "-")))),
                 None => inline.clone(),

@@ -49,11 +49,7 @@ pub(super) async fn public_follow_up(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let language = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::from_accept_language)
-        .unwrap_or(Language::English);
+    let language = header_language(&headers);
     if headers.contains_key(header::AUTHORIZATION) {
         return ApiError::Unauthenticated.into_response();
     }
@@ -103,6 +99,16 @@ fn follow_up_answer(
             response
         }
     }
+}
+
+/// The language `Accept-Language` prefers, else English: what a refusal is worded in before
+/// (or without) a body that names one.
+fn header_language(headers: &HeaderMap) -> Language {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::from_accept_language)
+        .unwrap_or(Language::English)
 }
 
 /// The body's media type, if it is one the API reads.
@@ -168,11 +174,7 @@ pub(super) async fn read_report(
     submitter: Submitter,
 ) -> Result<(Submission, Language), ApiError> {
     // Before the body is read, only the header can tell the language.
-    let header_language = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::from_accept_language)
-        .unwrap_or(Language::English);
+    let header_language = header_language(headers);
     let Some(kind) = body_kind(headers) else {
         let error = FieldError::new("body", ErrorCode::UnsupportedMediaType);
         return Err(ApiError::fields(StatusCode::UNSUPPORTED_MEDIA_TYPE, header_language, vec![error]));
