@@ -121,17 +121,7 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     pub fn parse(raw: &str) -> Result<Self, ErrorCode> {
-        let parsed =
-            phonenumber::parse(Some(phonenumber::country::Id::GB), raw.trim()).map_err(|_| ErrorCode::InvalidPhone)?;
-        // libphonenumber knows which UK ranges are allocated, and refuses Ofcom's ranges kept for
-        // drama and examples (07700 900xxx, used in API.md). A UK number of a possible length is
-        // accepted anyway: a person will dial it, and refusing a real new range would lose a report.
-        let national_digits = parsed.national().value().to_string().len();
-        let possible_uk = parsed.code().value() == 44 && (9..=10).contains(&national_digits);
-        if !phonenumber::is_valid(&parsed) && !possible_uk {
-            return Err(ErrorCode::InvalidPhone);
-        }
-        Ok(PhoneNumber(parsed.format().mode(phonenumber::Mode::E164).to_string()))
+        crate::phone::to_e164(raw).map(PhoneNumber).ok_or(ErrorCode::InvalidPhone)
     }
 
     pub fn as_str(&self) -> &str {

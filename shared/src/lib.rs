@@ -18,6 +18,7 @@ pub mod fields;
 pub mod follow_up;
 pub mod geography;
 pub mod i18n;
+pub mod phone;
 pub mod police;
 pub mod reference;
 pub mod report;
