@@ -1,0 +1,258 @@
+//! `scripts/bench`: each release Lambda function, started as Lambda starts it, against a
+//! Lambda Runtime API emulator and a constant-time fake AWS endpoint (both in this crate).
+//! Prints per function: init, the first invocation, warm invocations (wall and the function's
+//! own CPU), peak RSS and AWS calls per invocation; writes the same as JSON.
+
+mod fake_aws;
+mod http;
+mod runtime;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Parser;
+use serde_json::{json, Value};
+
+use fake_aws::FakeAws;
+
+#[derive(Parser)]
+struct Args {
+    /// Where the release function binaries are (`cargo build --release` puts them here).
+    #[arg(long, default_value = "target/release")]
+    bin_dir: PathBuf,
+    /// Invocations per function after the first.
+    #[arg(long, default_value_t = 300)]
+    invocations: usize,
+    /// The repository, for `events/` and `config/`.
+    #[arg(long, default_value = ".")]
+    repo: PathBuf,
+    /// Where to write the figures as JSON.
+    #[arg(long, default_value = "target/bench/functions.json")]
+    json: PathBuf,
+}
+
+const POLICE_QUEUE: &str = "http://127.0.0.1/123456789012/police-referral";
+const ADVOCATE_QUEUE: &str = "http://127.0.0.1/123456789012/advocate-assignment";
+
+#[tokio::main]
+async fn main() -> Result<(), String> {
+    let args = Args::parse();
+    let fake = Arc::new(FakeAws::default());
+    let endpoint = {
+        let fake = fake.clone();
+        http::serve(move |request| {
+            let fake = fake.clone();
+            async move { fake.answer(request) }
+        })
+        .await
+    };
+    let env = environment(&args.repo, endpoint)?;
+    let n = args.invocations + 1;
+    let read = |name: &str| read_json(&args.repo.join("events").join(name));
+
+    let mut results = Vec::new();
+    let full = read("apigw-rest-report-full.json")?;
+    let anonymous = read("apigw-v2-submit-anonymous.json")?;
+    // A fresh Idempotency-Key each time, so each invocation is a new report.
+    for (what, event, header) in [
+        ("full report (both routes, phone)", &full, "Idempotency-Key"),
+        ("anonymous report", &anonymous, "idempotency-key"),
+    ] {
+        let events = (0..n).map(|i| with_key(event, i, header).to_string()).collect();
+        results.push(measure(&args.bin_dir, "submit-report", what, &env, events, &fake, expect_status(201)).await?);
+    }
+    for (function, queue) in [("police-referral", POLICE_QUEUE), ("advocate-assignment", ADVOCATE_QUEUE)] {
+        let template = read(&format!("sqs-{function}-batch.json"))?;
+        let bodies: Vec<String> = fake
+            .sent_messages
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(url, _)| url == queue)
+            .map(|(_, body)| body.clone())
+            .take(n)
+            .collect();
+        if bodies.len() < n {
+            return Err(format!("only {} messages for {function}: did submit-report fail?", bodies.len()));
+        }
+        let events = bodies.iter().map(|body| sqs_event(&template, body).to_string()).collect();
+        results.push(
+            measure(&args.bin_dir, function, "one routing message", &env, events, &fake, expect_no_batch_failures)
+                .await?,
+        );
+    }
+    let list = read("apigw-v2-operator-list-cases.json")?;
+    let events = (0..n).map(|_| list.to_string()).collect();
+    results.push(
+        measure(&args.bin_dir, "operator-api", "list cases (operator)", &env, events, &fake, expect_status(200))
+            .await?,
+    );
+    let scheduled = read("scheduler-deadline-reminders.json")?;
+    let events = (0..n.min(51)).map(|_| scheduled.to_string()).collect();
+    results.push(
+        measure(&args.bin_dir, "deadline-reminders", "the scheduled job, nothing due", &env, events, &fake, |_| true)
+            .await?,
+    );
+
+    print_table(&results);
+    if let Some(dir) = args.json.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&args.json, serde_json::to_string_pretty(&results).unwrap()).map_err(|e| e.to_string())?;
+    println!("\n(written to {})", args.json.display());
+    Ok(())
+}
+
+async fn measure(
+    bin_dir: &Path,
+    function: &str,
+    what: &str,
+    env: &[(String, String)],
+    events: Vec<String>,
+    fake: &Arc<FakeAws>,
+    expect: impl Fn(&str) -> bool,
+) -> Result<Value, String> {
+    eprintln!("{function}: {what} × {}", events.len());
+    let binary = bin_dir.join(function);
+    let snapshot = {
+        let fake = fake.clone();
+        move || fake.calls()
+    };
+    let run = runtime::run_function(&binary, env, events, &snapshot).await?;
+    let bad: Vec<&runtime::Invocation> = run.invocations.iter().filter(|i| i.failed || !expect(&i.answer)).collect();
+    if let Some(first) = bad.first() {
+        return Err(format!(
+            "{function}: {} of {} invocations failed; first: {}",
+            bad.len(),
+            run.invocations.len(),
+            first.answer
+        ));
+    }
+    let first = &run.invocations[0];
+    let warm = &run.invocations[1..];
+    let ms = |d: Duration| (d.as_secs_f64() * 1e5).round() / 100.0;
+    let quantiles = |pick: fn(&runtime::Invocation) -> Duration| {
+        let mut values: Vec<Duration> = warm.iter().map(pick).collect();
+        values.sort();
+        let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+        (ms(at(0.5)), ms(at(0.99)))
+    };
+    let (wall_p50, wall_p99) = quantiles(|i| i.wall);
+    let (cpu_p50, cpu_p99) = quantiles(|i| i.cpu);
+    let calls: BTreeMap<String, f64> = run
+        .calls_at_end
+        .iter()
+        .map(|(op, count)| (op.clone(), *count - run.calls_at_init.get(op).copied().unwrap_or(0)))
+        .filter(|(_, count)| *count > 0)
+        .map(|(op, count)| (op, count as f64 / run.invocations.len() as f64))
+        .collect();
+    Ok(json!({
+        "function": function,
+        "what": what,
+        "invocations": run.invocations.len(),
+        "init_ms": ms(run.init),
+        "init_cpu_ms": ms(run.init_cpu),
+        "first_wall_ms": ms(first.wall),
+        "first_cpu_ms": ms(first.cpu),
+        "warm_wall_p50_ms": wall_p50,
+        "warm_wall_p99_ms": wall_p99,
+        "warm_cpu_p50_ms": cpu_p50,
+        "warm_cpu_p99_ms": cpu_p99,
+        "peak_rss_mb": (run.peak_rss as f64 / 1048576.0 * 10.0).round() / 10.0,
+        "aws_calls_per_invocation": calls,
+    }))
+}
+
+fn print_table(results: &[Value]) {
+    println!("| function | event | init ms (CPU) | first invocation ms: wall / CPU | warm wall ms p50 / p99 | warm CPU ms p50 / p99 | peak RSS MB | AWS calls per invocation |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for r in results {
+        let calls: Vec<String> = r["aws_calls_per_invocation"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(op, n)| format!("{op} {}", n.as_f64().unwrap_or(0.0)))
+            .collect();
+        println!(
+            "| {} | {} | {} ({}) | {} / {} | {} / {} | {} / {} | {} | {} |",
+            r["function"].as_str().unwrap_or_default(),
+            r["what"].as_str().unwrap_or_default(),
+            r["init_ms"],
+            r["init_cpu_ms"],
+            r["first_wall_ms"],
+            r["first_cpu_ms"],
+            r["warm_wall_p50_ms"],
+            r["warm_wall_p99_ms"],
+            r["warm_cpu_p50_ms"],
+            r["warm_cpu_p99_ms"],
+            r["peak_rss_mb"],
+            calls.join(", ")
+        );
+    }
+}
+
+fn expect_status(status: u16) -> impl Fn(&str) -> bool {
+    move |answer| serde_json::from_str::<Value>(answer).is_ok_and(|a| a["statusCode"] == status)
+}
+
+fn expect_no_batch_failures(answer: &str) -> bool {
+    serde_json::from_str::<Value>(answer).is_ok_and(|a| a["batchItemFailures"].as_array().is_some_and(Vec::is_empty))
+}
+
+fn with_key(event: &Value, i: usize, header: &str) -> Value {
+    let mut event = event.clone();
+    let key = format!("bench-{}-{i}", uuid::Uuid::new_v4().simple());
+    event["headers"][header] = json!(key);
+    if event["multiValueHeaders"].is_object() {
+        event["multiValueHeaders"][header] = json!([key]);
+    }
+    event
+}
+
+/// An SQS event of one record carrying `body`, shaped like the template's first record.
+fn sqs_event(template: &Value, body: &str) -> Value {
+    let mut record = template["Records"][0].clone();
+    record["messageId"] = json!(uuid::Uuid::new_v4().to_string());
+    record["body"] = json!(body);
+    json!({ "Records": [record] })
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What every function reads (each takes what it needs), plus what Lambda itself sets.
+fn environment(repo: &Path, endpoint: u16) -> Result<Vec<(String, String)>, String> {
+    // The example partners are refused in production settings: the same partners, renamed.
+    let partners = std::fs::read_to_string(repo.join("config/partners.json")).map_err(|e| e.to_string())?;
+    let partners = partners.replace("example-", "bench-").replace(".example", ".bench-partners.org.uk");
+    let pairs = [
+        ("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{endpoint}")),
+        ("AWS_REGION", "eu-west-2".into()),
+        ("AWS_DEFAULT_REGION", "eu-west-2".into()),
+        ("AWS_ACCESS_KEY_ID", "bench".into()),
+        ("AWS_SECRET_ACCESS_KEY", "bench".into()),
+        ("AWS_LAMBDA_FUNCTION_NAME", "bench".into()),
+        ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".into()),
+        ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".into()),
+        ("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/bench".into()),
+        ("AWS_LAMBDA_LOG_STREAM_NAME", "bench".into()),
+        ("AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "true".into()),
+        ("RUST_LOG", "info".into()),
+        ("TABLE_NAME", "on-your-side".into()),
+        ("ALERT_SENDER_ADDRESS", "alerts@on-your-side.org.uk".into()),
+        ("OPERATOR_ALERT_ADDRESSES", "operators@on-your-side.org.uk".into()),
+        ("LEAD_ALERT_ADDRESSES", "leads@on-your-side.org.uk".into()),
+        ("POLICE_REFERRAL_QUEUE_URL", POLICE_QUEUE.into()),
+        ("ADVOCATE_ASSIGNMENT_QUEUE_URL", ADVOCATE_QUEUE.into()),
+        ("FORM_ORIGIN", "https://report.on-your-side.org.uk".into()),
+        ("POLICE_FORCE_MAILBOXES", r#"{"greater-manchester":"referrals@gmp.police.uk"}"#.into()),
+        ("PARTNERS_JSON", partners),
+        ("RETENTION_DAYS", "365".into()),
+        ("CONTACT_RETENTION_DAYS", "180".into()),
+    ];
+    Ok(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
