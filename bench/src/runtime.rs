@@ -53,13 +53,16 @@ pub async fn run_function(
     })
     .await;
 
+    // A file, not a pipe: nobody reads a pipe while measuring, and a full one would block it.
+    let stderr_path = std::env::temp_dir().join(format!("oys-bench-{}.stderr", std::process::id()));
+    let stderr = std::fs::File::create(&stderr_path).map_err(|e| e.to_string())?;
     let started = Instant::now();
     let mut child = tokio::process::Command::new(binary)
         .env_clear()
         .envs(env.iter().cloned())
         .env("AWS_LAMBDA_RUNTIME_API", format!("127.0.0.1:{port}"))
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        .stderr(stderr)
         .kill_on_drop(true)
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
@@ -73,8 +76,8 @@ pub async fn run_function(
     };
     if let Err(error) = first_poll.await {
         let _ = child.start_kill();
-        let output = child.wait_with_output().await.map_err(|e| e.to_string())?;
-        return Err(format!("{error}; stderr: {}", String::from_utf8_lossy(&output.stderr)));
+        let _ = child.wait().await;
+        return Err(format!("{error}; stderr: {}", std::fs::read_to_string(&stderr_path).unwrap_or_default()));
     }
     let init = started.elapsed();
     let mut cpu_before = process_cpu(pid);
@@ -110,6 +113,7 @@ pub async fn run_function(
     let calls_at_end = calls();
     let _ = child.start_kill();
     let _ = child.wait().await;
+    let _ = std::fs::remove_file(&stderr_path);
     Ok(Run { init, init_cpu, invocations, peak_rss, calls_at_init, calls_at_end })
 }
 
