@@ -283,6 +283,22 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
     assert_eq!((status, headers["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "7"));
 }
 
+/// The runner's per-client limit answers any route (as the WAF and API Gateway's throttling do
+/// in AWS): every operation documents that 429 and its `Retry-After`.
+#[tokio::test]
+async fn every_documented_operation_documents_the_rate_limit() {
+    for (method, path) in documented_routes() {
+        let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en");
+        let (status, headers, _) = contract::read(&method, &concrete, oys_service::http::rate_limited(3)).await;
+        assert_eq!((status, &headers["retry-after"]), (StatusCode::TOO_MANY_REQUESTS, &"3".parse().unwrap()));
+        let mut response = &document()["paths"][&path][method.to_lowercase()]["responses"]["429"];
+        if let Some(reference) = response["$ref"].as_str() {
+            response = document().pointer(reference.trim_start_matches('#')).unwrap();
+        }
+        assert!(response["headers"].get("Retry-After").is_some(), "{method} {path}: 429 without Retry-After");
+    }
+}
+
 /// The checker itself: it refuses what the document does not describe.
 #[test]
 fn the_contract_check_refuses_what_the_document_does_not_say() {
