@@ -330,6 +330,24 @@ fn the_contract_check_refuses_what_the_document_does_not_say() {
     assert_eq!(contract::template_of("/v1/cases/OYS-K7M2-Q9XD/events"), Some("/v1/cases/{reference}/events"));
     assert_eq!(contract::template_of("/v1/cases?status=open"), Some("/v1/cases"));
     assert_eq!(contract::template_of("/v1/cases//events"), None);
+    // Headers the document requires: the form's pages must not be cached, a redirect has a Location.
+    let headers_refused = |path: &'static str, status: u16, headers: &[(&'static str, &'static str)]| {
+        let mut map = axum::http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
+        std::panic::catch_unwind(move || contract::check_headers("GET", path, status, &map)).is_err()
+    };
+    let page = [
+        ("cache-control", "no-store"),
+        ("referrer-policy", "no-referrer"),
+        ("content-security-policy", "default-src 'none'; script-src 'self'"),
+    ];
+    assert!(!headers_refused("/en/privacy", 200, &page));
+    assert!(headers_refused("/en/privacy", 200, &page[1..]), "no Cache-Control");
+    assert!(headers_refused("/en/privacy", 200, &[("cache-control", "max-age=60"), page[1], page[2]]), "cached");
+    assert!(!headers_refused("/en/privacy", 404, &[]), "the JSON 404 documents no header");
+    assert!(headers_refused("/", 303, &[]), "a redirect without Location");
 }
 
 /// `(METHOD, path)` of every route the routers in `service/src/http/` build, read from their source.
