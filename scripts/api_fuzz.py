@@ -61,19 +61,24 @@ def parse_args():
     return parser.parse_args()
 
 
+def runner_environment():
+    """This environment without what would point the runner elsewhere (OYS_*, PORT, AWS, partners)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OYS_")}
+    for name in ("PORT", "PARTNERS_JSON", "AWS_ENDPOINT_URL"):
+        env.pop(name, None)
+    return env
+
+
 class Runner:
     """The runner binary on a free loopback port, its output in a log file."""
 
     def __init__(self, binary, data_dir, log_path):
         self.log_path = log_path
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OYS_")}
-        for name in ("PORT", "PARTNERS_JSON", "AWS_ENDPOINT_URL"):
-            env.pop(name, None)
         self.log = open(log_path, "w")
         self.process = subprocess.Popen(
             [binary, "--backend", "embedded", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir,
              "--rate-limit-burst", "0"],
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=runner_environment(),
         )
         deadline = time.monotonic() + START_TIME_LIMIT
         while True:
@@ -193,12 +198,19 @@ values = {toml_strings(receipts)}
     )
 
 
-def har_requests(report_dir):
-    """Requests sent and those that got an answer, from the pass's HAR file."""
-    files = list(report_dir.glob("har-*.json"))
-    if not files:
-        return 0, 0
-    entries = json.loads(files[0].read_text())["log"]["entries"]
+def read_report(report_dir, kind):
+    """The pass's report of this kind (`json`, `har`) and its path, or None if unreadable."""
+    for path in report_dir.glob(f"{kind}-*.json"):
+        try:
+            return json.loads(path.read_text()), path
+        except (OSError, ValueError):
+            return None, path
+    return None, None
+
+
+def har_requests(har):
+    """Requests sent and those that got an answer, from the pass's HAR report."""
+    entries = har["log"]["entries"]
     answered = sum(1 for e in entries if (e.get("response") or {}).get("status", 0) > 0)
     return len(entries), answered
 
@@ -224,12 +236,12 @@ def run_pass(args, runner, work, config, label, token, number):
             exit_code = None
     seconds = time.monotonic() - started
     output = output_path.read_text(errors="replace")
-    reports = list(report_dir.glob("json-*.json"))
-    report = json.loads(reports[0].read_text()) if reports else {}
-    cases = report.get("test_cases", {})
-    failures = sum(group["count"] for group in report.get("failures", []))
-    errors = sum(group["count"] for group in report.get("errors", []))
-    sent, answered = har_requests(report_dir)
+    report, _ = read_report(report_dir, "json")
+    har, har_path = read_report(report_dir, "har")
+    cases = (report or {}).get("test_cases", {})
+    failures = sum(group["count"] for group in (report or {}).get("failures", []))
+    errors = sum(group["count"] for group in (report or {}).get("errors", []))
+    sent, answered = har_requests(har) if har else (0, 0)
     seed = re.search(r"^Seed: (\d+)", output, re.M)
     problems = []
     if exit_code is None:
@@ -238,6 +250,8 @@ def run_pass(args, runner, work, config, label, token, number):
         problems.append(f"schemathesis exited {exit_code}")
     if failures or errors:
         problems.append(f"{failures} failures, {errors} errors")
+    if report is None or har is None:
+        problems.append("its reports could not be read")
     if sent != answered:
         problems.append(f"{sent - answered} requests got no answer")
     if not runner.alive():
@@ -250,6 +264,8 @@ def run_pass(args, runner, work, config, label, token, number):
     )
     if problems:
         print(output, flush=True)
+    elif har_path:
+        har_path.unlink()  # tens of MB; kept only for a pass that failed
     return sent, not problems
 
 
@@ -271,7 +287,7 @@ def main():
         with open(seed_log, "w") as log:
             seeded = subprocess.run(
                 [args.runner, "--data-dir", data, "seed", "--reports", "120", "--months", "2"],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=120,
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=runner_environment(), timeout=120,
             )
         if seeded.returncode != 0:
             sys.exit(f"api-fuzz: seeding failed:\n{seed_log.read_text()[-3000:]}")
