@@ -235,6 +235,14 @@ async fn the_script_can_check_a_form_in_place_and_nothing_is_kept(backend: Backe
     assert!(anchors.contains(&"consent-police") && anchors.contains(&"reporter-role"));
     assert!(answer["errors"][0]["inline"].as_str().unwrap().contains("bắt buộc"), "in the page's language");
     assert_eq!(check(minimum("check-key")).await["errors"], serde_json::json!([]), "the minimum path is complete");
+    // No body at all is the empty form (the document marks the body optional): every question
+    // that needs an answer says so. Found by Schemathesis (scripts/api-fuzz).
+    let empty = send(&backend, Request::post("/vi/check").body(Body::empty()).unwrap()).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    let empty: serde_json::Value = serde_json::from_str(&empty.html).unwrap();
+    assert_eq!(empty["errors"].as_array().unwrap().len(), anchors.len(), "{empty}");
+    let optional = crate::support::contract::document().pointer("/paths/~1{lang}~1check/post/requestBody/required");
+    assert_eq!(optional, Some(&serde_json::json!(false)));
     assert_eq!(backend.case_count().await, 0, "a check stores nothing");
     assert!(backend.emails().await.is_empty(), "and sends nothing");
 }

@@ -283,6 +283,22 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
     assert_eq!((status, headers["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "7"));
 }
 
+/// The runner's per-client limit answers any route (as the WAF and API Gateway's throttling do
+/// in AWS): every operation documents that 429 and its `Retry-After`.
+#[tokio::test]
+async fn every_documented_operation_documents_the_rate_limit() {
+    for (method, path) in documented_routes() {
+        let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en");
+        let (status, headers, _) = contract::read(&method, &concrete, oys_service::http::rate_limited(3)).await;
+        assert_eq!((status, &headers["retry-after"]), (StatusCode::TOO_MANY_REQUESTS, &"3".parse().unwrap()));
+        let mut response = &document()["paths"][&path][method.to_lowercase()]["responses"]["429"];
+        if let Some(reference) = response["$ref"].as_str() {
+            response = document().pointer(reference.trim_start_matches('#')).unwrap();
+        }
+        assert!(response["headers"].get("Retry-After").is_some(), "{method} {path}: 429 without Retry-After");
+    }
+}
+
 /// The checker itself: it refuses what the document does not describe.
 #[test]
 fn the_contract_check_refuses_what_the_document_does_not_say() {
@@ -314,6 +330,24 @@ fn the_contract_check_refuses_what_the_document_does_not_say() {
     assert_eq!(contract::template_of("/v1/cases/OYS-K7M2-Q9XD/events"), Some("/v1/cases/{reference}/events"));
     assert_eq!(contract::template_of("/v1/cases?status=open"), Some("/v1/cases"));
     assert_eq!(contract::template_of("/v1/cases//events"), None);
+    // Headers the document requires: the form's pages must not be cached, a redirect has a Location.
+    let headers_refused = |path: &'static str, status: u16, headers: &[(&'static str, &'static str)]| {
+        let mut map = axum::http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
+        std::panic::catch_unwind(move || contract::check_headers("GET", path, status, &map)).is_err()
+    };
+    let page = [
+        ("cache-control", "no-store"),
+        ("referrer-policy", "no-referrer"),
+        ("content-security-policy", "default-src 'none'; script-src 'self'"),
+    ];
+    assert!(!headers_refused("/en/privacy", 200, &page));
+    assert!(headers_refused("/en/privacy", 200, &page[1..]), "no Cache-Control");
+    assert!(headers_refused("/en/privacy", 200, &[("cache-control", "max-age=60"), page[1], page[2]]), "cached");
+    assert!(!headers_refused("/en/privacy", 404, &[]), "the JSON 404 documents no header");
+    assert!(headers_refused("/", 303, &[]), "a redirect without Location");
 }
 
 /// `(METHOD, path)` of every route the routers in `service/src/http/` build, read from their source.

@@ -97,14 +97,13 @@ pub fn errors_against(pointer: &str, instance: &Value) -> Vec<String> {
     validator(schema).iter_errors(instance).map(|e| format!("{e} at {}", e.instance_path())).collect()
 }
 
-/// Asserts that the answer `status`, `content_type`, `body` to `method path` is one the
-/// document describes.
-pub fn check(method: &str, path: &str, status: u16, content_type: Option<&str>, body: &[u8]) {
-    let answer = || format!("{method} {path} answered {status} {content_type:?}: {}", String::from_utf8_lossy(body));
-    let template = template_of(path).unwrap_or_else(|| panic!("{} — the path is not in docs/openapi.json", answer()));
+/// The path template and the documented response object (its `$ref` followed) for `status` of
+/// `method path`, or why there is none.
+fn documented_response(method: &str, path: &str, status: u16) -> Result<(&'static str, &'static Value), String> {
+    let template = template_of(path).ok_or("the path is not in docs/openapi.json")?;
     let operation = document()["paths"][template]
         .get(method.to_ascii_lowercase())
-        .unwrap_or_else(|| panic!("{} — {method} {template} is not in docs/openapi.json", answer()));
+        .ok_or_else(|| format!("{method} {template} is not in docs/openapi.json"))?;
     let responses = &operation["responses"];
     let status_key = status.to_string();
     let range_key = format!("{}XX", status / 100);
@@ -112,7 +111,36 @@ pub fn check(method: &str, path: &str, status: u16, content_type: Option<&str>, 
         .iter()
         .find_map(|key| responses.get(*key))
         .map(resolve)
-        .unwrap_or_else(|| panic!("{} — {status} is not documented for {method} {template}", answer()));
+        .ok_or_else(|| format!("{status} is not documented for {method} {template}"))?;
+    Ok((template, response))
+}
+
+/// Asserts that the headers the document marks `required` for this answer are there and match
+/// their schemas (`Cache-Control: no-store` on the form's pages, `Location` on a redirect).
+pub fn check_headers(method: &str, path: &str, status: u16, headers: &HeaderMap) {
+    let (template, response) = documented_response(method, path, status).unwrap_or_else(|e| panic!("{e}"));
+    let Some(documented) = response.get("headers").and_then(Value::as_object) else { return };
+    for (name, header) in documented {
+        let header = resolve(header);
+        if header["required"] != true {
+            continue;
+        }
+        let value = headers
+            .get(name.as_str())
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_else(|| panic!("{method} {path} answered {status} without {name}, required for {template}"));
+        let errors: Vec<String> =
+            validator(&header["schema"]).iter_errors(&json!(value)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{method} {path} answered {status} with {name}: {value}: {errors:?}");
+    }
+}
+
+/// Asserts that the answer `status`, `content_type`, `body` to `method path` is one the
+/// document describes.
+pub fn check(method: &str, path: &str, status: u16, content_type: Option<&str>, body: &[u8]) {
+    let answer = || format!("{method} {path} answered {status} {content_type:?}: {}", String::from_utf8_lossy(body));
+    let (template, response) =
+        documented_response(method, path, status).unwrap_or_else(|e| panic!("{} — {e}", answer()));
 
     let Some(content) = response.get("content").and_then(Value::as_object) else {
         assert!(body.is_empty(), "{} — {method} {template} {status} is documented without a body", answer());
@@ -161,5 +189,6 @@ pub async fn read(
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
     check(method, path, status.as_u16(), content_type, &bytes);
+    check_headers(method, path, status.as_u16(), &headers);
     (status, headers, bytes)
 }
