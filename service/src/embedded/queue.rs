@@ -46,6 +46,11 @@ impl EmbeddedQueue {
         Ok(EmbeddedQueue { db: Db::open(path, SCHEMA)?, max_receives: max_receives.max(1), clock })
     }
 
+    /// The queue on a connection the store shares.
+    pub(crate) fn on(db: Db, max_receives: u32, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
+        Ok(EmbeddedQueue { db: db.with_schema(SCHEMA)?, max_receives: max_receives.max(1), clock })
+    }
+
     async fn receive_from(
         &self,
         queue: String,

@@ -142,6 +142,11 @@ impl EmbeddedStore {
     pub fn open(path: &Path) -> Result<Self, PortError> {
         Ok(EmbeddedStore { db: Db::open(path, SCHEMA)? })
     }
+
+    /// The store on a connection the queue shares.
+    pub(crate) fn on(db: Db) -> Result<Self, PortError> {
+        Ok(EmbeddedStore { db: db.with_schema(SCHEMA)? })
+    }
 }
 
 #[async_trait]
