@@ -262,6 +262,11 @@ impl Parser {
     }
 
     fn report(&mut self, body: &Value, now: Timestamp, submitter: Submitter) -> Option<Report> {
+        if body.is_null() {
+            // `object` reads null as a section left out; the body itself must be there.
+            self.errors.push(FieldError::new("body", ErrorCode::InvalidType).with("expected", "object"));
+            return None;
+        }
         let root = self.object(
             "",
             Some(body),
@@ -523,6 +528,11 @@ impl Parser {
     /// are checked even when other fields are invalid, and a phone that was typed but is invalid
     /// gets its own error rather than a second "phone required" one.
     fn consent_rules(&mut self, root: &Map<String, Value>) {
+        if root.get("contact").is_some_and(|contact| !contact.is_null() && !contact.is_object()) {
+            // A contact section that is no object has its own error: "phone required" would be a
+            // second error for the same mistake.
+            return;
+        }
         let consent = root.get("consent");
         let police = consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(PoliceConsent::parse);
         let advocate = consent.and_then(|c| c.get("advocate_support")).and_then(Value::as_bool) == Some(true);

@@ -160,6 +160,18 @@ fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
 }
 
 #[test]
+fn a_contact_section_that_is_no_object_is_one_error_not_two() {
+    // Found by tests/parsers.rs: `contact` sent as a number with an advocate asked for got
+    // `contact.phone: required_for_advocate` beside the section's own error.
+    let mut body = full();
+    set(&mut body, "/contact", json!(3907046411551676u64));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::InvalidType)]);
+    set(&mut body, "/consent/police", json!("with_contact_details"));
+    set(&mut body, "/contact", json!("07700 900123"));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::InvalidType)]);
+}
+
+#[test]
 fn an_invalid_phone_is_one_error_not_two() {
     let mut body = full();
     set(&mut body, "/contact/phone", json!("not a phone"));
@@ -246,6 +258,8 @@ fn wrong_types_and_unknown_fields() {
     assert!(got.contains(&("incident.colour".into(), ErrorCode::UnknownField)));
     assert!(got.contains(&("reporter".into(), ErrorCode::InvalidType)));
     assert_eq!(errors(&json!([1, 2])), vec![("body".into(), ErrorCode::InvalidType)]);
+    // Found by tests/parsers.rs: a null body was refused with no error at all.
+    assert_eq!(errors(&Value::Null), vec![("body".into(), ErrorCode::InvalidType)]);
 }
 
 #[test]
