@@ -794,8 +794,10 @@ const FORM_UNKNOWN_KEYS_KEPT: usize = 10;
 /// Turns the no-script form's flattened fields (`incident.types=a&incident.types=b`,
 /// `contact.phone=…`) into the JSON shape of the API, so one parser serves both.
 /// Empty values are dropped (an untouched input); a repeated single field becomes a list,
-/// which the parser then refuses with a clear error. A key that is not one of `FORM_FIELDS`
-/// is kept, under its sanitised name at the top level, so the parser refuses it as unknown;
+/// which the parser then refuses with a clear error. A key naming a section (`contact`,
+/// `incident.location`) is that section given a text, which the parser refuses as the wrong
+/// type, as it would `{"contact": "…"}`. Any other key that is not one of `FORM_FIELDS` is
+/// kept, under its sanitised name at the top level, so the parser refuses it as unknown;
 /// the depth of the result is bounded by `FORM_FIELDS` whatever the input.
 pub fn value_from_form<I, K, V>(pairs: I) -> Value
 where
@@ -805,8 +807,19 @@ where
 {
     let mut root = Map::new();
     let mut unknown_kept = 0;
-    for (key, raw) in pairs {
+    'pairs: for (key, raw) in pairs {
         let (key, raw) = (key.as_ref(), raw.as_ref());
+        if is_form_section(key) {
+            let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
+            let mut node = &mut root;
+            for part in parent.split('.').filter(|part| !part.is_empty()) {
+                let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+                let Some(object) = entry.as_object_mut() else { continue 'pairs };
+                node = object;
+            }
+            node.insert(last.to_string(), Value::String(raw.to_string()));
+            continue;
+        }
         let Some(&known) = FORM_FIELDS.iter().find(|field| **field == key) else {
             if !key.is_empty() && unknown_kept < FORM_UNKNOWN_KEYS_KEPT {
                 let name = crate::errors::sanitised_field_name(key);
@@ -834,10 +847,10 @@ where
         let mut node = &mut root;
         for part in parts {
             let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if !entry.is_object() {
-                *entry = Value::Object(Map::new());
-            }
-            node = entry.as_object_mut().expect("just made an object");
+            // A section given a text (above), or an unknown key by its name: it stays, so the
+            // parser refuses it, and the field is dropped.
+            let Some(object) = entry.as_object_mut() else { continue 'pairs };
+            node = object;
         }
         match node.get_mut(last) {
             Some(Value::Array(items)) => items.push(value),
@@ -854,6 +867,11 @@ where
         }
     }
     Value::Object(root)
+}
+
+/// Whether a form key names a section of the report (a path with form fields under it).
+fn is_form_section(key: &str) -> bool {
+    FORM_FIELDS.iter().any(|field| field.strip_prefix(key).is_some_and(|rest| rest.starts_with('.')))
 }
 
 #[cfg(test)]

@@ -355,6 +355,29 @@ fn depth(value: &Value) -> usize {
 }
 
 #[test]
+fn a_form_key_naming_a_section_is_refused_not_ignored() {
+    // Found by tests/parsers.rs: `reporter=` beside `reporter.role=…` was silently dropped (the
+    // unknown key's name was taken), and `contact=` alone read as no contact at all.
+    let base = [
+        ("language", "en"),
+        ("reporter.role", "victim"),
+        ("incident.types", "threats"),
+        ("incident.occurred_on", "2026-11-20"),
+        ("incident.location.online", "true"),
+        ("incident.description", "It happened."),
+        ("consent.police", "no"),
+        ("consent.advocate_support", "false"),
+        ("consent.privacy_notice_version", "2026-01"),
+    ];
+    assert!(parse_report(&value_from_form(base), now(), Submitter::Public).is_ok());
+    for (section, at) in [("reporter", 9), ("reporter", 0), ("contact", 3), ("incident.location", 9), ("consent", 2)] {
+        let mut pairs = base.to_vec();
+        pairs.insert(at, (section, ""));
+        assert_eq!(errors(&value_from_form(pairs)), vec![(section.to_string(), ErrorCode::InvalidType)], "{section}");
+    }
+}
+
+#[test]
 fn unknown_form_keys_are_refused_without_building_their_shape() {
     let deep_key = vec!["a"; 30_000].join(".");
     let value = value_from_form([(deep_key.as_str(), "1"), ("incident.location.town.x", "y")]);
