@@ -231,6 +231,72 @@ fn lengths_and_characters() {
     assert_eq!(errors(&body), vec![("contact.name".into(), ErrorCode::TooLong)]);
 }
 
+/// JSON as clients that escape everything but ASCII write it (Python's default): `\uXXXX`, a
+/// surrogate pair for a character beyond the first plane.
+fn ascii_json(value: &Value) -> String {
+    let mut out = String::new();
+    for c in serde_json::to_string(value).unwrap().chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
+/// A report's fields as the no-script form sends them, urlencoded.
+fn as_form(body: &Value) -> String {
+    fn flatten(path: &str, value: &Value, pairs: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => map.iter().for_each(|(k, v)| flatten(&join(path, k), v, pairs)),
+            Value::Array(items) => items.iter().for_each(|v| flatten(path, v, pairs)),
+            Value::String(s) => pairs.push((path.to_string(), s.clone())),
+            Value::Bool(b) => pairs.push((path.to_string(), b.to_string())),
+            _ => {}
+        }
+    }
+    let mut pairs = Vec::new();
+    flatten("", body, &mut pairs);
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish()
+}
+
+#[test]
+fn the_body_limit_takes_the_largest_valid_report_however_it_is_encoded() {
+    // Found by the service's property tests: a description of 10,000 Chinese characters, sent
+    // by the form (9 bytes each, percent-encoded), made a valid report a 413 under the old limit
+    // of 64 KiB; so did a full description and perpetrators' description in JSON escaped as
+    // `\u` (6 bytes a character, 90,000 bytes).
+    let mut body = full();
+    for (pointer, max) in [
+        ("/contact/name", limits::NAME),
+        ("/contact/safe_times", limits::SAFE_TIMES),
+        ("/incident/location/town", limits::TOWN),
+        ("/incident/description", limits::DESCRIPTION),
+        ("/incident/police_reference", limits::POLICE_REFERENCE),
+        ("/perpetrators/description", limits::PERPETRATOR_DESCRIPTION),
+        ("/consent/privacy_notice_version", limits::PRIVACY_NOTICE_VERSION),
+    ] {
+        set(&mut body, pointer, json!("😀".repeat(max)));
+    }
+    set(&mut body, "/reporter/heritage", json!(vec!["prefer_not_to_say"; limits::LIST]));
+    set(&mut body, "/incident/types", json!(vec!["discrimination_at_work"; limits::LIST]));
+    set(&mut body, "/incident/motivations", json!(vec!["transgender_identity"; limits::LIST]));
+    set(&mut body, "/consent/support_needs", json!(vec!["workplace_discrimination"; limits::LIST]));
+    assert!(parse_report(&body, now(), Submitter::Public).is_ok(), "the largest report is valid");
+    let form = as_form(&body);
+    assert!(parse_report(&value_from_form(form_urlencoded::parse(form.as_bytes())), now(), Submitter::Public).is_ok());
+    let sizes = [form.len(), ascii_json(&body).len(), serde_json::to_string(&body).unwrap().len()];
+    assert!(sizes.iter().all(|size| *size <= limits::BODY_BYTES), "{sizes:?} bytes, over {}", limits::BODY_BYTES);
+
+    let mut chinese = minimal();
+    set(&mut chinese, "/incident/description", json!("字".repeat(limits::DESCRIPTION)));
+    assert!(as_form(&chinese).len() > 64 * 1024, "the case found: over the old limit as a form");
+}
+
 #[test]
 fn lists_are_bounded_and_deduplicated() {
     let mut body = minimal();
