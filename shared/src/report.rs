@@ -536,7 +536,9 @@ impl Parser {
             return;
         }
         let consent = root.get("consent");
-        let police = consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(PoliceConsent::parse);
+        // Read as `consent.police` itself is: trimmed.
+        let police =
+            consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(|p| PoliceConsent::parse(p.trim()));
         let advocate = consent.and_then(|c| c.get("advocate_support")).and_then(Value::as_bool) == Some(true);
         let given = Given::in_contact(root.get("contact").and_then(Value::as_object));
         if police == Some(PoliceConsent::WithContactDetails) && !given.phone && !given.email {

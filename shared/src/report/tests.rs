@@ -150,6 +150,18 @@ fn consent_rules_need_contact_details() {
 }
 
 #[test]
+fn consent_rules_read_the_police_choice_as_it_is_parsed() {
+    // Found by tests/parsers.rs: `"with_contact_details\u{2003}"` parsed as that choice (choices
+    // are trimmed) but the rule read it untrimmed, so a report with no contact details at all was
+    // accepted for a referral with them.
+    let mut body = minimal();
+    set(&mut body, "/consent/police", json!("with_contact_details\u{2003}"));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]);
+    set(&mut body, "/consent/police", json!(" with_contact_details "));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]);
+}
+
+#[test]
 fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
     let mut body = minimal();
     set(&mut body, "/consent", json!({"police": "with_contact_details", "advocate_support": true}));
