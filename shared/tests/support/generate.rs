@@ -816,7 +816,9 @@ impl Spec {
                 }
                 Field::List(items) => pairs.extend(items.into_iter().map(|item| (path.to_string(), item))),
                 // An untouched input sends an empty value; a section is not a form field.
-                Field::Null | Field::EmptyList if spelling & 8 == 0 => pairs.push((path.to_string(), String::new())),
+                Field::Null | Field::EmptyList if spelling & 8 == 0 && FORM_FIELDS.contains(&path) => {
+                    pairs.push((path.to_string(), String::new()))
+                }
                 Field::Null | Field::EmptyList | Field::EmptyObject => {}
             }
         }
