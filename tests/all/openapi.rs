@@ -268,7 +268,7 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
         (event("report-anonymous.json"), StatusCode::CREATED, "Receipt"),
         (event("report-invalid.json"), StatusCode::UNPROCESSABLE_ENTITY, "ErrorList"),
         ("{".to_string(), StatusCode::BAD_REQUEST, "ErrorList"),
-        ("x".repeat(65 * 1024), StatusCode::PAYLOAD_TOO_LARGE, "ErrorList"),
+        ("x".repeat(oys_shared::report::limits::BODY_BYTES + 1), StatusCode::PAYLOAD_TOO_LARGE, "ErrorList"),
     ] {
         // `post` checks the answer against the document; this names the schema too.
         let answer = post(router.clone(), "application/json", &[], body).await;
