@@ -126,8 +126,13 @@ pub fn parse_follow_up(body: &Value) -> Result<FollowUpRequest, Vec<FieldError>>
     let advocate_phone = text(&mut errors, "advocate_phone").and_then(|raw| {
         PhoneNumber::parse(&raw).map_err(|code| errors.push(FieldError::new("advocate_phone", code))).ok()
     });
-    let gave_something = obj.get("information").is_some_and(|v| v.as_str().is_none_or(|s| !s.trim().is_empty()))
-        || obj.get("advocate_phone").is_some_and(|v| v.as_str().is_none_or(|s| !s.trim().is_empty()));
+    // Null and blank are absent; a value of the wrong type has its own error.
+    let given = |key: &str| match obj.get(key) {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(_) => true,
+    };
+    let gave_something = given("information") || given("advocate_phone");
     if !gave_something {
         errors.push(FieldError::new("information", ErrorCode::NothingToAdd));
     }
@@ -185,6 +190,15 @@ mod tests {
             parse_follow_up(&json!({"reference": "OYS-7K2M-Q9XD", "receipt": receipt, "information": ""})).unwrap_err();
         assert_eq!(errors[0].field, "information");
         assert_eq!(errors[0].code, ErrorCode::NothingToAdd);
+        // Found by tests/parsers.rs: null was taken as something added, and a follow-up adding
+        // nothing was accepted (the operators were alerted about it).
+        let errors = parse_follow_up(&json!({"reference": "OYS-7K2M-Q9XD", "receipt": receipt, "information": null}))
+            .unwrap_err();
+        assert_eq!((errors[0].field.as_str(), errors[0].code), ("information", ErrorCode::NothingToAdd));
+        let errors = parse_follow_up(&json!({"reference": "OYS-7K2M-Q9XD", "receipt": receipt, "advocate_phone": 7}))
+            .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].field.as_str(), errors[0].code), ("advocate_phone", ErrorCode::InvalidType));
         assert!(parse_follow_up(&json!([1])).is_err());
     }
 }

@@ -46,12 +46,33 @@ impl Language {
     }
 
     /// The supported language the `Accept-Language` header prefers most (by its q-values; a
-    /// language at `q=0` is one the reader refuses), if any.
+    /// language at `q=0` is one the reader refuses), if any. A range without a q-value has 1; one
+    /// whose q-value is no number above 0 (`q=NaN`, `q=x`) counts as refused.
+    ///
+    /// Read here, not by a library: the one used before sorted by an order that `q=NaN` made
+    /// inconsistent, and with enough ranges the sort panicked on any request that sent one.
     pub fn from_accept_language(header: &str) -> Option<Language> {
-        accept_language::parse_with_quality(header)
-            .into_iter()
-            .filter(|(_, quality)| *quality > 0.0)
-            .find_map(|(tag, _)| Language::from_tag(&tag))
+        let header = header.replace(' ', "");
+        let mut ranges: Vec<(&str, f32)> = header
+            .split(',')
+            .map(|range| {
+                let mut parts = range.split(';');
+                let tag = parts.next().unwrap_or_default();
+                let quality = match parts.next() {
+                    None => 1.0,
+                    Some(parameter) => parameter
+                        .split_once('=')
+                        .and_then(|(_, q)| q.parse::<f32>().ok())
+                        .filter(|q| *q > 0.0)
+                        .unwrap_or(0.0),
+                };
+                (tag, quality)
+            })
+            .filter(|(tag, quality)| !tag.is_empty() && *quality > 0.0)
+            .collect();
+        // The most preferred first; the sort is stable, so equals keep the header's order.
+        ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranges.into_iter().find_map(|(tag, _)| Language::from_tag(tag))
     }
 }
 
@@ -149,6 +170,18 @@ mod tests {
         assert_eq!(Language::from_accept_language("zh-Hant;q=0, en;q=0.2"), Some(Language::English));
         assert_eq!(Language::from_accept_language("de, fr;q=0.5"), None);
         assert_eq!(Language::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn a_quality_that_is_no_number_is_refused_without_a_panic() {
+        // Found by tests/parsers.rs: 21 ranges, one `q=NaN`, made the sort of the library used
+        // before panic ("does not correctly implement a total order").
+        let mut ranges = vec!["en"; 21];
+        ranges[3] = "en;q=0";
+        ranges[9] = "en;q=NaN";
+        assert_eq!(Language::from_accept_language(&ranges.join(", ")), Some(Language::English));
+        assert_eq!(Language::from_accept_language("vi;q=NaN, ko;q=0.5, ja;q=x"), Some(Language::Korean));
+        assert_eq!(Language::from_accept_language("en-GB ; q = 0.5 , vi;q=0.6"), Some(Language::Vietnamese));
     }
 
     #[test]

@@ -20,20 +20,26 @@ impl Reference {
     }
 
     /// Reads a reference as a person might type it: any case, with or without the prefix,
-    /// hyphens or spaces, and the look-alikes Crockford allows (O → 0, I and L → 1).
+    /// hyphens or spaces, and the look-alikes Crockford allows (O → 0, I and L → 1), in the
+    /// prefix too (`0YS-`).
     pub fn parse(raw: &str) -> Option<Reference> {
-        let upper: String =
-            raw.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
-        let body = upper.strip_prefix("OYS").unwrap_or(&upper);
-        let symbols: String = body
+        let typed: String = raw
             .chars()
-            .map(|c| match c {
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| match c.to_ascii_uppercase() {
                 'O' => '0',
                 'I' | 'L' => '1',
                 other => other,
             })
             .collect();
-        if symbols.len() != 8 || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+        // Eight symbols alone, or the prefix and eight: by length, so symbols that begin like
+        // the prefix (`0YS…`) are not taken for it.
+        let symbols = match typed.len() {
+            8 => typed.as_str(),
+            11 => typed.strip_prefix("0YS")?,
+            _ => return None,
+        };
+        if !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
             return None;
         }
         Some(Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..])))
@@ -96,5 +102,18 @@ mod tests {
         assert_eq!(Reference::parse("oys-o0il-1234").unwrap().as_str(), "OYS-0011-1234");
         assert_eq!(Reference::parse("OYS-1234"), None);
         assert_eq!(Reference::parse("OYS-UUUU-1234"), None);
+    }
+
+    #[test]
+    fn symbols_that_begin_like_the_prefix_and_a_prefix_typed_with_a_zero() {
+        // Found by tests/parsers.rs: `OYS-0YS1-2345` typed without its prefix, O for 0, was
+        // taken for the prefix and five symbols; and `0YS-…` was refused.
+        let reference = Reference::parse("OYS-0YS1-2345").unwrap();
+        assert_eq!(Reference::parse("oys12345"), Some(reference.clone()));
+        assert_eq!(Reference::parse("0YS1 2345"), Some(reference.clone()));
+        assert_eq!(Reference::parse("oysoys12345"), Some(reference));
+        assert_eq!(Reference::parse("0YS-0000-0000").unwrap().as_str(), "OYS-0000-0000");
+        assert_eq!(Reference::parse("XYZ-0000-0000"), None);
+        assert_eq!(Reference::parse("OYS-0000-000"), None);
     }
 }

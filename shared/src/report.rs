@@ -130,8 +130,10 @@ pub mod limits {
     pub const LANGUAGE_TAG: usize = 35;
     /// Any list: enough for every value of the longest enumeration, with repeats.
     pub const LIST: usize = 25;
-    /// The request body (API.md): larger bodies are answered 413.
-    pub const BODY_BYTES: usize = 64 * 1024;
+    /// The request body (API.md): larger bodies are answered 413. Enough for the largest valid
+    /// report however a client encodes it: its ~16,000 characters of text may take 12 bytes each
+    /// (a 4-byte character percent-encoded by a form, or escaped as a `\u` pair in JSON), ~190 KiB.
+    pub const BODY_BYTES: usize = 256 * 1024;
 }
 
 /// The privacy notice in force: the form shows it and posts its version with every report.
@@ -262,6 +264,11 @@ impl Parser {
     }
 
     fn report(&mut self, body: &Value, now: Timestamp, submitter: Submitter) -> Option<Report> {
+        if body.is_null() {
+            // `object` reads null as a section left out; the body itself must be there.
+            self.errors.push(FieldError::new("body", ErrorCode::InvalidType).with("expected", "object"));
+            return None;
+        }
         let root = self.object(
             "",
             Some(body),
@@ -523,8 +530,15 @@ impl Parser {
     /// are checked even when other fields are invalid, and a phone that was typed but is invalid
     /// gets its own error rather than a second "phone required" one.
     fn consent_rules(&mut self, root: &Map<String, Value>) {
+        if root.get("contact").is_some_and(|contact| !contact.is_null() && !contact.is_object()) {
+            // A contact section that is no object has its own error: "phone required" would be a
+            // second error for the same mistake.
+            return;
+        }
         let consent = root.get("consent");
-        let police = consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(PoliceConsent::parse);
+        // Read as `consent.police` itself is: trimmed.
+        let police =
+            consent.and_then(|c| c.get("police")).and_then(Value::as_str).and_then(|p| PoliceConsent::parse(p.trim()));
         let advocate = consent.and_then(|c| c.get("advocate_support")).and_then(Value::as_bool) == Some(true);
         let given = Given::in_contact(root.get("contact").and_then(Value::as_object));
         if police == Some(PoliceConsent::WithContactDetails) && !given.phone && !given.email {
@@ -784,8 +798,10 @@ const FORM_UNKNOWN_KEYS_KEPT: usize = 10;
 /// Turns the no-script form's flattened fields (`incident.types=a&incident.types=b`,
 /// `contact.phone=…`) into the JSON shape of the API, so one parser serves both.
 /// Empty values are dropped (an untouched input); a repeated single field becomes a list,
-/// which the parser then refuses with a clear error. A key that is not one of `FORM_FIELDS`
-/// is kept, under its sanitised name at the top level, so the parser refuses it as unknown;
+/// which the parser then refuses with a clear error. A key naming a section (`contact`,
+/// `incident.location`) is that section given a text, which the parser refuses as the wrong
+/// type, as it would `{"contact": "…"}`. Any other key that is not one of `FORM_FIELDS` is
+/// kept, under its sanitised name at the top level, so the parser refuses it as unknown;
 /// the depth of the result is bounded by `FORM_FIELDS` whatever the input.
 pub fn value_from_form<I, K, V>(pairs: I) -> Value
 where
@@ -795,8 +811,19 @@ where
 {
     let mut root = Map::new();
     let mut unknown_kept = 0;
-    for (key, raw) in pairs {
+    'pairs: for (key, raw) in pairs {
         let (key, raw) = (key.as_ref(), raw.as_ref());
+        if is_form_section(key) {
+            let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
+            let mut node = &mut root;
+            for part in parent.split('.').filter(|part| !part.is_empty()) {
+                let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+                let Some(object) = entry.as_object_mut() else { continue 'pairs };
+                node = object;
+            }
+            node.insert(last.to_string(), Value::String(raw.to_string()));
+            continue;
+        }
         let Some(&known) = FORM_FIELDS.iter().find(|field| **field == key) else {
             if !key.is_empty() && unknown_kept < FORM_UNKNOWN_KEYS_KEPT {
                 let name = crate::errors::sanitised_field_name(key);
@@ -824,10 +851,10 @@ where
         let mut node = &mut root;
         for part in parts {
             let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if !entry.is_object() {
-                *entry = Value::Object(Map::new());
-            }
-            node = entry.as_object_mut().expect("just made an object");
+            // A section given a text (above), or an unknown key by its name: it stays, so the
+            // parser refuses it, and the field is dropped.
+            let Some(object) = entry.as_object_mut() else { continue 'pairs };
+            node = object;
         }
         match node.get_mut(last) {
             Some(Value::Array(items)) => items.push(value),
@@ -844,6 +871,11 @@ where
         }
     }
     Value::Object(root)
+}
+
+/// Whether a form key names a section of the report (a path with form fields under it).
+fn is_form_section(key: &str) -> bool {
+    FORM_FIELDS.iter().any(|field| field.strip_prefix(key).is_some_and(|rest| rest.starts_with('.')))
 }
 
 #[cfg(test)]

@@ -141,7 +141,7 @@ async fn a_repeated_idempotency_key_answers_the_same_and_creates_nothing(backend
 }
 
 async fn bodies_the_endpoint_cannot_take_are_refused_and_change_nothing(backend: Backend) {
-    let huge = format!(r#"{{"language":"en","incident":{{"description":"{}"}}}}"#, "x".repeat(70 * 1024));
+    let huge = format!(r#"{{"language":"en","incident":{{"description":"{}"}}}}"#, "x".repeat(300 * 1024));
     let answer = post(backend.router(), "application/json", &[], huge).await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(answer.json["errors"][0]["code"], "body_too_large");

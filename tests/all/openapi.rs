@@ -268,7 +268,7 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
         (event("report-anonymous.json"), StatusCode::CREATED, "Receipt"),
         (event("report-invalid.json"), StatusCode::UNPROCESSABLE_ENTITY, "ErrorList"),
         ("{".to_string(), StatusCode::BAD_REQUEST, "ErrorList"),
-        ("x".repeat(65 * 1024), StatusCode::PAYLOAD_TOO_LARGE, "ErrorList"),
+        ("x".repeat(oys_shared::report::limits::BODY_BYTES + 1), StatusCode::PAYLOAD_TOO_LARGE, "ErrorList"),
     ] {
         // `post` checks the answer against the document; this names the schema too.
         let answer = post(router.clone(), "application/json", &[], body).await;
@@ -452,7 +452,7 @@ async fn the_events_route_takes_json_only_and_refuses_what_it_cannot_read(backen
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}: {answer}");
         assert_eq!(answer["errors"][0]["code"], "unsupported_media_type");
     }
-    let huge = json!({"type": "note", "text": "x".repeat(70 * 1024)}).to_string();
+    let huge = json!({"type": "note", "text": "x".repeat(300 * 1024)}).to_string();
     let (status, answer) = send(Some("application/json"), huge).await;
     assert_eq!((status, &answer["errors"][0]["code"]), (StatusCode::PAYLOAD_TOO_LARGE, &json!("body_too_large")));
     let (status, answer) = send(Some("application/json"), "{\"type\": ".to_string()).await;

@@ -226,8 +226,8 @@ fn no_crafted_body_stops_the_runner_and_errors_do_not_echo_the_request() {
     assert!(json.body.len() < 4_000, "answer of {} bytes", json.body.len());
 
     // Deeply nested JSON is refused by the parser's depth limit, not by the stack.
-    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(submit(&runner, &nested).status, 413, "over 64 KiB");
+    let nested = format!("{}{}", "[".repeat(150_000), "]".repeat(150_000));
+    assert_eq!(submit(&runner, &nested).status, 413, "over 256 KiB");
     let nested = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
     assert_eq!(submit(&runner, &nested).status, 400);
 

@@ -100,8 +100,9 @@ async fn privacy_notice(Path(lang): Path<String>) -> Response {
     page(StatusCode::OK, &page_view)
 }
 
-/// The report a form's fields make, in the page's language.
-fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
+/// The report a form's fields make, in the page's language. Public for the property tests
+/// (`tests/http_parsers.rs`).
+pub fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
     let mut value = value_from_form(form_urlencoded::parse(bytes).filter(|(key, _)| key != "form_key"));
     if let Some(report) = value.as_object_mut() {
         report.entry("language").or_insert_with(|| language.as_str().into());
@@ -206,12 +207,7 @@ async fn submitted_follow_up(
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
-    let typed: HashMap<String, String> = form_urlencoded::parse(&bytes)
-        .take(50)
-        .filter(|(key, _)| oys_shared::follow_up::FOLLOW_UP_FIELDS.contains(&key.as_ref()))
-        .map(|(key, value)| (key.into_owned(), value.into_owned()))
-        .collect();
-    let value = serde_json::Value::Object(typed.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect());
+    let (typed, value) = follow_up_from_form(&bytes);
     let refuse = |status, code| page(status, &FollowUpPage::new(language, &typed, &[FieldError::new("receipt", code)]));
     match crate::follow_up::add_to_report(&services, &value).await {
         Ok(FollowUpOutcome::Added { added_information, asked_for_advocate }) => {
@@ -237,6 +233,19 @@ async fn submitted_follow_up(
             page(StatusCode::SERVICE_UNAVAILABLE, &FollowUpPage::new(language, &typed, &[unavailable]))
         }
     }
+}
+
+/// The follow-up page's fields: as typed (to put back on the page) and as the JSON body the use
+/// case reads. Keys the page does not have are left out. Public for the property tests
+/// (`tests/http_parsers.rs`).
+pub fn follow_up_from_form(bytes: &[u8]) -> (HashMap<String, String>, serde_json::Value) {
+    let typed: HashMap<String, String> = form_urlencoded::parse(bytes)
+        .take(50)
+        .filter(|(key, _)| oys_shared::follow_up::FOLLOW_UP_FIELDS.contains(&key.as_ref()))
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    let value = serde_json::Value::Object(typed.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect());
+    (typed, value)
 }
 
 fn page(status: StatusCode, template: &impl Template) -> Response {

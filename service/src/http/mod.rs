@@ -13,9 +13,9 @@ mod report;
 mod stats;
 
 pub use error::{rate_limited, ApiError};
-pub use form::{form_languages, form_routes};
+pub use form::{follow_up_from_form, form_languages, form_routes, report_from_form};
 pub use operator::{list_query, operator_router, Staff};
-pub use report::public_router;
+pub use report::{parse_json, public_router, read_report};
 pub use stats::stats_routes;
 
 use axum::http::{header, HeaderValue};

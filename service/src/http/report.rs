@@ -147,8 +147,8 @@ pub(super) async fn read_body(
 }
 
 /// JSON, or a refusal that names the position of the fault (serde_json's syntax errors never
-/// quote the content).
-pub(super) fn parse_json(bytes: &[u8], language: Language) -> Result<Value, ApiError> {
+/// quote the content). Public for the property tests (`tests/http_parsers.rs`).
+pub fn parse_json(bytes: &[u8], language: Language) -> Result<Value, ApiError> {
     serde_json::from_slice::<Value>(bytes).map_err(|err| {
         let error = FieldError::new("body", ErrorCode::MalformedBody).with("detail", err);
         ApiError::fields(StatusCode::BAD_REQUEST, language, vec![error])
@@ -168,7 +168,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
 }
 
 /// Reads a report request into what intake takes, and the language to answer in; or the refusal.
-pub(super) async fn read_report(
+/// Public for the property tests (`tests/http_parsers.rs`).
+pub async fn read_report(
     headers: &HeaderMap,
     body: Body,
     submitter: Submitter,

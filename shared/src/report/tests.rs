@@ -150,6 +150,18 @@ fn consent_rules_need_contact_details() {
 }
 
 #[test]
+fn consent_rules_read_the_police_choice_as_it_is_parsed() {
+    // Found by tests/parsers.rs: `"with_contact_details\u{2003}"` parsed as that choice (choices
+    // are trimmed) but the rule read it untrimmed, so a report with no contact details at all was
+    // accepted for a referral with them.
+    let mut body = minimal();
+    set(&mut body, "/consent/police", json!("with_contact_details\u{2003}"));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]);
+    set(&mut body, "/consent/police", json!(" with_contact_details "));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::RequiredForPoliceContact)]);
+}
+
+#[test]
 fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
     let mut body = minimal();
     set(&mut body, "/consent", json!({"police": "with_contact_details", "advocate_support": true}));
@@ -157,6 +169,18 @@ fn consent_rules_are_checked_even_when_other_consent_fields_are_wrong() {
     assert!(got.contains(&("contact".into(), ErrorCode::RequiredForPoliceContact)), "{got:?}");
     assert!(got.contains(&("contact.phone".into(), ErrorCode::RequiredForAdvocate)), "{got:?}");
     assert!(got.contains(&("consent.privacy_notice_version".into(), ErrorCode::Required)), "{got:?}");
+}
+
+#[test]
+fn a_contact_section_that_is_no_object_is_one_error_not_two() {
+    // Found by tests/parsers.rs: `contact` sent as a number with an advocate asked for got
+    // `contact.phone: required_for_advocate` beside the section's own error.
+    let mut body = full();
+    set(&mut body, "/contact", json!(3907046411551676u64));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::InvalidType)]);
+    set(&mut body, "/consent/police", json!("with_contact_details"));
+    set(&mut body, "/contact", json!("07700 900123"));
+    assert_eq!(errors(&body), vec![("contact".into(), ErrorCode::InvalidType)]);
 }
 
 #[test]
@@ -219,6 +243,72 @@ fn lengths_and_characters() {
     assert_eq!(errors(&body), vec![("contact.name".into(), ErrorCode::TooLong)]);
 }
 
+/// JSON as clients that escape everything but ASCII write it (Python's default): `\uXXXX`, a
+/// surrogate pair for a character beyond the first plane.
+fn ascii_json(value: &Value) -> String {
+    let mut out = String::new();
+    for c in serde_json::to_string(value).unwrap().chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
+/// A report's fields as the no-script form sends them, urlencoded.
+fn as_form(body: &Value) -> String {
+    fn flatten(path: &str, value: &Value, pairs: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => map.iter().for_each(|(k, v)| flatten(&join(path, k), v, pairs)),
+            Value::Array(items) => items.iter().for_each(|v| flatten(path, v, pairs)),
+            Value::String(s) => pairs.push((path.to_string(), s.clone())),
+            Value::Bool(b) => pairs.push((path.to_string(), b.to_string())),
+            _ => {}
+        }
+    }
+    let mut pairs = Vec::new();
+    flatten("", body, &mut pairs);
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish()
+}
+
+#[test]
+fn the_body_limit_takes_the_largest_valid_report_however_it_is_encoded() {
+    // Found by the service's property tests: a description of 10,000 Chinese characters, sent
+    // by the form (9 bytes each, percent-encoded), made a valid report a 413 under the old limit
+    // of 64 KiB; so did a full description and perpetrators' description in JSON escaped as
+    // `\u` (6 bytes a character, 90,000 bytes).
+    let mut body = full();
+    for (pointer, max) in [
+        ("/contact/name", limits::NAME),
+        ("/contact/safe_times", limits::SAFE_TIMES),
+        ("/incident/location/town", limits::TOWN),
+        ("/incident/description", limits::DESCRIPTION),
+        ("/incident/police_reference", limits::POLICE_REFERENCE),
+        ("/perpetrators/description", limits::PERPETRATOR_DESCRIPTION),
+        ("/consent/privacy_notice_version", limits::PRIVACY_NOTICE_VERSION),
+    ] {
+        set(&mut body, pointer, json!("😀".repeat(max)));
+    }
+    set(&mut body, "/reporter/heritage", json!(vec!["prefer_not_to_say"; limits::LIST]));
+    set(&mut body, "/incident/types", json!(vec!["discrimination_at_work"; limits::LIST]));
+    set(&mut body, "/incident/motivations", json!(vec!["transgender_identity"; limits::LIST]));
+    set(&mut body, "/consent/support_needs", json!(vec!["workplace_discrimination"; limits::LIST]));
+    assert!(parse_report(&body, now(), Submitter::Public).is_ok(), "the largest report is valid");
+    let form = as_form(&body);
+    assert!(parse_report(&value_from_form(form_urlencoded::parse(form.as_bytes())), now(), Submitter::Public).is_ok());
+    let sizes = [form.len(), ascii_json(&body).len(), serde_json::to_string(&body).unwrap().len()];
+    assert!(sizes.iter().all(|size| *size <= limits::BODY_BYTES), "{sizes:?} bytes, over {}", limits::BODY_BYTES);
+
+    let mut chinese = minimal();
+    set(&mut chinese, "/incident/description", json!("字".repeat(limits::DESCRIPTION)));
+    assert!(as_form(&chinese).len() > 64 * 1024, "the case found: over the old limit as a form");
+}
+
 #[test]
 fn lists_are_bounded_and_deduplicated() {
     let mut body = minimal();
@@ -246,6 +336,8 @@ fn wrong_types_and_unknown_fields() {
     assert!(got.contains(&("incident.colour".into(), ErrorCode::UnknownField)));
     assert!(got.contains(&("reporter".into(), ErrorCode::InvalidType)));
     assert_eq!(errors(&json!([1, 2])), vec![("body".into(), ErrorCode::InvalidType)]);
+    // Found by tests/parsers.rs: a null body was refused with no error at all.
+    assert_eq!(errors(&Value::Null), vec![("body".into(), ErrorCode::InvalidType)]);
 }
 
 #[test]
@@ -338,6 +430,29 @@ fn depth(value: &Value) -> usize {
         }
     }
     deepest
+}
+
+#[test]
+fn a_form_key_naming_a_section_is_refused_not_ignored() {
+    // Found by tests/parsers.rs: `reporter=` beside `reporter.role=…` was silently dropped (the
+    // unknown key's name was taken), and `contact=` alone read as no contact at all.
+    let base = [
+        ("language", "en"),
+        ("reporter.role", "victim"),
+        ("incident.types", "threats"),
+        ("incident.occurred_on", "2026-11-20"),
+        ("incident.location.online", "true"),
+        ("incident.description", "It happened."),
+        ("consent.police", "no"),
+        ("consent.advocate_support", "false"),
+        ("consent.privacy_notice_version", "2026-01"),
+    ];
+    assert!(parse_report(&value_from_form(base), now(), Submitter::Public).is_ok());
+    for (section, at) in [("reporter", 9), ("reporter", 0), ("contact", 3), ("incident.location", 9), ("consent", 2)] {
+        let mut pairs = base.to_vec();
+        pairs.insert(at, (section, ""));
+        assert_eq!(errors(&value_from_form(pairs)), vec![(section.to_string(), ErrorCode::InvalidType)], "{section}");
+    }
 }
 
 #[test]
