@@ -10,7 +10,7 @@ pub use queue::EmbeddedQueue;
 pub use store::{EmbeddedStore, DEADLINES_DUE_SQL};
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
@@ -54,11 +54,14 @@ pub fn services(
     ))
 }
 
-/// One SQLite connection shared by the adapters; calls run on the blocking pool one at a time.
-/// The lock is taken before a blocking thread is: waiting calls wait as tasks, not as hundreds
-/// of parked threads (measured: 280 threads and a profile led by the kernel's task switches).
+/// One SQLite connection shared by the adapters; calls run on the blocking pool. At most
+/// `BLOCKING_CALLS` calls hold a blocking thread at once (one working, the next ready to take
+/// the lock): the rest wait as tasks, not as hundreds of parked threads (measured: 280 threads
+/// and a profile led by the kernel's task switches).
 #[derive(Clone)]
-pub(crate) struct Db(Arc<tokio::sync::Mutex<Connection>>);
+pub(crate) struct Db(Arc<Mutex<Connection>>, Arc<tokio::sync::Semaphore>);
+
+const BLOCKING_CALLS: usize = 2;
 
 impl Db {
     pub(crate) fn open(path: &Path, schema: &str) -> Result<Db, PortError> {
@@ -73,12 +76,12 @@ impl Db {
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;")
             .map_err(|e| PortError::new("configure database", e))?;
         connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
-        Ok(Db(Arc::new(tokio::sync::Mutex::new(connection))))
+        Ok(Db(Arc::new(Mutex::new(connection)), Arc::new(tokio::sync::Semaphore::new(BLOCKING_CALLS))))
     }
 
-    /// Creates what `schema` needs, on a connection nobody is using yet.
+    /// Creates what `schema` needs (before the adapter is in use).
     pub(crate) fn with_schema(self, schema: &str) -> Result<Db, PortError> {
-        let connection = self.0.try_lock().map_err(|_| PortError::new("create schema", "database in use"))?;
+        let connection = self.0.lock().map_err(|_| PortError::new("create schema", "database lock poisoned"))?;
         connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
         drop(connection);
         Ok(self)
@@ -89,10 +92,15 @@ impl Db {
         operation: &'static str,
         work: impl FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
     ) -> Result<T, PortError> {
-        let mut connection = self.0.clone().lock_owned().await;
-        tokio::task::spawn_blocking(move || work(&mut connection).map_err(|e| PortError::new(operation, e)))
-            .await
-            .map_err(|e| PortError::new(operation, e))?
+        let permit = self.1.clone().acquire_owned().await.map_err(|e| PortError::new(operation, e))?;
+        let db = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let mut connection = db.lock().map_err(|_| PortError::new(operation, "database lock poisoned"))?;
+            work(&mut connection).map_err(|e| PortError::new(operation, e))
+        })
+        .await
+        .map_err(|e| PortError::new(operation, e))?
     }
 }
 
