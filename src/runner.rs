@@ -109,6 +109,11 @@ struct Args {
     #[arg(long, default_value_t = 60)]
     job_every: u64,
 
+    /// Local outage tests only (embedded backend): the queue and the mailer fail while the file
+    /// `<data-dir>/faults/queue-down` or `<data-dir>/faults/mail-down` exists.
+    #[arg(long, hide = true)]
+    fault_injection: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -174,6 +179,13 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let mut services = services;
+    if args.fault_injection {
+        if args.backend != Backend::Embedded {
+            return Err("--fault-injection is for the embedded backend only".into());
+        }
+        let folder = crate::faults::wrap(&mut services, &std::fs::canonicalize(&args.data_dir)?)?;
+        println!("Faults:  injected while {0}/queue-down or {0}/mail-down exists", folder.display());
+    }
     services.retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
     let services = Arc::new(services);
     oys_service::load_reference_data();
