@@ -603,6 +603,7 @@ class Verdict:
             "burst seconds": round(seconds, 1),
             "accepted per second": round(len(accepted) / seconds, 1),
             "waited for routing, s": round(waited, 1),
+            "elapsed, s": round(time.monotonic() - self.burst.started, 1),
         }
         if self.interruption:
             summary[f"repeated across the {self.interruption.name}"] = len(repeated)
