@@ -3,6 +3,7 @@
 //! `--backend aws` points it at AWS APIs instead (for example a moto server through
 //! `AWS_ENDPOINT_URL`). `cargo run -- --help` lists every option.
 
+mod faults;
 mod runner;
 mod seed;
 

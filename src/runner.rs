@@ -12,6 +12,7 @@ use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use clap::{Parser, ValueEnum};
 use oys_service::bootstrap::{self, config};
 use oys_service::ports::{ManualClock, SystemClock};
+use oys_service::send_once::EFFECT_LEASE;
 use oys_service::telemetry::{self, LogFormat};
 use oys_service::workers::poller;
 use oys_service::{auth, aws, embedded, http, reminders, AlertAddresses, Services};
@@ -109,6 +110,11 @@ struct Args {
     #[arg(long, default_value_t = 60)]
     job_every: u64,
 
+    /// Local outage tests only (embedded backend): the queue and the mailer fail while the file
+    /// `<data-dir>/faults/queue-down` or `<data-dir>/faults/mail-down` exists.
+    #[arg(long, hide = true)]
+    fault_injection: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -149,7 +155,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
             let paths = embedded::EmbeddedPaths::in_dir(&data_dir);
             println!("Data:    {}", paths.database.display());
             println!("Outbox:  {}  (one .eml file per email)", paths.outbox.display());
-            embedded::services(&paths, alerts, Arc::new(SystemClock), embedded::DEFAULT_MAX_RECEIVES)?
+            embedded::services(&paths, alerts, Arc::new(SystemClock), LOCAL_MAX_RECEIVES)?
         }
         Backend::Aws => {
             let sdk = aws::load_sdk_config().await;
@@ -159,7 +165,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
                     prefix: format!("oys-local-{}", std::process::id()),
                     alert_sender: args.alert_from.clone(),
                     operator_alert_addresses: vec![args.operator_address.clone()],
-                    max_receive_count: 5,
+                    max_receive_count: LOCAL_MAX_RECEIVES,
                 };
                 aws::provision::create_resources(&clients, &names).await?
             } else {
@@ -174,6 +180,13 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let mut services = services;
+    if args.fault_injection {
+        if args.backend != Backend::Embedded {
+            return Err("--fault-injection is for the embedded backend only".into());
+        }
+        let folder = crate::faults::wrap(&mut services, &std::fs::canonicalize(&args.data_dir)?)?;
+        println!("Faults:  injected while {0}/queue-down or {0}/mail-down exists", folder.display());
+    }
     services.retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
     let services = Arc::new(services);
     oys_service::load_reference_data();
@@ -308,6 +321,13 @@ where
 /// How long a received message stays hidden before a failed one is tried again.
 const WORKER_VISIBILITY: Duration = Duration::from_secs(30);
 
+/// Receives before a local message moves to the dead-letter place: enough for the redeliveries
+/// to outlast an effect's claim (`send_once::EFFECT_LEASE`, 5 minutes). A worker killed between
+/// claiming an effect and recording it leaves the claim held; its message must still be there
+/// when the claim lapses, or the report is never routed (`scripts/crash-test` found this with
+/// 5 receives of 30 s). In AWS the queues hold a message 5 × 180 s, which outlasts it too.
+const LOCAL_MAX_RECEIVES: u32 = (EFFECT_LEASE.as_secs() / WORKER_VISIBILITY.as_secs()) as u32 + 2;
+
 /// The scheduled job, as EventBridge Scheduler runs it in AWS: reminders, sweeper, purge.
 async fn run_job(services: Arc<Services>, leads: Vec<String>, every: Duration) {
     let mut ticks = tokio::time::interval(every);
@@ -331,6 +351,12 @@ mod tests {
         assert!(exposure_warning("::1".parse().unwrap()).is_none());
         assert!(exposure_warning("0.0.0.0".parse().unwrap()).unwrap().starts_with("WARNING"));
         assert!(exposure_warning("192.168.1.20".parse().unwrap()).is_some());
+    }
+
+    #[test]
+    fn a_message_outlives_the_claim_of_a_worker_that_died() {
+        let last_receive = WORKER_VISIBILITY * (LOCAL_MAX_RECEIVES - 1);
+        assert!(last_receive >= EFFECT_LEASE + WORKER_VISIBILITY, "{last_receive:?}");
     }
 
     #[test]
