@@ -21,6 +21,12 @@ written to its standard input (each answered with `ok <line>` on stdout) or a si
   heal                   stop answering 503
 
 `--port N` listens on N instead of a free port.
+
+moto keeps a reference to every model object it ever made, for its `/moto-api/data.json`
+dashboard: every DynamoDB item, and a copy of the whole table per transaction, are never freed
+(a load test of 500 reports grew the server past 11 GB and slowed it to a crawl). Only SES's
+objects are tracked here: data.json is how the tests read sent mail back, and nothing else of
+moto reads the tracked lists.
 """
 import logging
 import re
@@ -29,8 +35,21 @@ import socket
 import sys
 import threading
 
+from moto.core.common_models import BaseModel
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import ThreadedWSGIServer
+
+TRACKED_SERVICES = {"ses"}
+
+
+def tracked_only_for_data_json(cls, *args, **kwargs):
+    instance = super(BaseModel, cls).__new__(cls)
+    if cls.__module__.split(".")[1] in TRACKED_SERVICES:
+        cls.instances_tracked.append(instance)
+    return instance
+
+
+BaseModel.__new__ = tracked_only_for_data_json
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request in test output
 moto_app = DomainDispatcherApplication(create_backend_app)
