@@ -287,9 +287,6 @@ class Burst:
     def accepted(self):
         return [r for r in self.results if r and r["status"] == 201]
 
-    def unanswered(self):
-        return [r for r in self.results if r and r["status"] is None]
-
     def statuses(self):
         def label(r):
             if r["status"] is None:
@@ -562,11 +559,13 @@ class Verdict:
             by_reference[r["reference"]].append(r["key"])
             if not r["replayed"]:
                 answered_first_time.add(r["reference"])
-        unanswered_keys = [r["key"] for r in self.burst.unanswered()]
+        # A request that got no answer or a refusal may still have stored its report (a reply
+        # lost on the way back): those found by their key must be complete too.
+        unanswered_keys = [r["key"] for r in self.burst.results if r and r["status"] != 201]
         started = time.monotonic()
         while True:
             # Messages first (cheap): while some are left, the workers are still busy. Then the
-            # reports; those whose request got no answer may exist, and if they do are checked.
+            # reports, with those of requests not answered 201 that exist.
             leftovers = self.probe.leftovers()
             overdue = time.monotonic() - started > self.deadline
             if not leftovers or overdue:
@@ -597,7 +596,7 @@ class Verdict:
             "missing": sum(1 for r in by_reference if not seen[r].stored),
             "unrouted": sum(1 for r in by_reference if seen[r].stored and seen[r].problems()),
             "duplicates": len(duplicates) + len(shared),
-            "unanswered but stored": len(unanswered_refs),
+            "not answered 201 but stored": len(unanswered_refs),
             "of those, unrouted": sum(1 for r in unanswered_refs if seen[r].problems()),
             "messages left in queues": leftovers,
             "burst seconds": round(seconds, 1),
