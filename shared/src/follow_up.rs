@@ -7,12 +7,12 @@
 
 use serde_json::Value;
 
+use crate::crockford;
 use crate::errors::{ErrorCode, FieldError};
 use crate::fields::{PhoneNumber, TextRule};
 use crate::reference::Reference;
 use crate::report::limits;
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const SYMBOLS: usize = 25;
 
 /// The secret a reporter keeps to add to their report later. Never logged, never stored as is.
@@ -22,10 +22,7 @@ pub struct FollowUpReceipt(String);
 impl FollowUpReceipt {
     /// A receipt from 125 bits of randomness (the low 125 bits of `entropy`).
     pub fn from_entropy(entropy: u128) -> FollowUpReceipt {
-        let symbols: Vec<char> =
-            (0..SYMBOLS).rev().map(|i| ALPHABET[((entropy >> (i * 5)) & 0x1f) as usize] as char).collect();
-        let groups: Vec<String> = symbols.chunks(5).map(|group| group.iter().collect()).collect();
-        FollowUpReceipt(groups.join("-"))
+        FollowUpReceipt::grouped(&crockford::encode(entropy, SYMBOLS))
     }
 
     /// Reads a receipt as typed: any case, spaces and hyphens anywhere, Crockford's look-alikes.
@@ -34,20 +31,17 @@ impl FollowUpReceipt {
         if raw.len() > 200 {
             return None;
         }
-        let symbols: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                other => other,
-            })
-            .collect();
-        if symbols.len() != SYMBOLS || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+        let symbols = crockford::normalise(raw);
+        if symbols.len() != SYMBOLS || !crockford::all_symbols(&symbols) {
             return None;
         }
+        Some(FollowUpReceipt::grouped(&symbols))
+    }
+
+    /// `SYMBOLS` symbols in five groups of five, joined by hyphens.
+    fn grouped(symbols: &str) -> FollowUpReceipt {
         let groups: Vec<&str> = (0..5).map(|i| &symbols[i * 5..i * 5 + 5]).collect();
-        Some(FollowUpReceipt(groups.join("-")))
+        FollowUpReceipt(groups.join("-"))
     }
 
     /// The canonical text: shown to the reporter once, and what the slow hash is taken of.

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case_history;
 pub mod case_record;
 pub mod casework;
+mod crockford;
 pub mod deadlines;
 pub mod effects;
 pub mod emails;

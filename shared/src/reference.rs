@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+use crate::crockford;
+
 const PREFIX: &str = "OYS-";
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -15,7 +16,7 @@ pub struct Reference(String);
 impl Reference {
     /// A reference from 40 bits of randomness (the low 40 bits of `entropy`).
     pub fn from_entropy(entropy: u64) -> Reference {
-        let symbols: String = (0..8).rev().map(|i| ALPHABET[((entropy >> (i * 5)) & 0x1f) as usize] as char).collect();
+        let symbols = crockford::encode(u128::from(entropy), 8);
         Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..]))
     }
 
@@ -23,15 +24,7 @@ impl Reference {
     /// hyphens or spaces, and the look-alikes Crockford allows (O → 0, I and L → 1), in the
     /// prefix too (`0YS-`).
     pub fn parse(raw: &str) -> Option<Reference> {
-        let typed: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                other => other,
-            })
-            .collect();
+        let typed = crockford::normalise(raw);
         // Eight symbols alone, or the prefix and eight: by length, so symbols that begin like
         // the prefix (`0YS…`) are not taken for it.
         let symbols = match typed.len() {
@@ -39,7 +32,7 @@ impl Reference {
             11 => typed.strip_prefix("0YS")?,
             _ => return None,
         };
-        if !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+        if !crockford::all_symbols(symbols) {
             return None;
         }
         Some(Reference(format!("{PREFIX}{}-{}", &symbols[..4], &symbols[4..])))

@@ -987,20 +987,7 @@ impl Statistics for DynamoStore {
     }
 
     async fn publish_month(&self, month: &PublishedMonth) -> Result<bool, PortError> {
-        let item = to_item(month, STATS_PK.to_string(), &format!("PUBLISHED#{}", month.month))?;
-        let result = self
-            .client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(item))
-            .condition_expression("attribute_not_exists(pk)")
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
-            Err(e) => Err(err("publish month", e)),
-        }
+        self.put_new(to_item(month, STATS_PK.to_string(), &format!("PUBLISHED#{}", month.month))?).await
     }
 }
 
