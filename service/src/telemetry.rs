@@ -8,7 +8,7 @@
 //! project logs at info at most.
 
 use tracing::{Level, Metadata};
-use tracing_subscriber::filter::{filter_fn, EnvFilter, FilterExt};
+use tracing_subscriber::filter::{filter_fn, FilterExt, Targets};
 use tracing_subscriber::layer::{Filter, SubscriberExt};
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{fmt, Layer, Registry};
@@ -35,9 +35,14 @@ fn is_own(target: &str) -> bool {
     OWN_TARGETS.iter().any(|own| target.starts_with(own))
 }
 
-/// The filter every log line passes: `spec` (as `RUST_LOG`), and dependencies capped at info.
+/// The filter every log line passes: `spec` (as `RUST_LOG`: a level, `target=level` pairs, or
+/// both, comma-separated), and dependencies capped at info. Targets the spec does not name log at
+/// info, so naming one never silences errors elsewhere; a spec that does not parse means info.
 pub fn filter(spec: &str) -> impl Filter<Registry> + Send + Sync + 'static {
-    let requested = EnvFilter::try_new(spec).unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut requested: Targets = spec.parse().unwrap_or_default();
+    if requested.default_level().is_none() {
+        requested = requested.with_default(Level::INFO);
+    }
     requested.and(filter_fn(|metadata: &Metadata<'_>| *metadata.level() <= Level::INFO || is_own(metadata.target())))
 }
 
@@ -117,5 +122,30 @@ mod tests {
             assert!(!text.contains("PLANTED"), "RUST_LOG={spec}: {text}");
             assert!(text.contains("runtime started") && text.contains("our own debug line"), "RUST_LOG={spec}: {text}");
         }
+    }
+
+    #[test]
+    fn rust_log_names_levels_per_target_and_a_bad_one_means_info() {
+        let lines = |spec: &str| {
+            let buffer = Buffer::default();
+            let writer = buffer.clone();
+            let layer = fmt::layer().with_writer(move || writer.clone()).with_filter(filter(spec));
+            tracing::subscriber::with_default(tracing_subscriber::registry().with(layer), || {
+                tracing::debug!(target: "oys_service::intake", "intake debug");
+                tracing::debug!(target: "oys_service::casework", "casework debug");
+                tracing::info!(target: "oys_service::intake", "intake info");
+                tracing::warn!(target: "lambda_runtime", "runtime warning");
+            });
+            let text = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+            ["intake debug", "casework debug", "intake info", "runtime warning"]
+                .into_iter()
+                .filter(|line| text.contains(line))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lines("warn,oys_service::intake=debug"), ["intake debug", "intake info", "runtime warning"]);
+        assert_eq!(lines("oys_service::casework=debug"), ["casework debug", "intake info", "runtime warning"]);
+        assert_eq!(lines("error"), Vec::<&str>::new());
+        assert_eq!(lines("info"), ["intake info", "runtime warning"]);
+        assert_eq!(lines("oys_service=loud"), ["intake info", "runtime warning"]);
     }
 }
