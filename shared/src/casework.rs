@@ -139,9 +139,14 @@ pub struct RetentionPolicy {
     pub narrative_days: u32,
 }
 
+impl RetentionPolicy {
+    /// Contact details 180 days, the narrative 365, after the last activity on a case.
+    pub const DEFAULT: RetentionPolicy = RetentionPolicy { contact_days: 180, narrative_days: 365 };
+}
+
 impl Default for RetentionPolicy {
     fn default() -> Self {
-        RetentionPolicy { contact_days: 180, narrative_days: 365 }
+        RetentionPolicy::DEFAULT
     }
 }
 
@@ -337,7 +342,7 @@ pub fn status(summary: &CaseSummary, state: &CaseState) -> CaseStatus {
     if state.closed_at.is_some() {
         return CaseStatus::Closed;
     }
-    if !summary.advocate_support {
+    if !CaseEvent::wants_advocate(summary, state) {
         return CaseStatus::Open;
     }
     match (&state.assigned_partner, &state.share) {

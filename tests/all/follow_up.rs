@@ -5,6 +5,7 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use oys_service::routed::Outcome;
 use oys_shared::routing::Route;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -97,6 +98,18 @@ async fn asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone(backen
     let alert = emails.iter().find(|e| e.subject.contains("added to their report")).expect("operators alerted");
     assert!(alert.subject.starts_with("[ADVOCATE WANTED]"), "{}", alert.subject);
     assert!(!alert.raw.contains("7700"), "no phone in the alert");
+
+    // The assignment worker takes it up as it would a report that asked from the start: partners
+    // proposed, operators told, and the case waits for the operator's call.
+    let message = serde_json::from_str(&messages[0]).unwrap();
+    assert_eq!(backend.advocate_worker().handle(message).await.unwrap(), Outcome::Done);
+    let parsed = oys_shared::Reference::parse(&reference).unwrap();
+    let proposal = backend.services.assignments.proposal(&parsed).await.unwrap().expect("partners proposed");
+    assert!(!proposal.ranked.is_empty());
+    let emails = backend.emails().await;
+    let proposal_email = format!("Advocate proposal for {reference}");
+    assert!(emails.iter().any(|e| e.subject.starts_with(&proposal_email)), "operators told of the proposal");
+    assert_eq!(case(&backend, &reference).await["status"], "awaiting_call");
 
     let (status, body) = post_event(&backend, &reference, confirm).await;
     assert_eq!(status, StatusCode::CREATED, "the operator can now confirm a partner: {body}");

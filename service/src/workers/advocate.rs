@@ -9,13 +9,14 @@ use tracing::{info, warn};
 
 use oys_shared::advocate::{rank_partners, MatchInput, Partner, Proposal};
 use oys_shared::calendar::operator_call_deadline;
+use oys_shared::casework::CaseEvent;
 use oys_shared::emails;
 use oys_shared::routing::{Route, RoutingMessage};
 
 use super::batch::process_batch;
-use crate::intake::Services;
 use crate::routed::{report_for, Outcome, WorkerError};
 use crate::send_once::{send_and_record, RecordedEmail};
+use crate::services::Services;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::keys::ADVOCATE_OPERATORS_TOLD;
 
@@ -37,7 +38,8 @@ impl AdvocateAssignmentWorker {
         let svc = &self.services;
         let reference = &message.reference;
         let report = report_for(svc, &message).await?;
-        if !report.summary.advocate_support {
+        // Asked for in the report, or later with the follow-up receipt.
+        if !CaseEvent::wants_advocate(&report.summary, &report.state) {
             info!("advocate support no longer wanted: nothing done");
             return Ok(Outcome::NoConsent);
         }
