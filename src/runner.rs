@@ -147,6 +147,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let partners =
         oys_shared::advocate::parse_partners(args.partners_json.as_deref().unwrap_or(bootstrap::BUNDLED_PARTNERS))?;
     let alerts = AlertAddresses { from: args.alert_from.clone(), operators: vec![args.operator_address.clone()] };
+    let retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
 
     let services = match args.backend {
         Backend::Embedded => {
@@ -155,7 +156,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
             let paths = embedded::EmbeddedPaths::in_dir(&data_dir);
             println!("Data:    {}", paths.database.display());
             println!("Outbox:  {}  (one .eml file per email)", paths.outbox.display());
-            embedded::services(&paths, alerts, Arc::new(SystemClock), LOCAL_MAX_RECEIVES)?
+            embedded::services(&paths, alerts, retention, Arc::new(SystemClock), LOCAL_MAX_RECEIVES)?
         }
         Backend::Aws => {
             let sdk = aws::load_sdk_config().await;
@@ -176,7 +177,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(queues) = &settings.queues {
                 println!("Queues:  {} , {}", queues.police_referral_queue_url, queues.advocate_assignment_queue_url);
             }
-            aws::services(&clients, &settings, None)
+            aws::services(&clients, &settings, retention, None)
         }
     };
     let mut services = services;
@@ -187,7 +188,6 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
         let folder = crate::faults::wrap(&mut services, &std::fs::canonicalize(&args.data_dir)?)?;
         println!("Faults:  injected while {0}/queue-down or {0}/mail-down exists", folder.display());
     }
-    services.retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
     let services = Arc::new(services);
     oys_service::load_reference_data();
     let leads = vec![args.lead_address.clone()];

@@ -21,15 +21,18 @@ use oys_shared::casework::{
 use oys_shared::emails;
 use oys_shared::{ErrorCode, FieldError, Reference};
 
-use crate::intake::Services;
 use crate::ports::{retry_transient, CaseChange, CaseFilter, PortError, StoredReport};
 use crate::referral::PoliceReferrals;
 use crate::routed::WorkerError;
 use crate::send_once::{send_and_record, RecordedEmail};
+use crate::services::Services;
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::CaseListing;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
+
+/// The most cases one list answers with (the newest first).
+const CASE_LIST_LIMIT: usize = 200;
 
 /// What casework needs beyond the shared services.
 pub struct Casework {
@@ -136,9 +139,9 @@ impl Casework {
             (false, None) => return Err(CaseError::Forbidden),
         };
         let statuses = status.map_or_else(CaseStatus::listed_by_default, |status| vec![status]);
-        let filter = CaseFilter { statuses, shared_with, limit: 200 };
+        let filter = CaseFilter { statuses, shared_with, limit: CASE_LIST_LIMIT };
         let mut listings = self.services.cases.list_cases(&filter).await?;
-        // The next deadline of each listed case (a list is at most 200 cases).
+        // The next deadline of each listed case (a list is at most CASE_LIST_LIMIT cases).
         for listing in &mut listings {
             let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
             listing.next_due_at = deadlines
@@ -230,7 +233,8 @@ impl Casework {
             event: record.clone(),
             // A withdrawal as duplicate or spam takes the report out of its month's counts.
             count: matches!(event, CaseEvent::WithdrawnAsDuplicateOrSpam)
-                .then(|| crate::ports::CountChange::of(&report.summary, -1)),
+                .then(|| oys_shared::statistics::CountChange::of(&report.summary, -1)),
+            contact: None,
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;

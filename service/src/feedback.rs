@@ -9,8 +9,8 @@ use tracing::{info, warn};
 
 use oys_shared::Reference;
 
-use crate::intake::Services;
 use crate::ports::{EffectTag, OutgoingEmail, PortError};
+use crate::services::Services;
 use oys_shared::effects::DeliveryStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -108,8 +108,9 @@ async fn apply(
         state = next;
     }
 
-    // The phone first: once the event says an advocate was asked for, the number is there.
-    if let Some(phone) = &request.advocate_phone {
+    // The phone is saved with the event that asks for an advocate, in its version-checked
+    // change: never onto a case erased or changed since it was read.
+    let contact = request.advocate_phone.as_ref().map(|phone| {
         let mut contact = report.contact.clone().unwrap_or(ContactDetails {
             name: None,
             phone: None,
@@ -119,9 +120,10 @@ async fn apply(
             safe_times: None,
         });
         contact.phone = Some(phone.clone());
-        retry_transient(|| svc.follow_ups.save_contact(reference, &contact)).await?;
-    }
+        contact
+    });
     for (event, before, after) in changes {
+        let asks_for_advocate = matches!(event, CaseEvent::ReporterAskedForAdvocate);
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
             at: now,
@@ -134,6 +136,7 @@ async fn apply(
             caseloads: caseload_changes(&before, &after),
             summary: report.summary.clone(),
             state: after,
+            contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,
             count: None,
         };

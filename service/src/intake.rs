@@ -23,11 +23,11 @@ use oys_shared::report::{parse_report, requested_language, Submitter};
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{
-    retry_transient, CountChange, CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, PortError, Receipt,
-};
+use crate::ports::{retry_transient, CreateOutcome, NewReport, OutgoingEmail, PortError};
 pub use crate::services::{AlertAddresses, Services};
 use oys_shared::follow_up::FollowUpReceipt;
+use oys_shared::routing::{IdempotencyRecord, Receipt};
+use oys_shared::statistics::CountChange;
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.

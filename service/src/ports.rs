@@ -9,10 +9,10 @@ use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
-use oys_shared::routing::{Delivery, Route};
-use oys_shared::statistics::{MonthCounts, PublishedMonth};
+use oys_shared::routing::{Delivery, IdempotencyRecord, Route};
+use oys_shared::statistics::{CountChange, MonthCounts, PublishedMonth};
 use oys_shared::Reference;
-use serde::{Deserialize, Serialize};
+
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -65,28 +65,6 @@ where
     }
 }
 
-/// The answer a reporter got for an accepted report: what a repeated request is answered with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Receipt {
-    pub reference: Reference,
-    pub routes: Vec<Route>,
-    pub next_steps: String,
-}
-
-/// The record of an `Idempotency-Key`: stored in the same transaction as the report it created.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IdempotencyRecord {
-    /// SHA-256 of the key: the key itself is the client's and need not be kept.
-    pub key_hash: String,
-    /// SHA-256 of the request body in canonical JSON: a different body with the same key is refused.
-    pub request_hash: String,
-    pub receipt: Receipt,
-    pub created_at: Timestamp,
-    /// After this the key may be used again. Checked from the stored time, not left to TTL,
-    /// which can lag by days.
-    pub expires_at: Timestamp,
-}
-
 /// Everything one accepted report writes, in one transaction.
 #[derive(Debug, Clone)]
 pub struct NewReport {
@@ -103,28 +81,6 @@ pub struct NewReport {
     /// The report's place in its month's statistics, counted in the same transaction: once,
     /// whatever retries happen.
     pub count: CountChange,
-}
-
-/// A change to one month's statistics counters (categories only), written atomically with the
-/// report or the withdrawal that makes it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CountChange {
-    /// `YYYY-MM`, UK time.
-    pub month: String,
-    /// `statistics::counter_keys`: `reports`, `incident_type:…`, `nation:…`, …
-    pub keys: Vec<String>,
-    /// +1 for a new report, -1 for one withdrawn as a duplicate or spam.
-    pub delta: i64,
-}
-
-impl CountChange {
-    pub fn of(summary: &CaseSummary, delta: i64) -> CountChange {
-        CountChange {
-            month: oys_shared::statistics::month_of(summary.received_at),
-            keys: oys_shared::statistics::counter_keys(summary),
-            delta,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,13 +119,6 @@ pub struct CaseFilter {
     pub limit: usize,
 }
 
-impl Default for CaseFilter {
-    /// Every case that is not closed, up to 200.
-    fn default() -> Self {
-        CaseFilter { statuses: CaseStatus::listed_by_default(), shared_with: None, limit: 200 }
-    }
-}
-
 /// A change to a case: the new state (version = the old one + 1) and the event that made it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseChange {
@@ -181,6 +130,10 @@ pub struct CaseChange {
     pub caseloads: Vec<CaseloadChange>,
     /// The statistics counters it moves (a withdrawal as duplicate or spam), if any.
     pub count: Option<CountChange>,
+    /// Contact details it saves in place of the stored ones (the phone a reporter gives when
+    /// asking for an advocate later), if any: written only with the change, so never onto a case
+    /// erased or changed meanwhile.
+    pub contact: Option<ContactDetails>,
 }
 
 /// What erasing a case's personal data writes, worked out by the use case
@@ -319,7 +272,10 @@ pub trait AuditTrail: Send + Sync {
 pub trait PersonalData: Send + Sync {
     /// Deletes the narrative and contact details, replaces the events given with their redacted
     /// copies and writes the erased state, if the stored state is still at
-    /// `erasure.state.version - 1`; `false` if the case changed meanwhile (try again).
+    /// `erasure.state.version - 1`; `false` if the case changed meanwhile (try again). The state is
+    /// written last and only from that version; what comes before it may already be deleted when
+    /// `false` comes back (DynamoDB: a case's redacted events can exceed one transaction), which
+    /// only ever removes data the caller is erasing anyway.
     async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError>;
 
     /// Cases with personal data due to expire at or before `before` (`personal_data_expires_at`),
@@ -349,9 +305,6 @@ pub trait FollowUps: Send + Sync {
 
     /// The wrong attempts counted under `key`, if not expired at `now`.
     async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError>;
-
-    /// Writes a case's contact details whole (a phone given later to ask for an advocate).
-    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError>;
 }
 
 /// Public statistics: each month's counters (moved by `NewReport::count` and

@@ -12,9 +12,10 @@ use tracing::{error, info, warn};
 use oys_shared::casework::escalation_time;
 use oys_shared::emails;
 
-use crate::intake::{sweep_pending_routing, Services};
+use crate::intake::sweep_pending_routing;
 use crate::ports::PortError;
 use crate::send_once::{send_and_record, RecordedEmail};
+use crate::services::Services;
 use oys_shared::deadlines::{AlertLevel, Deadline};
 use oys_shared::effects::EffectKind;
 

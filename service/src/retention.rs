@@ -16,9 +16,9 @@ use oys_shared::casework::{contact_details_erased, due_erasure, erased, ErasureS
 use oys_shared::emails;
 use oys_shared::Reference;
 
-use crate::intake::Services;
 use crate::ports::{Erasure, PortError, TRANSIENT_ATTEMPTS};
 use crate::send_once::{send_and_record, RecordedEmail};
+use crate::services::Services;
 use oys_shared::effects::EffectKind;
 
 /// How long before an open case's data expires the operators are told.

@@ -134,6 +134,28 @@ pub fn next_steps(summary: &CaseSummary) -> String {
     parts.join(separator)
 }
 
+/// The answer a reporter got for an accepted report: what a repeated request is answered with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub reference: Reference,
+    pub routes: Vec<Route>,
+    pub next_steps: String,
+}
+
+/// The record of an `Idempotency-Key`: stored in the same transaction as the report it created.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdempotencyRecord {
+    /// SHA-256 of the key: the key itself is the client's and need not be kept.
+    pub key_hash: String,
+    /// SHA-256 of the request body in canonical JSON: a different body with the same key is refused.
+    pub request_hash: String,
+    pub receipt: Receipt,
+    pub created_at: Timestamp,
+    /// After this the key may be used again. Checked from the stored time, not left to TTL,
+    /// which can lag by days.
+    pub expires_at: Timestamp,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

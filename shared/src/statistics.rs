@@ -202,19 +202,19 @@ impl MonthCounts {
     }
 
     /// The counts as counters keyed as [`counter_keys`] names them; zero counters are left out.
-    pub fn counters(&self) -> BTreeMap<String, u64> {
+    pub fn counters(&self) -> BTreeMap<String, i64> {
         let mut counters = BTreeMap::new();
         for (name, value) in
             [(REPORTS, self.reports), (POLICE, self.referred_to_police), (ADVOCATE, self.asked_for_advocate)]
         {
             if value > 0 {
-                counters.insert(name.to_string(), value);
+                counters.insert(name.to_string(), value as i64);
             }
         }
         for dimension in Dimension::ALL {
             for (category, &value) in self.table(*dimension) {
                 if value > 0 {
-                    counters.insert(key(*dimension, category), value);
+                    counters.insert(key(*dimension, category), value as i64);
                 }
             }
         }
@@ -222,10 +222,13 @@ impl MonthCounts {
     }
 
     /// The counts from stored counters (as [`counter_keys`] names them). A key this module does not
-    /// make is an error rather than silently dropped.
-    pub fn from_counters(month: impl Into<String>, counters: &BTreeMap<String, u64>) -> Result<Self, UnknownCounter> {
+    /// make is an error rather than silently dropped. Stores add signed deltas; a counter below
+    /// zero (more withdrawals than reports, as a store may see them in a race) counts zero, as
+    /// [`MonthCounts::remove`] stops at zero.
+    pub fn from_counters(month: impl Into<String>, counters: &BTreeMap<String, i64>) -> Result<Self, UnknownCounter> {
         let mut counts = MonthCounts::new(month);
         for (key, &value) in counters {
+            let value = u64::try_from(value).unwrap_or(0);
             counts.apply(key, |n| n.saturating_add(value))?;
         }
         Ok(counts)
@@ -478,6 +481,25 @@ fn field(value: &str) -> String {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value.to_string()
+    }
+}
+
+/// A change to one month's statistics counters (categories only), written atomically with the
+/// report or the withdrawal that makes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountChange {
+    /// `YYYY-MM`, UK time.
+    pub month: String,
+    /// `statistics::counter_keys`: `reports`, `incident_type:…`, `nation:…`, …
+    pub keys: Vec<String>,
+    /// +1 for a new report, -1 for one withdrawn as a duplicate or spam.
+    pub delta: i64,
+}
+
+impl CountChange {
+    /// A report counted (+1) or withdrawn (-1) in the month it was received.
+    pub fn of(summary: &CaseSummary, delta: i64) -> CountChange {
+        CountChange { month: month_of(summary.received_at), keys: counter_keys(summary), delta }
     }
 }
 

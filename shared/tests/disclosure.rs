@@ -282,7 +282,7 @@ proptest! {
         let mut counters = BTreeMap::new();
         for report in kept {
             for key in counter_keys(&summary(report)) {
-                *counters.entry(key).or_insert(0u64) += 1;
+                *counters.entry(key).or_insert(0i64) += 1;
             }
         }
         prop_assert_eq!(&MonthCounts::from_counters("2026-11", &counters).unwrap(), &counts);

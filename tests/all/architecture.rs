@@ -158,22 +158,34 @@ fn casework_reaches_the_police_through_the_referral_use_case_not_the_worker() {
 }
 
 #[test]
-fn each_use_case_reaches_only_the_ports_it_names() {
+fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
     // The README's table "which ports each use case uses", as a check: a use case that starts
-    // using another port must say so here (and there).
-    let allowed: &[(&str, &[&str])] = &[
-        ("intake.rs", &["reports", "queue", "mailer", "clock", "alerts", "retention"]),
-        ("send_once.rs", &["effects", "mailer", "clock", "alerts"]),
-        ("referral.rs", &["reports", "effects", "deadlines", "clock"]),
-        ("routed.rs", &["reports"]),
-        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"]),
-        ("workers/police.rs", &[]),
-        ("casework.rs", &["reports", "cases", "deadlines", "effects", "assignments", "audit", "clock", "retention"]),
-        ("reminders.rs", &["deadlines", "clock", "alerts"]),
-        ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"]),
-        ("feedback.rs", &["effects", "mailer", "alerts"]),
-        ("statistics.rs", &["statistics", "clock"]),
-        ("follow_up.rs", &["follow_ups", "reports", "cases", "queue", "mailer", "clock", "alerts", "retention"]),
+    // using another port, or calling into another use case (which brings that one's ports), must
+    // say so here (and there). Every use-case module is in the table.
+    let table: &[(&str, &[&str], &[&str])] = &[
+        ("intake.rs", &["reports", "queue", "mailer", "clock", "alerts", "retention"], &["follow_up"]),
+        ("send_once.rs", &["effects", "mailer", "clock", "alerts"], &[]),
+        ("referral.rs", &["reports", "effects", "deadlines", "clock"], &["routed", "send_once"]),
+        ("routed.rs", &["reports"], &[]),
+        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"], &["routed", "send_once", "batch"]),
+        ("workers/police.rs", &[], &["referral", "routed", "batch"]),
+        ("workers/batch.rs", &[], &["routed"]),
+        ("workers/poller.rs", &[], &[]),
+        ("workers/mod.rs", &[], &["routed"]),
+        (
+            "casework.rs",
+            &["reports", "cases", "deadlines", "effects", "assignments", "audit", "clock", "retention"],
+            &["referral", "retention", "routed", "send_once"],
+        ),
+        ("reminders.rs", &["deadlines", "clock", "alerts"], &["intake", "retention", "send_once", "statistics"]),
+        ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"], &["send_once"]),
+        ("feedback.rs", &["effects", "mailer", "alerts"], &[]),
+        ("statistics.rs", &["statistics", "clock"], &[]),
+        (
+            "follow_up.rs",
+            &["follow_ups", "reports", "cases", "queue", "mailer", "clock", "alerts", "retention"],
+            &["intake"],
+        ),
     ];
     let ports = [
         "reports",
@@ -191,17 +203,45 @@ fn each_use_case_reaches_only_the_ports_it_names() {
         "alerts",
         "retention",
     ];
+    let service = root().join("service/src");
+    let files: Vec<String> = use_case_files()
+        .iter()
+        .map(|path| path.strip_prefix(&service).unwrap().display().to_string())
+        .filter(|file| file != "ports.rs" && file != "services.rs")
+        .collect();
+    // A module's name as others refer to it: `crate::workers::batch` or, beside it, `super::batch`.
+    let module =
+        |file: &str| file.trim_end_matches(".rs").trim_end_matches("/mod").rsplit('/').next().unwrap().to_string();
     let mut problems = Vec::new();
-    for (file, names) in allowed {
-        let source = read(&root().join("service/src").join(file));
+    for file in &files {
+        let Some((_, names, callees)) = table.iter().find(|(name, _, _)| name == file) else {
+            problems.push(format!("{file} is a use case missing from the table"));
+            continue;
+        };
+        let source = read(&service.join(file));
         let code = source.split("#[cfg(test)]").next().unwrap_or_default();
         // `svc\n    .deadlines\n    .save(…)` reads as `svc.deadlines.save(…)`.
         let joined: String = code.split('\n').map(str::trim).collect::<Vec<_>>().join("");
         for holder in ["svc.", "self.services.", "services."] {
             for port in ports {
                 if joined.contains(&format!("{holder}{port}.")) && !names.contains(&port) {
-                    problems.push(format!("{file} uses `{port}`, which it does not name"));
+                    problems.push(format!("{file} uses the port `{port}`, which it does not name"));
                 }
+            }
+        }
+        for other in &files {
+            let other_module = module(other);
+            if other == file || callees.contains(&other_module.as_str()) {
+                continue;
+            }
+            let path = other.trim_end_matches(".rs").trim_end_matches("/mod").replace('/', "::");
+            let same_folder = other.contains('/') && file.split('/').next() == other.split('/').next();
+            let refers = joined.contains(&format!("crate::{path}::"))
+                || joined.contains(&format!("crate::{path}{{"))
+                || joined.contains(&format!("crate::{path};"))
+                || (same_folder && joined.contains(&format!("super::{other_module}")));
+            if refers {
+                problems.push(format!("{file} calls into the use case `{other_module}`, which it does not name"));
             }
         }
     }

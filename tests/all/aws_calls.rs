@@ -71,7 +71,7 @@ async fn counted_router() -> (axum::Router, CallCounter) {
         ),
     };
     let clock = Arc::new(oys_service::ports::ManualClock::new(start_time()));
-    let services = aws::services(&clients, &settings, Some(clock));
+    let services = aws::services(&clients, &settings, oys_shared::casework::RetentionPolicy::DEFAULT, Some(clock));
     (oys_service::http::public_router(Arc::new(services)), counter)
 }
 

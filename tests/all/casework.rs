@@ -974,7 +974,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
         let reference = Reference::from_entropy(0x10_0000_0000 + i as u64);
         let parts = split_report(report.clone(), uuid::Uuid::new_v4(), reference.clone(), now);
         let new = NewReport {
-            count: oys_service::ports::CountChange::of(&parts.summary, 1),
+            count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
             summary: parts.summary,
             narrative: parts.narrative,
             contact: parts.contact,

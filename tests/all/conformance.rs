@@ -4,13 +4,14 @@
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_service::ports::{CreateOutcome, IdempotencyRecord, NewReport, OutgoingEmail, Receipt};
+use oys_service::ports::{CreateOutcome, NewReport, OutgoingEmail};
 use oys_shared::advocate::Proposal;
 use oys_shared::case_record::split_report;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::{DeliveryStatus, EffectKind, EffectRecord};
 use oys_shared::report::{parse_report, Submitter};
 use oys_shared::routing::{Delivery, Route};
+use oys_shared::routing::{IdempotencyRecord, Receipt};
 use oys_shared::Reference;
 
 use crate::on_both_backends;
@@ -28,7 +29,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
     let parts = split_report(report, uuid::Uuid::new_v4(), reference, now);
     let pending = Delivery::all_for(&parts.summary.routes);
     NewReport {
-        count: oys_service::ports::CountChange::of(&parts.summary, 1),
+        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,
@@ -293,7 +294,7 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
-async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact_is_saved(backend: Backend) {
+async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_a_change_saves_contact(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
     let (report, reference) = stored_report(svc, now).await;
@@ -313,10 +314,26 @@ async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact
     assert_eq!(svc.follow_ups.failed_attempts("key-b", now).await.unwrap(), 0, "counted per key");
     assert_eq!(svc.follow_ups.failed_attempts("key-a", window_ends).await.unwrap(), 0, "gone when the window ends");
 
-    // A phone given later, on a report that had none of it.
+    // A phone given later, on a report that had none of it: saved with the change that records
+    // it, and only from the stored version.
     let mut contact = report.contact.clone().unwrap();
     contact.phone = Some(oys_shared::fields::PhoneNumber::parse("07700 900456").unwrap());
-    svc.follow_ups.save_contact(&reference, &contact).await.unwrap();
+    let asked = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
+    let change = oys_service::ports::CaseChange {
+        summary: report.summary.clone(),
+        state: asked.clone(),
+        event: event_record(oys_shared::casework::CaseEvent::ReporterAskedForAdvocate, later(now, 60)),
+        caseloads: vec![],
+        count: None,
+        contact: Some(contact.clone()),
+    };
+    let stale = oys_service::ports::CaseChange {
+        state: oys_shared::casework::CaseState { version: 5, ..asked.clone() },
+        ..change.clone()
+    };
+    assert!(!svc.cases.change_case(&reference, &stale).await.unwrap());
+    assert_eq!(svc.reports.get_report(&reference).await.unwrap().unwrap().contact, report.contact, "not saved");
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
     let stored = svc.reports.get_report(&reference).await.unwrap().unwrap();
     assert_eq!(stored.contact, Some(contact));
     assert_eq!(stored.narrative, Some(report.narrative), "nothing else moves");
@@ -342,7 +359,8 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
         state,
         event: event_record(oys_shared::casework::CaseEvent::WithdrawnAsDuplicateOrSpam, later(now, 60)),
         caseloads: vec![],
-        count: Some(oys_service::ports::CountChange::of(&report.summary, -1)),
+        count: Some(oys_shared::statistics::CountChange::of(&report.summary, -1)),
+        contact: None,
     };
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
     let after = svc.statistics.month_counts().await.unwrap();
@@ -440,7 +458,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
     let now = start_time();
     let (report, reference) = stored_report(svc, now).await;
     let listed = |status| {
-        let filter = CaseFilter { statuses: vec![status], limit: 500, ..Default::default() };
+        let filter = CaseFilter { statuses: vec![status], shared_with: None, limit: 500 };
         let reference = &reference;
         async move { svc.cases.list_cases(&filter).await.unwrap().into_iter().any(|c| &c.reference == reference) }
     };
@@ -454,6 +472,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
         state: closed_state.clone(),
         event: event_record(CaseEvent::CaseClosed { reason: "resolved".into() }, later(now, 60)),
         count: None,
+        contact: None,
     };
     assert_eq!(status(&report.summary, &closed_state), CaseStatus::Closed);
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
@@ -516,6 +535,7 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
         event: note.clone(),
         caseloads: vec![],
         count: None,
+        contact: None,
     };
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
 
@@ -565,7 +585,7 @@ async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend
 
 on_both_backends!(
     statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once,
-    a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_contact_is_saved,
+    a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_a_change_saves_contact,
     an_effect_is_claimed_by_one_sender_until_released_or_lapsed,
     a_deadline_moves_only_from_the_state_it_was_read_in,
     a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads,

@@ -524,7 +524,11 @@ async fn each_functions_iam_actions_are_exactly_the_aws_calls_it_makes() {
         recorded.push((binary, actions));
     }
     recorder.record(false);
-    let filter = oys_service::ports::CaseFilter { limit: 10, ..Default::default() };
+    let filter = oys_service::ports::CaseFilter {
+        statuses: oys_shared::casework::CaseStatus::listed_by_default(),
+        shared_with: None,
+        limit: 10,
+    };
     let reference = backend.services.cases.list_cases(&filter).await.unwrap().remove(0).reference;
     recorder.record(true);
 

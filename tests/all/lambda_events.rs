@@ -76,7 +76,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
     let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
     let new = oys_service::ports::NewReport {
-        count: oys_service::ports::CountChange::of(&parts.summary, 1),
+        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

@@ -102,7 +102,11 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                     let listing = backend
                         .services
                         .cases
-                        .list_cases(&oys_service::ports::CaseFilter { limit: 200, ..Default::default() })
+                        .list_cases(&oys_service::ports::CaseFilter {
+                            statuses: oys_shared::casework::CaseStatus::listed_by_default(),
+                            shared_with: None,
+                            limit: 200,
+                        })
                         .await
                         .unwrap();
                     let listed = listing.iter().find(|l| l.reference == reference).expect("listed");
@@ -319,7 +323,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
         split_report(report, "5b0f4c1e-7d2a-4e8b-9a61-3c2f1d0e9b7a".parse().unwrap(), reference.clone(), received);
     let pending = Delivery::all_for(&parts.summary.routes);
     let new_report = oys_service::ports::NewReport {
-        count: oys_service::ports::CountChange::of(&parts.summary, 1),
+        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

@@ -37,13 +37,14 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CountChange, CreateOutcome, Deadlines, EffectClaim,
-    Effects, Erasure, FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState,
-    Statistics, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
+    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
+use oys_shared::routing::IdempotencyRecord;
+use oys_shared::statistics::CountChange;
 use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
 pub const PK: &str = "pk";
@@ -622,6 +623,11 @@ impl Cases for DynamoStore {
         if let Some(count) = &change.count {
             items.push(self.count_update(count));
         }
+        if let Some(contact) = &change.contact {
+            items.push(
+                TransactWriteItem::builder().put(self.put(to_item(contact, case_pk(reference), "CONTACT")?)).build(),
+            );
+        }
         match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
             Ok(_) => Ok(true),
             Err(e) => {
@@ -943,18 +949,6 @@ impl FollowUps for DynamoStore {
         // TTL deletes lag by up to days: an expired item is no count.
         Ok(item.filter(|item| item.expires_at_epoch > now.as_second()).map_or(0, |item| item.count))
     }
-
-    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError> {
-        let item = to_item(contact, case_pk(reference), "CONTACT")?;
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(item))
-            .send()
-            .await
-            .map_err(|e| err("save contact", e))?;
-        Ok(())
-    }
 }
 
 /// The partition of the statistics: each month's counters (`COUNTS#YYYY-MM`) and each
@@ -970,12 +964,10 @@ impl Statistics for DynamoStore {
             .map(|item| {
                 let month =
                     item.get(SK).and_then(|v| v.as_s().ok()).map_or("", |sk| &sk["COUNTS#".len()..]).to_string();
-                let counters: std::collections::BTreeMap<String, u64> = item
+                let counters: std::collections::BTreeMap<String, i64> = item
                     .iter()
                     .filter(|(name, _)| *name != PK && *name != SK)
-                    .filter_map(|(name, value)| {
-                        Some((name.clone(), value.as_n().ok()?.parse::<i64>().ok()?.max(0) as u64))
-                    })
+                    .filter_map(|(name, value)| Some((name.clone(), value.as_n().ok()?.parse::<i64>().ok()?)))
                     .collect();
                 MonthCounts::from_counters(month, &counters).map_err(|e| PortError::new("read month counts", e.0))
             })

@@ -16,8 +16,8 @@ use std::sync::Arc;
 
 use aws_config::{BehaviorVersion, SdkConfig};
 
-use crate::intake::{AlertAddresses, Services};
 use crate::ports::{Clock, SystemClock};
+use crate::services::{AlertAddresses, Services};
 use oys_shared::casework::RetentionPolicy;
 
 /// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`).
@@ -66,7 +66,12 @@ impl AwsClients {
 }
 
 /// The use-case dependencies on AWS.
-pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<dyn Clock>>) -> Services {
+pub fn services(
+    clients: &AwsClients,
+    settings: &AwsSettings,
+    retention: RetentionPolicy,
+    clock: Option<Arc<dyn Clock>>,
+) -> Services {
     Services::new(
         Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.store.table_name.clone())),
         // Without queue URLs a send fails loudly rather than going anywhere.
@@ -77,6 +82,6 @@ pub fn services(clients: &AwsClients, settings: &AwsSettings, clock: Option<Arc<
             from: settings.alerts.alert_sender_address.clone(),
             operators: settings.alerts.operator_alert_addresses.0.clone(),
         },
-        RetentionPolicy::default(),
+        retention,
     )
 }

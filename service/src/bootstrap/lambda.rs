@@ -12,6 +12,7 @@ use super::config::{self, AlertConfig, QueueConfig, StoreConfig};
 use crate::aws::{self, AwsClients, AwsSettings};
 use crate::telemetry::{self, LogFormat};
 use crate::{feedback, reminders, Services};
+use oys_shared::casework::RetentionPolicy;
 
 /// Logs, reads the configuration `C` and logs what is wrong with it if anything is.
 fn start<C: clap::Parser>() -> Result<C, Error> {
@@ -28,18 +29,28 @@ fn not_configured(error: String) -> Error {
 
 /// The services on AWS, with warm connections. Functions without `queues` send no routing
 /// messages: their queue adapter knows no URL, so a send would fail loudly.
-async fn aws_services(store: StoreConfig, alerts: AlertConfig, queues: Option<QueueConfig>) -> Services {
+/// `retention` is the configured policy for the functions that record activity on a case; the
+/// others never extend an expiry (they name no `retention` port) and pass `NEVER_EXTENDS`.
+async fn aws_services(
+    store: StoreConfig,
+    alerts: AlertConfig,
+    queues: Option<QueueConfig>,
+    retention: RetentionPolicy,
+) -> Services {
     let clients = AwsClients::new(&aws::load_sdk_config().await);
     let settings = AwsSettings { store, alerts, queues };
     clients.warm_up(&settings).await;
-    aws::services(&clients, &settings, None)
+    aws::services(&clients, &settings, retention, None)
 }
+
+/// The policy handed to functions that never use it (the SQS workers, email feedback, the
+/// scheduled job, which erases by the expiry each case already carries).
+const NEVER_EXTENDS: RetentionPolicy = RetentionPolicy::DEFAULT;
 
 pub async fn run_submit_report() -> Result<(), Error> {
     let config = start::<config::SubmitReportConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    let mut services = aws_services(config.store, config.alerts, Some(config.queues)).await;
-    services.retention = retention;
+    let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
     let router = super::submit_report(services, &config.form_origin).map_err(not_configured)?;
     lambda_http::run(router).await
 }
@@ -47,8 +58,7 @@ pub async fn run_submit_report() -> Result<(), Error> {
 pub async fn run_operator_api() -> Result<(), Error> {
     let config = start::<config::OperatorApiConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    let mut services = aws_services(config.store, config.alerts, Some(config.queues)).await;
-    services.retention = retention;
+    let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt);
     lambda_http::run(router).await
@@ -56,7 +66,7 @@ pub async fn run_operator_api() -> Result<(), Error> {
 
 pub async fn run_police_referral() -> Result<(), Error> {
     let config = start::<config::PoliceReferralConfig>()?;
-    let services = aws_services(config.store, config.alerts, None).await;
+    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await;
     let worker = Arc::new(super::police_referral(services, config.police.police_force_mailboxes.0));
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
         let worker = worker.clone();
@@ -67,7 +77,7 @@ pub async fn run_police_referral() -> Result<(), Error> {
 
 pub async fn run_advocate_assignment() -> Result<(), Error> {
     let config = start::<config::AdvocateAssignmentConfig>()?;
-    let services = aws_services(config.store, config.alerts, None).await;
+    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await;
     let worker = Arc::new(super::advocate_assignment(services, config.partners.partners_json.0));
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
         let worker = worker.clone();
@@ -80,7 +90,7 @@ pub async fn run_advocate_assignment() -> Result<(), Error> {
 /// works from the current time.
 pub async fn run_deadline_reminders() -> Result<(), Error> {
     let config = start::<config::DeadlineRemindersConfig>()?;
-    let services = aws_services(config.store, config.alerts, Some(config.queues)).await;
+    let services = aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await;
     let leads = config.lead_alert_addresses.0;
     // The job's figures go out as Embedded Metric Format lines on stdout after every run.
     let metrics = metrics_cloudwatch_embedded::Builder::new()
@@ -104,7 +114,7 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
 /// dead-letter queue keeps the message.
 pub async fn run_email_feedback() -> Result<(), Error> {
     let config = start::<config::EmailFeedbackConfig>()?;
-    let services = Arc::new(aws_services(config.store, config.alerts, None).await);
+    let services = Arc::new(aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await);
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SnsEvent>| {
         let services = services.clone();
         async move {

@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
-use crate::intake::{AlertAddresses, Services};
 use crate::ports::{Clock, PortError};
+use crate::services::{AlertAddresses, Services};
+use oys_shared::casework::RetentionPolicy;
 
 /// Receives before a message moves to the dead-letter place, as the SQS redrive policy does.
 pub const DEFAULT_MAX_RECEIVES: u32 = 5;
@@ -37,6 +38,7 @@ impl EmbeddedPaths {
 pub fn services(
     paths: &EmbeddedPaths,
     alerts: AlertAddresses,
+    retention: RetentionPolicy,
     clock: Arc<dyn Clock>,
     max_receives: u32,
 ) -> Result<Services, PortError> {
@@ -50,7 +52,7 @@ pub fn services(
         Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
         clock,
         alerts,
-        Default::default(),
+        retention,
     ))
 }
 

@@ -20,13 +20,14 @@ use oys_shared::advocate::Proposal;
 use oys_shared::casework::{CaseListing, CaseState};
 
 use crate::ports::{
-    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CountChange, CreateOutcome, Deadlines, EffectClaim,
-    Effects, Erasure, FollowUps, IdempotencyRecord, NewReport, PersonalData, PortError, Reports, RoutingState,
-    Statistics, StoredReport,
+    Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
+    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
+use oys_shared::routing::IdempotencyRecord;
+use oys_shared::statistics::CountChange;
 use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
 const SCHEMA: &str = "
@@ -506,6 +507,13 @@ impl Cases for EmbeddedStore {
                 if let Some(count) = &change.count {
                     apply_count(&tx, count)?;
                 }
+                if let Some(contact) = &change.contact {
+                    tx.execute(
+                        "INSERT INTO contacts (reference, contact) VALUES (?1, ?2)
+                         ON CONFLICT (reference) DO UPDATE SET contact = excluded.contact",
+                        params![reference, to_json(contact)],
+                    )?;
+                }
                 tx.commit()?;
                 Ok(true)
             })
@@ -768,20 +776,6 @@ impl FollowUps for EmbeddedStore {
             })
             .await
     }
-
-    async fn save_contact(&self, reference: &Reference, contact: &ContactDetails) -> Result<(), PortError> {
-        let (reference, contact) = (reference.to_string(), to_json(contact));
-        self.db
-            .run("save contact", move |connection| {
-                connection.execute(
-                    "INSERT INTO contacts (reference, contact) VALUES (?1, ?2)
-                     ON CONFLICT (reference) DO UPDATE SET contact = excluded.contact",
-                    params![reference, contact],
-                )?;
-                Ok(())
-            })
-            .await
-    }
 }
 
 /// Moves a month's counters, inside the caller's transaction.
@@ -807,10 +801,10 @@ impl Statistics for EmbeddedStore {
                 rows.collect()
             })
             .await?;
-        let mut months: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>> =
+        let mut months: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i64>> =
             Default::default();
         for (month, key, count) in rows {
-            months.entry(month).or_default().insert(key, count.max(0) as u64);
+            months.entry(month).or_default().insert(key, count);
         }
         months
             .into_iter()

@@ -54,7 +54,7 @@ fn error_response(status: StatusCode, language: Language, errors: &[FieldError])
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = match self {
+        let response = match self {
             ApiError::Unauthenticated => {
                 let error = FieldError::new("Authorization", ErrorCode::Unauthenticated);
                 let mut response = error_response(StatusCode::UNAUTHORIZED, Language::English, &[error]);
@@ -82,15 +82,21 @@ impl IntoResponse for ApiError {
                 (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
             }
         };
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-        response
+        retry_after(response, UNAVAILABLE_RETRY_SECONDS)
     }
+}
+
+/// How long a 503 asks a client to wait: a store or queue outage is retried within seconds.
+pub const UNAVAILABLE_RETRY_SECONDS: u64 = 30;
+
+/// `response` with `Retry-After: seconds`: every 503 and 429 carries one.
+pub fn retry_after(mut response: Response, seconds: u64) -> Response {
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+    response
 }
 
 /// The answer to a client over its rate limit: 429, `Retry-After`, and a JSON error.
 pub fn rate_limited(retry_after_seconds: u64) -> Response {
     let error = FieldError::new("body", ErrorCode::RateLimited).with("retry_after", retry_after_seconds);
-    let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, Language::English, &[error]);
-    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
-    response
+    retry_after(error_response(StatusCode::TOO_MANY_REQUESTS, Language::English, &[error]), retry_after_seconds)
 }

@@ -23,6 +23,7 @@ use oys_shared::report::{
 use oys_shared::Choice;
 use oys_shared::FieldError;
 
+use super::{retry_after, UNAVAILABLE_RETRY_SECONDS};
 use crate::intake::{self, Submission, SubmitOutcome};
 use crate::Services;
 
@@ -184,7 +185,8 @@ async fn submitted_form(
         Err(error) => {
             tracing::error!(%error, "report from the form could not be stored");
             let unavailable = FieldError::new("body", oys_shared::ErrorCode::ServiceUnavailable);
-            page(StatusCode::SERVICE_UNAVAILABLE, &FormPage::new(language, &kept, &[unavailable]))
+            let response = page(StatusCode::SERVICE_UNAVAILABLE, &FormPage::new(language, &kept, &[unavailable]));
+            retry_after(response, UNAVAILABLE_RETRY_SECONDS)
         }
     }
 }
@@ -225,12 +227,14 @@ async fn submitted_follow_up(
             refuse(StatusCode::FORBIDDEN, oys_shared::ErrorCode::ReceiptNotRecognised)
         }
         Ok(FollowUpOutcome::TooManyAttempts) => {
-            refuse(StatusCode::TOO_MANY_REQUESTS, oys_shared::ErrorCode::TooManyAttempts)
+            let response = refuse(StatusCode::TOO_MANY_REQUESTS, oys_shared::ErrorCode::TooManyAttempts);
+            retry_after(response, crate::follow_up::retry_after(services.clock.now()).as_secs() as u64)
         }
         Err(error) => {
             tracing::error!(%error, "follow-up from the form could not be added");
             let unavailable = FieldError::new("body", oys_shared::ErrorCode::FollowUpUnavailable);
-            page(StatusCode::SERVICE_UNAVAILABLE, &FollowUpPage::new(language, &typed, &[unavailable]))
+            let response = page(StatusCode::SERVICE_UNAVAILABLE, &FollowUpPage::new(language, &typed, &[unavailable]));
+            retry_after(response, UNAVAILABLE_RETRY_SECONDS)
         }
     }
 }

@@ -12,7 +12,7 @@ mod operator;
 mod report;
 mod stats;
 
-pub use error::{rate_limited, ApiError};
+pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 pub use form::{follow_up_from_form, form_languages, form_routes, report_from_form};
 pub use operator::{list_query, operator_router, Staff};
 pub use report::{parse_json, public_router, read_report};

@@ -16,7 +16,7 @@ use oys_shared::i18n::Language;
 use oys_shared::report::{limits, requested_language, value_from_form, Submitter};
 use oys_shared::{ErrorCode, FieldError};
 
-use super::ApiError;
+use super::{retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 use crate::intake::{self, IntakeError, Submission, SubmitOutcome};
 use crate::Services;
 
@@ -86,17 +86,14 @@ fn follow_up_answer(
         }
         Ok(FollowUpOutcome::TooManyAttempts) => {
             let error = FieldError::new("receipt", ErrorCode::TooManyAttempts);
-            let mut response = ApiError::fields(StatusCode::TOO_MANY_REQUESTS, language, vec![error]).into_response();
-            let wait = crate::follow_up::retry_after(now).as_secs().max(1) as u64;
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
-            response
+            let response = ApiError::fields(StatusCode::TOO_MANY_REQUESTS, language, vec![error]).into_response();
+            retry_after(response, crate::follow_up::retry_after(now).as_secs() as u64)
         }
         Err(err) => {
             error!(error = %err, "follow-up could not be added");
             let error = FieldError::new("body", ErrorCode::FollowUpUnavailable);
-            let mut response = ApiError::fields(StatusCode::SERVICE_UNAVAILABLE, language, vec![error]).into_response();
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-            response
+            let response = ApiError::fields(StatusCode::SERVICE_UNAVAILABLE, language, vec![error]).into_response();
+            retry_after(response, UNAVAILABLE_RETRY_SECONDS)
         }
     }
 }
@@ -202,12 +199,12 @@ pub async fn read_report(
 #[derive(serde::Serialize)]
 struct ReportAnswer {
     #[serde(flatten)]
-    receipt: crate::ports::Receipt,
+    receipt: oys_shared::routing::Receipt,
     follow_up_receipt: Option<String>,
 }
 
 impl ReportAnswer {
-    fn new(receipt: crate::ports::Receipt, follow_up: Option<oys_shared::follow_up::FollowUpReceipt>) -> Self {
+    fn new(receipt: oys_shared::routing::Receipt, follow_up: Option<oys_shared::follow_up::FollowUpReceipt>) -> Self {
         ReportAnswer { receipt, follow_up_receipt: follow_up.map(|r| r.expose().to_string()) }
     }
 }

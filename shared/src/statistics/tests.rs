@@ -128,8 +128,8 @@ fn unknown_counters_are_refused() {
         let counters = BTreeMap::from([(key.to_string(), 3)]);
         assert_eq!(MonthCounts::from_counters("2026-11", &counters), Err(UnknownCounter(key.into())));
     }
-    // A counter an adapter decremented to zero is simply not counted.
-    let counters = BTreeMap::from([("nation:wales".to_string(), 0), ("reports".to_string(), 0)]);
+    // A counter an adapter decremented to zero, or below, is simply not counted.
+    let counters = BTreeMap::from([("nation:wales".to_string(), 0), ("reports".to_string(), -2)]);
     assert_eq!(MonthCounts::from_counters("2026-11", &counters), Ok(MonthCounts::new("2026-11")));
 }
 

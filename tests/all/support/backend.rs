@@ -13,9 +13,9 @@ use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
 use oys_service::bootstrap::{self, BUNDLED_PARTNERS};
 use oys_service::casework::Casework;
 use oys_service::embedded::{self, EmbeddedPaths};
-use oys_service::intake::{AlertAddresses, Services};
 use oys_service::ports::ManualClock;
 use oys_service::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker};
+use oys_service::{AlertAddresses, Services};
 use oys_shared::routing::Route;
 
 use super::http_client;
@@ -75,8 +75,8 @@ impl Backend {
         let operator_address = format!("operators-{id}@on-your-side.test");
         let alerts =
             AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
-        let mut services = embedded::services(&paths, alerts, clock.clone(), MAX_RECEIVES).expect("embedded services");
-        services.retention = TEST_RETENTION;
+        let services =
+            embedded::services(&paths, alerts, TEST_RETENTION, clock.clone(), MAX_RECEIVES).expect("embedded services");
         Backend { services, clock, operator_address, id, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
@@ -96,8 +96,7 @@ impl Backend {
         };
         let settings = aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
-        let mut services = aws::services(&clients, &settings, Some(clock.clone()));
-        services.retention = TEST_RETENTION;
+        let services = aws::services(&clients, &settings, TEST_RETENTION, Some(clock.clone()));
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
