@@ -333,8 +333,9 @@ pub trait PersonalData: Send + Sync {
     async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
 }
 
-/// Anonymous follow-up: the slow hash of each report's receipt, the count of wrong receipts
-/// (the rate limit), and the contact details a reporter gives later.
+/// Anonymous follow-up: the hash of each report's receipt (SHA-256: a receipt's 125 random bits
+/// need no slow hash), the count of wrong receipts (the rate limit), and the contact details a
+/// reporter gives later.
 #[async_trait]
 pub trait FollowUps: Send + Sync {
     /// Stores the hash of a report's receipt, replacing any earlier one (a repeated request is
