@@ -1,10 +1,16 @@
 //! The HTTP API (API.md) as axum routers, served by `lambda_http` in AWS and by `axum::serve` in
 //! the local runner.
 //!
-//! - `public_router`: the report form's endpoint, what the `submit-report` function serves. It
-//!   links no casework: a request with credentials is refused.
-//! - `operator_router`: the same endpoint for operators taking reports by phone, and the
-//!   casework routes, behind authentication (`operator-api`, the local runner).
+//! - `form`: the server-rendered report form and follow-up pages, the follow-up API's route and
+//!   the form's assets (`form_routes`, merged into both routers).
+//! - `stats`: the public statistics as JSON, CSV and a page (`stats_routes`, merged into both
+//!   routers).
+//! - `report`: `POST /v1/reports` and `POST /v1/follow-ups`, and `public_router`, what the
+//!   `submit-report` function serves. It links no casework: a report with credentials is
+//!   refused.
+//! - `operator`: `operator_router`, the same report endpoint for operators taking reports by
+//!   phone and the casework routes, behind authentication (`operator-api`, the local runner).
+//! - `error`: `ApiError`, every refusal the API answers.
 
 mod error;
 mod form;

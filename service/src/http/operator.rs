@@ -46,7 +46,9 @@ pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
         .fallback(super::not_found)
         .layer(axum::middleware::from_fn(log_by_route))
         .with_state(OperatorState { casework: casework.clone(), auth: Arc::new(auth) })
-        // The report form, for the local runner (in AWS the public function serves it).
+        // The report form, the follow-up API and the statistics, as on the public router. The
+        // local runner serves them from here; so does the `operator-api` function, though its
+        // HTTP API forwards only `/v1/…` (the form's pages reach AWS users through `submit-report`).
         .merge(super::form_routes(Arc::new(casework.services.clone())))
         .merge(super::stats_routes(Arc::new(casework.services.clone())))
 }

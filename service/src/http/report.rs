@@ -1,5 +1,6 @@
 //! `POST /v1/reports`: reading a report request (media type, size, body, idempotency key) and
-//! answering what intake made of it. The public router serves only this.
+//! answering what intake made of it; `POST /v1/follow-ups`; and the public router, which serves
+//! them with the report form's and the statistics' routes.
 
 use std::sync::Arc;
 
@@ -20,8 +21,9 @@ use super::ApiError;
 use crate::intake::{self, IntakeError, Submission, SubmitOutcome};
 use crate::Services;
 
-/// The public API: the report form's endpoint. Requests carrying credentials are refused:
-/// staff use the operator API.
+/// The public API: the report endpoint (a request carrying credentials is refused: staff use
+/// the operator API), the report form and the follow-up API (`form_routes`), and the
+/// statistics (`stats_routes`).
 pub fn public_router(services: Arc<Services>) -> Router {
     Router::new()
         .route("/v1/reports", post(public_submit))
