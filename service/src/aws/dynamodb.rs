@@ -1,23 +1,38 @@
 //! The report store on DynamoDB: one table, items grouped by case.
 //!
-//! | pk                      | sk            | holds                                         |
-//! |-------------------------|---------------|-----------------------------------------------|
-//! | `CASE#<reference>`      | `CASE`        | the summary (categories), pending deliveries  |
-//! | `CASE#<reference>`      | `NARRATIVE`   | what happened, where (personal)               |
-//! | `CASE#<reference>`      | `CONTACT`     | contact details (personal, apart)             |
-//! | `CASE#<reference>`      | `EFFECT#<key>`| a disclosure or notice done, once             |
-//! | `CASE#<reference>`      | `PROPOSAL`    | the ranked advocate proposal                  |
-//! | `CASE#<reference>`      | `DEADLINE#<slot>` | a deadline (kind, and partner for advocates) |
-//! | `CASE#<reference>`      | `STATE`       | case state, status, for the case-list indexes |
-//! | `CASE#<reference>`      | `EVENT#<ms>#<id>` | an event recorded on the case             |
-//! | `CASE#<reference>`      | `AUDIT#<ms>#<id>` | a read or export by a person (append-only)|
-//! | `PARTNERS`              | `CASELOAD#<id>` | open cases of a partner organisation        |
-//! | `IDEMPOTENCY#<sha256>`  | `IDEMPOTENCY` | the answer given to a request with that key   |
+//! | pk                         | sk                    | holds                                             |
+//! |----------------------------|-----------------------|---------------------------------------------------|
+//! | `CASE#<reference>`         | `CASE`                | the summary (categories), pending deliveries      |
+//! | `CASE#<reference>`         | `NARRATIVE`           | what happened, where (personal)                   |
+//! | `CASE#<reference>`         | `CONTACT`             | contact details (personal, apart)                 |
+//! | `CASE#<reference>`         | `STATE`               | case state, status, for the case-list indexes     |
+//! | `CASE#<reference>`         | `EFFECT#<key>`        | a disclosure or notice done, once                 |
+//! | `CASE#<reference>`         | `CLAIM#<key>`         | the lease of whoever is doing that effect now     |
+//! | `CASE#<reference>`         | `PROPOSAL`            | the ranked advocate proposal                      |
+//! | `CASE#<reference>`         | `DEADLINE#<slot>`     | a deadline (kind, and partner for advocates)      |
+//! | `CASE#<reference>`         | `EVENT#<ms>#<id>`     | an event recorded on the case                     |
+//! | `CASE#<reference>`         | `AUDIT#<ms>#<id>`     | a read or export by a person (append-only)        |
+//! | `CASE#<reference>`         | `RECEIPT`             | the hash of the follow-up receipt                 |
+//! | `PARTNERS`                 | `CASELOAD#<id>`       | open cases of a partner organisation              |
+//! | `IDEMPOTENCY#<sha256>`     | `IDEMPOTENCY`         | the answer given to a request with that key (TTL) |
+//! | `FOLLOW_UP_FAILURES#<key>` | `FAILURES`            | wrong follow-up receipts in one window (TTL)      |
+//! | `STATS`                    | `COUNTS#<YYYY-MM>`    | a month's counters, one number attribute each     |
+//! | `STATS`                    | `PUBLISHED#<YYYY-MM>` | a month as published (written once)               |
 //!
-//! The sparse index `routing-pending` (partition `routing_pending`, sort `sweep_after`, epoch
-//! seconds) holds only cases with deliveries still owed, so the sweeper reads what is due and
-//! nothing else. The sparse index `deadlines-due` (partition `deadline_open`, sort
-//! `next_alert_epoch`, epoch seconds) does the same for deadlines.
+//! Items with a TTL carry `expires_at_epoch` (`TTL_ATTRIBUTE`). The global secondary indexes,
+//! their sort keys in epoch seconds, all but `cases-by-status` sparse (an item is in the index
+//! only while it carries the index's partition attribute):
+//!
+//! - `routing-pending` (`PENDING_INDEX`: `routing_pending`, `sweep_after`): `CASE` items with
+//!   deliveries still owed, so the sweeper reads what is due and nothing else.
+//! - `deadlines-due` (`DEADLINE_INDEX`: `deadline_open`, `next_alert_epoch`): `DEADLINE` items
+//!   with an alert still to send.
+//! - `cases-by-status` (`STATUS_INDEX`: `case_status`, `received_epoch`): every `STATE` item,
+//!   for the case lists.
+//! - `cases-by-partner` (`PARTNER_INDEX`: `shared_with`, `received_epoch`): `STATE` items of
+//!   cases shared with a partner, for the partner's case list.
+//! - `personal-data-expiry` (`EXPIRY_INDEX`: `expiry_pending`, `expires_epoch`): `STATE` items
+//!   of cases whose personal data will expire, for the retention purge.
 
 use std::collections::HashMap;
 
