@@ -425,16 +425,11 @@ pub struct EffectTag {
 impl EffectTag {
     /// The key as an SES tag value may hold it (letters, digits, `_` and `-` only): hex.
     pub fn encoded_key(&self) -> String {
-        self.key.bytes().map(|b| format!("{b:02x}")).collect()
+        oys_shared::hex::encode(self.key.as_bytes())
     }
 
     pub fn decode_key(encoded: &str) -> Option<String> {
-        if encoded.len() % 2 != 0 {
-            return None;
-        }
-        let bytes: Option<Vec<u8>> =
-            (0..encoded.len()).step_by(2).map(|i| u8::from_str_radix(encoded.get(i..i + 2)?, 16).ok()).collect();
-        String::from_utf8(bytes?).ok()
+        String::from_utf8(oys_shared::hex::decode(encoded)?).ok()
     }
 }
 
