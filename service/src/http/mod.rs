@@ -31,6 +31,11 @@ use oys_shared::i18n::Language;
 use oys_shared::{ErrorCode, FieldError};
 use serde_json::{json, Value};
 
+/// The report endpoint, on both routers.
+const REPORTS: &str = "/v1/reports";
+/// The health check, on both routers.
+const HEALTH: &str = "/health";
+
 /// Lets the report form's origin call the public API from a browser (CORS). In AWS the REST
 /// API passes the function's answers through, so the function adds the headers itself.
 pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Router, String> {

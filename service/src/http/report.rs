@@ -26,8 +26,8 @@ use crate::Services;
 /// statistics (`stats_routes`).
 pub fn public_router(services: Arc<Services>) -> Router {
     Router::new()
-        .route("/v1/reports", post(public_submit))
-        .route("/health", get(super::health))
+        .route(super::REPORTS, post(public_submit))
+        .route(super::HEALTH, get(super::health))
         .fallback(super::not_found)
         .with_state(services.clone())
         .merge(super::form_routes(services.clone()))
