@@ -225,6 +225,16 @@ impl DynamoStore {
     }
 
     async fn get<T: for<'de> Deserialize<'de>>(&self, pk: String, sk: String) -> Result<Option<T>, PortError> {
+        self.get_for("get item", pk, sk).await
+    }
+
+    /// `get`, with `operation` naming what failed if the read fails.
+    async fn get_for<T: for<'de> Deserialize<'de>>(
+        &self,
+        operation: &'static str,
+        pk: String,
+        sk: String,
+    ) -> Result<Option<T>, PortError> {
         let output = self
             .client
             .get_item()
@@ -234,7 +244,7 @@ impl DynamoStore {
             .consistent_read(true)
             .send()
             .await
-            .map_err(|e| err("get item", e))?;
+            .map_err(|e| err(operation, e))?;
         output.item.map(from_item).transpose()
     }
 
@@ -256,17 +266,7 @@ impl DynamoStore {
     }
 
     async fn idempotency_record(&self, key_hash: &str) -> Result<Option<IdempotencyRecord>, PortError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key(PK, s(format!("IDEMPOTENCY#{key_hash}")))
-            .key(SK, s("IDEMPOTENCY"))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("get idempotency record", e))?;
-        output.item.map(from_item).transpose()
+        self.get_for("get idempotency record", format!("IDEMPOTENCY#{key_hash}"), "IDEMPOTENCY".into()).await
     }
 }
 
@@ -849,20 +849,22 @@ impl DynamoStore {
         Ok(items)
     }
 
-    async fn query_items(
-        &self,
-        reference: &Reference,
-        prefix: &str,
-    ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
+    /// Every item of partition `pk` whose sort key starts with `prefix`, in order, read
+    /// consistently.
+    async fn query_sk_prefix(&self, pk: String, prefix: &str, operation: &'static str) -> Result<Vec<Item>, PortError> {
         let query = self
             .client
             .query()
             .table_name(&self.table)
             .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-            .expression_attribute_values(":pk", s(case_pk(reference)))
+            .expression_attribute_values(":pk", s(pk))
             .expression_attribute_values(":prefix", s(prefix))
             .consistent_read(true);
-        self.query_pages(query, None, "query case items").await
+        self.query_pages(query, None, operation).await
+    }
+
+    async fn query_items(&self, reference: &Reference, prefix: &str) -> Result<Vec<Item>, PortError> {
+        self.query_sk_prefix(case_pk(reference), prefix, "query case items").await
     }
 
     async fn query_prefix<T: for<'de> Deserialize<'de>>(
@@ -1008,27 +1010,7 @@ impl Statistics for DynamoStore {
 
 impl DynamoStore {
     /// Every item of the statistics partition whose sort key starts with `prefix`, in order.
-    async fn stats_items(&self, prefix: &str) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
-        let mut items = Vec::new();
-        let mut start = None;
-        loop {
-            let output = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-                .expression_attribute_values(":pk", s(STATS_PK))
-                .expression_attribute_values(":prefix", s(prefix))
-                .consistent_read(true)
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| err("read statistics", e))?;
-            items.extend(output.items.unwrap_or_default());
-            start = output.last_evaluated_key;
-            if start.is_none() {
-                return Ok(items);
-            }
-        }
+    async fn stats_items(&self, prefix: &str) -> Result<Vec<Item>, PortError> {
+        self.query_sk_prefix(STATS_PK.to_string(), prefix, "read statistics").await
     }
 }
