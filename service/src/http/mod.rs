@@ -52,6 +52,11 @@ pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Rout
     Ok(router.layer(cors))
 }
 
+/// The supported language the request's `Accept-Language` prefers most, if any.
+fn accepted_language(headers: &axum::http::HeaderMap) -> Option<Language> {
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
+}
+
 async fn health() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }

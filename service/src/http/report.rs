@@ -106,11 +106,7 @@ fn follow_up_answer(
 /// The language `Accept-Language` prefers, else English: what a refusal is worded in before
 /// (or without) a body that names one.
 fn header_language(headers: &HeaderMap) -> Language {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::from_accept_language)
-        .unwrap_or(Language::English)
+    super::accepted_language(headers).unwrap_or(Language::English)
 }
 
 /// The body's media type, if it is one the API reads.
