@@ -106,7 +106,7 @@ struct Args {
     rate_limit_per_second: u64,
 
     /// Seconds between runs of the scheduled job (deadline reminders, routing sweeper,
-    /// retention purge); in AWS it runs every 15 minutes.
+    /// retention purge, statistics publication); in AWS it runs every 15 minutes.
     #[arg(long, default_value_t = 60)]
     job_every: u64,
 

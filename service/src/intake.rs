@@ -240,8 +240,7 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
 /// SHA-256 in hex: how idempotency keys and request bodies (and the follow-up limit's keys)
 /// are kept without the value itself.
 pub(crate) fn hash_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    oys_shared::hex::encode(&Sha256::digest(bytes))
 }
 
 /// JSON with object keys sorted (serde_json's default map), so key order and white space do

@@ -289,8 +289,9 @@ pub trait PersonalData: Send + Sync {
     async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
 }
 
-/// Anonymous follow-up: the slow hash of each report's receipt, the count of wrong receipts
-/// (the rate limit), and the contact details a reporter gives later.
+/// Anonymous follow-up: the hash of each report's receipt (SHA-256: a receipt's 125 random bits
+/// need no slow hash), the count of wrong receipts (the rate limit), and the contact details a
+/// reporter gives later.
 #[async_trait]
 pub trait FollowUps: Send + Sync {
     /// Stores the hash of a report's receipt, replacing any earlier one (a repeated request is
@@ -377,16 +378,11 @@ pub struct EffectTag {
 impl EffectTag {
     /// The key as an SES tag value may hold it (letters, digits, `_` and `-` only): hex.
     pub fn encoded_key(&self) -> String {
-        self.key.bytes().map(|b| format!("{b:02x}")).collect()
+        oys_shared::hex::encode(self.key.as_bytes())
     }
 
     pub fn decode_key(encoded: &str) -> Option<String> {
-        if encoded.len() % 2 != 0 {
-            return None;
-        }
-        let bytes: Option<Vec<u8>> =
-            (0..encoded.len()).step_by(2).map(|i| u8::from_str_radix(encoded.get(i..i + 2)?, 16).ok()).collect();
-        String::from_utf8(bytes?).ok()
+        String::from_utf8(oys_shared::hex::decode(encoded)?).ok()
     }
 }
 

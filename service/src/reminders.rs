@@ -1,6 +1,7 @@
 //! The scheduled job (EventBridge Scheduler, every 15 minutes): reminders before a deadline,
 //! an overdue alert at it, an escalation to the leads the next working day — each sent once —
-//! then the routing sweeper, then the retention purge.
+//! then the routing sweeper, then the retention purge, then the publication of closed months'
+//! statistics.
 //!
 //! Deadlines are found through the `next_alert_at` index: the job reads the deadlines that have
 //! something due, never every case. Each alert is sent, then the deadline moves on with a
@@ -41,8 +42,8 @@ pub struct ReminderSummary {
     pub retention_warnings: usize,
     /// Closed months published to the public statistics.
     pub months_published: usize,
-    /// Steps that failed this run (an alert, the sweep, the purge): each is logged, the rest
-    /// of the run goes on, and the next run tries again.
+    /// Steps that failed this run (an alert, the sweep, the purge, the publication): each is
+    /// logged, the rest of the run goes on, and the next run tries again.
     pub failures: usize,
 }
 
@@ -62,8 +63,9 @@ fn level_due(deadline: &Deadline, now: Timestamp) -> Option<(AlertLevel, Option<
     Some((*level, next))
 }
 
-/// Runs the job. One failing alert does not stop the others, and the sweeper and the purge run
-/// whatever happened before them: a failure is counted, logged, and retried by the next run.
+/// Runs the job. One failing alert does not stop the others, and the sweeper, the purge and the
+/// publication run whatever happened before them: a failure is counted, logged, and retried by
+/// the next run.
 pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
     let now = svc.clock.now();
     let mut summary = ReminderSummary::default();

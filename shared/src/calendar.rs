@@ -148,7 +148,6 @@ pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
     working_day_deadline(received_at, 1, 2)
 }
 
-/// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
 /// `at` plus a duration the service uses (leases, grace periods, windows: minutes to weeks).
 pub fn after(at: Timestamp, duration: std::time::Duration) -> Timestamp {
     let duration = jiff::SignedDuration::try_from(duration).expect("the service's durations are small");
@@ -165,6 +164,7 @@ pub fn uk_time_or_date(value: &str) -> Option<Timestamp> {
     })
 }
 
+/// Formats an instant for operators: `Thu 26 Nov 2026 17:00 GMT`.
 pub fn uk_time(at: Timestamp) -> String {
     at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z").to_string()
 }

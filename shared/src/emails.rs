@@ -7,7 +7,7 @@ use askama::Template;
 use jiff::Timestamp;
 
 use crate::advocate::{Proposal, RankedPartner};
-use crate::calendar::{london, uk_time, DeadlineTimes};
+use crate::calendar::{uk_time, DeadlineTimes};
 use crate::case_record::CaseSummary;
 use crate::casework::HandoffDetails;
 use crate::deadlines::{AlertLevel, Deadline};
@@ -84,11 +84,7 @@ pub fn operator_alert(summary: &CaseSummary) -> EmailText {
         urgent: summary.ongoing == Some(true) || summary.injured == Some(true),
         reference: summary.reference.to_string(),
         report_id: summary.report_id.to_string(),
-        received: summary
-            .received_at
-            .to_zoned_datetime(london())
-            .strftime("%a %-d %b %Y %H:%M %Z (UK time)")
-            .to_string(),
+        received: format!("{} (UK time)", uk_time(summary.received_at)),
         channel: summary.channel.to_string(),
         language: summary.language.to_string(),
         nation: summary.nation.to_string(),
@@ -124,7 +120,7 @@ pub fn follow_up_alert(
 ) -> EmailText {
     EmailText::render(&FollowUpAlert {
         reference: reference.to_string(),
-        at: at.to_zoned_datetime(london()).strftime("%a %-d %b %Y %H:%M %Z (UK time)").to_string(),
+        at: format!("{} (UK time)", uk_time(at)),
         added_information,
         asked_for_advocate,
     })

@@ -2,8 +2,9 @@
 //! the one-time receipt shown on the confirmation page, without ever having given a name.
 //!
 //! The receipt is 125 random bits written as 25 symbols of Crockford's base32 in five groups
-//! (`7K3M0-…`), read back as a person might type it. Only a slow hash of it is stored (the
-//! service's job); this module knows its shape and the rules of a follow-up request.
+//! (`7K3M0-…`), read back as a person might type it. Only its SHA-256 hash is stored (the
+//! service's job; 125 random bits need no slow password hash); this module knows its shape and
+//! the rules of a follow-up request.
 
 use serde_json::Value;
 
@@ -44,7 +45,7 @@ impl FollowUpReceipt {
         FollowUpReceipt(groups.join("-"))
     }
 
-    /// The canonical text: shown to the reporter once, and what the slow hash is taken of.
+    /// The canonical text: shown to the reporter once, and what the hash is taken of.
     pub fn expose(&self) -> &str {
         &self.0
     }

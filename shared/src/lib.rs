@@ -18,6 +18,7 @@ pub mod errors;
 pub mod fields;
 pub mod follow_up;
 pub mod geography;
+pub mod hex;
 pub mod i18n;
 pub mod phone;
 pub mod police;

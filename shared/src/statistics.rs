@@ -19,7 +19,8 @@
 //! primary suppression of small counts, secondary (complementary) suppression so that suppressed
 //! counts cannot be worked back from published totals, and no publication that allows
 //! differencing. [`publish`] applies it
-//! with a threshold `t` ([`DEFAULT_THRESHOLD`] = 10; configurable):
+//! with a threshold `t` (a parameter: the service always passes [`DEFAULT_THRESHOLD`] = 10, and
+//! no setting changes it):
 //!
 //! 1. **Small months.** If a month has fewer than `t` reports, everything of that month is
 //!    withheld, its total included (a month with no reports too, so that a withheld total is

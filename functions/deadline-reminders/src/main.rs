@@ -1,5 +1,6 @@
 //! Lambda function run by EventBridge Scheduler every 15 minutes (Europe/London): deadline
-//! reminders, overdue alerts and escalations, the routing sweeper and the retention purge.
+//! reminders, overdue alerts and escalations, the routing sweeper, the retention purge and the
+//! publication of closed months' statistics.
 //! What it reads from its environment: `oys_service::bootstrap::config::DeadlineRemindersConfig`.
 
 #[tokio::main]

@@ -1,23 +1,38 @@
 //! The report store on DynamoDB: one table, items grouped by case.
 //!
-//! | pk                      | sk            | holds                                         |
-//! |-------------------------|---------------|-----------------------------------------------|
-//! | `CASE#<reference>`      | `CASE`        | the summary (categories), pending deliveries  |
-//! | `CASE#<reference>`      | `NARRATIVE`   | what happened, where (personal)               |
-//! | `CASE#<reference>`      | `CONTACT`     | contact details (personal, apart)             |
-//! | `CASE#<reference>`      | `EFFECT#<key>`| a disclosure or notice done, once             |
-//! | `CASE#<reference>`      | `PROPOSAL`    | the ranked advocate proposal                  |
-//! | `CASE#<reference>`      | `DEADLINE#<slot>` | a deadline (kind, and partner for advocates) |
-//! | `CASE#<reference>`      | `STATE`       | case state, status, for the case-list indexes |
-//! | `CASE#<reference>`      | `EVENT#<ms>#<id>` | an event recorded on the case             |
-//! | `CASE#<reference>`      | `AUDIT#<ms>#<id>` | a read or export by a person (append-only)|
-//! | `PARTNERS`              | `CASELOAD#<id>` | open cases of a partner organisation        |
-//! | `IDEMPOTENCY#<sha256>`  | `IDEMPOTENCY` | the answer given to a request with that key   |
+//! | pk                         | sk                    | holds                                             |
+//! |----------------------------|-----------------------|---------------------------------------------------|
+//! | `CASE#<reference>`         | `CASE`                | the summary (categories), pending deliveries      |
+//! | `CASE#<reference>`         | `NARRATIVE`           | what happened, where (personal)                   |
+//! | `CASE#<reference>`         | `CONTACT`             | contact details (personal, apart)                 |
+//! | `CASE#<reference>`         | `STATE`               | case state, status, for the case-list indexes     |
+//! | `CASE#<reference>`         | `EFFECT#<key>`        | a disclosure or notice done, once                 |
+//! | `CASE#<reference>`         | `CLAIM#<key>`         | the lease of whoever is doing that effect now     |
+//! | `CASE#<reference>`         | `PROPOSAL`            | the ranked advocate proposal                      |
+//! | `CASE#<reference>`         | `DEADLINE#<slot>`     | a deadline (kind, and partner for advocates)      |
+//! | `CASE#<reference>`         | `EVENT#<ms>#<id>`     | an event recorded on the case                     |
+//! | `CASE#<reference>`         | `AUDIT#<ms>#<id>`     | a read or export by a person (append-only)        |
+//! | `CASE#<reference>`         | `RECEIPT`             | the hash of the follow-up receipt                 |
+//! | `PARTNERS`                 | `CASELOAD#<id>`       | open cases of a partner organisation              |
+//! | `IDEMPOTENCY#<sha256>`     | `IDEMPOTENCY`         | the answer given to a request with that key (TTL) |
+//! | `FOLLOW_UP_FAILURES#<key>` | `FAILURES`            | wrong follow-up receipts in one window (TTL)      |
+//! | `STATS`                    | `COUNTS#<YYYY-MM>`    | a month's counters, one number attribute each     |
+//! | `STATS`                    | `PUBLISHED#<YYYY-MM>` | a month as published (written once)               |
 //!
-//! The sparse index `routing-pending` (partition `routing_pending`, sort `sweep_after`, epoch
-//! seconds) holds only cases with deliveries still owed, so the sweeper reads what is due and
-//! nothing else. The sparse index `deadlines-due` (partition `deadline_open`, sort
-//! `next_alert_epoch`, epoch seconds) does the same for deadlines.
+//! Items with a TTL carry `expires_at_epoch` (`TTL_ATTRIBUTE`). The global secondary indexes,
+//! their sort keys in epoch seconds, all but `cases-by-status` sparse (an item is in the index
+//! only while it carries the index's partition attribute):
+//!
+//! - `routing-pending` (`PENDING_INDEX`: `routing_pending`, `sweep_after`): `CASE` items with
+//!   deliveries still owed, so the sweeper reads what is due and nothing else.
+//! - `deadlines-due` (`DEADLINE_INDEX`: `deadline_open`, `next_alert_epoch`): `DEADLINE` items
+//!   with an alert still to send.
+//! - `cases-by-status` (`STATUS_INDEX`: `case_status`, `received_epoch`): every `STATE` item,
+//!   for the case lists.
+//! - `cases-by-partner` (`PARTNER_INDEX`: `shared_with`, `received_epoch`): `STATE` items of
+//!   cases shared with a partner, for the partner's case list.
+//! - `personal-data-expiry` (`EXPIRY_INDEX`: `expiry_pending`, `expires_epoch`): `STATE` items
+//!   of cases whose personal data will expire, for the retention purge.
 
 use std::collections::HashMap;
 
@@ -211,6 +226,16 @@ impl DynamoStore {
     }
 
     async fn get<T: for<'de> Deserialize<'de>>(&self, pk: String, sk: String) -> Result<Option<T>, PortError> {
+        self.get_for("get item", pk, sk).await
+    }
+
+    /// `get`, with `operation` naming what failed if the read fails.
+    async fn get_for<T: for<'de> Deserialize<'de>>(
+        &self,
+        operation: &'static str,
+        pk: String,
+        sk: String,
+    ) -> Result<Option<T>, PortError> {
         let output = self
             .client
             .get_item()
@@ -220,7 +245,7 @@ impl DynamoStore {
             .consistent_read(true)
             .send()
             .await
-            .map_err(|e| err("get item", e))?;
+            .map_err(|e| err(operation, e))?;
         output.item.map(from_item).transpose()
     }
 
@@ -242,17 +267,7 @@ impl DynamoStore {
     }
 
     async fn idempotency_record(&self, key_hash: &str) -> Result<Option<IdempotencyRecord>, PortError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key(PK, s(format!("IDEMPOTENCY#{key_hash}")))
-            .key(SK, s("IDEMPOTENCY"))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| err("get idempotency record", e))?;
-        output.item.map(from_item).transpose()
+        self.get_for("get idempotency record", format!("IDEMPOTENCY#{key_hash}"), "IDEMPOTENCY".into()).await
     }
 }
 
@@ -840,20 +855,22 @@ impl DynamoStore {
         Ok(items)
     }
 
-    async fn query_items(
-        &self,
-        reference: &Reference,
-        prefix: &str,
-    ) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
+    /// Every item of partition `pk` whose sort key starts with `prefix`, in order, read
+    /// consistently.
+    async fn query_sk_prefix(&self, pk: String, prefix: &str, operation: &'static str) -> Result<Vec<Item>, PortError> {
         let query = self
             .client
             .query()
             .table_name(&self.table)
             .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-            .expression_attribute_values(":pk", s(case_pk(reference)))
+            .expression_attribute_values(":pk", s(pk))
             .expression_attribute_values(":prefix", s(prefix))
             .consistent_read(true);
-        self.query_pages(query, None, "query case items").await
+        self.query_pages(query, None, operation).await
+    }
+
+    async fn query_items(&self, reference: &Reference, prefix: &str) -> Result<Vec<Item>, PortError> {
+        self.query_sk_prefix(case_pk(reference), prefix, "query case items").await
     }
 
     async fn query_prefix<T: for<'de> Deserialize<'de>>(
@@ -985,27 +1002,7 @@ impl Statistics for DynamoStore {
 
 impl DynamoStore {
     /// Every item of the statistics partition whose sort key starts with `prefix`, in order.
-    async fn stats_items(&self, prefix: &str) -> Result<Vec<HashMap<String, AttributeValue>>, PortError> {
-        let mut items = Vec::new();
-        let mut start = None;
-        loop {
-            let output = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-                .expression_attribute_values(":pk", s(STATS_PK))
-                .expression_attribute_values(":prefix", s(prefix))
-                .consistent_read(true)
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| err("read statistics", e))?;
-            items.extend(output.items.unwrap_or_default());
-            start = output.last_evaluated_key;
-            if start.is_none() {
-                return Ok(items);
-            }
-        }
+    async fn stats_items(&self, prefix: &str) -> Result<Vec<Item>, PortError> {
+        self.query_sk_prefix(STATS_PK.to_string(), prefix, "read statistics").await
     }
 }

@@ -1,5 +1,6 @@
-//! AWS adapters: DynamoDB (store), SQS (queues), SES (mail); configuration from the
-//! environment; `provision` creates the resources on an emulator (tests, local runner).
+//! AWS adapters: DynamoDB (store), SQS (queues), SES (mail); `AwsSettings`, the resources they
+//! use as `bootstrap::config` read them; `provision` creates the resources on an emulator (tests,
+//! local runner).
 
 mod config;
 mod dynamodb;

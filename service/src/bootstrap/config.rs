@@ -133,7 +133,8 @@ pub struct AdvocateAssignmentConfig {
     pub partners: PartnerConfig,
 }
 
-/// `deadline-reminders`: the scheduled job (reminders, the routing sweeper, the retention purge).
+/// `deadline-reminders`: the scheduled job (reminders, the routing sweeper, the retention purge,
+/// the statistics publication).
 #[derive(Debug, Clone, Parser)]
 #[command(name = "deadline-reminders")]
 pub struct DeadlineRemindersConfig {

@@ -18,9 +18,6 @@ use crate::ports::{Clock, PortError};
 use crate::services::{AlertAddresses, Services};
 use oys_shared::casework::RetentionPolicy;
 
-/// Receives before a message moves to the dead-letter place, as the SQS redrive policy does.
-pub const DEFAULT_MAX_RECEIVES: u32 = 5;
-
 /// Where the embedded adapters keep their data.
 #[derive(Debug, Clone)]
 pub struct EmbeddedPaths {
@@ -45,7 +42,7 @@ pub fn services(
     // One connection for the store and the queue: two connections to one file make each
     // writer wait for the other's lock in SQLite's busy handler, which sleeps (measured with
     // scripts/bench-runner: p99 above 300 ms for reports with both routes).
-    let db = Db::open(&paths.database, "")?;
+    let db = Db::open(&paths.database)?;
     Ok(Services::new(
         Arc::new(EmbeddedStore::on(db.clone())?),
         Arc::new(EmbeddedQueue::on(db, max_receives, clock.clone())?),
@@ -66,7 +63,7 @@ pub(crate) struct Db(Arc<Mutex<Connection>>, Arc<tokio::sync::Semaphore>);
 const BLOCKING_CALLS: usize = 2;
 
 impl Db {
-    pub(crate) fn open(path: &Path, schema: &str) -> Result<Db, PortError> {
+    pub(crate) fn open(path: &Path) -> Result<Db, PortError> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| PortError::new("create data folder", e))?;
         }
@@ -77,7 +74,6 @@ impl Db {
             // A 32 MiB page cache: with the default 2 MiB most page reads were pread calls.
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;")
             .map_err(|e| PortError::new("configure database", e))?;
-        connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
         Ok(Db(Arc::new(Mutex::new(connection)), Arc::new(tokio::sync::Semaphore::new(BLOCKING_CALLS))))
     }
 

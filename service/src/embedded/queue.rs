@@ -2,7 +2,6 @@
 //! delivery, a visibility timeout after which an undeleted message is delivered again, a
 //! receive count, and a dead-letter place for messages received `max_receives` times.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -42,10 +41,6 @@ fn dead_letter_name(route: Route) -> String {
 }
 
 impl EmbeddedQueue {
-    pub fn open(path: &Path, max_receives: u32, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
-        Ok(EmbeddedQueue { db: Db::open(path, SCHEMA)?, max_receives: max_receives.max(1), clock })
-    }
-
     /// The queue on a connection the store shares.
     pub(crate) fn on(db: Db, max_receives: u32, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
         Ok(EmbeddedQueue { db: db.with_schema(SCHEMA)?, max_receives: max_receives.max(1), clock })

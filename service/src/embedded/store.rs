@@ -2,8 +2,6 @@
 //! summary, narrative and contact in separate tables; the pending-routing "index" is the
 //! `sweep_after` column, set only while deliveries are owed.
 
-use std::path::Path;
-
 use async_trait::async_trait;
 use jiff::Timestamp;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
@@ -140,10 +138,6 @@ pub struct EmbeddedStore {
 }
 
 impl EmbeddedStore {
-    pub fn open(path: &Path) -> Result<Self, PortError> {
-        Ok(EmbeddedStore { db: Db::open(path, SCHEMA)? })
-    }
-
     /// The store on a connection the queue shares.
     pub(crate) fn on(db: Db) -> Result<Self, PortError> {
         Ok(EmbeddedStore { db: db.with_schema(SCHEMA)? })

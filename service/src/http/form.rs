@@ -76,10 +76,7 @@ async fn asset(content_type: &'static str, body: &'static str) -> Response {
 
 /// `GET /`: the form in the language the browser prefers, if it is one the form has.
 async fn choose_language(headers: HeaderMap) -> Redirect {
-    let preferred = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::from_accept_language)
+    let preferred = super::accepted_language(&headers)
         .filter(|language| form_languages().contains(language))
         .unwrap_or(Language::English);
     // Relative, so it works under an API Gateway stage path (`/live/` → `/live/en/`) as at `/`.

@@ -1,10 +1,16 @@
 //! The HTTP API (API.md) as axum routers, served by `lambda_http` in AWS and by `axum::serve` in
 //! the local runner.
 //!
-//! - `public_router`: the report form's endpoint, what the `submit-report` function serves. It
-//!   links no casework: a request with credentials is refused.
-//! - `operator_router`: the same endpoint for operators taking reports by phone, and the
-//!   casework routes, behind authentication (`operator-api`, the local runner).
+//! - `form`: the server-rendered report form and follow-up pages, the follow-up API's route and
+//!   the form's assets (`form_routes`, merged into both routers).
+//! - `stats`: the public statistics as JSON, CSV and a page (`stats_routes`, merged into both
+//!   routers).
+//! - `report`: `POST /v1/reports` and `POST /v1/follow-ups`, and `public_router`, what the
+//!   `submit-report` function serves. It links no casework: a report with credentials is
+//!   refused.
+//! - `operator`: `operator_router`, the same report endpoint for operators taking reports by
+//!   phone and the casework routes, behind authentication (`operator-api`, the local runner).
+//! - `error`: `ApiError`, every refusal the API answers.
 
 mod error;
 mod form;
@@ -25,6 +31,11 @@ use oys_shared::i18n::Language;
 use oys_shared::{ErrorCode, FieldError};
 use serde_json::{json, Value};
 
+/// The report endpoint, on both routers.
+const REPORTS: &str = "/v1/reports";
+/// The health check, on both routers.
+const HEALTH: &str = "/health";
+
 /// Lets the report form's origin call the public API from a browser (CORS). In AWS the REST
 /// API passes the function's answers through, so the function adds the headers itself.
 pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Router, String> {
@@ -39,6 +50,11 @@ pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Rout
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, HeaderName::from_static("idempotency-key")])
         .max_age(std::time::Duration::from_secs(600));
     Ok(router.layer(cors))
+}
+
+/// The supported language the request's `Accept-Language` prefers most, if any.
+fn accepted_language(headers: &axum::http::HeaderMap) -> Option<Language> {
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
 }
 
 async fn health() -> Json<Value> {

@@ -35,18 +35,20 @@ struct OperatorState {
 /// The report endpoint and the casework routes, with `auth` deciding who is calling.
 pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
     Router::new()
-        .route("/v1/reports", post(take_report))
+        .route(super::REPORTS, post(take_report))
         .route("/v1/cases", get(list_cases))
         .route("/v1/cases/{reference}", get(get_case))
         .route("/v1/cases/{reference}/events", post(post_event))
         .route("/v1/cases/{reference}/export", get(export_case))
         .route("/v1/cases/{reference}/erase", post(erase_case))
         .route("/v1/cases/{reference}/audit", get(case_audit))
-        .route("/health", get(super::health))
+        .route(super::HEALTH, get(super::health))
         .fallback(super::not_found)
         .layer(axum::middleware::from_fn(log_by_route))
         .with_state(OperatorState { casework: casework.clone(), auth: Arc::new(auth) })
-        // The report form, for the local runner (in AWS the public function serves it).
+        // The report form, the follow-up API and the statistics, as on the public router. The
+        // local runner serves them from here; so does the `operator-api` function, though its
+        // HTTP API forwards only `/v1/…` (the form's pages reach AWS users through `submit-report`).
         .merge(super::form_routes(Arc::new(casework.services.clone())))
         .merge(super::stats_routes(Arc::new(casework.services.clone())))
 }
@@ -58,7 +60,7 @@ async fn log_by_route(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let response = next.run(request).instrument(tracing::info_span!("request", %method, %route)).await;
     let status = response.status();
-    if status.is_client_error() && route != "/v1/reports" {
+    if status.is_client_error() && route != super::REPORTS {
         warn!(%method, %route, status = status.as_u16(), "operator request refused");
     }
     response

@@ -1,5 +1,6 @@
 //! `POST /v1/reports`: reading a report request (media type, size, body, idempotency key) and
-//! answering what intake made of it. The public router serves only this.
+//! answering what intake made of it; `POST /v1/follow-ups`; and the public router, which serves
+//! them with the report form's and the statistics' routes.
 
 use std::sync::Arc;
 
@@ -20,12 +21,13 @@ use super::{retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 use crate::intake::{self, IntakeError, Submission, SubmitOutcome};
 use crate::Services;
 
-/// The public API: the report form's endpoint. Requests carrying credentials are refused:
-/// staff use the operator API.
+/// The public API: the report endpoint (a request carrying credentials is refused: staff use
+/// the operator API), the report form and the follow-up API (`form_routes`), and the
+/// statistics (`stats_routes`).
 pub fn public_router(services: Arc<Services>) -> Router {
     Router::new()
-        .route("/v1/reports", post(public_submit))
-        .route("/health", get(super::health))
+        .route(super::REPORTS, post(public_submit))
+        .route(super::HEALTH, get(super::health))
         .fallback(super::not_found)
         .with_state(services.clone())
         .merge(super::form_routes(services.clone()))
@@ -101,11 +103,7 @@ fn follow_up_answer(
 /// The language `Accept-Language` prefers, else English: what a refusal is worded in before
 /// (or without) a body that names one.
 fn header_language(headers: &HeaderMap) -> Language {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::from_accept_language)
-        .unwrap_or(Language::English)
+    super::accepted_language(headers).unwrap_or(Language::English)
 }
 
 /// The body's media type, if it is one the API reads.
