@@ -55,7 +55,7 @@ pub async fn add_to_report(svc: &Services, body: &Value) -> Result<FollowUpOutco
     let now = svc.clock.now();
     let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
     // Keyed by the reference whether or not it exists, so the limit reveals nothing either.
-    let key = crate::intake::hash_hex(format!("{}#{window}", request.reference).as_bytes());
+    let key = oys_shared::hex::sha256(format!("{}#{window}", request.reference).as_bytes());
     if svc.follow_ups.failed_attempts(&key, now).await? >= FAILED_ATTEMPTS_ALLOWED {
         warn!("follow-up refused: too many wrong receipts for one reference");
         return Ok(FollowUpOutcome::TooManyAttempts);
@@ -175,7 +175,7 @@ async fn apply(
 /// and each follow-up attempt cheap (Argon2's defaults cost 19 MiB and milliseconds of CPU).
 /// Bound to the reference, so a hash copied to another case matches nothing.
 fn hash_receipt(reference: &Reference, receipt: &str) -> String {
-    format!("sha256:{}", crate::intake::hash_hex(format!("{reference}#{receipt}").as_bytes()))
+    format!("sha256:{}", oys_shared::hex::sha256(format!("{reference}#{receipt}").as_bytes()))
 }
 
 /// Two v4 UUIDs (122 random bits each), the second shifted over the first's fixed version and

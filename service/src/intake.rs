@@ -11,7 +11,6 @@
 use std::time::Duration;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use tracing::{error, info, warn};
 use uuid::Uuid;
 
@@ -81,8 +80,8 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
     };
     crate::telemetry::leak_canary!("use_case", &report.incident.description);
     let language = report.language;
-    let request_hash = hash_hex(canonical_json(&submission.body).as_bytes());
-    let key_hash = submission.idempotency_key.as_deref().map(|key| hash_hex(key.as_bytes()));
+    let request_hash = oys_shared::hex::sha256(canonical_json(&submission.body).as_bytes());
+    let key_hash = submission.idempotency_key.as_deref().map(|key| oys_shared::hex::sha256(key.as_bytes()));
 
     let report_id = Uuid::new_v4();
     let mut attempt = 0;
@@ -235,12 +234,6 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
         info!(reference = %reference, remaining = remaining.len(), "sweeper routed a pending report");
     }
     Ok(summary)
-}
-
-/// SHA-256 in hex: how idempotency keys and request bodies (and the follow-up limit's keys)
-/// are kept without the value itself.
-pub(crate) fn hash_hex(bytes: &[u8]) -> String {
-    oys_shared::hex::encode(&Sha256::digest(bytes))
 }
 
 /// JSON with object keys sorted (serde_json's default map), so key order and white space do

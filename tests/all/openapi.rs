@@ -359,9 +359,20 @@ fn router_routes() -> BTreeSet<(String, String)> {
         include_str!("../../service/src/http/stats.rs"),
     ]
     .concat();
+    let constants = include_str!("../../service/src/http/mod.rs");
     let mut routes = BTreeSet::new();
     for call in source.split(".route(").skip(1) {
-        let path = call.split('"').nth(1).expect("a route path literal").to_string();
+        // A literal, or one of `http/mod.rs`'s path constants (`REPORTS`, `HEALTH`).
+        let argument = call.split(',').next().unwrap().trim();
+        let path = match argument.strip_prefix('"') {
+            Some(literal) => literal.split('"').next().unwrap().to_string(),
+            None => {
+                let name = argument.rsplit("::").next().unwrap();
+                let declared = format!("const {name}: &str = \"");
+                let after = constants.split(&declared).nth(1).unwrap_or_else(|| panic!("no path constant {name}"));
+                after.split('"').next().unwrap().to_string()
+            }
+        };
         // The method router: `get(handler)`, `post(handler)`, chained `.get(handler)`…, up to
         // the closing parenthesis of `.route(`.
         let mut depth = 1;

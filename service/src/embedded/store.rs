@@ -192,10 +192,11 @@ impl Reports for EmbeddedStore {
                 apply_count(&tx, &report.count)?;
                 let state = &report.state;
                 tx.execute(
-                    "INSERT INTO case_states (reference, state, version, status, expires_at) VALUES (?1, ?2, 0, ?3, ?4)",
+                    "INSERT INTO case_states (reference, state, version, status, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                     params![
                         reference,
                         to_json(state),
+                        state.version as i64,
                         CaseListing::of(&report.summary, state).status.as_str(),
                         state.personal_data_expires_at.map(|t| t.as_second())
                     ],
