@@ -247,6 +247,21 @@ async fn the_script_can_check_a_form_in_place_and_nothing_is_kept(backend: Backe
     assert!(backend.emails().await.is_empty(), "and sends nothing");
 }
 
+/// A report the store cannot take: the form comes back with the outage said, everything typed
+/// kept, `Retry-After` on the answer, and nothing stored.
+async fn a_form_sent_during_an_outage_comes_back_kept_with_retry_after(mut backend: Backend) {
+    let switch = crate::support::flaky::Switch::default();
+    crate::support::flaky::store_outage(&mut backend.services, &switch);
+    switch.fail(true);
+    let fields = minimum("outage-form-1");
+    let page = post_form(&backend, "en", &pairs(&fields)).await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(page.headers[header::RETRY_AFTER], "30", "a 503 says when to try again");
+    assert!(page.html.contains("A man shouted at me on the bus."), "what was typed is kept");
+    switch.fail(false);
+    assert_eq!(backend.case_count().await, 0);
+}
+
 on_both_backends!(
     the_script_can_check_a_form_in_place_and_nothing_is_kept,
     every_page_renders_in_every_form_language_with_every_message_translated,
@@ -254,4 +269,5 @@ on_both_backends!(
     pages_are_safe_on_a_shared_phone,
     the_minimum_path_reports_without_scripts_and_shows_the_reference,
     a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept,
+    a_form_sent_during_an_outage_comes_back_kept_with_retry_after,
 );
