@@ -6,7 +6,7 @@
 //! known or not, takes at most `FAILED_ATTEMPTS_ALLOWED` wrong receipts an hour. Operators are
 //! alerted with the reference and the kind of addition, never its words or the phone.
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde_json::Value;
 use tracing::{info, warn};
 
@@ -185,8 +185,8 @@ fn random_u128() -> u128 {
         ^ (u128::from_le_bytes(uuid::Uuid::new_v4().into_bytes()) << 6)
 }
 
-/// How long a failed-attempt window lasts, for a `Retry-After`.
-pub fn retry_after(now: Timestamp) -> SignedDuration {
+/// Seconds until the failed-attempt window ends: the `Retry-After` of a refused follow-up.
+pub fn retry_after_seconds(now: Timestamp) -> u64 {
     let into = now.as_second().rem_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
-    SignedDuration::from_secs(FAILED_ATTEMPT_WINDOW_SECONDS - into)
+    (FAILED_ATTEMPT_WINDOW_SECONDS - into) as u64
 }

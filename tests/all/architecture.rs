@@ -225,24 +225,27 @@ fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
                 }
             }
         }
-        for callee in *callees {
-            if !files.iter().any(|other| &module(other) == callee) {
-                problems.push(format!("{file} names `{callee}`, which is no use-case module"));
-            }
-        }
-        for other in &files {
-            let other_module = module(other);
-            if other == file || callees.contains(&other_module.as_str()) {
-                continue;
-            }
+        let mut called = Vec::new();
+        for other in files.iter().filter(|other| *other != file) {
             let path = other.trim_end_matches(".rs").trim_end_matches("/mod").replace('/', "::");
             let same_folder = other.contains('/') && file.split('/').next() == other.split('/').next();
             let refers = joined.contains(&format!("crate::{path}::"))
                 || joined.contains(&format!("crate::{path}{{"))
                 || joined.contains(&format!("crate::{path};"))
-                || (same_folder && joined.contains(&format!("super::{other_module}")));
+                || (same_folder && joined.contains(&format!("super::{}", module(other))));
             if refers {
+                called.push(module(other));
+            }
+        }
+        // Exact both ways: every call named, every name called.
+        for other_module in &called {
+            if !callees.contains(&other_module.as_str()) {
                 problems.push(format!("{file} calls into the use case `{other_module}`, which it does not name"));
+            }
+        }
+        for callee in *callees {
+            if !called.iter().any(|other_module| other_module == callee) {
+                problems.push(format!("{file} names `{callee}`, which it does not call"));
             }
         }
     }

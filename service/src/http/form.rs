@@ -225,7 +225,7 @@ async fn submitted_follow_up(
         }
         Ok(FollowUpOutcome::TooManyAttempts) => {
             let response = refuse(StatusCode::TOO_MANY_REQUESTS, oys_shared::ErrorCode::TooManyAttempts);
-            retry_after(response, crate::follow_up::retry_after(services.clock.now()).as_secs() as u64)
+            retry_after(response, crate::follow_up::retry_after_seconds(services.clock.now()))
         }
         Err(error) => {
             tracing::error!(%error, "follow-up from the form could not be added");

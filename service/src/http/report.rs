@@ -89,7 +89,7 @@ fn follow_up_answer(
         Ok(FollowUpOutcome::TooManyAttempts) => {
             let error = FieldError::new("receipt", ErrorCode::TooManyAttempts);
             let response = ApiError::fields(StatusCode::TOO_MANY_REQUESTS, language, vec![error]).into_response();
-            retry_after(response, crate::follow_up::retry_after(now).as_secs() as u64)
+            retry_after(response, crate::follow_up::retry_after_seconds(now))
         }
         Err(err) => {
             error!(error = %err, "follow-up could not be added");
