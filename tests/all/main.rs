@@ -10,6 +10,7 @@ mod casework;
 mod conformance;
 mod follow_up;
 mod form;
+mod iam;
 mod infra;
 mod lambda_events;
 mod openapi;
