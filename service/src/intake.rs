@@ -33,6 +33,11 @@ use oys_shared::statistics::CountChange;
 pub const SWEEP_GRACE: Duration = Duration::from_secs(120);
 /// How long a sweeper holds a report it claimed before another may try again.
 pub const SWEEP_LEASE: Duration = Duration::from_secs(300);
+/// How long after the first answer a repeat of the same report (a lost answer, a double tap)
+/// is shown a fresh receipt. Later repeats get the reference and no receipt: on a shared phone,
+/// Back and "send again" must not hand a working receipt to whoever holds the phone now, nor
+/// stop the reporter's own receipt working.
+pub const RECEIPT_REISSUE_WINDOW: Duration = Duration::from_secs(5 * 60);
 /// How long an `Idempotency-Key` is remembered.
 pub const IDEMPOTENCY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 /// How often a fresh reference is drawn when one is already taken (1 in 2^40 per draw).
@@ -50,8 +55,9 @@ pub enum SubmitOutcome {
     /// Stored; with the reporter's follow-up receipt (`None` only if it could not be stored:
     /// the report is safe, the reporter is told to call instead).
     Accepted(Receipt, Option<FollowUpReceipt>),
-    /// The same `Idempotency-Key` and body as an earlier request: its answer, nothing new but
-    /// a new receipt (the first answer may never have arrived; only the newest receipt works).
+    /// The same `Idempotency-Key` and body as an earlier request: its answer, nothing new. Within
+    /// `RECEIPT_REISSUE_WINDOW` of the first, a new receipt (the first answer may never have
+    /// arrived; only the newest receipt works); after it, `None`: the receipt is not shown again.
     Replayed(Receipt, Option<FollowUpReceipt>),
     Invalid {
         language: Language,
@@ -117,8 +123,9 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         match created.map_err(IntakeError::NotStored)? {
             CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
-                info!(reference = %earlier.receipt.reference, "idempotent repeat answered from the first request");
-                let follow_up = receipt_for(svc, &earlier.receipt.reference).await;
+                let reissue = now < after(earlier.created_at, RECEIPT_REISSUE_WINDOW);
+                info!(reference = %earlier.receipt.reference, reissue, "idempotent repeat answered from the first request");
+                let follow_up = if reissue { receipt_for(svc, &earlier.receipt.reference).await } else { None };
                 return Ok(SubmitOutcome::Replayed(earlier.receipt, follow_up));
             }
             CreateOutcome::IdempotencyKeyUsed(_) => {

@@ -172,6 +172,16 @@ async fn a_repeated_report_gets_a_new_receipt_and_only_the_newest_works(backend:
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, _) = follow_up(&backend, json!({"reference": reference, "receipt": new, "information": "x"})).await;
     assert_eq!(status, StatusCode::CREATED);
+
+    // Past the re-issue window (a shared phone: Back and "send again" later), the repeat is the
+    // same report with no receipt, and the reporter's receipt keeps working.
+    backend.clock.advance(oys_service::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
+    let later = crate::api::post(backend.router(), "application/json", &key, event("report-anonymous.json")).await;
+    assert!(later.replayed);
+    assert_eq!(later.json["reference"], reference);
+    assert!(later.json["follow_up_receipt"].is_null(), "{}", later.json);
+    let (status, _, _) = follow_up(&backend, json!({"reference": reference, "receipt": new, "information": "y"})).await;
+    assert_eq!(status, StatusCode::CREATED, "the receipt the reporter kept still works");
 }
 
 async fn bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words(backend: Backend) {

@@ -27,13 +27,22 @@ async fn get(backend: &Backend, path: &str) -> Page {
     send(backend, Request::get(path).body(Body::empty()).unwrap()).await
 }
 
+/// Posts the form and, as a browser does, follows a `303` to the confirmation with its cookie.
 async fn post_form(backend: &Backend, lang: &str, fields: &[(&str, &str)]) -> Page {
     let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
     let request = Request::post(format!("/{lang}/"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body))
         .unwrap();
-    send(backend, request).await
+    let answer = send(backend, request).await;
+    if answer.status != StatusCode::SEE_OTHER {
+        return answer;
+    }
+    assert_eq!(answer.headers[header::LOCATION], "sent", "relative, so it stays under a stage");
+    let cookie = answer.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+    let confirmation =
+        Request::get(format!("/{lang}/sent")).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    send(backend, confirmation).await
 }
 
 /// The minimum path: what a reporter must answer to report anonymously, asking for nothing.
@@ -168,9 +177,22 @@ async fn the_minimum_path_reports_without_scripts_and_shows_the_reference(backen
     assert_eq!(alerts.len(), 1);
     assert!(alerts[0].subject.contains(&reference));
 
-    // The same form sent again (a double tap, a reload) is the same report.
+    // The same form sent again (a double tap, a lost answer) is the same report, with a new receipt.
     let again = post_form(&backend, "zh-Hant", &pairs(&fields)).await;
-    assert!(again.html.contains(&reference));
+    assert!(again.html.contains(&reference) && again.html.contains("id=\"receipt\""));
+    assert_eq!(backend.case_count().await, 1);
+
+    // A reload of the confirmation, or Back to it, shows no report: the cookie was cleared.
+    let reloaded = get(&backend, "/zh-Hant/sent").await;
+    assert_eq!(reloaded.status, StatusCode::OK);
+    assert!(!reloaded.html.contains(&reference) && reloaded.html.contains("id=\"nothing-to-show\""));
+
+    // Sent again past the re-issue window (the next person on a shared phone): the reference
+    // and the helpline, never a receipt.
+    backend.clock.advance(oys_service::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
+    let later = post_form(&backend, "zh-Hant", &pairs(&fields)).await;
+    assert!(later.html.contains(&reference), "{}", later.html);
+    assert!(!later.html.contains("id=\"receipt\"") && later.html.contains("id=\"receipt-withheld\""));
     assert_eq!(backend.case_count().await, 1);
 }
 

@@ -522,8 +522,8 @@ async fn exercise(
     match (method.as_str(), path.as_str()) {
         (
             "GET",
-            "/" | "/health" | "/{lang}/" | "/{lang}/privacy" | "/{lang}/follow-up" | "/stats" | "/v1/stats"
-            | "/v1/stats.csv",
+            "/" | "/health" | "/{lang}/" | "/{lang}/sent" | "/{lang}/privacy" | "/{lang}/follow-up" | "/stats"
+            | "/v1/stats" | "/v1/stats.csv",
         )
         | ("GET", "/assets/form.css" | "/assets/form.js") => {
             let concrete = path.replace("{lang}", "en");

@@ -205,9 +205,10 @@ async fn the_report_form_is_served_through_the_rest_api(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["cache-control"], "no-store");
     assert!(html.contains("<html lang=\"zh-Hant\">") && html.contains("提交舉報"));
-    let (status, _, html) = invoke("apigw-rest-form-post.json").await;
-    assert_eq!(status, StatusCode::OK, "{html}");
-    assert!(html.contains("id=\"reference\""));
+    let (status, headers, html) = invoke("apigw-rest-form-post.json").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(headers["location"], "sent", "relative: under the stage, /live/zh-Hant/sent");
+    assert!(headers["set-cookie"].to_str().unwrap().starts_with("oys-sent="));
     assert_eq!(backend.case_count().await, 1);
 }
 

@@ -222,7 +222,16 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
             .unwrap();
         let router = backend.router();
         async move {
-            let response = router.oneshot(request).await.unwrap();
+            let mut response = router.clone().oneshot(request).await.unwrap();
+            // A sent form redirects to its confirmation, carried by a cookie: follow it.
+            if response.status() == StatusCode::SEE_OTHER {
+                let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+                let confirmation = axum::http::Request::get("/en/sent")
+                    .header("cookie", cookie)
+                    .body(axum::body::Body::empty())
+                    .unwrap();
+                response = router.oneshot(confirmation).await.unwrap();
+            }
             let status = response.status();
             let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
             (status, String::from_utf8(bytes.to_vec()).unwrap())

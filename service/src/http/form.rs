@@ -4,6 +4,8 @@
 //! to each field and everything typed kept. Every page: no cache, a strict
 //! Content-Security-Policy (no inline script, nothing from another site), no referrer.
 
+mod confirmation;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -40,6 +42,7 @@ pub fn form_routes(services: Arc<Services>) -> Router {
     Router::new()
         .route("/", get(choose_language))
         .route("/{lang}/", get(empty_form).post(submitted_form))
+        .route("/{lang}/sent", get(confirmation::sent_page))
         .route("/{lang}/check", axum::routing::post(checked_form))
         .route("/{lang}/privacy", get(privacy_notice))
         .route("/{lang}/follow-up", get(empty_follow_up).post(submitted_follow_up))
@@ -162,14 +165,10 @@ async fn submitted_form(
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
     match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt, follow_up) | SubmitOutcome::Replayed(receipt, follow_up)) => {
-            let confirmation = ConfirmationPage {
-                chrome: Chrome::new(language, "form-confirmation-title", ""),
-                reference: receipt.reference.to_string(),
-                follow_up_receipt: follow_up.map(|r| r.expose().to_string()),
-                next_steps: receipt.next_steps,
-            };
-            page(StatusCode::OK, &confirmation)
+        Ok(SubmitOutcome::Accepted(receipt, follow_up)) => confirmation::redirect(receipt, follow_up, false),
+        Ok(SubmitOutcome::Replayed(receipt, follow_up)) => {
+            let withheld = follow_up.is_none();
+            confirmation::redirect(receipt, follow_up, withheld)
         }
         Ok(SubmitOutcome::Invalid { errors, .. }) => {
             page(StatusCode::UNPROCESSABLE_ENTITY, &FormPage::new(language, &kept, &errors))
@@ -349,16 +348,6 @@ impl PrivacyPage {
     fn version(&self) -> String {
         i18n::message(self.chrome.t.0, "privacy-version", &[("version", PRIVACY_NOTICE_VERSION.to_string())])
     }
-}
-
-#[derive(Template)]
-#[template(path = "form/confirmation.html")]
-struct ConfirmationPage {
-    chrome: Chrome,
-    reference: String,
-    /// Shown once: only its hash is kept.
-    follow_up_receipt: Option<String>,
-    next_steps: String,
 }
 
 #[derive(Template)]
