@@ -2,9 +2,11 @@
 //! advocate, with the reference and the one-time receipt from the confirmation page.
 //!
 //! The receipt is stored only as a SHA-256 hash. A wrong receipt and an unknown reference get
-//! the same answer after the same work (one hash either way), and every reference,
-//! known or not, takes at most `FAILED_ATTEMPTS_ALLOWED` wrong receipts an hour. Operators are
-//! alerted with the reference and the kind of addition, never its words or the phone.
+//! the same answer after the same work (one hash either way). Each client takes at most
+//! `ATTEMPTS_PER_CLIENT` wrong receipts an hour, and each reference, known or not, at most
+//! `ATTEMPTS_PER_REFERENCE` from everyone: an attempt is taken (checked and counted in one
+//! conditional write) before the receipt is checked, and given back when it was right. Operators
+//! are alerted with the reference and the kind of addition, never its words or the phone.
 
 use jiff::Timestamp;
 use serde_json::Value;
@@ -14,7 +16,8 @@ use oys_shared::case_history::EventRecord;
 use oys_shared::case_record::ContactDetails;
 use oys_shared::casework::{apply_event, caseload_changes, CaseEvent, StaffRole};
 use oys_shared::follow_up::{
-    parse_follow_up, FollowUpReceipt, FollowUpRequest, FAILED_ATTEMPTS_ALLOWED, FAILED_ATTEMPT_WINDOW_SECONDS,
+    parse_follow_up, FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE,
+    FAILED_ATTEMPT_WINDOW_SECONDS,
 };
 use oys_shared::report::ContactMethod;
 use oys_shared::routing::{Route, RoutingMessage};
@@ -46,17 +49,25 @@ pub async fn issue_receipt(svc: &Services, reference: &Reference) -> Result<Foll
     Ok(receipt)
 }
 
-/// Adds what the reporter sent to their case, if the reference and receipt match.
-pub async fn add_to_report(svc: &Services, body: &Value) -> Result<FollowUpOutcome, PortError> {
+/// Adds what the reporter sent to their case, if the reference and receipt match. `client` is
+/// the caller's network address (hashed into a key here, never stored or logged as is).
+pub async fn add_to_report(svc: &Services, body: &Value, client: Option<&str>) -> Result<FollowUpOutcome, PortError> {
     let request = match parse_follow_up(body) {
         Ok(request) => request,
         Err(errors) => return Ok(FollowUpOutcome::Invalid(errors)),
     };
     let now = svc.clock.now();
     let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
-    // Keyed by the reference whether or not it exists, so the limit reveals nothing either.
-    let key = oys_shared::hex::sha256(format!("{}#{window}", request.reference).as_bytes());
-    if svc.follow_ups.failed_attempts(&key, now).await? >= FAILED_ATTEMPTS_ALLOWED {
+    let window_ends = Timestamp::from_second((window + 1) * FAILED_ATTEMPT_WINDOW_SECONDS).unwrap_or(now);
+    let client_key = oys_shared::hex::sha256(format!("client#{}#{window}", client.unwrap_or("unknown")).as_bytes());
+    // Keyed by the reference whether or not it exists, so the ceiling reveals nothing either.
+    let reference_key = oys_shared::hex::sha256(format!("{}#{window}", request.reference).as_bytes());
+    if !svc.follow_ups.take_attempt(&client_key, ATTEMPTS_PER_CLIENT, window_ends).await? {
+        warn!("follow-up refused: too many wrong receipts from one client");
+        return Ok(FollowUpOutcome::TooManyAttempts);
+    }
+    if !svc.follow_ups.take_attempt(&reference_key, ATTEMPTS_PER_REFERENCE, window_ends).await? {
+        svc.follow_ups.give_back_attempt(&client_key).await?;
         warn!("follow-up refused: too many wrong receipts for one reference");
         return Ok(FollowUpOutcome::TooManyAttempts);
     }
@@ -64,11 +75,12 @@ pub async fn add_to_report(svc: &Services, body: &Value) -> Result<FollowUpOutco
     let matches = stored.as_deref() == Some(hash_receipt(&request.reference, request.receipt.expose()).as_str());
     let report = if matches { svc.reports.get_report(&request.reference).await? } else { None };
     let Some(report) = report else {
-        let window_ends = Timestamp::from_second((window + 1) * FAILED_ATTEMPT_WINDOW_SECONDS).unwrap_or(now);
-        svc.follow_ups.count_failed_attempt(&key, window_ends).await?;
         warn!("follow-up refused: reference and receipt not recognised");
         return Ok(FollowUpOutcome::NotRecognised);
     };
+    // A right receipt counts against nobody.
+    svc.follow_ups.give_back_attempt(&client_key).await?;
+    svc.follow_ups.give_back_attempt(&reference_key).await?;
     apply(svc, request, report, now).await
 }
 

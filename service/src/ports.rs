@@ -300,12 +300,13 @@ pub trait FollowUps: Send + Sync {
 
     async fn receipt_hash(&self, reference: &Reference) -> Result<Option<String>, PortError>;
 
-    /// Counts one wrong attempt under `key` (which names its window), kept until `expires_at`;
-    /// the count so far, this one included.
-    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError>;
+    /// Takes one attempt under `key` (which names its window; kept until `expires_at`) if fewer
+    /// than `limit` are taken. The check and the count are one conditional write, so attempts
+    /// made at the same moment never pass the limit between them. `false`: the limit is reached.
+    async fn take_attempt(&self, key: &str, limit: u32, expires_at: Timestamp) -> Result<bool, PortError>;
 
-    /// The wrong attempts counted under `key`, if not expired at `now`.
-    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError>;
+    /// Gives back one attempt taken under `key` (a right receipt is not held against anyone).
+    async fn give_back_attempt(&self, key: &str) -> Result<(), PortError>;
 }
 
 /// Public statistics: each month's counters (moved by `NewReport::count` and

@@ -139,9 +139,15 @@ pub fn parse_follow_up(body: &Value) -> Result<FollowUpRequest, Vec<FieldError>>
     }
 }
 
-/// How many wrong receipts a reference takes in one window before every attempt on it is
-/// refused until the window ends, whether or not the reference exists.
-pub const FAILED_ATTEMPTS_ALLOWED: u32 = 5;
+/// How many wrong receipts one client (its network address) may send in one window before its
+/// every attempt is refused until the window ends. Per client, not per reference: references
+/// travel in emails to forces and partners, and a per-reference lock would let anyone holding
+/// one lock the reporter out; guessing a receipt's 125 random bits is hopeless either way, so
+/// the limit only keeps the cost of trying (a hash and a read each) bounded.
+pub const ATTEMPTS_PER_CLIENT: u32 = 10;
+/// How many wrong receipts a reference takes in one window from everyone together: high, so
+/// nobody locks a reporter out by accident, and a ceiling on what many addresses can try.
+pub const ATTEMPTS_PER_REFERENCE: u32 = 100;
 /// The window failed attempts are counted in, in seconds.
 pub const FAILED_ATTEMPT_WINDOW_SECONDS: i64 = 60 * 60;
 

@@ -294,7 +294,7 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     assert!(svc.personal_data.expiring(later(now, 30 * 86_400), 10).await.unwrap().contains(&reference));
 }
 
-async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_a_change_saves_contact(backend: Backend) {
+async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_saves_contact(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
     let (report, reference) = stored_report(svc, now).await;
@@ -306,13 +306,19 @@ async fn a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_a_chang
     assert_eq!(svc.follow_ups.receipt_hash(&other).await.unwrap(), None);
 
     let window_ends = later(now, 3600);
-    assert_eq!(svc.follow_ups.failed_attempts("key-a", now).await.unwrap(), 0);
-    for expected in 1..=3 {
-        assert_eq!(svc.follow_ups.count_failed_attempt("key-a", window_ends).await.unwrap(), expected);
+    for _ in 0..3 {
+        assert!(svc.follow_ups.take_attempt("key-a", 3, window_ends).await.unwrap());
     }
-    assert_eq!(svc.follow_ups.failed_attempts("key-a", now).await.unwrap(), 3);
-    assert_eq!(svc.follow_ups.failed_attempts("key-b", now).await.unwrap(), 0, "counted per key");
-    assert_eq!(svc.follow_ups.failed_attempts("key-a", window_ends).await.unwrap(), 0, "gone when the window ends");
+    assert!(!svc.follow_ups.take_attempt("key-a", 3, window_ends).await.unwrap(), "the limit holds");
+    assert!(svc.follow_ups.take_attempt("key-b", 3, window_ends).await.unwrap(), "counted per key");
+    svc.follow_ups.give_back_attempt("key-a").await.unwrap();
+    assert!(svc.follow_ups.take_attempt("key-a", 3, window_ends).await.unwrap(), "one given back is free again");
+    assert!(!svc.follow_ups.take_attempt("key-a", 3, window_ends).await.unwrap());
+    svc.follow_ups.give_back_attempt("key-never-taken").await.unwrap();
+    // Forty at the same moment: exactly the limit taken.
+    let takes = (0..40).map(|_| svc.follow_ups.take_attempt("key-c", 5, window_ends));
+    let taken = futures_util::future::join_all(takes).await.into_iter().filter(|t| *t.as_ref().unwrap()).count();
+    assert_eq!(taken, 5);
 
     // A phone given later, on a report that had none of it: saved with the change that records
     // it, and only from the stored version.
@@ -585,7 +591,7 @@ async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend
 
 on_both_backends!(
     statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once,
-    a_receipt_hash_is_replaced_failed_attempts_count_and_expire_and_a_change_saves_contact,
+    a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_saves_contact,
     an_effect_is_claimed_by_one_sender_until_released_or_lapsed,
     a_deadline_moves_only_from_the_state_it_was_read_in,
     a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads,

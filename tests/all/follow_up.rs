@@ -17,10 +17,21 @@ use crate::support::{contract, event, Backend};
 const OPERATOR: &str = "local-operator-token";
 
 async fn follow_up(backend: &Backend, body: Value) -> (StatusCode, axum::http::HeaderMap, Value) {
-    let request = Request::post("/v1/follow-ups")
+    follow_up_from(backend, [203, 0, 113, 1], body).await
+}
+
+/// A follow-up from the client at `address`, as the local runner's listener tells it.
+async fn follow_up_from(
+    backend: &Backend,
+    address: [u8; 4],
+    body: Value,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let mut request = Request::post("/v1/follow-ups")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_string()))
         .unwrap();
+    let peer = std::net::SocketAddr::from((address, 40000));
+    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
     let response = backend.router().oneshot(request).await.unwrap();
     let (status, headers, bytes) = contract::read("POST", "/v1/follow-ups", response).await;
     (status, headers, serde_json::from_slice(&bytes).unwrap())
@@ -128,6 +139,7 @@ async fn post_event(backend: &Backend, reference: &str, event: Value) -> (Status
 }
 
 async fn wrong_receipts_are_refused_alike_for_any_reference_and_then_limited(backend: Backend) {
+    use oys_shared::follow_up::{ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE};
     let (reference, receipt) = anonymous_report(&backend).await;
     let made_up = "OYS-0000-0000";
     let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(12345).expose().to_string();
@@ -141,22 +153,73 @@ async fn wrong_receipts_are_refused_alike_for_any_reference_and_then_limited(bac
     assert_eq!(answers[0], answers[1], "a real reference and a made-up one get the same answer");
     assert_eq!(answers[0].1["errors"][0]["code"], "receipt_not_recognised");
 
-    // Four more wrong receipts on each: the sixth attempt is refused, even with the right receipt.
-    for target in [reference.as_str(), made_up] {
-        for _ in 0..4 {
-            let (status, _, _) =
-                follow_up(&backend, json!({"reference": target, "receipt": wrong, "information": "x"})).await;
-            assert_eq!(status, StatusCode::FORBIDDEN);
-        }
-        let (status, headers, body) =
-            follow_up(&backend, json!({"reference": target, "receipt": receipt, "information": "x"})).await;
-        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{target}: {body}");
-        assert_eq!(body["errors"][0]["code"], "too_many_attempts");
-        let wait: u64 = headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
-        assert!((1..=3600).contains(&wait));
+    // The client that sent them runs out: even the right receipt is refused from there.
+    for _ in 2..ATTEMPTS_PER_CLIENT {
+        let (status, _, _) =
+            follow_up(&backend, json!({"reference": reference, "receipt": wrong, "information": "x"})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
     }
+    let (status, headers, body) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "information": "x"})).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert_eq!(body["errors"][0]["code"], "too_many_attempts");
+    let wait: u64 = headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=3600).contains(&wait));
+
+    // Whoever holds the reference cannot lock its reporter out: from another address, the right
+    // receipt works, and a right receipt is not held against its client.
+    let owner = [198, 51, 100, 7];
+    for _ in 0..ATTEMPTS_PER_CLIENT + 2 {
+        let (status, _, body) =
+            follow_up_from(&backend, owner, json!({"reference": reference, "receipt": receipt, "information": "more"}))
+                .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+
+    // Many addresses together reach the reference's ceiling, and then it holds for everyone.
+    let mut sent = ATTEMPTS_PER_CLIENT - 1;
+    let mut address = 1u8;
+    while sent < ATTEMPTS_PER_REFERENCE {
+        address += 1;
+        for _ in 0..ATTEMPTS_PER_CLIENT.min(ATTEMPTS_PER_REFERENCE - sent) {
+            let (status, _, _) = follow_up_from(
+                &backend,
+                [192, 0, 2, address],
+                json!({"reference": reference, "receipt": wrong, "information": "x"}),
+            )
+            .await;
+            assert_eq!(status, StatusCode::FORBIDDEN);
+            sent += 1;
+        }
+    }
+    let (status, _, _) = follow_up_from(
+        &backend,
+        [192, 0, 2, 250],
+        json!({"reference": reference, "receipt": wrong, "information": "x"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the reference's ceiling");
     let events = case(&backend, &reference).await["events"].as_array().unwrap().len();
-    assert_eq!(events, 0, "nothing was added by any of it");
+    assert_eq!(events, ATTEMPTS_PER_CLIENT as usize + 2, "only the owner's additions were added");
+}
+
+/// Wrong receipts sent at the same moment from one client: exactly the limit are checked, the
+/// rest refused (the count and the check are one conditional write on both adapter sets).
+async fn concurrent_wrong_receipts_never_pass_the_limit(backend: Backend) {
+    use oys_shared::follow_up::ATTEMPTS_PER_CLIENT;
+    let (reference, _) = anonymous_report(&backend).await;
+    let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(777).expose().to_string();
+    let attempts = (0..40).map(|_| {
+        follow_up_from(
+            &backend,
+            [203, 0, 113, 40],
+            json!({"reference": reference, "receipt": wrong, "information": "x"}),
+        )
+    });
+    let answers = futures_util::future::join_all(attempts).await;
+    let checked = answers.iter().filter(|(status, _, _)| *status == StatusCode::FORBIDDEN).count();
+    let refused = answers.iter().filter(|(status, _, _)| *status == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (ATTEMPTS_PER_CLIENT as usize, 40 - ATTEMPTS_PER_CLIENT as usize));
 }
 
 async fn a_repeated_report_gets_a_new_receipt_and_only_the_newest_works(backend: Backend) {
@@ -255,6 +318,7 @@ on_both_backends!(
     a_reporter_without_a_name_adds_information_and_operators_see_it,
     asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
     wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
+    concurrent_wrong_receipts_never_pass_the_limit,
     a_repeated_report_gets_a_new_receipt_and_only_the_newest_works,
     bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words,
     the_follow_up_page_works_without_scripts,

@@ -909,15 +909,7 @@ struct ReceiptItem {
     hash: String,
 }
 
-/// A count of wrong follow-up receipts in one window (`count_failed_attempt` writes it).
-#[derive(Deserialize)]
-struct FailedAttemptsItem {
-    count: u32,
-    /// `TTL_ATTRIBUTE`.
-    expires_at_epoch: i64,
-}
-
-/// A count of wrong follow-up receipts in one window; DynamoDB's TTL removes it afterwards.
+/// A count of follow-up attempts in one window; DynamoDB's TTL removes it afterwards.
 fn failed_attempts_pk(key: &str) -> String {
     format!("FOLLOW_UP_FAILURES#{key}")
 }
@@ -941,30 +933,48 @@ impl FollowUps for DynamoStore {
         Ok(item.map(|item| item.hash))
     }
 
-    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError> {
-        let output = self
+    async fn take_attempt(&self, key: &str, limit: u32, expires_at: Timestamp) -> Result<bool, PortError> {
+        let taken = self
             .client
             .update_item()
             .table_name(&self.table)
             .key(PK, s(failed_attempts_pk(key)))
             .key(SK, s("FAILURES"))
             .update_expression("ADD #count :one SET #ttl = :expires")
+            .condition_expression("attribute_not_exists(#count) OR #count < :limit")
             .expression_attribute_names("#count", "count")
             .expression_attribute_names("#ttl", TTL_ATTRIBUTE)
             .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":limit", n(limit.into()))
             .expression_attribute_values(":expires", n(expires_at.as_second()))
-            .return_values(aws_sdk_dynamodb::types::ReturnValue::UpdatedNew)
             .send()
-            .await
-            .map_err(|e| err("count failed attempt", e))?;
-        let count = output.attributes.as_ref().and_then(|a| a.get("count")).and_then(|v| v.as_n().ok());
-        count.and_then(|c| c.parse().ok()).ok_or_else(|| PortError::new("count failed attempt", "no count returned"))
+            .await;
+        match taken {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(err("take attempt", e)),
+        }
     }
 
-    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError> {
-        let item: Option<FailedAttemptsItem> = self.get(failed_attempts_pk(key), "FAILURES".into()).await?;
-        // TTL deletes lag by up to days: an expired item is no count.
-        Ok(item.filter(|item| item.expires_at_epoch > now.as_second()).map_or(0, |item| item.count))
+    async fn give_back_attempt(&self, key: &str) -> Result<(), PortError> {
+        let given = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(failed_attempts_pk(key)))
+            .key(SK, s("FAILURES"))
+            .update_expression("ADD #count :minus_one")
+            .condition_expression("#count > :zero")
+            .expression_attribute_names("#count", "count")
+            .expression_attribute_values(":minus_one", n(-1))
+            .expression_attribute_values(":zero", n(0))
+            .send()
+            .await;
+        match given {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => Ok(()),
+            Err(e) => Err(err("give back attempt", e)),
+        }
     }
 }
 

@@ -740,34 +740,33 @@ impl FollowUps for EmbeddedStore {
             .await
     }
 
-    async fn count_failed_attempt(&self, key: &str, expires_at: Timestamp) -> Result<u32, PortError> {
+    async fn take_attempt(&self, key: &str, limit: u32, expires_at: Timestamp) -> Result<bool, PortError> {
         let key = key.to_string();
         self.db
-            .run("count failed attempt", move |connection| {
-                connection.query_row(
-                    "INSERT INTO failed_attempts (key, count, expires_at) VALUES (?1, 1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count",
-                    params![key, expires_at.as_second()],
-                    |row| row.get::<_, u32>(0),
-                )
+            .run("take attempt", move |connection| {
+                // Each key names its window and every window ends on the hour: rows of windows
+                // that ended before this one are never asked for again, so they are swept here.
+                connection.execute("DELETE FROM failed_attempts WHERE expires_at < ?1", [expires_at.as_second()])?;
+                let taken = connection
+                    .query_row(
+                        "INSERT INTO failed_attempts (key, count, expires_at) VALUES (?1, 1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET count = count + 1 WHERE count < ?3 RETURNING count",
+                        params![key, expires_at.as_second(), limit],
+                        |row| row.get::<_, u32>(0),
+                    )
+                    .optional()?;
+                Ok(taken.is_some())
             })
             .await
     }
 
-    async fn failed_attempts(&self, key: &str, now: Timestamp) -> Result<u32, PortError> {
+    async fn give_back_attempt(&self, key: &str) -> Result<(), PortError> {
         let key = key.to_string();
         self.db
-            .run("read failed attempts", move |connection| {
-                let count = connection
-                    .query_row(
-                        "SELECT count FROM failed_attempts WHERE key = ?1 AND expires_at > ?2",
-                        params![key, now.as_second()],
-                        |row| row.get::<_, u32>(0),
-                    )
-                    .optional()?;
-                // Expired counts are swept here, so the table holds only live windows.
-                connection.execute("DELETE FROM failed_attempts WHERE expires_at <= ?1", [now.as_second()])?;
-                Ok(count.unwrap_or(0))
+            .run("give back attempt", move |connection| {
+                connection
+                    .execute("UPDATE failed_attempts SET count = count - 1 WHERE key = ?1 AND count > 0", [key])?;
+                Ok(())
             })
             .await
     }

@@ -197,6 +197,7 @@ async fn empty_follow_up(Path(lang): Path<String>) -> Response {
 async fn submitted_follow_up(
     State(services): State<Arc<Services>>,
     Path(lang): Path<String>,
+    client: super::ClientAddress,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
@@ -207,7 +208,7 @@ async fn submitted_follow_up(
     };
     let (typed, value) = follow_up_from_form(&bytes);
     let refuse = |status, code| page(status, &FollowUpPage::new(language, &typed, &[FieldError::new("receipt", code)]));
-    match crate::follow_up::add_to_report(&services, &value).await {
+    match crate::follow_up::add_to_report(&services, &value, client.0.as_deref()).await {
         Ok(FollowUpOutcome::Added { added_information, asked_for_advocate }) => {
             let done = FollowUpDonePage {
                 chrome: Chrome::new(language, "follow-up-done-title", "follow-up"),

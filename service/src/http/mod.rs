@@ -57,6 +57,29 @@ fn accepted_language(headers: &axum::http::HeaderMap) -> Option<Language> {
     headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
 }
 
+/// The calling client's network address, for per-client limits: API Gateway's source IP in AWS,
+/// the peer's address on the local runner, `None` where neither is known (tests in process).
+/// Only ever hashed into a limit's key: never stored or logged as it is.
+pub struct ClientAddress(pub Option<String>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        use lambda_http::request::RequestContext;
+        let from_gateway = match parts.extensions.get::<RequestContext>() {
+            Some(RequestContext::ApiGatewayV1(context)) => context.identity.source_ip.clone(),
+            Some(RequestContext::ApiGatewayV2(context)) => context.http.source_ip.clone(),
+            _ => None,
+        };
+        let from_peer = || {
+            let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()?;
+            Some(peer.0.ip().to_string())
+        };
+        Ok(ClientAddress(from_gateway.or_else(from_peer)))
+    }
+}
+
 async fn health() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }

@@ -48,6 +48,7 @@ async fn public_submit(State(services): State<Arc<Services>>, headers: HeaderMap
 /// the form has its own page). A wrong receipt and an unknown reference get the same 403.
 pub(super) async fn public_follow_up(
     State(services): State<Arc<Services>>,
+    super::ClientAddress(client): super::ClientAddress,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
@@ -63,7 +64,8 @@ pub(super) async fn public_follow_up(
         Ok(value) => value,
         Err(refusal) => return refusal.into_response(),
     };
-    follow_up_answer(crate::follow_up::add_to_report(&services, &value).await, language, services.clock.now())
+    let outcome = crate::follow_up::add_to_report(&services, &value, client.as_deref()).await;
+    follow_up_answer(outcome, language, services.clock.now())
 }
 
 /// The JSON answer to a follow-up.
