@@ -322,7 +322,7 @@ where
 const WORKER_VISIBILITY: Duration = Duration::from_secs(30);
 
 /// Receives before a local message moves to the dead-letter place: enough for the redeliveries
-/// to outlast an effect's claim (`send_once::EFFECT_LEASE`, 5 minutes). A worker killed between
+/// to outlast an effect's claim (`send_once::EFFECT_LEASE`, 125 s). A worker killed between
 /// claiming an effect and recording it leaves the claim held; its message must still be there
 /// when the claim lapses, or the report is never routed (`scripts/crash-test` found this with
 /// 5 receives of 30 s). In AWS the queues hold a message 5 × 180 s, which outlasts it too.

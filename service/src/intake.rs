@@ -22,7 +22,8 @@ use oys_shared::report::{parse_report, requested_language, Submitter};
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CreateOutcome, NewReport, OutgoingEmail, PortError};
+use crate::ports::{retry_transient, CreateOutcome, NewReport, PortError};
+use crate::send_once::{send_and_record, RecordedEmail};
 pub use crate::services::{AlertAddresses, Services};
 use oys_shared::follow_up::FollowUpReceipt;
 use oys_shared::routing::{IdempotencyRecord, Receipt};
@@ -31,8 +32,9 @@ use oys_shared::statistics::CountChange;
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.
 pub const SWEEP_GRACE: Duration = Duration::from_secs(120);
-/// How long a sweeper holds a report it claimed before another may try again.
-pub const SWEEP_LEASE: Duration = Duration::from_secs(300);
+/// How long a sweeper holds a report it claimed before another may try again: as an effect's
+/// claim, just above the longest function timeout.
+pub const SWEEP_LEASE: Duration = crate::send_once::EFFECT_LEASE;
 /// How long after the first answer a repeat of the same report (a lost answer, a double tap)
 /// is shown a fresh receipt. Later repeats get the reference and no receipt: on a shared phone,
 /// Back and "send again" must not hand a working receipt to whoever holds the phone now, nor
@@ -180,7 +182,7 @@ async fn finish_deliveries(svc: &Services, summary: &CaseSummary, pending: &[Del
             remaining.push(delivery);
         }
     }
-    if let Err(err) = svc.reports.set_pending(&summary.reference, &remaining).await {
+    if let Err(err) = retry_transient(|| svc.reports.set_pending(&summary.reference, &remaining)).await {
         // The stored list still names every delivery: the sweeper will repeat the ones that
         // succeeded, which idempotent consumers absorb.
         error!(reference = %summary.reference, error = %err, "could not record deliveries; the sweeper will retry");
@@ -195,21 +197,22 @@ async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> R
             let body = serde_json::to_string(&message).expect("routing messages serialise");
             svc.queue.send(route, &body).await.map(drop)
         }
-        None => svc.mailer.send(&alert_email(&svc.alerts, summary)).await.map(drop),
+        // Sent once per report: claimed, sent, recorded (`send_once`), so a sweeper that takes
+        // over a report whose request was interrupted after the alert went out does not send it
+        // again (only an interruption between the send and its record, a moment, can).
+        None => {
+            let alert = RecordedEmail::to_operators(svc, OPERATOR_ALERT_EFFECT, alert_text(summary));
+            send_and_record(svc, &summary.reference, alert).await.map(drop)
+        }
     }
 }
 
+/// The effect key the operators' alert of a new report is recorded under.
+pub const OPERATOR_ALERT_EFFECT: &str = "operators:new_report";
+
 /// The operators' alert for a new report: categories and references only.
-pub fn alert_email(addresses: &AlertAddresses, summary: &CaseSummary) -> OutgoingEmail {
-    let text = oys_shared::emails::operator_alert(summary);
-    OutgoingEmail {
-        from: addresses.from.clone(),
-        to: addresses.operators.clone(),
-        subject: text.subject,
-        text: text.body,
-        about: Some(summary.reference.clone()),
-        effect: None,
-    }
+pub fn alert_text(summary: &CaseSummary) -> oys_shared::emails::EmailText {
+    oys_shared::emails::operator_alert(summary)
 }
 
 /// What one sweep did.

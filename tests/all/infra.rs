@@ -354,3 +354,19 @@ fn the_alarms_read_metrics_the_job_writes() {
         assert!(oys_service::reminders::METRICS.contains(&metric.as_str()), "{metric} is not emitted");
     }
 }
+
+/// A claim on an effect or a swept report must outlive any function that can hold it (Lambda
+/// ends it at its timeout), and no more than that: a killed claimant delays routing by seconds.
+#[test]
+fn the_claim_leases_just_outlast_the_longest_function_timeout() {
+    let template = template();
+    let longest = functions(&template)
+        .iter()
+        .map(|(_, _, properties)| properties["Timeout"].as_u64().expect("every function sets its Timeout"))
+        .max()
+        .unwrap();
+    for lease in [oys_service::send_once::EFFECT_LEASE, oys_service::intake::SWEEP_LEASE] {
+        let lease = lease.as_secs();
+        assert!(lease > longest && lease <= longest + 15, "lease {lease} s against the longest timeout {longest} s");
+    }
+}

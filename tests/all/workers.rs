@@ -369,7 +369,71 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     );
 }
 
+/// A store that never records which deliveries are done: as after a request killed, or an
+/// outage, between sending the operators' alert and recording it.
+struct DeliveriesNeverRecorded(std::sync::Arc<dyn oys_service::ports::Reports>);
+
+#[async_trait::async_trait]
+impl oys_service::ports::Reports for DeliveriesNeverRecorded {
+    async fn create_report(
+        &self,
+        report: &oys_service::ports::NewReport,
+        now: Timestamp,
+    ) -> Result<oys_service::ports::CreateOutcome, oys_service::ports::PortError> {
+        self.0.create_report(report, now).await
+    }
+    async fn get_report(
+        &self,
+        reference: &Reference,
+    ) -> Result<Option<oys_service::ports::StoredReport>, oys_service::ports::PortError> {
+        self.0.get_report(reference).await
+    }
+    async fn set_pending(&self, _: &Reference, _: &[Delivery]) -> Result<(), oys_service::ports::PortError> {
+        Err(oys_service::ports::PortError::transient("record deliveries", "injected outage"))
+    }
+    async fn due_for_sweep(
+        &self,
+        now: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Reference>, oys_service::ports::PortError> {
+        self.0.due_for_sweep(now, limit).await
+    }
+    async fn claim_for_sweep(
+        &self,
+        reference: &Reference,
+        now: Timestamp,
+        lease: Timestamp,
+    ) -> Result<Option<oys_service::ports::RoutingState>, oys_service::ports::PortError> {
+        self.0.claim_for_sweep(reference, now, lease).await
+    }
+}
+
+/// The sweeper finishing a report whose request sent the operators' alert but could not record
+/// it sends the alert no second time (it is claimed, sent and recorded once, `send_once`).
+async fn the_sweeper_never_repeats_an_operators_alert_the_request_sent(backend: Backend) {
+    let mut unrecorded = backend.services.clone();
+    unrecorded.reports = std::sync::Arc::new(DeliveriesNeverRecorded(backend.services.reports.clone()));
+    let submission = oys_service::intake::Submission {
+        body: event_json("report-anonymous.json"),
+        submitter: Submitter::Public,
+        idempotency_key: None,
+    };
+    let outcome = oys_service::intake::submit(&unrecorded, submission).await.unwrap();
+    let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("{outcome:?}") };
+    let alerts =
+        |emails: Vec<Email>| emails.iter().filter(|e| e.subject.contains(&receipt.reference.to_string())).count();
+    assert_eq!(alerts(backend.emails().await), 1);
+
+    backend.clock.advance(oys_service::intake::SWEEP_GRACE + Duration::from_secs(1));
+    let sweep = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    assert_eq!((sweep.claimed, sweep.completed), (1, 1), "{sweep:?}");
+    assert_eq!(alerts(backend.emails().await), 1, "the alert is not sent again");
+    let state = backend.services.reports.get_report(&receipt.reference).await.unwrap().unwrap();
+    assert!(state.pending.is_empty(), "{:?}", state.pending);
+}
+
 on_both_backends!(
+    the_sweeper_never_repeats_an_operators_alert_the_request_sent,
     the_poller_deletes_what_succeeded_and_leaves_what_failed,
     the_consent_matrix_decides_exactly_what_each_recipient_receives,
     a_message_delivered_five_times_discloses_once_and_emails_once,
