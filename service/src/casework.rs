@@ -27,7 +27,7 @@ use crate::routed::WorkerError;
 use crate::send_once::{send_and_record, RecordedEmail};
 use crate::services::Services;
 use oys_shared::case_history::{AuditEntry, EventRecord};
-use oys_shared::casework::CaseListing;
+use oys_shared::casework::{AdvocateCaseListing, CaseListing};
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 
@@ -132,6 +132,14 @@ pub struct AdvocateCaseView {
     pub events: Vec<EventRecord>,
 }
 
+/// A line of a case list, as its reader may see it.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum CaseLine {
+    Staff(CaseListing),
+    Advocate(AdvocateCaseListing),
+}
+
 /// One case, as its reader may see it.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -177,7 +185,7 @@ impl Casework {
         caller: &Caller,
         status: Option<CaseStatus>,
         due_before: Option<Timestamp>,
-    ) -> Result<Vec<CaseListing>, CaseError> {
+    ) -> Result<Vec<CaseLine>, CaseError> {
         let shared_with = match (caller.is_operator(), caller.advocate_of()) {
             (true, _) => None,
             (false, Some(partner)) => Some(partner.to_string()),
@@ -199,7 +207,12 @@ impl Casework {
         if let Some(before) = due_before {
             listings.retain(|l| l.next_due_at.is_some_and(|due| due <= before));
         }
-        Ok(listings)
+        // An advocate's list holds what their view of a case holds (need to know).
+        let staff = caller.is_operator();
+        Ok(listings
+            .into_iter()
+            .map(|l| if staff { CaseLine::Staff(l) } else { CaseLine::Advocate(l.into()) })
+            .collect())
     }
 
     /// One case; the read is audited.

@@ -313,6 +313,28 @@ impl CaseListing {
     }
 }
 
+/// A line of an advocate's case list: what they need to know to pick the case up (their own
+/// call-back deadline in `next_due_at`), nothing of the police choice, the routes or the nation,
+/// as their view of one case holds none of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdvocateCaseListing {
+    pub reference: Reference,
+    pub received_at: Timestamp,
+    pub status: CaseStatus,
+    pub next_due_at: Option<Timestamp>,
+}
+
+impl From<CaseListing> for AdvocateCaseListing {
+    fn from(listing: CaseListing) -> Self {
+        AdvocateCaseListing {
+            reference: listing.reference,
+            received_at: listing.received_at,
+            status: listing.status,
+            next_due_at: listing.next_due_at,
+        }
+    }
+}
+
 impl CaseStatus {
     /// What a list shows when no status is asked for: every case not closed.
     pub fn listed_by_default() -> Vec<CaseStatus> {

@@ -270,6 +270,15 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
         ],
         "{view}"
     );
+    // Their list holds no more than that (need to know): no police choice, routes or nation;
+    // its deadline is their own call-back's.
+    let (_, list) = call(&backend, "GET", "/v1/cases", Some(ADVOCATE_NW), None).await;
+    let line = &list["cases"][0];
+    let mut fields: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["next_due_at", "received_at", "reference", "status"], "{list}");
+    let own = view["deadlines"].as_array().unwrap().iter().find(|d| d["kind"] == "advocate_call").unwrap();
+    assert_eq!((&line["status"], &line["next_due_at"]), (&view["status"], &own["due_at"]), "{list}");
 
     // Writes.
     let events_before = backend.services.cases.events(&shared).await.unwrap().len();
