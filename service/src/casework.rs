@@ -516,12 +516,14 @@ impl Casework {
         Ok(())
     }
 
-    /// The audit trail of a case, with its disclosures, for leads.
+    /// The audit trail of a case, with its disclosures, for leads. Reading it is a read of the
+    /// case by a person, so it is audited too (and the answer includes this read).
     pub async fn audit_trail(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
         if !caller.is_lead() {
             return Err(CaseError::Forbidden);
         }
         self.visible_case(caller, reference).await?;
+        self.audit(caller, reference, "audit_read").await?;
         let svc = &self.services;
         let disclosures: Vec<EffectRecord> =
             svc.effects.recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
