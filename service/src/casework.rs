@@ -15,8 +15,8 @@ use tracing::{info, warn};
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
-    advocate_call_deadline, apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState,
-    CaseStatus, FollowUp, HandoffDetails,
+    apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState, CaseStatus, FollowUp,
+    HandoffDetails,
 };
 use oys_shared::emails;
 use oys_shared::{ErrorCode, FieldError, Reference};
@@ -28,7 +28,7 @@ use crate::send_once::{send_and_record, RecordedEmail};
 use crate::services::Services;
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::{AdvocateCaseListing, CaseListing};
-use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 
 /// The most cases one list answers with (the newest first).

@@ -420,7 +420,7 @@ async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
     let (_, reference) = stored_report(svc, now).await;
-    let times = oys_shared::calendar::DeadlineTimes {
+    let times = oys_shared::deadlines::DeadlineTimes {
         remind_at: later(now, 3600),
         due_at: later(now, 7200),
         calendar_covered: true,
