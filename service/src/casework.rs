@@ -15,8 +15,8 @@ use tracing::{info, warn};
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
-    advocate_call_deadline, apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState,
-    CaseStatus, FollowUp, HandoffDetails,
+    apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState, CaseStatus, FollowUp,
+    HandoffDetails,
 };
 use oys_shared::emails;
 use oys_shared::{ErrorCode, FieldError, Reference};
@@ -27,8 +27,8 @@ use crate::routed::WorkerError;
 use crate::send_once::{send_and_record, RecordedEmail};
 use crate::services::Services;
 use oys_shared::case_history::{AuditEntry, EventRecord};
-use oys_shared::casework::CaseListing;
-use oys_shared::deadlines::{Deadline, DeadlineKind};
+use oys_shared::casework::{AdvocateCaseListing, CaseListing};
+use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 
 /// The most cases one list answers with (the newest first).
@@ -53,6 +53,51 @@ pub enum CaseError {
     Invalid(Vec<FieldError>),
     #[error(transparent)]
     Port(#[from] PortError),
+    /// An erasure that began and stopped part-way: its personal data may be gone already.
+    #[error("erasure incomplete")]
+    ErasureIncomplete(Box<ErasureIncomplete>),
+}
+
+/// The steps of an erasure request, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErasureStep {
+    /// The narrative, contact details and the words of notes, in the store.
+    PersonalData,
+    /// The copies the mailer kept of the case's emails (the local outbox).
+    KeptCopies,
+    /// The erasure written to the case's audit trail.
+    Audit,
+    /// Each organisation that received the case's details told of the erasure.
+    ErasureNotices,
+}
+
+impl ErasureStep {
+    pub const ALL: [ErasureStep; 4] =
+        [ErasureStep::PersonalData, ErasureStep::KeptCopies, ErasureStep::Audit, ErasureStep::ErasureNotices];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErasureStep::PersonalData => "personal_data",
+            ErasureStep::KeptCopies => "kept_copies",
+            ErasureStep::Audit => "audit",
+            ErasureStep::ErasureNotices => "erasure_notices",
+        }
+    }
+}
+
+/// What an erasure that stopped had done, and why it stopped.
+#[derive(Debug)]
+pub struct ErasureIncomplete {
+    /// The steps done, in order; the others were not (the first of them may be part-done).
+    pub done: Vec<ErasureStep>,
+    pub error: CaseError,
+}
+
+impl ErasureIncomplete {
+    pub fn not_done(&self) -> Vec<ErasureStep> {
+        ErasureStep::ALL.into_iter().filter(|s| !self.done.contains(s)).collect()
+    }
 }
 
 /// A case as its reader may see it.
@@ -85,6 +130,14 @@ pub struct AdvocateCaseView {
     pub details: HandoffDetails,
     pub deadlines: Vec<Deadline>,
     pub events: Vec<EventRecord>,
+}
+
+/// A line of a case list, as its reader may see it.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum CaseLine {
+    Staff(CaseListing),
+    Advocate(AdvocateCaseListing),
 }
 
 /// One case, as its reader may see it.
@@ -132,7 +185,7 @@ impl Casework {
         caller: &Caller,
         status: Option<CaseStatus>,
         due_before: Option<Timestamp>,
-    ) -> Result<Vec<CaseListing>, CaseError> {
+    ) -> Result<Vec<CaseLine>, CaseError> {
         let shared_with = match (caller.is_operator(), caller.advocate_of()) {
             (true, _) => None,
             (false, Some(partner)) => Some(partner.to_string()),
@@ -154,7 +207,12 @@ impl Casework {
         if let Some(before) = due_before {
             listings.retain(|l| l.next_due_at.is_some_and(|due| due <= before));
         }
-        Ok(listings)
+        // An advocate's list holds what their view of a case holds (need to know).
+        let staff = caller.is_operator();
+        Ok(listings
+            .into_iter()
+            .map(|l| if staff { CaseLine::Staff(l) } else { CaseLine::Advocate(l.into()) })
+            .collect())
     }
 
     /// One case; the read is audited.
@@ -399,16 +457,43 @@ impl Casework {
         Ok(export)
     }
 
-    /// Erases the report's personal data on request; categories stay for statistics.
+    /// Erases the report's personal data on request; categories stay for statistics. Once the
+    /// erasure has begun, a failure says which steps were done (`CaseError::ErasureIncomplete`):
+    /// never "nothing was changed". Asking again finishes it; nothing is done twice.
     pub async fn erase(&self, caller: &Caller, reference: &Reference) -> Result<(), CaseError> {
         if !caller.is_operator() {
             return Err(CaseError::Forbidden);
         }
         self.visible_case(caller, reference).await?;
+        let mut done = Vec::new();
+        let mut step = |step: ErasureStep, result: Result<(), CaseError>| match result {
+            Ok(()) => {
+                done.push(step);
+                Ok(())
+            }
+            Err(error) => {
+                warn!(reference = %reference, step = step.as_str(), "erasure stopped part-way");
+                Err(CaseError::ErasureIncomplete(Box::new(ErasureIncomplete { done: done.clone(), error })))
+            }
+        };
         let svc = &self.services;
-        crate::retention::erase_case(svc, reference, svc.clock.now()).await?;
-        self.audit(caller, reference, "erase").await?;
-        // Every organisation that received the case's details is told, once (UK GDPR art. 19).
+        step(
+            ErasureStep::PersonalData,
+            crate::retention::erase_stored(svc, reference, svc.clock.now()).await.map(drop).map_err(CaseError::from),
+        )?;
+        step(
+            ErasureStep::KeptCopies,
+            crate::retention::erase_kept_copies(svc, reference).await.map(drop).map_err(CaseError::from),
+        )?;
+        step(ErasureStep::Audit, self.audit(caller, reference, "erase").await)?;
+        step(ErasureStep::ErasureNotices, self.erasure_notices(reference).await)?;
+        info!(reference = %reference, "personal data erased on request");
+        Ok(())
+    }
+
+    /// Every organisation that received the case's details is told, once (UK GDPR art. 19).
+    async fn erasure_notices(&self, reference: &Reference) -> Result<(), CaseError> {
+        let svc = &self.services;
         let effects = svc.effects.recorded(reference).await?;
         for disclosure in effects.iter().filter(|e| e.kind == EffectKind::Disclosure) {
             let key = format!("erasure_notice:{}", disclosure.key);
@@ -428,16 +513,17 @@ impl Casework {
             };
             send_and_record(svc, reference, email).await?;
         }
-        info!(reference = %reference, "personal data erased on request");
         Ok(())
     }
 
-    /// The audit trail of a case, with its disclosures, for leads.
+    /// The audit trail of a case, with its disclosures, for leads. Reading it is a read of the
+    /// case by a person, so it is audited too (and the answer includes this read).
     pub async fn audit_trail(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
         if !caller.is_lead() {
             return Err(CaseError::Forbidden);
         }
         self.visible_case(caller, reference).await?;
+        self.audit(caller, reference, "audit_read").await?;
         let svc = &self.services;
         let disclosures: Vec<EffectRecord> =
             svc.effects.recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();

@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use tracing::{info, warn};
 
-use oys_shared::calendar::police_release_deadline;
 use oys_shared::casework::police_release_pending;
+use oys_shared::deadlines::police_release_deadline;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::keys::{
     POLICE_AWAITING_RELEASE, POLICE_DISCLOSED, POLICE_FORCE_NEEDED, POLICE_OPERATORS_TOLD,

@@ -10,7 +10,7 @@
 use jiff::Timestamp;
 use tracing::{error, info, warn};
 
-use oys_shared::casework::escalation_time;
+use oys_shared::deadlines::escalation_time;
 use oys_shared::emails;
 
 use crate::intake::sweep_pending_routing;

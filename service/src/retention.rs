@@ -67,6 +67,21 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
 /// notes go, with any copies the mailer kept; the categories, state, deadlines and audit trail
 /// stay. `false` if there is no such case.
 pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
+    if !erase_stored(svc, reference, at).await? {
+        return Ok(false);
+    }
+    erase_kept_copies(svc, reference).await?;
+    Ok(true)
+}
+
+/// Deletes the copies the mailer kept of the case's emails (the local outbox keeps each one).
+pub async fn erase_kept_copies(svc: &Services, reference: &Reference) -> Result<usize, PortError> {
+    svc.mailer.erase_copies(reference).await
+}
+
+/// What `erase_case` does in the store, without the mailer's copies (an erasure request says
+/// which of the two was done). `false` if there is no such case.
+pub async fn erase_stored(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
     for _ in 0..TRANSIENT_ATTEMPTS {
         let Some(report) = svc.reports.get_report(reference).await? else { return Ok(false) };
         let events = svc.cases.events(reference).await?;
@@ -78,7 +93,6 @@ pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) ->
         };
         // `false`: the case changed while this was worked out (a note, an event): again.
         if svc.personal_data.erase_personal_data(&erasure).await? {
-            svc.mailer.erase_copies(reference).await?;
             return Ok(true);
         }
     }

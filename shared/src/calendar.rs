@@ -1,4 +1,5 @@
-//! Working days and deadlines, in Europe/London (SPEC "Dates and times").
+//! Working days and UK time, in Europe/London (SPEC "Dates and times"); the deadline rules
+//! built on them are in `deadlines`.
 //!
 //! Working days are Monday–Friday minus the bank holidays of a UK calendar (England and Wales
 //! for the service's deadlines; Scotland and Northern Ireland are kept too). Helpline hours are
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 choice! {
     /// The three UK bank-holiday calendars (identifiers as in the GOV.UK feed).
@@ -112,42 +113,6 @@ pub fn end_of_working_day(date: Date) -> Timestamp {
         .timestamp()
 }
 
-/// A deadline with the time its reminder is due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeadlineTimes {
-    pub remind_at: Timestamp,
-    pub due_at: Timestamp,
-    /// False when the dates fall outside the shipped bank-holiday calendar.
-    pub calendar_covered: bool,
-}
-
-/// "An operator phones the reporter within 2–3 working days" (SPEC): due at the end of the
-/// 3rd working day after the report, reminder at the end of the 2nd (England and Wales).
-pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
-    working_day_deadline(received_at, 2, 3)
-}
-
-/// Reminder at the end of the `remind`th and deadline at the end of the `due`th England-and-Wales
-/// working day after `received_at`.
-fn working_day_deadline(received_at: Timestamp, remind: u32, due: u32) -> DeadlineTimes {
-    let calendar = HolidayCalendar::EnglandAndWales;
-    let day0 = counting_day(calendar, received_at);
-    let remind_day = add_working_days(calendar, day0, remind);
-    let due_day = add_working_days(calendar, day0, due);
-    DeadlineTimes {
-        remind_at: end_of_working_day(remind_day),
-        due_at: end_of_working_day(due_day),
-        calendar_covered: covers(day0) && covers(due_day),
-    }
-}
-
-/// A police referral prepared from the public form waits for an operator to release it: they
-/// are reminded at the end of the 1st working day after the report, and it is overdue at the
-/// end of the 2nd.
-pub fn police_release_deadline(received_at: Timestamp) -> DeadlineTimes {
-    working_day_deadline(received_at, 1, 2)
-}
-
 /// `at` plus a duration the service uses (leases, grace periods, windows: minutes to weeks).
 pub fn after(at: Timestamp, duration: std::time::Duration) -> Timestamp {
     let duration = jiff::SignedDuration::try_from(duration).expect("the service's durations are small");
@@ -179,12 +144,6 @@ mod tests {
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
-    }
-
-    fn due(received: &str) -> (String, String) {
-        let d = operator_call_deadline(at(received));
-        assert!(d.calendar_covered);
-        (uk_time(d.remind_at), uk_time(d.due_at))
     }
 
     #[test]
@@ -221,42 +180,6 @@ mod tests {
     }
 
     #[test]
-    fn a_weekday_report_in_hours_counts_from_that_day() {
-        // Tuesday 24 Nov 2026, 10:00 → reminder Thu 26 at 17:00, due Fri 27 at 17:00.
-        assert_eq!(
-            due("2026-11-24T10:00:00Z"),
-            ("Thu 26 Nov 2026 17:00 GMT".into(), "Fri 27 Nov 2026 17:00 GMT".into())
-        );
-        // Before the helpline opens still counts from that day.
-        assert_eq!(due("2026-11-24T06:30:00Z").1, "Fri 27 Nov 2026 17:00 GMT");
-    }
-
-    #[test]
-    fn a_friday_evening_or_weekend_report_counts_from_monday() {
-        // Friday 27 Nov 2026, 18:30 → counts from Mon 30 → due Thu 3 Dec.
-        assert_eq!(due("2026-11-27T18:30:00Z"), ("Wed 2 Dec 2026 17:00 GMT".into(), "Thu 3 Dec 2026 17:00 GMT".into()));
-        assert_eq!(due("2026-11-28T12:00:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
-        assert_eq!(due("2026-11-29T23:59:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
-        // Friday 16:59 is still Friday: due Wed 2 Dec.
-        assert_eq!(due("2026-11-27T16:59:00Z").1, "Wed 2 Dec 2026 17:00 GMT");
-    }
-
-    #[test]
-    fn bank_holidays_are_skipped() {
-        // Wed 23 Dec 2026: Thu 24 (1), [Fri 25, Mon 28 bank holidays, weekend], Tue 29 (2), Wed 30 (3).
-        assert_eq!(
-            due("2026-12-23T11:00:00Z"),
-            ("Tue 29 Dec 2026 17:00 GMT".into(), "Wed 30 Dec 2026 17:00 GMT".into())
-        );
-        // Before Easter 2026 (Good Friday 3 Apr, Easter Monday 6 Apr): Thu 2 Apr → Tue 7 (1), Wed 8, Thu 9.
-        assert_eq!(due("2026-04-02T10:00:00Z"), ("Wed 8 Apr 2026 17:00 BST".into(), "Thu 9 Apr 2026 17:00 BST".into()));
-        // A report on a bank holiday counts from the next working day (Tue 29), across New Year.
-        assert_eq!(due("2026-12-28T10:00:00Z").1, "Mon 4 Jan 2027 17:00 GMT");
-        // Scotland's St Andrew's Day (Mon 30 Nov) is a working day for the England and Wales clock.
-        assert_eq!(due("2026-11-30T10:00:00Z").1, "Thu 3 Dec 2026 17:00 GMT");
-    }
-
-    #[test]
     fn the_end_of_a_working_day_follows_the_clock_changes() {
         // BST ends Sun 25 Oct 2026: Friday 23 is 16:00 UTC, Monday 26 is 17:00 UTC.
         assert_eq!(end_of_working_day(date("2026-10-23")), at("2026-10-23T16:00:00Z"));
@@ -264,10 +187,6 @@ mod tests {
         // BST starts Sun 29 Mar 2026.
         assert_eq!(end_of_working_day(date("2026-03-27")), at("2026-03-27T17:00:00Z"));
         assert_eq!(end_of_working_day(date("2026-03-30")), at("2026-03-30T16:00:00Z"));
-        // A report late on Thursday 22 Oct (BST) is due across the change.
-        let d = operator_call_deadline(at("2026-10-22T14:00:00Z"));
-        assert_eq!(d.due_at, at("2026-10-27T17:00:00Z"));
-        assert_eq!(uk_time(d.remind_at), "Mon 26 Oct 2026 17:00 GMT");
     }
 
     #[test]
@@ -276,10 +195,5 @@ mod tests {
         assert_eq!(counting_day(HolidayCalendar::EnglandAndWales, at("2026-07-03T16:30:00Z")), date("2026-07-06"));
         // 16:30 UTC on a winter Friday is 16:30 GMT: still in hours.
         assert_eq!(counting_day(HolidayCalendar::EnglandAndWales, at("2026-11-27T16:30:00Z")), date("2026-11-27"));
-    }
-
-    #[test]
-    fn beyond_the_calendar_the_deadline_says_so() {
-        assert!(!operator_call_deadline(at("2029-06-01T10:00:00Z")).calendar_covered);
     }
 }

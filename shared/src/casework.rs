@@ -5,7 +5,6 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::calendar::{london, next_working_day, DeadlineTimes, HolidayCalendar, HELPLINE_OPENS};
 use crate::case_record::{CaseSummary, ContactDetails, Narrative};
 use crate::errors::{ErrorCode, FieldError};
 use crate::fields::TextRule;
@@ -313,6 +312,28 @@ impl CaseListing {
     }
 }
 
+/// A line of an advocate's case list: what they need to know to pick the case up (their own
+/// call-back deadline in `next_due_at`), nothing of the police choice, the routes or the nation,
+/// as their view of one case holds none of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdvocateCaseListing {
+    pub reference: Reference,
+    pub received_at: Timestamp,
+    pub status: CaseStatus,
+    pub next_due_at: Option<Timestamp>,
+}
+
+impl From<CaseListing> for AdvocateCaseListing {
+    fn from(listing: CaseListing) -> Self {
+        AdvocateCaseListing {
+            reference: listing.reference,
+            received_at: listing.received_at,
+            status: listing.status,
+            next_due_at: listing.next_due_at,
+        }
+    }
+}
+
 impl CaseStatus {
     /// What a list shows when no status is asked for: every case not closed.
     pub fn listed_by_default() -> Vec<CaseStatus> {
@@ -597,20 +618,6 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
     }
 }
 
-/// The advocate's call-back deadline: 7 calendar days after the handoff, reminder on day 5.
-pub fn advocate_call_deadline(shared_at: Timestamp) -> DeadlineTimes {
-    let day = |days: i64| shared_at.checked_add(SignedDuration::from_hours(24 * days)).expect("in range");
-    DeadlineTimes { remind_at: day(5), due_at: day(7), calendar_covered: true }
-}
-
-/// When an overdue deadline is escalated to the leads: as the helpline opens on the next
-/// working day after the day it fell due, so they see it at the start of their day.
-pub fn escalation_time(due_at: Timestamp) -> Timestamp {
-    let due_date = due_at.to_zoned_datetime(london()).date();
-    let day = next_working_day(HolidayCalendar::EnglandAndWales, due_date);
-    day.to_datetime(HELPLINE_OPENS).to_zoned_datetime(london()).expect("09:00 exists on every UK date").timestamp()
-}
-
 /// What a partner organisation may know of a case once the reporter consented to share with
 /// it: how to reach the reporter and what happened. The handoff email and the advocate's view
 /// of the case hold exactly this; never heritage, the police choice, or operators' notes.
@@ -749,24 +756,6 @@ mod tests {
         assert!(CaseEvent::AdvocateContactMade.allowed_for_advocate());
         assert!(!CaseEvent::AssignmentConfirmed { partner_id: "x".into() }.allowed_for_advocate());
         assert!(!CaseEvent::CaseClosed { reason: "x".into() }.allowed_for_advocate());
-    }
-
-    #[test]
-    fn the_advocate_deadline_is_seven_calendar_days_with_a_reminder_on_day_five() {
-        let shared: Timestamp = "2026-12-23T11:00:00Z".parse().unwrap();
-        let d = advocate_call_deadline(shared);
-        assert_eq!(d.remind_at, "2026-12-28T11:00:00Z".parse().unwrap());
-        assert_eq!(d.due_at, "2026-12-30T11:00:00Z".parse().unwrap());
-    }
-
-    #[test]
-    fn escalation_is_at_the_start_of_the_next_working_day() {
-        // Due Friday 27 Nov 17:00 → escalate Monday 30 Nov 09:00.
-        assert_eq!(escalation_time("2026-11-27T17:00:00Z".parse().unwrap()), "2026-11-30T09:00:00Z".parse().unwrap());
-        // Due Thu 24 Dec → past Christmas and Boxing Day (Mon 28) → Tue 29 Dec 09:00.
-        assert_eq!(escalation_time("2026-12-24T17:00:00Z".parse().unwrap()), "2026-12-29T09:00:00Z".parse().unwrap());
-        // An advocate deadline falling on a Saturday in summer → Monday 09:00 BST.
-        assert_eq!(escalation_time("2026-07-04T10:00:00Z".parse().unwrap()), "2026-07-06T08:00:00Z".parse().unwrap());
     }
 }
 

@@ -7,9 +7,10 @@ use askama::Template;
 use jiff::Timestamp;
 
 use crate::advocate::{Proposal, RankedPartner};
-use crate::calendar::{uk_time, DeadlineTimes};
+use crate::calendar::uk_time;
 use crate::case_record::CaseSummary;
 use crate::casework::HandoffDetails;
+use crate::deadlines::DeadlineTimes;
 use crate::deadlines::{AlertLevel, Deadline};
 use crate::geography;
 use crate::police::{ForceQuestion, PoliceReferral};

@@ -426,7 +426,7 @@ async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
     let svc = &backend.services;
     let now = start_time();
     let (_, reference) = stored_report(svc, now).await;
-    let times = oys_shared::calendar::DeadlineTimes {
+    let times = oys_shared::deadlines::DeadlineTimes {
         remind_at: later(now, 3600),
         due_at: later(now, 7200),
         calendar_covered: true,
@@ -565,28 +565,73 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
 
 async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend) {
     let now = start_time();
-    let (this, other) = (new_report("report-full.json", now), new_report("report-full.json", now));
-    let email = |report: &NewReport, subject: &str| OutgoingEmail {
+    let email = |reference: &Reference, subject: &str| OutgoingEmail {
         from: backend.services.alerts.from.clone(),
         to: vec![backend.operator_address.clone()],
         subject: subject.into(),
         text: "categories only".into(),
-        about: Some(report.summary.reference.clone()),
+        about: Some(reference.clone()),
         effect: None,
     };
-    backend.services.mailer.send(&email(&this, "about the erased case")).await.unwrap();
+    let other = new_report("report-full.json", now).summary.reference;
     backend.services.mailer.send(&email(&other, "about another case")).await.unwrap();
-    let deleted = backend.services.mailer.erase_copies(&this.summary.reference).await.unwrap();
+    // Eight cases with two emails each, erased at once: each erasure finds its own copies
+    // while the others delete theirs.
+    let erased: Vec<Reference> = (0..8).map(|_| new_report("report-full.json", now).summary.reference).collect();
+    for reference in &erased {
+        for _ in 0..2 {
+            backend.services.mailer.send(&email(reference, "about an erased case")).await.unwrap();
+        }
+    }
+    let mut erasures = tokio::task::JoinSet::new();
+    for reference in erased.clone() {
+        let mailer = backend.services.mailer.clone();
+        erasures.spawn(async move { mailer.erase_copies(&reference).await });
+    }
+    let mut deleted = Vec::new();
+    while let Some(result) = erasures.join_next().await {
+        deleted.push(result.unwrap().unwrap());
+    }
     let subjects: Vec<String> = backend.emails().await.into_iter().map(|e| e.subject).collect();
     if backend.is_embedded() {
-        // The outbox keeps every email it "sent": the case's go, the others stay.
-        assert_eq!(deleted, 1);
+        // The outbox keeps every email it "sent": the erased cases' go, the other's stays.
+        assert_eq!(deleted, vec![2; 8]);
         assert_eq!(subjects, vec!["about another case"]);
+        // Again, or a case that never had an email: nothing to delete, and no error.
+        assert_eq!(backend.services.mailer.erase_copies(&erased[0]).await.unwrap(), 0);
     } else {
         // SES keeps no copies (moto's record of sent mail is the emulator's, not the service's).
-        assert_eq!(deleted, 0);
-        assert_eq!(subjects.len(), 2);
+        assert_eq!(deleted, vec![0; 8]);
+        assert_eq!(subjects.len(), 17);
     }
+}
+
+/// An outbox written before the outbox had its index by case is indexed when it is opened, so
+/// erasure still finds the copies it holds.
+#[tokio::test]
+async fn an_outbox_kept_before_its_index_is_indexed_when_opened() {
+    use oys_service::embedded::{EmbeddedPaths, OutboxMailer};
+    use oys_service::ports::{Mailer, SystemClock};
+    let dir = tempfile::tempdir().unwrap();
+    let paths = EmbeddedPaths::in_dir(dir.path());
+    let clock = std::sync::Arc::new(SystemClock);
+    let reference = Reference::from_entropy(uuid::Uuid::new_v4().as_u128() as u64);
+    let email = |about: Option<Reference>| OutgoingEmail {
+        from: "alerts@on-your-side.localhost".into(),
+        to: vec!["operators@on-your-side.localhost".into()],
+        subject: "a case".into(),
+        text: "categories only".into(),
+        about,
+        effect: None,
+    };
+    let mailer = OutboxMailer::new(&paths.outbox, &paths.outbox_index, clock.clone()).unwrap();
+    mailer.send(&email(Some(reference.clone()))).await.unwrap();
+    mailer.send(&email(None)).await.unwrap();
+    drop(mailer);
+    std::fs::remove_dir_all(&paths.outbox_index).unwrap();
+    let mailer = OutboxMailer::new(&paths.outbox, &paths.outbox_index, clock).unwrap();
+    assert_eq!(mailer.erase_copies(&reference).await.unwrap(), 1);
+    assert_eq!(std::fs::read_dir(&paths.outbox).unwrap().count(), 1, "the email about no case stays");
 }
 
 on_both_backends!(

@@ -23,11 +23,17 @@ use oys_shared::casework::RetentionPolicy;
 pub struct EmbeddedPaths {
     pub database: PathBuf,
     pub outbox: PathBuf,
+    /// The outbox's emails by case, so erasure finds a case's copies without reading them all.
+    pub outbox_index: PathBuf,
 }
 
 impl EmbeddedPaths {
     pub fn in_dir(dir: &Path) -> Self {
-        EmbeddedPaths { database: dir.join("on-your-side.sqlite3"), outbox: dir.join("outbox") }
+        EmbeddedPaths {
+            database: dir.join("on-your-side.sqlite3"),
+            outbox: dir.join("outbox"),
+            outbox_index: dir.join("outbox-index"),
+        }
     }
 }
 
@@ -46,7 +52,7 @@ pub fn services(
     Ok(Services::new(
         Arc::new(EmbeddedStore::on(db.clone())?),
         Arc::new(EmbeddedQueue::on(db, max_receives, clock.clone())?),
-        Arc::new(OutboxMailer::new(&paths.outbox, clock.clone())?),
+        Arc::new(OutboxMailer::new(&paths.outbox, &paths.outbox_index, clock.clone())?),
         clock,
         alerts,
         retention,

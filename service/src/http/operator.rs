@@ -23,7 +23,7 @@ use oys_shared::{ErrorCode, FieldError, Reference};
 use super::report::{answer, body_kind, parse_json, read_body, read_report, BodyKind};
 use super::ApiError;
 use crate::auth::{AuthError, Authenticator};
-use crate::casework::{CaseError, Casework};
+use crate::casework::{CaseError, Casework, ErasureIncomplete, ErasureStep};
 use crate::intake::{self, SubmitOutcome};
 
 #[derive(Clone)]
@@ -110,6 +110,8 @@ impl From<CaseError> for ApiError {
                 error!(error = %port, "operator request failed");
                 ApiError::Unavailable { language: Language::English, staff: true }
             }
+            // Only an erasure stops part-way, and `erase_case` answers it itself.
+            CaseError::ErasureIncomplete(incomplete) => incomplete.error.into(),
         }
     }
 }
@@ -225,9 +227,40 @@ async fn erase_case(
     Staff(caller): Staff,
     CaseReference(reference): CaseReference,
     State(state): State<OperatorState>,
-) -> Result<Json<Value>, ApiError> {
-    state.casework.erase(&caller, &reference).await?;
-    Ok(Json(json!({"reference": reference, "erased": true})))
+) -> Result<Response, ApiError> {
+    match state.casework.erase(&caller, &reference).await {
+        Ok(()) => Ok(Json(json!({"reference": reference, "erased": true})).into_response()),
+        Err(CaseError::ErasureIncomplete(incomplete)) => Ok(erasure_incomplete(&reference, &incomplete)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// 503 for an erasure that stopped part-way, saying what was done: "nothing was changed" would
+/// be false once the personal data is gone.
+fn erasure_incomplete(reference: &Reference, incomplete: &ErasureIncomplete) -> Response {
+    error!(error = %incomplete.error, done = incomplete.done.len(), "erasure stopped part-way");
+    let erased = incomplete.done.contains(&ErasureStep::PersonalData);
+    let not_done = incomplete.not_done();
+    let message = if erased {
+        let rest: Vec<&str> = not_done.iter().map(|s| s.as_str()).collect();
+        format!(
+            "The personal data was erased, but not everything that follows it: still to do: {}. \
+             Ask again to finish; nothing is erased or sent twice.",
+            rest.join(", ")
+        )
+    } else {
+        "The erasure did not finish, and some of the personal data may already be erased. \
+         Ask again to finish it."
+            .to_string()
+    };
+    let body = json!({
+        "errors": [{"field": "body", "code": ErrorCode::ServiceUnavailable, "message": message}],
+        "reference": reference,
+        "erased": erased,
+        "done": incomplete.done,
+        "not_done": not_done,
+    });
+    super::retry_after((StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response(), super::UNAVAILABLE_RETRY_SECONDS)
 }
 
 async fn case_audit(

@@ -8,8 +8,8 @@ use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use tracing::{info, warn};
 
 use oys_shared::advocate::{rank_partners, MatchInput, Partner, Proposal};
-use oys_shared::calendar::operator_call_deadline;
 use oys_shared::casework::CaseEvent;
+use oys_shared::deadlines::operator_call_deadline;
 use oys_shared::emails;
 use oys_shared::routing::{Route, RoutingMessage};
 
