@@ -326,7 +326,7 @@ const WORKER_VISIBILITY: Duration = Duration::from_secs(30);
 /// claiming an effect and recording it leaves the claim held; its message must still be there
 /// when the claim lapses, or the report is never routed (`scripts/crash-test` found this with
 /// 5 receives of 30 s). In AWS the queues hold a message 5 × 180 s, which outlasts it too.
-const LOCAL_MAX_RECEIVES: u32 = (EFFECT_LEASE.as_secs() / WORKER_VISIBILITY.as_secs()) as u32 + 2;
+const LOCAL_MAX_RECEIVES: u32 = EFFECT_LEASE.as_secs().div_ceil(WORKER_VISIBILITY.as_secs()) as u32 + 2;
 
 /// The scheduled job, as EventBridge Scheduler runs it in AWS: reminders, sweeper, purge.
 async fn run_job(services: Arc<Services>, leads: Vec<String>, every: Duration) {

@@ -115,7 +115,11 @@ async fn apply(
                 return Ok(FollowUpOutcome::Invalid(errors));
             }
         };
-        let next = svc.retention.extend(&next, now);
+        let next = match event {
+            // The phone it saves is contact details again, with their own (shorter) expiry.
+            CaseEvent::ReporterAskedForAdvocate => svc.retention.contact_saved(&next, now),
+            _ => svc.retention.extend(&next, now),
+        };
         changes.push((event.clone(), state.clone(), next.clone()));
         state = next;
     }

@@ -192,6 +192,16 @@ impl RetentionPolicy {
     }
 }
 
+impl RetentionPolicy {
+    /// The state once new contact details are saved at `at` (a phone given with a follow-up):
+    /// they expire on the contact period from then, even where retention erased earlier ones.
+    pub fn contact_saved(&self, state: &CaseState, at: Timestamp) -> CaseState {
+        let mut next = state.clone();
+        next.contact_erased_at = None;
+        self.extend(&next, at)
+    }
+}
+
 /// The state once retention erased the contact details at `at`: the next expiry is the narrative's.
 pub fn contact_details_erased(state: &CaseState, at: Timestamp) -> CaseState {
     let mut next = state.clone();

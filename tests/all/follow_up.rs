@@ -222,6 +222,43 @@ async fn concurrent_wrong_receipts_never_pass_the_limit(backend: Backend) {
     assert_eq!((checked, refused), (ATTEMPTS_PER_CLIENT as usize, 40 - ATTEMPTS_PER_CLIENT as usize));
 }
 
+/// A phone given after retention erased the case's contact details is contact details again:
+/// it expires on the contact period from when it was given, not with the narrative.
+async fn a_phone_given_after_the_contact_details_expired_expires_like_them(backend: Backend) {
+    let day = std::time::Duration::from_secs(24 * 3600);
+    let contact_days = u64::from(crate::support::backend::TEST_RETENTION.contact_days);
+    let (reference, receipt) = anonymous_report(&backend).await;
+    backend.clock.advance(day * (contact_days as u32 + 1));
+    let purged =
+        oys_service::retention::purge(&backend.services, oys_service::ports::Clock::now(backend.clock.as_ref()))
+            .await
+            .unwrap();
+    assert_eq!(purged.contact_details_erased, 1, "{purged:?}");
+
+    let (status, _, body) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "advocate_phone": "07700 900 555"}))
+            .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let parsed = oys_shared::Reference::parse(&reference).unwrap();
+    let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
+    assert!(stored.contact.and_then(|c| c.phone).is_some());
+    assert_eq!(
+        stored.state.contact_expires_at,
+        Some(oys_shared::calendar::after(
+            oys_service::ports::Clock::now(backend.clock.as_ref()),
+            day * contact_days as u32
+        ))
+    );
+
+    backend.clock.advance(day * (contact_days as u32 + 1));
+    oys_service::retention::purge(&backend.services, oys_service::ports::Clock::now(backend.clock.as_ref()))
+        .await
+        .unwrap();
+    let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
+    assert!(stored.contact.and_then(|c| c.phone).is_none(), "the phone went with the contact period");
+    assert!(stored.narrative.is_some(), "the account of what happened stays its own time");
+}
+
 async fn a_repeated_report_gets_a_new_receipt_and_only_the_newest_works(backend: Backend) {
     let key = [("idempotency-key", "follow-up-replay-1")];
     let body = event("report-anonymous.json");
@@ -319,6 +356,7 @@ on_both_backends!(
     asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
     wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
     concurrent_wrong_receipts_never_pass_the_limit,
+    a_phone_given_after_the_contact_details_expired_expires_like_them,
     a_repeated_report_gets_a_new_receipt_and_only_the_newest_works,
     bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words,
     the_follow_up_page_works_without_scripts,
