@@ -12,61 +12,62 @@
 //!
 //! # Disclosure control
 //!
-//! The method follows the usual UK practice for counts of people from administrative sources
-//! (the GSS/ONS disclosure control guidance for tables produced from administrative sources, and
-//! NHS Digital's small-number rules for Hospital Episode Statistics, which until 2018 replaced
-//! 1–5 by `*` and then checked that no suppressed value could be recalculated from the others):
-//! primary suppression of small counts, secondary (complementary) suppression so that suppressed
-//! counts cannot be worked back from published totals, and no publication that allows
-//! differencing. [`publish`] applies it
-//! with a threshold `t` (a parameter: the service always passes [`DEFAULT_THRESHOLD`] = 10, and
-//! no setting changes it):
+//! Two defences, on top of each other, with a threshold `t` (a parameter: the service always
+//! passes [`DEFAULT_THRESHOLD`] = 10) and a noise bound `d` = [`MAX_NOISE`] = 2:
 //!
-//! 1. **Small months.** If a month has fewer than `t` reports, everything of that month is
-//!    withheld, its total included (a month with no reports too, so that a withheld total is
-//!    always "somewhere from 0 to `t` − 1").
-//! 2. **Primary suppression.** Every count below `t` is withheld, *zero included*. Zeros are
-//!    withheld because publishing them would tell the public that every withheld cell is at least
-//!    1, which narrows it, and because a zero beside a published total can itself disclose
-//!    something about every reporter of the month ("none of this month's reporters declined a
-//!    police referral"). The cost is that a reader cannot tell "none" from "a few".
-//! 3. **Secondary suppression of the tables that sum to the total** (nations, channels). The
-//!    public can subtract the published cells from the published total, so: never exactly one
-//!    withheld cell, and the withheld cells together must hold at least `t` reports; otherwise the
-//!    smallest published cell is withheld too (the first in the table's order on a tie), and so
-//!    on, up to the whole table. Each withheld cell then could be anything from 0 to the withheld
-//!    remainder (at least `t`).
-//! 4. **Tables where a report counts in several cells** (incident types, motivations). Each cell
-//!    is at most the total, and since every report names at least one type and one motivation
-//!    (the parser requires a type and defaults the motivation to race), the cells sum to at least
-//!    the total. That sum gives a single withheld cell a lower bound (total − published sum), so
-//!    a lone withheld cell is not left alone while the published cells sum to less than the
-//!    total: the smallest published cell is withheld with it.
-//! 5. **Yes/no counts and their complement.** Publishing "referred to police" also publishes
-//!    "not referred" (total − referred). Either being below `t` (zero included) withholds the
-//!    count.
+//! 1. **Noise** (cell-key perturbation, as ONS used for Census 2021). Every figure (the total,
+//!    every cell, the yes/no counts) is the true count plus a noise from `−d` to `d`, each value
+//!    equally likely, drawn by a keyed hash ([`NoiseKey::noise`]) of the month and the figure's
+//!    name. The key is fresh for each published month and kept nowhere. This is the defence
+//!    against *padding*: someone who files `k` plausible reports in one cell cannot subtract them
+//!    from the figure to get the real count (see "What a planter learns" below).
+//! 2. **Suppression** of the perturbed figures ([`figure`]): a figure below `t + d` is withheld,
+//!    *zero included*, so a published figure's true count is at least `t`; a month whose total
+//!    is withheld is withheld entirely. A table that is partly published is withheld *whole* if
+//!    the public could narrow any of its withheld cells, from the published cells, the total and
+//!    the knowledge that a withheld cell of a partly published table is below `t + 2d` (it was
+//!    suppressed for being small): every withheld cell must still be able to be each of `0, 1, …,
+//!    t − 1`, so neither a lower bound above 0 (in a table that sums to the total, or to at
+//!    least it) nor an upper bound below `t − 1` is left. The yes/no counts are published only
+//!    if their complement (the total less the count: "not referred") is certainly at least `t`.
+//!
+//! Every decision is made on the perturbed figures alone (never on a true count, apart from
+//! refusing counters that do not add up), so whatever is withheld is worked out from the noisy
+//! figures and tells nobody more than they do.
 //!
 //! The guarantee, which `tests/disclosure.rs` checks over thousands of generated months with an
-//! exact solver written independently of this module: given everything published for a month and
-//! the constraints above (which are public), every withheld count (and the implied "not referred"
-//! / "did not ask" counts) could still be any value from 0 to `t` − 1, so nobody can tell a
-//! withheld cell from any small count; and every count that is published or can be derived
-//! exactly is at least `t`.
+//! exact solver written independently of this module: given everything published for a month,
+//! the noise bound and the rules (which are public), every number (each cell, the total, the
+//! "not referred" / "did not ask" complements) is either certainly at least `t` or could still be
+//! any value from 0 to `t` − 1.
+//!
+//! ## What a planter learns
+//!
+//! Someone who filed `k` reports that fall in one cell, and reads that cell's figure, knowing
+//! the rules but not the key: a published figure `p` is given, by exactly one of the five equally
+//! likely noise values, by each real count from `p − k − 2` to `p − k + 2` (those at least 0),
+//! and by no other, so they learn that window of five and nothing about where in it the real
+//! count is. "Withheld" is consistent with every real count from 0 to `t + 3 − k`. For real
+//! counts `j` apart, the figure's distributions differ by at most `j/5` in total variation: no
+//! test tells "none" from "one real report" correctly more than 60 % of the time at even odds.
+//! Each figure a report enters (the total, its nation, channel, types, motivations, yes/no
+//! counts) has its own noise, so someone comparing several of them does better: at most `m/5`
+//! with `m` figures that differ between the two cases they compare.
 //!
 //! ## Trade-offs
 //!
 //! - Information is lost: quiet months are withheld entirely; rare categories read as withheld
-//!   rather than as a small number or zero; a withheld table cell may be a large count withheld
-//!   only to protect a small one.
-//! - The secondary cells are chosen deterministically (smallest first), which keeps the loss
-//!   small but tells a reader who knows the method that *some* withheld cell is no larger than
-//!   the smallest cell left published. A reader cannot tell which (primary and secondary cells
-//!   look alike), so no particular cell is bounded; the test's solver, like the usual audits of
-//!   suppressed tables, does not model this.
-//! - Counts are not rounded (NHS Digital's rules since 2018 suppress 1–7 and round other
-//!   sub-national counts to the nearest 5): rounding would protect more but stop the tables
-//!   adding up, which readers of a small service's figures would find confusing. Suppression
-//!   alone with a threshold of 10 withholds more than the 1–7 band.
+//!   rather than as a small number or zero; a table with small cells is often withheld whole.
+//! - Published figures are off by up to 2 and tables do not add up exactly (nor to the total).
+//!   NHS Digital rounds sub-national counts to the nearest 5 (off by up to 2 too); rounding was
+//!   not chosen because it is deterministic: a planter who files just enough reports to sit on a
+//!   rounding boundary learns whether there was any real report at all.
+//! - A planter still learns something: when a real count is 0 and the noise is −2, the window
+//!   is {0}; that happens one time in five for an attacked figure (the 60 % above). Only noise
+//!   without a bound avoids this, at the cost of figures that can be far off.
+//! - The solver models the rules as a careful reader would, not every inference from the exact
+//!   algorithm: a table withheld whole is taken to hide anything up to the total, though a reader
+//!   may reason that it was withheld because a partial publication would have failed.
 //! - The protection holds for these one-way tables only. A cross-tabulation (nation by incident
 //!   type, say) links the tables and must not be added without redoing this analysis.
 //!
@@ -75,7 +76,8 @@
 //! - **Publish a month once, after it closes, and freeze it.** A month's published figures are
 //!   computed once the month is over and stored; later withdrawals (duplicates, spam) or
 //!   erasures do not change a published month. Two different publications of one month could be
-//!   differenced to reveal a single report, so there is never a second one.
+//!   differenced to reveal a single report, and two draws of noise averaged, so there is never a
+//!   second one. Use a fresh random [`NoiseKey`] per month and do not keep or log it.
 //! - **Never publish sums across months** (a year to date, a running total): a sum of months
 //!   would give back a month's withheld total or cells by subtraction. There are none here.
 //! - Build the counts only through [`MonthCounts::add`] / [`MonthCounts::remove`] or the
