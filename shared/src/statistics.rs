@@ -508,7 +508,7 @@ struct Bounds {
 impl Bounds {
     /// The largest true count a primary-suppressed cell can have.
     fn primary_cap(&self) -> u64 {
-        self.threshold + 2 * self.max_noise - 1
+        (self.threshold + 2 * self.max_noise).saturating_sub(1)
     }
 
     /// The range of a cell, given the total.
