@@ -68,6 +68,8 @@
 //! - The solver models the rules as a careful reader would, not every inference from the exact
 //!   algorithm: a table withheld whole is taken to hide anything up to the total, though a reader
 //!   may reason that it was withheld because a partial publication would have failed.
+//! - Not yet protected: in the incident type and motivation tables, the total less a published
+//!   cell ("reports not naming race"), which can be small; `docs/statistics.md` says more.
 //! - The protection holds for these one-way tables only. A cross-tabulation (nation by incident
 //!   type, say) links the tables and must not be added without redoing this analysis.
 //!
