@@ -63,7 +63,8 @@
 //!   not chosen because it is deterministic: a planter who files just enough reports to sit on a
 //!   rounding boundary learns whether there was any real report at all.
 //! - A planter still learns something: when a real count is 0 and the noise is −2, the window
-//!   is {0}; that happens one time in five for an attacked figure (the 60 % above). Only noise
+//!   is {0}; that happens one time in five for an attacked figure with `k ≥ t + 4` (the 60 %
+//!   above). Only noise
 //!   without a bound avoids this, at the cost of figures that can be far off.
 //! - The solver models the rules as a careful reader would, not every inference from the exact
 //!   algorithm: a table withheld whole is taken to hide anything up to the total, though a reader
