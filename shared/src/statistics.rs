@@ -28,8 +28,10 @@
 //!    the knowledge that a withheld cell of a partly published table is below `t + 2d` (it was
 //!    suppressed for being small): every withheld cell must still be able to be each of `0, 1, …,
 //!    t − 1`, so neither a lower bound above 0 (in a table that sums to the total, or to at
-//!    least it) nor an upper bound below `t − 1` is left. The yes/no counts are published only
-//!    if their complement (the total less the count: "not referred") is certainly at least `t`.
+//!    least it) nor an upper bound below `t − 1` is left. The total less a published figure is
+//!    a number too ("not referred", "not naming race", "outside England"): a yes/no count is
+//!    published, and a table is published at all, only if every such complement of a published
+//!    figure is certainly at least `t`.
 //!
 //! Every decision is made on the perturbed figures alone (never on a true count, apart from
 //! refusing counters that do not add up), so whatever is withheld is worked out from the noisy
@@ -38,8 +40,8 @@
 //! The guarantee, which `tests/disclosure.rs` checks over thousands of generated months with an
 //! exact solver written independently of this module: given everything published for a month,
 //! the noise bound and the rules (which are public), every number (each cell, the total, the
-//! "not referred" / "did not ask" complements) is either certainly at least `t` or could still be
-//! any value from 0 to `t` − 1.
+//! complements of published figures) is either certainly at least `t` or could still be any
+//! value from 0 to `t` − 1.
 //!
 //! ## What a planter learns
 //!
@@ -57,7 +59,8 @@
 //! ## Trade-offs
 //!
 //! - Information is lost: quiet months are withheld entirely; rare categories read as withheld
-//!   rather than as a small number or zero; a table with small cells is often withheld whole.
+//!   rather than as a small number or zero; a table with small cells, or with a cell close to
+//!   the total, is often withheld whole.
 //! - Published figures are off by up to 2 and tables do not add up exactly (nor to the total).
 //!   NHS Digital rounds sub-national counts to the nearest 5 (off by up to 2 too); rounding was
 //!   not chosen because it is deterministic: a planter who files just enough reports to sit on a
@@ -69,8 +72,6 @@
 //! - The solver models the rules as a careful reader would, not every inference from the exact
 //!   algorithm: a table withheld whole is taken to hide anything up to the total, though a reader
 //!   may reason that it was withheld because a partial publication would have failed.
-//! - Not yet protected: in the incident type and motivation tables, the total less a published
-//!   cell ("reports not naming race"), which can be small; `docs/statistics.md` says more.
 //! - The protection holds for these one-way tables only. A cross-tabulation (nation by incident
 //!   type, say) links the tables and must not be added without redoing this analysis.
 //!
@@ -464,14 +465,19 @@ pub fn publish_with_noise(
     let advocate = yes_no(ADVOCATE, counts.asked_for_advocate);
 
     // Complementary suppression: a partly published table whose withheld cells the public could
-    // narrow (a lower bound above 0, or an upper bound below `threshold − 1`) is withheld whole.
+    // narrow (a lower bound above 0, or an upper bound below `threshold − 1`), or with a
+    // published cell whose complement could be below the threshold, is withheld whole.
     // Withholding a table only widens the totals the others allow, so this settles.
     if let Cell::Value(p_total) = reports {
         loop {
             let totals = bounds.feasible_totals(p_total, &tables, &[police, advocate]);
             let unsafe_table = Dimension::ALL.iter().zip(&tables).position(|(dimension, cells)| {
                 let partial = cells.iter().any(|c| c.is_withheld()) && cells.iter().any(|c| !c.is_withheld());
-                partial && !bounds.hides_withheld(cells, dimension.sums_to_total(), &totals)
+                // The total less a published cell ("reports not naming race") is a number too,
+                // protected as the yes/no complements are.
+                let small_complement =
+                    cells.iter().any(|c| c.value().is_some_and(|p| p_total < p + threshold + 2 * max_noise));
+                small_complement || (partial && !bounds.hides_withheld(cells, dimension.sums_to_total(), &totals))
             });
             match unsafe_table {
                 Some(i) => tables[i].iter_mut().for_each(|c| *c = Cell::Withheld),

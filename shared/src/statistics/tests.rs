@@ -224,9 +224,27 @@ fn a_lone_withheld_type_is_not_left_with_a_lower_bound() {
 
     // Usually many types are small and they protect each other.
     let types: &[(&str, u64)] = &[("verbal_abuse", 30), ("threats", 12), ("harassment", 4)];
-    let published = exact(&counts(35, &[(Dimension::IncidentType, types)], 0, 0), DEFAULT_THRESHOLD);
+    let published = exact(&counts(45, &[(Dimension::IncidentType, types)], 0, 0), DEFAULT_THRESHOLD);
     let expected = [Some(30), W, Some(12), W, W, W, W, W, W, W, W];
     assert_eq!(cells(&published, Dimension::IncidentType), expected);
+}
+
+#[test]
+fn a_cell_near_the_total_is_not_published_with_its_small_complement() {
+    // Race 50 of 53 would say that 3 reports were not motivated by race: the table goes, as a
+    // yes/no count with a small complement does.
+    let motivations: &[(&str, u64)] = &[("race", 50), ("religion", 4), ("other", 3)];
+    let month = counts(53, &[(Dimension::Motivation, motivations)], 0, 0);
+    assert_eq!(cells(&exact(&month, DEFAULT_THRESHOLD), Dimension::Motivation), [W; 7]);
+    // With the noise, race is published only if the total is at least 14 above its figure.
+    for seed in 0..50u8 {
+        let published = publish(&month, DEFAULT_THRESHOLD, &NoiseKey([seed; 32]));
+        assert!(published.motivations["race"].is_withheld(), "{seed}");
+    }
+    let motivations: &[(&str, u64)] = &[("race", 40), ("religion", 14), ("other", 3)];
+    let month = counts(53, &[(Dimension::Motivation, motivations)], 0, 0);
+    let published = exact(&month, DEFAULT_THRESHOLD);
+    assert_eq!(cells(&published, Dimension::Motivation), [Some(40), Some(14), W, W, W, W, W]);
 }
 
 #[test]
@@ -319,14 +337,15 @@ fn the_threshold_is_configurable() {
     assert_eq!(cells(&exact(&month, 3), Dimension::Channel), [Some(23), Some(6), Some(3)]);
     // At 5 the 3 would be withheld alone (and known): the table goes.
     assert_eq!(cells(&exact(&month, 5), Dimension::Channel), [W, W, W]);
-    assert_eq!(cells(&exact(&month, 10), Dimension::Channel), [Some(23), W, W]);
+    // At 10, the 6 and the 3 would be withheld, and 32 − 23 = 9 is below 10 too.
+    assert_eq!(cells(&exact(&month, 10), Dimension::Channel), [W, W, W]);
     assert_eq!(exact(&month, 33).reports, Cell::Withheld);
 }
 
 #[test]
 fn withheld_is_null_in_json_and_empty_in_csv() {
-    let channels: &[(&str, u64)] = &[("online", 51), ("phone", 9)];
-    let nations: &[(&str, u64)] = &[("england", 45), ("scotland", 15)];
+    let channels: &[(&str, u64)] = &[("online", 30), ("phone", 15), ("webchat", 15)];
+    let nations: &[(&str, u64)] = &[("england", 36), ("scotland", 15), ("wales", 9)];
     let month = counts(60, &[(Dimension::Channel, channels), (Dimension::Nation, nations)], 20, 0);
     let published = exact(&month, DEFAULT_THRESHOLD);
     let key = NoiseKey([3; 32]);
@@ -338,7 +357,8 @@ fn withheld_is_null_in_json_and_empty_in_csv() {
     let value = serde_json::to_value(&published).unwrap();
     assert_eq!(value["reports"], json!(60));
     assert_eq!(value["perturbation"], json!(0));
-    assert_eq!(value["channels"], json!({"online": 51, "phone": null, "webchat": null}));
+    assert_eq!(value["channels"], json!({"online": 30, "phone": 15, "webchat": 15}));
+    assert_eq!(value["nations"]["wales"], json!(null));
     assert_eq!(value["referred_to_police"], json!(20));
     assert_eq!(value["asked_for_advocate"], json!(null));
     assert_eq!(value["threshold"], json!(10));
@@ -356,10 +376,10 @@ fn withheld_is_null_in_json_and_empty_in_csv() {
     assert_eq!(lines[0], "month,dimension,category,count,withheld");
     assert_eq!(lines[1], "2026-11,reports,all,60,false");
     assert_eq!(lines[2], "2026-11,incident_type,verbal_abuse,,true");
-    assert!(lines.contains(&"2026-11,nation,england,,true"), "the other nations' 0 would show");
-    assert!(lines.contains(&"2026-11,nation,scotland,,true"));
-    assert!(lines.contains(&"2026-11,channel,online,51,false"));
-    assert!(lines.contains(&"2026-11,channel,webchat,,true"));
+    assert!(lines.contains(&"2026-11,nation,england,36,false"));
+    assert!(lines.contains(&"2026-11,nation,wales,,true"));
+    assert!(lines.contains(&"2026-11,channel,online,30,false"));
+    assert!(lines.contains(&"2026-11,channel,webchat,15,false"));
     assert_eq!(lines[rows - 1], "2026-11,referred_to_police,yes,20,false");
     assert_eq!(lines[rows], "2026-11,asked_for_advocate,yes,,true");
     assert_eq!(csv(&[]), "month,dimension,category,count,withheld\n");
