@@ -10,7 +10,7 @@
 use jiff::SignedDuration;
 use tracing::info;
 
-use oys_shared::statistics::{month_of, publish, MonthCounts, PublishedMonth};
+use oys_shared::statistics::{month_of, publish, MonthCounts, NoiseKey, PublishedMonth};
 
 use crate::ports::PortError;
 use crate::Services;
@@ -20,8 +20,23 @@ pub const SETTLING_DAYS: i64 = 7;
 
 /// Publishes every closed, settled month not yet published (months with no report at all
 /// between the first counted month and the last settled one are published as empty, which
-/// withholds everything of them); the number published.
+/// withholds everything of them); the number published. Each month's noise is drawn with a key
+/// made for it here and kept nowhere (`docs/statistics.md`).
 pub async fn publish_closed_months(svc: &Services) -> Result<usize, PortError> {
+    publish_closed_months_with(svc, fresh_key).await
+}
+
+/// A new noise key from the operating system's random numbers (two v4 UUIDs: 244 random bits).
+pub fn fresh_key() -> NoiseKey {
+    let mut key = [0; 32];
+    key[..16].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key[16..].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+    NoiseKey(key)
+}
+
+/// [`publish_closed_months`] with the noise keys given (tests pass a fixed one to know the
+/// figures).
+pub async fn publish_closed_months_with(svc: &Services, key: impl Fn() -> NoiseKey) -> Result<usize, PortError> {
     let now = svc.clock.now();
     let settled = now.checked_sub(SignedDuration::from_hours(24 * SETTLING_DAYS)).unwrap_or(now);
     // Every month before the settled moment's month has closed and settled.
@@ -35,7 +50,7 @@ pub async fn publish_closed_months(svc: &Services) -> Result<usize, PortError> {
             continue;
         }
         let counted = counts.iter().find(|c| c.month == month).cloned().unwrap_or_else(|| MonthCounts::new(&month));
-        if svc.statistics.publish_month(&publish(&counted, svc.disclosure_threshold)).await? {
+        if svc.statistics.publish_month(&publish(&counted, svc.disclosure_threshold, &key())).await? {
             info!(month = %month, "statistics published for a closed month");
             count += 1;
         }

@@ -12,61 +12,66 @@
 //!
 //! # Disclosure control
 //!
-//! The method follows the usual UK practice for counts of people from administrative sources
-//! (the GSS/ONS disclosure control guidance for tables produced from administrative sources, and
-//! NHS Digital's small-number rules for Hospital Episode Statistics, which until 2018 replaced
-//! 1–5 by `*` and then checked that no suppressed value could be recalculated from the others):
-//! primary suppression of small counts, secondary (complementary) suppression so that suppressed
-//! counts cannot be worked back from published totals, and no publication that allows
-//! differencing. [`publish`] applies it
-//! with a threshold `t` (a parameter: the service always passes [`DEFAULT_THRESHOLD`] = 10, and
-//! no setting changes it):
+//! Two defences, on top of each other, with a threshold `t` (a parameter: the service always
+//! passes [`DEFAULT_THRESHOLD`] = 10) and a noise bound `d` = [`MAX_NOISE`] = 2:
 //!
-//! 1. **Small months.** If a month has fewer than `t` reports, everything of that month is
-//!    withheld, its total included (a month with no reports too, so that a withheld total is
-//!    always "somewhere from 0 to `t` − 1").
-//! 2. **Primary suppression.** Every count below `t` is withheld, *zero included*. Zeros are
-//!    withheld because publishing them would tell the public that every withheld cell is at least
-//!    1, which narrows it, and because a zero beside a published total can itself disclose
-//!    something about every reporter of the month ("none of this month's reporters declined a
-//!    police referral"). The cost is that a reader cannot tell "none" from "a few".
-//! 3. **Secondary suppression of the tables that sum to the total** (nations, channels). The
-//!    public can subtract the published cells from the published total, so: never exactly one
-//!    withheld cell, and the withheld cells together must hold at least `t` reports; otherwise the
-//!    smallest published cell is withheld too (the first in the table's order on a tie), and so
-//!    on, up to the whole table. Each withheld cell then could be anything from 0 to the withheld
-//!    remainder (at least `t`).
-//! 4. **Tables where a report counts in several cells** (incident types, motivations). Each cell
-//!    is at most the total, and since every report names at least one type and one motivation
-//!    (the parser requires a type and defaults the motivation to race), the cells sum to at least
-//!    the total. That sum gives a single withheld cell a lower bound (total − published sum), so
-//!    a lone withheld cell is not left alone while the published cells sum to less than the
-//!    total: the smallest published cell is withheld with it.
-//! 5. **Yes/no counts and their complement.** Publishing "referred to police" also publishes
-//!    "not referred" (total − referred). Either being below `t` (zero included) withholds the
-//!    count.
+//! 1. **Noise** (cell-key perturbation, as ONS used for Census 2021). Every figure (the total,
+//!    every cell, the yes/no counts) is the true count plus a noise from `−d` to `d`, each value
+//!    equally likely, drawn by a keyed hash ([`NoiseKey::noise`]) of the month and the figure's
+//!    name. The key is fresh for each published month and kept nowhere. This is the defence
+//!    against *padding*: someone who files `k` plausible reports in one cell cannot subtract them
+//!    from the figure to get the real count (see "What a planter learns" below).
+//! 2. **Suppression** of the perturbed figures ([`figure`]): a figure below `t + d` is withheld,
+//!    *zero included*, so a published figure's true count is at least `t`; a month whose total
+//!    is withheld is withheld entirely. A table that is partly published is withheld *whole* if
+//!    the public could narrow any of its withheld cells, from the published cells, the total and
+//!    the knowledge that a withheld cell of a partly published table is below `t + 2d` (it was
+//!    suppressed for being small): every withheld cell must still be able to be each of `0, 1, …,
+//!    t − 1`, so neither a lower bound above 0 (in a table that sums to the total, or to at
+//!    least it) nor an upper bound below `t − 1` is left. The total less a published figure is
+//!    a number too ("not referred", "not naming race", "outside England"): a yes/no count is
+//!    published, and a table is published at all, only if every such complement of a published
+//!    figure is certainly at least `t`.
+//!
+//! Every decision is made on the perturbed figures alone (never on a true count, apart from
+//! refusing counters that do not add up), so whatever is withheld is worked out from the noisy
+//! figures and tells nobody more than they do.
 //!
 //! The guarantee, which `tests/disclosure.rs` checks over thousands of generated months with an
-//! exact solver written independently of this module: given everything published for a month and
-//! the constraints above (which are public), every withheld count (and the implied "not referred"
-//! / "did not ask" counts) could still be any value from 0 to `t` − 1, so nobody can tell a
-//! withheld cell from any small count; and every count that is published or can be derived
-//! exactly is at least `t`.
+//! exact solver written independently of this module: given everything published for a month,
+//! the noise bound and the rules (which are public), every number (each cell, the total, the
+//! complements of published figures) is either certainly at least `t` or could still be any
+//! value from 0 to `t` − 1.
+//!
+//! ## What a planter learns
+//!
+//! Someone who filed `k` reports that fall in one cell, and reads that cell's figure, knowing
+//! the rules but not the key: a published figure `p` is given, by exactly one of the five equally
+//! likely noise values, by each real count from `p − k − 2` to `p − k + 2` (those at least 0),
+//! and by no other, so they learn that window of five and nothing about where in it the real
+//! count is. "Withheld" is consistent with every real count from 0 to `t + 3 − k`. For real
+//! counts `j` apart, the figure's distributions differ by at most `j/5` in total variation: no
+//! test tells "none" from "one real report" correctly more than 60 % of the time at even odds.
+//! Each figure a report enters (the total, its nation, channel, types, motivations, yes/no
+//! counts) has its own noise, so someone comparing several of them does better: at most `m/5`
+//! with `m` figures that differ between the two cases they compare.
 //!
 //! ## Trade-offs
 //!
 //! - Information is lost: quiet months are withheld entirely; rare categories read as withheld
-//!   rather than as a small number or zero; a withheld table cell may be a large count withheld
-//!   only to protect a small one.
-//! - The secondary cells are chosen deterministically (smallest first), which keeps the loss
-//!   small but tells a reader who knows the method that *some* withheld cell is no larger than
-//!   the smallest cell left published. A reader cannot tell which (primary and secondary cells
-//!   look alike), so no particular cell is bounded; the test's solver, like the usual audits of
-//!   suppressed tables, does not model this.
-//! - Counts are not rounded (NHS Digital's rules since 2018 suppress 1–7 and round other
-//!   sub-national counts to the nearest 5): rounding would protect more but stop the tables
-//!   adding up, which readers of a small service's figures would find confusing. Suppression
-//!   alone with a threshold of 10 withholds more than the 1–7 band.
+//!   rather than as a small number or zero; a table with small cells, or with a cell close to
+//!   the total, is often withheld whole.
+//! - Published figures are off by up to 2 and tables do not add up exactly (nor to the total).
+//!   NHS Digital rounds sub-national counts to the nearest 5 (off by up to 2 too); rounding was
+//!   not chosen because it is deterministic: a planter who files just enough reports to sit on a
+//!   rounding boundary learns whether there was any real report at all.
+//! - A planter still learns something: when a real count is 0 and the noise is −2, the window
+//!   is {0}; that happens one time in five for an attacked figure with `k ≥ t + 4` (the 60 %
+//!   above). Only noise
+//!   without a bound avoids this, at the cost of figures that can be far off.
+//! - The solver models the rules as a careful reader would, not every inference from the exact
+//!   algorithm: a table withheld whole is taken to hide anything up to the total, though a reader
+//!   may reason that it was withheld because a partial publication would have failed.
 //! - The protection holds for these one-way tables only. A cross-tabulation (nation by incident
 //!   type, say) links the tables and must not be added without redoing this analysis.
 //!
@@ -75,7 +80,8 @@
 //! - **Publish a month once, after it closes, and freeze it.** A month's published figures are
 //!   computed once the month is over and stored; later withdrawals (duplicates, spam) or
 //!   erasures do not change a published month. Two different publications of one month could be
-//!   differenced to reveal a single report, so there is never a second one.
+//!   differenced to reveal a single report, and two draws of noise averaged, so there is never a
+//!   second one. Use a fresh random [`NoiseKey`] per month and do not keep or log it.
 //! - **Never publish sums across months** (a year to date, a running total): a sum of months
 //!   would give back a month's withheld total or cells by subtraction. There are none here.
 //! - Build the counts only through [`MonthCounts::add`] / [`MonthCounts::remove`] or the
@@ -329,6 +335,10 @@ pub struct PublishedMonth {
     pub month: String,
     /// The threshold the month was published with: counts below it are withheld.
     pub threshold: u64,
+    /// The largest noise added to each published figure, either way ([`MAX_NOISE`]); 0 for
+    /// months published before figures were perturbed, which were exact.
+    #[serde(default)]
+    pub perturbation: u64,
     pub reports: Cell,
     pub incident_types: BTreeMap<String, Cell>,
     pub motivations: BTreeMap<String, Cell>,
@@ -350,101 +360,216 @@ impl PublishedMonth {
     }
 }
 
+/// The largest noise added to a published count (see [`publish`]): every published figure is
+/// the true count plus a whole number from −2 to +2, each equally likely.
+pub const MAX_NOISE: u64 = 2;
+
+/// The secret that draws the noise of one publication (32 random bytes). The service makes a
+/// fresh one for each month it publishes and keeps it nowhere, so nobody (staff included) can
+/// take the noise back out; a month is published once, so there is never a second draw to
+/// average against.
+#[derive(Clone)]
+pub struct NoiseKey(pub [u8; 32]);
+
+impl fmt::Debug for NoiseKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never printed: with the key, anyone could remove the noise.
+        f.write_str("NoiseKey(..)")
+    }
+}
+
+impl NoiseKey {
+    /// The noise of one figure, from −[`MAX_NOISE`] to +[`MAX_NOISE`], uniform: a keyed hash of
+    /// the month and the figure's counter name (as [`counter_keys`] names it), so each figure's
+    /// noise is independent of every other and of the counts.
+    pub fn noise(&self, month: &str, figure: &str) -> i64 {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(self.0)
+            .chain_update(month.as_bytes())
+            .chain_update([0])
+            .chain_update(figure.as_bytes())
+            .finalize();
+        let draw = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        // 2^64 mod 5 = 1: the bias is one part in 2^62.
+        (draw % (2 * MAX_NOISE + 1)) as i64 - MAX_NOISE as i64
+    }
+}
+
+/// One figure under primary suppression: the perturbed count `count + noise`, published only if
+/// it is at least `threshold + max_noise` (so a published figure's true count is at least
+/// `threshold`); otherwise withheld. Every figure of [`publish`] goes through this first.
+pub fn figure(count: u64, noise: i64, threshold: u64, max_noise: u64) -> Cell {
+    let perturbed = count as i64 + noise.clamp(-(max_noise as i64), max_noise as i64);
+    match u64::try_from(perturbed) {
+        Ok(value) if value >= threshold + max_noise => Cell::Value(value),
+        _ => Cell::Withheld,
+    }
+}
+
 /// What of a closed month may be published, with disclosure control (see the module
-/// documentation). Pure and deterministic.
-pub fn publish(counts: &MonthCounts, threshold: u64) -> PublishedMonth {
+/// documentation): each figure perturbed by noise drawn with `key`, then suppressed. Pure and
+/// deterministic for a given key.
+pub fn publish(counts: &MonthCounts, threshold: u64, key: &NoiseKey) -> PublishedMonth {
+    publish_with_noise(counts, threshold, MAX_NOISE, &|figure| key.noise(&counts.month, figure))
+}
+
+/// [`publish`] with the noise of each figure (by counter name) given, at most `max_noise` either
+/// way: for tests and audits (`max_noise` 0 is suppression alone). Every decision is made on the
+/// perturbed figures alone, never on a true count (apart from refusing counters that do not add
+/// up), so what the noise hides stays hidden whatever is withheld.
+pub fn publish_with_noise(
+    counts: &MonthCounts,
+    threshold: u64,
+    max_noise: u64,
+    noise: &dyn Fn(&str) -> i64,
+) -> PublishedMonth {
     let total = counts.reports;
-    let month_withheld = total < threshold;
-    let table = |dimension: Dimension| -> BTreeMap<String, Cell> {
-        let categories = dimension.categories();
-        let values: Vec<u64> =
-            categories.iter().map(|c| counts.table(dimension).get(*c).copied().unwrap_or(0)).collect();
-        let withheld = if month_withheld {
-            vec![true; values.len()]
-        } else if dimension.sums_to_total() {
-            suppress_partition(&values, total, threshold)
-        } else {
-            suppress_multiple(&values, total, threshold)
-        };
-        categories
-            .iter()
-            .zip(values.iter().zip(withheld))
-            .map(|(c, (&v, w))| (c.to_string(), if w { Cell::Withheld } else { Cell::Value(v) }))
-            .collect()
-    };
-    let yes_no = |count: u64| {
-        if month_withheld || count > total || count < threshold || total - count < threshold {
-            Cell::Withheld
-        } else {
-            Cell::Value(count)
+    let reports = figure(total, noise(REPORTS), threshold, max_noise);
+    let month_withheld = reports.is_withheld();
+    let bounds = Bounds { threshold, max_noise };
+
+    // Primary suppression, table by table.
+    let mut tables: Vec<Vec<Cell>> = Dimension::ALL
+        .iter()
+        .map(|&dimension| {
+            let values: Vec<u64> =
+                dimension.categories().iter().map(|c| counts.table(dimension).get(*c).copied().unwrap_or(0)).collect();
+            let adds_up = if dimension.sums_to_total() {
+                values.iter().sum::<u64>() == total
+            } else {
+                values.iter().all(|&v| v <= total)
+            };
+            if month_withheld || !adds_up {
+                // Counters that do not add up are not published: the public would reason from a
+                // wrong sum.
+                return vec![Cell::Withheld; values.len()];
+            }
+            let names = dimension.categories().iter().map(|c| key(dimension, c));
+            names.zip(values).map(|(name, v)| figure(v, noise(&name), threshold, max_noise)).collect()
+        })
+        .collect();
+
+    // The yes/no counts: published only if the complement the public can work out (the total
+    // less the count) is certainly at least the threshold too.
+    let yes_no = |name: &str, count: u64| {
+        let cell = figure(count, noise(name), threshold, max_noise);
+        match (reports, cell) {
+            (Cell::Value(p_total), Cell::Value(p)) if count <= total && p_total >= p + threshold + 2 * max_noise => {
+                cell
+            }
+            _ => Cell::Withheld,
         }
+    };
+    let police = yes_no(POLICE, counts.referred_to_police);
+    let advocate = yes_no(ADVOCATE, counts.asked_for_advocate);
+
+    // Complementary suppression: a partly published table whose withheld cells the public could
+    // narrow (a lower bound above 0, or an upper bound below `threshold − 1`), or with a
+    // published cell whose complement could be below the threshold, is withheld whole.
+    // Withholding a table only widens the totals the others allow, so this settles.
+    if let Cell::Value(p_total) = reports {
+        loop {
+            let totals = bounds.feasible_totals(p_total, &tables, &[police, advocate]);
+            let unsafe_table = Dimension::ALL.iter().zip(&tables).position(|(dimension, cells)| {
+                let partial = cells.iter().any(|c| c.is_withheld()) && cells.iter().any(|c| !c.is_withheld());
+                // The total less a published cell ("reports not naming race") is a number too,
+                // protected as the yes/no complements are.
+                let small_complement =
+                    cells.iter().any(|c| c.value().is_some_and(|p| p_total < p + threshold + 2 * max_noise));
+                small_complement || (partial && !bounds.hides_withheld(cells, dimension.sums_to_total(), &totals))
+            });
+            match unsafe_table {
+                Some(i) => tables[i].iter_mut().for_each(|c| *c = Cell::Withheld),
+                None => break,
+            }
+        }
+    }
+
+    let mut tables = tables.into_iter();
+    let mut map = |dimension: Dimension| -> BTreeMap<String, Cell> {
+        let cells = tables.next().expect("one per dimension");
+        dimension.categories().iter().map(|c| c.to_string()).zip(cells).collect()
     };
     PublishedMonth {
         month: counts.month.clone(),
         threshold,
-        reports: if month_withheld { Cell::Withheld } else { Cell::Value(total) },
-        incident_types: table(Dimension::IncidentType),
-        motivations: table(Dimension::Motivation),
-        nations: table(Dimension::Nation),
-        channels: table(Dimension::Channel),
-        referred_to_police: yes_no(counts.referred_to_police),
-        asked_for_advocate: yes_no(counts.asked_for_advocate),
+        perturbation: max_noise,
+        reports,
+        incident_types: map(Dimension::IncidentType),
+        motivations: map(Dimension::Motivation),
+        nations: map(Dimension::Nation),
+        channels: map(Dimension::Channel),
+        referred_to_police: police,
+        asked_for_advocate: advocate,
     }
 }
 
-/// Primary suppression: every count below the threshold, zero included.
-fn primary(values: &[u64], threshold: u64) -> Vec<bool> {
-    values.iter().map(|&v| v < threshold).collect()
+/// What the public can say about the true counts behind a publication: a published figure `p`
+/// is a count in `p ± max_noise`; a withheld cell of a partly published table is a primary one,
+/// so its perturbed value was below `threshold + max_noise`; a withheld cell of a wholly withheld
+/// table, or a withheld yes/no count, may be anything up to the total.
+struct Bounds {
+    threshold: u64,
+    max_noise: u64,
 }
 
-/// Withholds the smallest published cell (the first on a tie). False if none is left.
-fn withhold_smallest(values: &[u64], withheld: &mut [bool]) -> bool {
-    let smallest = (0..values.len()).filter(|&i| !withheld[i]).min_by_key(|&i| (values[i], i));
-    match smallest {
-        Some(i) => {
-            withheld[i] = true;
-            true
-        }
-        None => false,
+impl Bounds {
+    /// The largest true count a primary-suppressed cell can have.
+    fn primary_cap(&self) -> u64 {
+        (self.threshold + 2 * self.max_noise).saturating_sub(1)
     }
-}
 
-/// The number of withheld cells and their sum.
-fn withheld_cells(values: &[u64], withheld: &[bool]) -> (usize, u64) {
-    let cells = values.iter().zip(withheld).filter(|(_, &w)| w);
-    cells.fold((0, 0), |(n, sum), (&v, _)| (n + 1, sum + v))
-}
-
-/// A table whose cells sum to the total: never one withheld cell alone, and the withheld cells
-/// (whose sum the public can work out) hold at least `threshold` between them.
-fn suppress_partition(values: &[u64], total: u64, threshold: u64) -> Vec<bool> {
-    if values.iter().sum::<u64>() != total {
-        // Counters that do not add up are not published: the public would reason from a wrong sum.
-        return vec![true; values.len()];
-    }
-    let mut withheld = primary(values, threshold);
-    loop {
-        let (n, sum) = withheld_cells(values, &withheld);
-        if n == 0 || (n >= 2 && sum >= threshold) || !withhold_smallest(values, &mut withheld) {
-            return withheld;
+    /// The range of a cell, given the total.
+    fn cell(&self, cell: Cell, partial: bool, total: u64) -> (u64, u64) {
+        match cell {
+            Cell::Value(p) => (p.saturating_sub(self.max_noise), (p + self.max_noise).min(total)),
+            Cell::Withheld if partial => (0, self.primary_cap().min(total)),
+            Cell::Withheld => (0, total),
         }
     }
-}
 
-/// A table where a report counts in one or more cells: each cell is at most the total and the
-/// cells sum to at least the total, so a lone withheld cell is bounded below by the total less
-/// the published cells; it gets company unless that bound is zero.
-fn suppress_multiple(values: &[u64], total: u64, threshold: u64) -> Vec<bool> {
-    if values.iter().any(|&v| v > total) {
-        return vec![true; values.len()];
+    /// The ranges of every cell of a table given the total, or `None` if that total is
+    /// impossible for the table. Exact: with one sum and a range per cell, every value between
+    /// the bounds below is reachable.
+    fn table(&self, cells: &[Cell], sums_to_total: bool, total: u64) -> Option<Vec<(u64, u64)>> {
+        let partial = cells.iter().any(|c| !c.is_withheld());
+        let boxes: Vec<(u64, u64)> = cells.iter().map(|&c| self.cell(c, partial, total)).collect();
+        let (low, high): (u64, u64) = boxes.iter().fold((0, 0), |(l, h), (a, b)| (l + a, h + b));
+        if boxes.iter().any(|(a, b)| a > b) || high < total || (sums_to_total && low > total) {
+            return None;
+        }
+        let ranges = boxes.iter().map(|&(a, b)| {
+            let from = a.max(total.saturating_sub(high - b));
+            let to = if sums_to_total { b.min(total - (low - a)) } else { b };
+            (from, to)
+        });
+        Some(ranges.collect())
     }
-    let mut withheld = primary(values, threshold);
-    let (n, _) = withheld_cells(values, &withheld);
-    let published: u64 = values.iter().zip(&withheld).filter(|(_, &w)| !w).map(|(v, _)| v).sum();
-    if n == 1 && published < total {
-        withhold_smallest(values, &mut withheld);
+
+    /// The totals consistent with a published total and every table and yes/no count.
+    fn feasible_totals(&self, p_total: u64, tables: &[Vec<Cell>], yes_no: &[Cell]) -> Vec<u64> {
+        let totals = p_total.saturating_sub(self.max_noise)..=p_total + self.max_noise;
+        let fits = |t: u64| {
+            Dimension::ALL.iter().zip(tables).all(|(d, cells)| self.table(cells, d.sums_to_total(), t).is_some())
+                && yes_no.iter().all(|c| c.value().is_none_or(|p| p.saturating_sub(self.max_noise) <= t))
+        };
+        totals.filter(|&t| fits(t)).collect()
     }
-    withheld
+
+    /// Whether every withheld cell of the table could, for some allowed total, be each of
+    /// `0, 1, …, threshold − 1`.
+    fn hides_withheld(&self, cells: &[Cell], sums_to_total: bool, totals: &[u64]) -> bool {
+        let mut seen = vec![vec![false; self.threshold as usize]; cells.len()];
+        for &total in totals {
+            for (i, (from, to)) in self.table(cells, sums_to_total, total).into_iter().flatten().enumerate() {
+                for v in from..=to.min(self.threshold.saturating_sub(1)) {
+                    seen[i][v as usize] = true;
+                }
+            }
+        }
+        cells.iter().zip(seen).all(|(c, seen)| !c.is_withheld() || seen.iter().all(|&s| s))
+    }
 }
 
 /// The CSV header of [`csv`].

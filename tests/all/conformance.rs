@@ -373,9 +373,10 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
     assert_eq!(after.len(), 1);
     assert_eq!((after[0].reports, after[0].nations.values().sum::<u64>()), (0, 0));
 
-    let month = publish(&expected, 1);
+    let key = oys_shared::statistics::NoiseKey([0; 32]);
+    let month = publish(&expected, 1, &key);
     assert!(svc.statistics.publish_month(&month).await.unwrap());
-    let other = publish(&MonthCounts::new(&expected.month), 1);
+    let other = publish(&MonthCounts::new(&expected.month), 1, &key);
     assert!(!svc.statistics.publish_month(&other).await.unwrap(), "a month is published once");
     assert_eq!(svc.statistics.published_months().await.unwrap(), vec![month], "and never replaced");
 }
