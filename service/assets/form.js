@@ -12,13 +12,27 @@
   }
   if (exit) {
     exit.addEventListener("click", leave);
-    var presses = 0, timer = null;
+    // Shift pressed and released on its own three times within a second, as GOV.UK's "Exit
+    // this page": Shift used for a capital (or held while another key is pressed) never
+    // counts and starts the count again, so typing "SW1A 1AA" or a name does not leave.
+    var presses = 0, timer = null, shiftAlone = false;
+    var reset = function () { presses = 0; clearTimeout(timer); };
     document.addEventListener("keydown", function (event) {
+      if (event.key === "Shift") {
+        if (!event.repeat) { shiftAlone = true; }
+      } else {
+        shiftAlone = false;
+        reset();
+      }
+    });
+    document.addEventListener("keyup", function (event) {
       if (event.key !== "Shift") { return; }
+      if (!shiftAlone) { reset(); return; }
+      shiftAlone = false;
       presses += 1;
       clearTimeout(timer);
-      timer = setTimeout(function () { presses = 0; }, 1000);
-      if (presses >= 3) { leave(); }
+      timer = setTimeout(reset, 1000);
+      if (presses >= 3) { reset(); leave(); }
     });
   }
   // Questions that only apply after an answer: hidden (and cleared) until it is chosen.

@@ -209,9 +209,44 @@ test("the quick exit leaves at once and, with scripts, out of the back history",
   await context.close();
 
   const keyboard = await open("/en/");
-  for (let i = 0; i < 3; i += 1) await keyboard.page.keyboard.press("Shift");
+  for (let i = 0; i < 3; i += 1) await keyboard.page.keyboard.press("Shift", { delay: 50 });
   await keyboard.page.waitForURL(`${EXIT_SITE}**`);
   await keyboard.context.close();
+});
+
+/// Keys as a person presses them: a capital is Shift held with the letter (playwright's `type`
+/// sends capitals without any Shift key event).
+function keysOf(text) {
+  return [...text].map((c) => {
+    if (c >= "A" && c <= "Z") return `Shift+Key${c}`;
+    if (c >= "a" && c <= "z") return `Key${c.toUpperCase()}`;
+    if (c >= "0" && c <= "9") return `Digit${c}`;
+    return { " ": "Space", "-": "Minus" }[c];
+  });
+}
+
+test("typing capitals at human speed does not set off the quick exit", async () => {
+  const { context, page } = await open("/en/");
+  const typed = [
+    ["#incident-location-postcode", "SW1A 1AA"],
+    ["#incident-police_reference", "OYS-ABCD-EFGH"],
+    ["#contact-name", "Chan Tai Man"],
+    ["#contact-safe_times", "AM OR PM"],
+  ];
+  await page.check("#incident-reported_to_police_already-true");
+  for (const [field, text] of typed) {
+    await page.focus(field);
+    for (const key of keysOf(text)) await page.keyboard.press(key, { delay: 30 });
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${base}/en/`, `still on the form after typing "${text}"`);
+  }
+  for (const [field, text] of typed) {
+    assert.equal(await page.inputValue(field), text, `${field} keeps what was typed`);
+  }
+  // Shift alone three times, even straight after typing, still leaves.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press("Shift", { delay: 50 });
+  await page.waitForURL(`${EXIT_SITE}**`);
+  await context.close();
 });
 
 test("every control can be reached with the keyboard, the quick exit first", async () => {
