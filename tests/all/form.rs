@@ -128,6 +128,24 @@ async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
             assert!(!page.html.contains("<script>") && !page.html.contains(" style="), "{path}: inline code");
             assert!(page.html.contains("id=\"exit-this-page\""), "{path}: the quick exit");
         }
+        if !path.starts_with("/assets/") {
+            safe_in_history_and_autofill(&path, &page.html);
+        }
+    }
+    let with_errors = post_form(&backend, "en", &[("contact.name", "Chan Tai Man")]).await;
+    safe_in_history_and_autofill("the form with errors", &with_errors.html);
+    let sent = post_form(&backend, "en", &pairs(&minimum("shared-phone"))).await;
+    safe_in_history_and_autofill("the confirmation", &sent.html);
+}
+
+/// What a shared phone keeps after the page is gone: its title (history, tabs) says nothing
+/// about racism or a report, and no form lets the browser remember or offer what was typed.
+fn safe_in_history_and_autofill(what: &str, html: &str) {
+    let title = html.split("<title>").nth(1).and_then(|t| t.split("</title>").next());
+    assert_eq!(title, Some("On Your Side"), "{what}: the title names only the service");
+    for form in html.split("<form").skip(1) {
+        let tag = form.split('>').next().unwrap();
+        assert!(tag.contains("autocomplete=\"off\""), "{what}: <form{tag}> lets the browser keep answers");
     }
 }
 
