@@ -128,7 +128,7 @@ form-contact-preferred_method = How should we contact you?
 form-contact-safe_to_leave_voicemail = Is it safe to leave a voicemail?
 form-contact-safe_times = When is it safe to contact you?
 form-contact-preferred_language = Language you would like to speak
-form-contact-preferred_language-hint = A language code, for example yue (Cantonese) or vi (Vietnamese).
+form-contact-preferred_language-hint = For example Cantonese, Hokkien or Vietnamese, in your own words.
 form-contact-interpreter_needed = Would you need an interpreter?
 
 form-privacy-agree = By sending this report you agree that we keep it as our privacy notice describes.

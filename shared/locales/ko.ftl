@@ -128,7 +128,7 @@ form-contact-preferred_method = 어떻게 연락드릴까요?
 form-contact-safe_to_leave_voicemail = 음성 메시지를 남겨도 안전한가요?
 form-contact-safe_times = 언제 연락드리면 안전한가요?
 form-contact-preferred_language = 사용하고 싶은 언어
-form-contact-preferred_language-hint = 언어 코드. 예: 한국어는 ko.
+form-contact-preferred_language-hint = 예: 한국어, 광둥어. 편하게 적어 주세요.
 form-contact-interpreter_needed = 통역이 필요하신가요?
 
 form-privacy-agree = 이 신고를 보내시면 개인정보 처리방침에 따라 신고를 보관하는 데 동의하시는 것입니다.

@@ -128,7 +128,7 @@ form-contact-preferred_method = Bagaimanakah kami patut menghubungi anda?
 form-contact-safe_to_leave_voicemail = Adakah selamat meninggalkan mel suara?
 form-contact-safe_times = Bilakah selamat untuk menghubungi anda?
 form-contact-preferred_language = Bahasa yang anda mahu gunakan
-form-contact-preferred_language-hint = Kod bahasa, contohnya ms (Bahasa Melayu).
+form-contact-preferred_language-hint = Contohnya Bahasa Melayu, Kantonis atau Hokkien, dengan perkataan anda sendiri.
 form-contact-interpreter_needed = Adakah anda memerlukan jurubahasa?
 
 form-privacy-agree = Dengan menghantar laporan ini, anda bersetuju kami menyimpannya seperti yang diterangkan dalam notis privasi kami.

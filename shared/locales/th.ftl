@@ -128,7 +128,7 @@ form-contact-preferred_method = เราควรติดต่อคุณท
 form-contact-safe_to_leave_voicemail = ฝากข้อความเสียงได้อย่างปลอดภัยหรือไม่
 form-contact-safe_times = ติดต่อคุณช่วงไหนถึงจะปลอดภัย
 form-contact-preferred_language = ภาษาที่คุณอยากใช้พูด
-form-contact-preferred_language-hint = รหัสภาษา เช่น th (ภาษาไทย)
+form-contact-preferred_language-hint = เช่น ภาษาไทย ภาษากวางตุ้ง เขียนตามที่คุณสะดวก
 form-contact-interpreter_needed = คุณต้องการล่ามหรือไม่
 
 form-privacy-agree = เมื่อส่งรายงานนี้ คุณยินยอมให้เราเก็บรายงานตามที่ประกาศความเป็นส่วนตัวระบุไว้

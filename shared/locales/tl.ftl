@@ -128,7 +128,7 @@ form-contact-preferred_method = Paano namin kayo dapat kontakin?
 form-contact-safe_to_leave_voicemail = Ligtas bang mag-iwan ng voicemail?
 form-contact-safe_times = Kailan ligtas na kontakin kayo?
 form-contact-preferred_language = Wikang gusto ninyong gamitin
-form-contact-preferred_language-hint = Code ng wika, halimbawa tl (Tagalog).
+form-contact-preferred_language-hint = Halimbawa Tagalog, Ilocano o Cebuano, sa sarili ninyong salita.
 form-contact-interpreter_needed = Kailangan ba ninyo ng interpreter?
 
 form-privacy-agree = Sa pagpapadala ng report na ito, pumapayag kayong itabi namin ito ayon sa aming privacy notice.

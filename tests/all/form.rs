@@ -265,6 +265,30 @@ async fn the_script_can_check_a_form_in_place_and_nothing_is_kept(backend: Backe
     assert!(backend.emails().await.is_empty(), "and sends nothing");
 }
 
+/// "Language you would like to speak" is optional, so no answer to it may stop a report: a
+/// language's name in any script is taken as written, a code still canonicalised; only an
+/// answer too long to be a language comes back, with its own error, and nothing is stored.
+async fn any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back(backend: Backend) {
+    for (i, (answer, kept)) in [("Cantonese", "Cantonese"), (" 粵語 ", "粵語"), ("YUE", "yue")].into_iter().enumerate()
+    {
+        let mut fields = minimum(&format!("spoken-{i}"));
+        fields.push(("contact.preferred_language", answer.to_string()));
+        let page = post_form(&backend, "en", &pairs(&fields)).await;
+        assert_eq!(page.status, StatusCode::OK, "{answer}: {}", page.html);
+        let reference = page.html.split("id=\"reference\">").nth(1).unwrap().split('<').next().unwrap();
+        let reference = oys_shared::Reference::parse(reference).unwrap();
+        let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
+        assert_eq!(stored.summary.spoken_language.map(|l| l.as_str().to_string()), Some(kept.to_string()));
+    }
+    let mut fields = minimum("spoken-too-long");
+    fields.push(("contact.preferred_language", "Cantonese ".repeat(7)));
+    let page = post_form(&backend, "en", &pairs(&fields)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.html.contains("href=\"#contact-preferred_language\""), "the error links to the question");
+    assert!(page.html.contains("at most 60 characters"), "and says the limit");
+    assert_eq!(backend.case_count().await, 3, "the long answer stored nothing");
+}
+
 /// A report the store cannot take: the form comes back with the outage said, everything typed
 /// kept, `Retry-After` on the answer, and nothing stored.
 async fn a_form_sent_during_an_outage_comes_back_kept_with_retry_after(mut backend: Backend) {
@@ -288,4 +312,5 @@ on_both_backends!(
     the_minimum_path_reports_without_scripts_and_shows_the_reference,
     a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept,
     a_form_sent_during_an_outage_comes_back_kept_with_retry_after,
+    any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back,
 );

@@ -145,7 +145,7 @@ pub const REPORT_CODES: &[(&str, &[ErrorCode])] = &[
     ("contact.preferred_method", &[E::InvalidType, E::InvalidChoice, E::RequiredForPreferredMethod]),
     ("contact.safe_to_leave_voicemail", BOOL),
     ("contact.safe_times", TEXT),
-    ("contact.preferred_language", &[E::InvalidType, E::InvalidCharacters, E::TooLong, E::InvalidLanguageTag]),
+    ("contact.preferred_language", &[E::InvalidType, E::InvalidCharacters, E::TooLong]),
     ("contact.interpreter_needed", BOOL),
     ("incident", REQUIRED_SECTION),
     ("incident.occurred_on", &[E::Required, E::InvalidType, E::InvalidDate, E::InFuture]),
