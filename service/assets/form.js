@@ -35,6 +35,25 @@
       if (presses >= 3) { reset(); leave(); }
     });
   }
+  // Whatever scrolls into view lands below the exit bar, however tall it is in this language
+  // and at this width (WCAG 2.2 "focus not obscured"); form.css has a fallback without this.
+  var bar = document.querySelector(".exit-bar");
+  function clearOfBar() {
+    if (bar) { document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 12) + "px"; }
+  }
+  clearOfBar();
+  window.addEventListener("resize", clearOfBar);
+  // An error link shows its whole question (label, hint, message) below the bar and puts focus
+  // in the field, as GOV.UK's error summary does; without the script it is a plain link.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) { return; }
+    event.preventDefault();
+    (target.closest(".question") || target).scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
+
   // Questions that only apply after an answer: hidden (and cleared) until it is chosen.
   var dependent = document.querySelectorAll("[data-show-when]");
   function update() {

@@ -60,8 +60,8 @@ after(async () => {
 
 /// A page in a fresh context; every request it makes is recorded, and the quick exit's
 /// neutral site is answered locally (the tests make no request outside this machine).
-async function open(path, { javaScript = true, width = 1280, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: 900 }, bypassCSP });
+async function open(path, { javaScript = true, width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height }, bypassCSP });
   const requests = [];
   context.on("request", (request) => requests.push(request.url()));
   await context.route(`${EXIT_SITE}**`, (route) => route.fulfill({ contentType: "text/html", body: "<p>Weather</p>" }));
@@ -247,6 +247,43 @@ test("typing capitals at human speed does not set off the quick exit", async () 
   for (let i = 0; i < 3; i += 1) await page.keyboard.press("Shift", { delay: 50 });
   await page.waitForURL(`${EXIT_SITE}**`);
   await context.close();
+});
+
+test("on a phone, each error link brings its question into view below the exit bar", async () => {
+  for (const javaScript of [true, false]) {
+    const { context, page } = await open("/en/", { javaScript, width: 390, height: 844 });
+    await page.fill("#contact-phone", "not a phone");
+    await page.fill("#contact-email", "not an email");
+    await page.click("button.submit");
+    await page.waitForSelector("#error-summary");
+    const links = await page.$$eval("#error-summary a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+    assert.ok(links.includes("#contact-phone") && links.includes("#incident-types"), `${links}`);
+    for (const link of links) {
+      await page.click(`#error-summary a[href="${link}"]`);
+      // What must be seen: the question's label, its message, and the field (its top, and all
+      // of it when it fits on the screen), none of it under the bar.
+      const seen = await page.evaluate((id) => {
+        const target = document.getElementById(id);
+        const question = target.closest(".question");
+        const label = question.querySelector("legend, label");
+        const box = (element) => element.getBoundingClientRect();
+        const bar = box(document.querySelector(".exit-bar")).bottom;
+        const height = window.innerHeight;
+        const problems = [];
+        for (const [name, element] of [["label", label], ["message", document.getElementById(`${id}-error`)]]) {
+          if (!element) { problems.push(`no ${name}`); continue; }
+          const { top, bottom } = box(element);
+          if (top < bar || bottom > height) problems.push(`${name} at ${top}..${bottom}, bar to ${bar}, screen to ${height}`);
+        }
+        const field = box(target);
+        if (field.top < bar) problems.push(`field top ${field.top} under the bar (to ${bar})`);
+        if (field.height <= height - bar && field.bottom > height) problems.push(`field ends below the screen (${field.bottom})`);
+        return problems;
+      }, link.slice(1));
+      assert.deepEqual(seen, [], `scripts ${javaScript ? "on" : "off"}: ${link}`);
+    }
+    await context.close();
+  }
 });
 
 test("every control can be reached with the keyboard, the quick exit first", async () => {
