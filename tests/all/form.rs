@@ -108,7 +108,9 @@ async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
     checked.extend(["/assets/form.css".to_string(), "/assets/form.js".to_string()]);
     for path in checked {
         let page = get(&backend, &path).await;
-        assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "{path}");
+        if !path.starts_with("/assets/") {
+            assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "{path}");
+        }
         assert_eq!(page.headers[header::REFERRER_POLICY], "no-referrer", "{path}");
         let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
         assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
@@ -136,6 +138,40 @@ async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
     safe_in_history_and_autofill("the form with errors", &with_errors.html);
     let sent = post_form(&backend, "en", &pairs(&minimum("shared-phone"))).await;
     safe_in_history_and_autofill("the confirmation", &sent.html);
+}
+
+/// A form view costs one request to the API: every page links the stylesheet and the script
+/// under names with a hash of their bytes, which browsers keep for a year; the plain names stay
+/// (briefly cached) for pages opened before.
+async fn assets_have_hashed_names_and_are_kept_for_a_year(backend: Backend) {
+    let linked = |html: &str, attribute: &str, extension: &str| {
+        let after = html.split(&format!("{attribute}=\"../assets/")).nth(1).expect("a linked asset");
+        let name = after.split('"').next().unwrap().to_string();
+        assert!(name.starts_with("form.") && name.ends_with(extension), "{name}");
+        name
+    };
+    let form = get(&backend, "/en/").await.html;
+    let (styles, script) = (linked(&form, "href", ".css"), linked(&form, "src", ".js"));
+    for path in pages() {
+        let html = get(&backend, &path).await.html;
+        assert_eq!((linked(&html, "href", ".css"), linked(&html, "src", ".js")), (styles.clone(), script.clone()));
+    }
+    for (hashed, plain, content_type) in
+        [(&styles, "/assets/form.css", "text/css"), (&script, "/assets/form.js", "text/javascript")]
+    {
+        let asset = get(&backend, &format!("/assets/{hashed}")).await;
+        assert_eq!(asset.status, StatusCode::OK, "{hashed}");
+        assert_eq!(asset.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert!(asset.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with(content_type));
+        assert_eq!(asset.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let hash = oys_shared::hex::sha256(asset.html.as_bytes());
+        assert_eq!(hashed.split('.').nth(1), Some(&hash[..16]), "the name carries the hash of the bytes");
+        let old = get(&backend, plain).await;
+        assert_eq!(old.html, asset.html, "the plain name serves the same bytes");
+        assert_eq!(old.headers[header::CACHE_CONTROL], "public, max-age=300");
+    }
+    let stale = get(&backend, "/assets/form.0123456789abcdef.css").await;
+    assert_eq!(stale.status, StatusCode::NOT_FOUND, "a name that is not the current one");
 }
 
 /// What a shared phone keeps after the page is gone: its title (history, tabs) says nothing
@@ -313,4 +349,5 @@ on_both_backends!(
     a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept,
     a_form_sent_during_an_outage_comes_back_kept_with_retry_after,
     any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back,
+    assets_have_hashed_names_and_are_kept_for_a_year,
 );

@@ -19,7 +19,7 @@ mod report;
 mod stats;
 
 pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
-pub use form::{follow_up_from_form, form_languages, form_routes, report_from_form};
+pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form};
 pub use operator::{list_query, operator_router, Staff};
 pub use report::{parse_json, public_router, read_report};
 pub use stats::stats_routes;
