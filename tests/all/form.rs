@@ -103,6 +103,43 @@ async fn the_first_page_follows_the_browsers_language(backend: Backend) {
     assert_eq!(get(&backend, "/xx/").await.status, StatusCode::NOT_FOUND, "a language the form lacks");
 }
 
+/// The public API's address has no trailing slash (`…/live`): the REST API passes `/` for the
+/// stage root either way and lambda_http drops the stage, so the redirect must follow the path
+/// the browser shows, kept in the request context, or `zh-Hant/` would leave the stage (the
+/// event's browser prefers Traditional Chinese).
+async fn the_first_page_stays_under_the_api_stage_with_or_without_a_slash(backend: Backend) {
+    for (shown, location, lands_on) in [
+        ("/live", "./live/zh-Hant/", "/live/zh-Hant/"),
+        ("/live/", "zh-Hant/", "/live/zh-Hant/"),
+        ("/", "zh-Hant/", "/zh-Hant/"),
+        ("/report", "./report/zh-Hant/", "/report/zh-Hant/"),
+    ] {
+        let mut event: serde_json::Value =
+            serde_json::from_str(&crate::support::event("apigw-rest-form-page.json")).unwrap();
+        event["path"] = "/".into();
+        event["resource"] = "/".into();
+        event["pathParameters"] = serde_json::Value::Null;
+        event["requestContext"]["path"] = shown.into();
+        event["requestContext"]["resourcePath"] = "/".into();
+        let request = lambda_http::request::from_str(&event.to_string()).expect("a REST API event");
+        // As in Lambda with AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH (not set process-wide here).
+        let (mut parts, body) = request.into_parts();
+        parts.uri = "/".parse().unwrap();
+        let request = Request::from_parts(parts, Body::from(body.to_vec()));
+        let page = send(&backend, request).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+        assert_eq!(page.headers[header::LOCATION], location, "from {shown}");
+        assert_eq!(resolve(shown, location), lands_on, "from {shown}");
+    }
+}
+
+/// A relative reference of the kind the redirect gives (`en/`, `./live/en/`), resolved against
+/// a path as a browser does (RFC 3986, 5.2).
+fn resolve(base: &str, reference: &str) -> String {
+    let directory = &base[..=base.rfind('/').unwrap()];
+    format!("{directory}{}", reference.trim_start_matches("./"))
+}
+
 async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
     let mut checked = pages();
     checked.extend(["/assets/form.css".to_string(), "/assets/form.js".to_string()]);
@@ -350,4 +387,5 @@ on_both_backends!(
     a_form_sent_during_an_outage_comes_back_kept_with_retry_after,
     any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back,
     assets_have_hashed_names_and_are_kept_for_a_year,
+    the_first_page_stays_under_the_api_stage_with_or_without_a_slash,
 );

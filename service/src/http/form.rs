@@ -124,12 +124,29 @@ async fn safe_headers(mut response: Response) -> Response {
 }
 
 /// `GET /`: the form in the language the browser prefers, if it is one the form has.
-async fn choose_language(headers: HeaderMap) -> Redirect {
-    let preferred = super::accepted_language(&headers)
+async fn choose_language(request: axum::extract::Request) -> Redirect {
+    let preferred = super::accepted_language(request.headers())
         .filter(|language| form_languages().contains(language))
         .unwrap_or(Language::English);
-    // Relative, so it works under an API Gateway stage path (`/live/` → `/live/en/`) as at `/`.
-    Redirect::to(&format!("{}/", preferred.as_str()))
+    // The path the browser shows: the REST API passes `/` for its stage root, with or without
+    // the slash (lambda_http drops the stage, AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH); its
+    // request context keeps the path as asked (`/live` or `/live/`).
+    let shown = match request.extensions().get::<lambda_http::request::RequestContext>() {
+        Some(lambda_http::request::RequestContext::ApiGatewayV1(context)) => context.path.clone(),
+        _ => None,
+    };
+    Redirect::to(&language_location(shown.as_deref().unwrap_or(request.uri().path()), preferred))
+}
+
+/// Where the language's form is, relative to the path the browser shows, so it works under an
+/// API Gateway stage or a proxy's prefix as at `/`: from `/live/` (or `/`) it is `en/`; from
+/// `/live`, whose last segment a relative reference would replace, `./live/en/` (`./` so the
+/// segment can never read as a scheme).
+fn language_location(shown: &str, language: Language) -> String {
+    match shown.rsplit('/').next() {
+        Some(last) if !last.is_empty() => format!("./{last}/{}/", language.as_str()),
+        _ => format!("{}/", language.as_str()),
+    }
 }
 
 fn form_language(tag: &str) -> Option<Language> {
