@@ -268,3 +268,4 @@ follow-up-done-advocate = We will find a caseworker advocate for you, who will c
 follow-up-done-receipt = Your receipt still works: keep it safe to add more later.
 follow-up-another = Add something else
 error-already_withdrawn = This report was already withdrawn as a duplicate or spam.
+error-cross_site_request = This was sent from another website, so it was not accepted. Open the form on our own site, or call our free helpline on 0808 801 0393.

@@ -268,3 +268,4 @@ follow-up-done-advocate = Kami akan mencarikan pendamping kasus untuk Anda, yang
 follow-up-done-receipt = Tanda terima Anda masih berlaku: simpan dengan aman untuk menambahkan lagi nanti.
 follow-up-another = Tambahkan hal lain
 error-already_withdrawn = Laporan ini sudah ditarik sebagai duplikat atau spam.
+error-cross_site_request = Ini dikirim dari situs web lain, jadi tidak diterima. Buka formulir di situs kami sendiri, atau hubungi saluran bantuan gratis kami di 0808 801 0393.

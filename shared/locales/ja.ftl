@@ -268,3 +268,4 @@ follow-up-done-advocate = 支援員を手配し、入力された番号にお電
 follow-up-done-receipt = 控えコードは引き続き使えます。後からさらに追加できるよう大切に保管してください。
 follow-up-another = さらに追加する
 error-already_withdrawn = この報告は重複またはスパムとして既に取り下げられています。
+error-cross_site_request = 他のウェブサイトから送信されたため、受け付けられませんでした。当サイトのフォームを開くか、無料ヘルプライン 0808 801 0393 にお電話ください。

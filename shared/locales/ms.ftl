@@ -268,3 +268,4 @@ follow-up-done-advocate = Kami akan mencari pegawai sokongan kes untuk anda, yan
 follow-up-done-receipt = Resit anda masih sah: simpan dengan selamat untuk menambah lagi kemudian.
 follow-up-another = Tambah perkara lain
 error-already_withdrawn = Laporan ini telah ditarik balik sebagai pendua atau spam.
+error-cross_site_request = Ini dihantar dari laman web lain, jadi ia tidak diterima. Buka borang di laman kami sendiri, atau hubungi talian bantuan percuma kami di 0808 801 0393.

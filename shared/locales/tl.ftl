@@ -268,3 +268,4 @@ follow-up-done-advocate = Hahanapan ka namin ng caseworker advocate, na tatawag 
 follow-up-done-receipt = Gumagana pa rin ang iyong resibo: itago ito nang ligtas para makapagdagdag pa sa ibang pagkakataon.
 follow-up-another = Magdagdag ng iba pa
 error-already_withdrawn = Binawi na ang ulat na ito bilang duplicate o spam.
+error-cross_site_request = Ipinadala ito mula sa ibang website, kaya hindi ito tinanggap. Buksan ang form sa aming sariling site, o tumawag sa aming libreng helpline sa 0808 801 0393.

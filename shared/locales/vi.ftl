@@ -268,3 +268,4 @@ follow-up-done-advocate = Chúng tôi sẽ tìm một người hỗ trợ hồ s
 follow-up-done-receipt = Mã biên nhận của bạn vẫn còn hiệu lực: hãy giữ an toàn để bổ sung thêm sau này.
 follow-up-another = Bổ sung điều khác
 error-already_withdrawn = Báo cáo này đã bị rút vì trùng lặp hoặc là thư rác.
+error-cross_site_request = Nội dung này được gửi từ một trang web khác nên không được chấp nhận. Hãy mở biểu mẫu trên trang của chúng tôi, hoặc gọi đường dây trợ giúp miễn phí 0808 801 0393.

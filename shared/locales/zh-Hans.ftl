@@ -268,3 +268,4 @@ follow-up-done-advocate = 我们会为你安排个案支持人员，他会拨打
 follow-up-done-receipt = 你的回执仍然有效：请妥善保存，以便以后再补充。
 follow-up-another = 再补充其他信息
 error-already_withdrawn = 此举报已被撤回（重复或垃圾信息）。
+error-cross_site_request = 这是从其他网站发送的，因此未被接受。请在我们自己的网站打开表格，或拨打免费求助热线 0808 801 0393。

@@ -268,3 +268,4 @@ follow-up-done-advocate = 我們會為你安排個案支援人員，他會致電
 follow-up-done-receipt = 你的收據仍然有效：請妥善保存，以便日後再補充。
 follow-up-another = 再補充其他資料
 error-already_withdrawn = 此舉報已被撤回（重複或垃圾訊息）。
+error-cross_site_request = 這是從其他網站傳送的，因此未被接受。請在我們自己的網站開啟表格，或致電免費求助熱線 0808 801 0393。

@@ -211,6 +211,77 @@ async fn assets_have_hashed_names_and_are_kept_for_a_year(backend: Backend) {
     assert_eq!(stale.status, StatusCode::NOT_FOUND, "a name that is not the current one");
 }
 
+/// Another website cannot make its visitors' browsers file reports or follow-ups (a form body
+/// needs no preflight): every public POST from another site is refused, on both routers,
+/// before anything is read; the site's own pages, the form's configured origin and clients
+/// that are not browsers still get through.
+async fn another_site_cannot_make_a_browser_send_reports_or_follow_ups(backend: Backend) {
+    let form_body = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs(&minimum("cross-1"))).finish();
+    let json_body = crate::support::event("report-anonymous.json");
+    let follow_up = r#"{"reference": "OYS-K7M2-Q9XD", "receipt": "ABCDE-FGHJK-MNPQR-STVWX-YZ012", "information": "x"}"#;
+    let request = |path: &str, headers: &[(&str, &str)]| {
+        let (content_type, body) = match path {
+            "/v1/reports" => ("application/json", json_body.clone()),
+            "/v1/follow-ups" => ("application/json", follow_up.to_string()),
+            _ => ("application/x-www-form-urlencoded", form_body.clone()),
+        };
+        let mut builder =
+            Request::post(path).header(header::CONTENT_TYPE, content_type).header(header::HOST, "oys.test");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(Body::from(body)).unwrap()
+    };
+    let elsewhere: [&[(&str, &str)]; 4] = [
+        &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
+        &[("sec-fetch-site", "cross-site"), ("origin", "null")],
+        &[("sec-fetch-site", "same-site"), ("origin", "https://other.oys.test")],
+        &[("origin", "https://evil.example")],
+    ];
+    for router in [backend.router(), backend.full_router()] {
+        for path in ["/en/", "/zh-Hant/check", "/en/follow-up", "/v1/follow-ups", "/v1/reports"] {
+            for headers in elsewhere {
+                let response = router.clone().oneshot(request(path, headers)).await.unwrap();
+                let (status, _, body) = contract::read("POST", path, response).await;
+                assert_eq!(status, StatusCode::FORBIDDEN, "{path} {headers:?}");
+                let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                assert_eq!(body["errors"][0]["code"], "cross_site_request", "{path}: {body}");
+                assert_eq!(body["errors"][0]["field"], "Origin");
+            }
+        }
+    }
+    assert_eq!(backend.case_count().await, 0, "nothing from another site was stored");
+    assert!(backend.emails().await.is_empty());
+    let refused = backend.router().oneshot(request("/zh-Hant/", elsewhere[0])).await.unwrap();
+    let body = axum::body::to_bytes(refused.into_body(), usize::MAX).await.unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("0808 801 0393"), "the refusal says what to do instead");
+
+    // What still gets through: the site's own pages (with and without fetch metadata), the
+    // form's configured origin, and clients that are not browsers.
+    let own: [&[(&str, &str)]; 4] = [
+        &[("sec-fetch-site", "same-origin"), ("origin", "null")],
+        &[("origin", "http://oys.test")],
+        &[("origin", "null")],
+        &[("sec-fetch-site", "none")],
+    ];
+    for (i, headers) in own.iter().enumerate() {
+        let body =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs(&minimum(&format!("own-{i}")))).finish();
+        let mut sent = request("/en/", headers);
+        *sent.body_mut() = Body::from(body);
+        let page = send(&backend, sent).await;
+        assert_eq!(page.status, StatusCode::OK, "{headers:?}");
+    }
+    let configured = [("sec-fetch-site", "cross-site"), ("origin", crate::support::backend::FORM_ORIGIN)];
+    let response = backend.router().oneshot(request("/v1/reports", &configured)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED, "the form's configured origin");
+    let response = backend.full_router().oneshot(request("/v1/follow-ups", &[])).await.unwrap();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_ne!(body["errors"][0]["code"], "cross_site_request", "no browser headers: read (its receipt is wrong)");
+    assert_eq!(backend.case_count().await, 5);
+}
+
 /// What a shared phone keeps after the page is gone: its title (history, tabs) says nothing
 /// about racism or a report, and no form lets the browser remember or offer what was typed.
 fn safe_in_history_and_autofill(what: &str, html: &str) {
@@ -388,4 +459,5 @@ on_both_backends!(
     any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back,
     assets_have_hashed_names_and_are_kept_for_a_year,
     the_first_page_stays_under_the_api_stage_with_or_without_a_slash,
+    another_site_cannot_make_a_browser_send_reports_or_follow_ups,
 );

@@ -286,6 +286,33 @@ test("on a phone, each error link brings its question into view below the exit b
   }
 });
 
+test("another website's form cannot send a report through a visitor's browser", async () => {
+  const { context, page } = await open("/en/");
+  const fields = {
+    "consent.privacy_notice_version": await page.inputValue('input[name="consent.privacy_notice_version"]'),
+    "incident.occurred_on": "2026-11-20",
+    "incident.types": "verbal_abuse",
+    "incident.description": "Planted by another site. CROSS-SITE-TEST",
+    "incident.location.online": "true",
+    "reporter.role": "victim",
+    "consent.police": "no",
+    "consent.advocate_support": "false",
+  };
+  const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join("");
+  await context.route("https://elsewhere.example/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: `<form method="post" action="${base}/en/">${inputs}<button>Go</button></form>` }),
+  );
+  const alerts = () => (existsSync(join(dataDir, "outbox")) ? readdirSync(join(dataDir, "outbox")).length : 0);
+  const before = alerts();
+  await page.goto("https://elsewhere.example/");
+  const [answer] = await Promise.all([page.waitForResponse(`${base}/en/`), page.click("button")]);
+  assert.equal(answer.status(), 403);
+  assert.match(await answer.text(), /cross_site_request/);
+  await page.waitForTimeout(500);
+  assert.equal(alerts(), before, "no report was made: the operators got no alert");
+  await context.close();
+});
+
 test("every control can be reached with the keyboard, the quick exit first", async () => {
   const { context, page } = await open("/en/");
   // The controls a person can see (questions that wait for an answer are hidden until then).
