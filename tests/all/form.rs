@@ -282,6 +282,50 @@ async fn another_site_cannot_make_a_browser_send_reports_or_follow_ups(backend: 
     assert_eq!(backend.case_count().await, 5);
 }
 
+/// The follow-up page takes its own form only: another content type is refused as documented
+/// (415), not read as a follow-up with every field missing; and the advocate's phone has the
+/// report phone's length rule, with its own error, on the page and in the JSON API.
+async fn the_follow_up_page_refuses_other_content_types_and_long_phones(backend: Backend) {
+    let fields = [
+        ("reference", "OYS-7K2M-Q9XD"),
+        ("receipt", "ABCDE-FGHJK-MNPQR-STVWX-YZ012"),
+        ("advocate_phone", "0770090012300000000000000000000000000000000"),
+    ];
+    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    for content_type in [Some("application/json"), Some("text/plain"), Some("multipart/form-data; boundary=x"), None] {
+        let mut request = Request::post("/en/follow-up");
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let page = send(&backend, request.body(Body::from(body.clone())).unwrap()).await;
+        assert_eq!(page.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}");
+        assert!(page.html.contains("unsupported_media_type"), "{}", page.html);
+    }
+    let request = Request::post("/en/follow-up")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let page = send(&backend, request).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.html.contains("at most 40 characters"), "the phone's length rule: {}", page.html);
+
+    let json = serde_json::json!({
+        "reference": fields[0].1, "receipt": fields[1].1, "advocate_phone": fields[2].1,
+    });
+    let request = Request::post("/v1/follow-ups")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(json.to_string()))
+        .unwrap();
+    let answer = send(&backend, request).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let answer: serde_json::Value = serde_json::from_str(&answer.html).unwrap();
+    assert_eq!(
+        (&answer["errors"][0]["field"], &answer["errors"][0]["code"]),
+        (&"advocate_phone".into(), &"too_long".into())
+    );
+    assert_eq!(backend.case_count().await, 0);
+}
+
 /// What a shared phone keeps after the page is gone: its title (history, tabs) says nothing
 /// about racism or a report, and no form lets the browser remember or offer what was typed.
 fn safe_in_history_and_autofill(what: &str, html: &str) {
@@ -460,4 +504,5 @@ on_both_backends!(
     assets_have_hashed_names_and_are_kept_for_a_year,
     the_first_page_stays_under_the_api_stage_with_or_without_a_slash,
     another_site_cannot_make_a_browser_send_reports_or_follow_ups,
+    the_follow_up_page_refuses_other_content_types_and_long_phones,
 );

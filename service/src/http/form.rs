@@ -268,6 +268,14 @@ async fn submitted_follow_up(
     body: Body,
 ) -> Response {
     use crate::follow_up::FollowUpOutcome;
+    // The page sends a urlencoded form; anything else is another client's mistake (415, as
+    // documented), not a follow-up with every field missing.
+    if let Some(language) = form_language(&lang) {
+        if super::report::body_kind(&headers) != Some(super::report::BodyKind::Form) {
+            let error = FieldError::new("body", oys_shared::ErrorCode::UnsupportedMediaType);
+            return super::ApiError::fields(StatusCode::UNSUPPORTED_MEDIA_TYPE, language, vec![error]).into_response();
+        }
+    }
     let (language, bytes) = match read_form(&lang, &headers, body).await {
         Ok(read) => read,
         Err(refusal) => return refusal,
