@@ -327,7 +327,7 @@ pub fn follow_up_codes(field: &str) -> Option<&'static [ErrorCode]> {
         "reference" => Some(&[E::Required, E::InvalidType, E::InvalidReference]),
         "receipt" => Some(&[E::Required, E::InvalidType, E::InvalidReceipt]),
         "information" => Some(&[E::InvalidType, E::InvalidCharacters, E::TooLong, E::NothingToAdd]),
-        "advocate_phone" => Some(&[E::InvalidType, E::InvalidPhone]),
+        "advocate_phone" => Some(&[E::InvalidType, E::InvalidCharacters, E::TooLong, E::InvalidPhone]),
         _ => None,
     }
 }
