@@ -12,15 +12,48 @@
   }
   if (exit) {
     exit.addEventListener("click", leave);
-    var presses = 0, timer = null;
+    // Shift pressed and released on its own three times within a second, as GOV.UK's "Exit
+    // this page": Shift used for a capital (or held while another key is pressed) never
+    // counts and starts the count again, so typing "SW1A 1AA" or a name does not leave.
+    var presses = 0, timer = null, shiftAlone = false;
+    var reset = function () { presses = 0; clearTimeout(timer); };
     document.addEventListener("keydown", function (event) {
+      if (event.key === "Shift") {
+        if (!event.repeat) { shiftAlone = true; }
+      } else {
+        shiftAlone = false;
+        reset();
+      }
+    });
+    document.addEventListener("keyup", function (event) {
       if (event.key !== "Shift") { return; }
+      if (!shiftAlone) { reset(); return; }
+      shiftAlone = false;
       presses += 1;
       clearTimeout(timer);
-      timer = setTimeout(function () { presses = 0; }, 1000);
-      if (presses >= 3) { leave(); }
+      timer = setTimeout(reset, 1000);
+      if (presses >= 3) { reset(); leave(); }
     });
   }
+  // Whatever scrolls into view lands below the exit bar, however tall it is in this language
+  // and at this width (WCAG 2.2 "focus not obscured"); form.css has a fallback without this.
+  var bar = document.querySelector(".exit-bar");
+  function clearOfBar() {
+    if (bar) { document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 12) + "px"; }
+  }
+  clearOfBar();
+  window.addEventListener("resize", clearOfBar);
+  // An error link shows its whole question (label, hint, message) below the bar and puts focus
+  // in the field, as GOV.UK's error summary does; without the script it is a plain link.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) { return; }
+    event.preventDefault();
+    (target.closest(".question") || target).scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
+
   // Questions that only apply after an answer: hidden (and cleared) until it is chosen.
   var dependent = document.querySelectorAll("[data-show-when]");
   function update() {

@@ -128,7 +128,7 @@ form-contact-preferred_method = How should we contact you?
 form-contact-safe_to_leave_voicemail = Is it safe to leave a voicemail?
 form-contact-safe_times = When is it safe to contact you?
 form-contact-preferred_language = Language you would like to speak
-form-contact-preferred_language-hint = A language code, for example yue (Cantonese) or vi (Vietnamese).
+form-contact-preferred_language-hint = For example Cantonese, Hokkien or Vietnamese, in your own words.
 form-contact-interpreter_needed = Would you need an interpreter?
 
 form-privacy-agree = By sending this report you agree that we keep it as our privacy notice describes.
@@ -270,3 +270,4 @@ follow-up-done-advocate = We will find a caseworker advocate for you, who will c
 follow-up-done-receipt = Your receipt still works: keep it safe to add more later.
 follow-up-another = Add something else
 error-already_withdrawn = This report was already withdrawn as a duplicate or spam.
+error-cross_site_request = This was sent from another website, so it was not accepted. Open the form on our own site, or call our free helpline on 0808 801 0393.

@@ -128,7 +128,7 @@ form-contact-preferred_method = Bagaimana sebaiknya kami menghubungi Anda?
 form-contact-safe_to_leave_voicemail = Apakah aman meninggalkan pesan suara?
 form-contact-safe_times = Kapan aman untuk menghubungi Anda?
 form-contact-preferred_language = Bahasa yang ingin Anda gunakan
-form-contact-preferred_language-hint = Kode bahasa, misalnya id (Bahasa Indonesia).
+form-contact-preferred_language-hint = Misalnya Bahasa Indonesia, Jawa atau Kanton, dengan kata-kata Anda sendiri.
 form-contact-interpreter_needed = Apakah Anda memerlukan penerjemah lisan?
 
 form-privacy-agree = Dengan mengirim laporan ini, Anda setuju kami menyimpannya sebagaimana dijelaskan dalam pemberitahuan privasi kami.
@@ -270,3 +270,4 @@ follow-up-done-advocate = Kami akan mencarikan pendamping kasus untuk Anda, yang
 follow-up-done-receipt = Tanda terima Anda masih berlaku: simpan dengan aman untuk menambahkan lagi nanti.
 follow-up-another = Tambahkan hal lain
 error-already_withdrawn = Laporan ini sudah ditarik sebagai duplikat atau spam.
+error-cross_site_request = Ini dikirim dari situs web lain, jadi tidak diterima. Buka formulir di situs kami sendiri, atau hubungi saluran bantuan gratis kami di 0808 801 0393.

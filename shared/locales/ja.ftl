@@ -128,7 +128,7 @@ form-contact-preferred_method = どの方法で連絡しますか？
 form-contact-safe_to_leave_voicemail = 留守番電話にメッセージを残しても安全ですか？
 form-contact-safe_times = 連絡しても安全な時間帯は？
 form-contact-preferred_language = 話したい言語
-form-contact-preferred_language-hint = 言語コード（例：日本語は ja）。
+form-contact-preferred_language-hint = 例：日本語、広東語など。ご自分の言葉で書いてください。
 form-contact-interpreter_needed = 通訳が必要ですか？
 
 form-privacy-agree = この報告を送ると、プライバシー通知に書かれたとおりに報告を保存することに同意したことになります。
@@ -270,3 +270,4 @@ follow-up-done-advocate = 支援員を手配し、入力された番号にお電
 follow-up-done-receipt = 控えコードは引き続き使えます。後からさらに追加できるよう大切に保管してください。
 follow-up-another = さらに追加する
 error-already_withdrawn = この報告は重複またはスパムとして既に取り下げられています。
+error-cross_site_request = 他のウェブサイトから送信されたため、受け付けられませんでした。当サイトのフォームを開くか、無料ヘルプライン 0808 801 0393 にお電話ください。

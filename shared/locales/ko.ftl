@@ -128,7 +128,7 @@ form-contact-preferred_method = 어떻게 연락드릴까요?
 form-contact-safe_to_leave_voicemail = 음성 메시지를 남겨도 안전한가요?
 form-contact-safe_times = 언제 연락드리면 안전한가요?
 form-contact-preferred_language = 사용하고 싶은 언어
-form-contact-preferred_language-hint = 언어 코드. 예: 한국어는 ko.
+form-contact-preferred_language-hint = 예: 한국어, 광둥어. 편하게 적어 주세요.
 form-contact-interpreter_needed = 통역이 필요하신가요?
 
 form-privacy-agree = 이 신고를 보내시면 개인정보 처리방침에 따라 신고를 보관하는 데 동의하시는 것입니다.
@@ -270,3 +270,4 @@ follow-up-done-advocate = 사례 지원 상담사를 찾아 드리며, 상담사
 follow-up-done-receipt = 영수 코드는 계속 사용할 수 있습니다. 나중에 더 추가할 수 있도록 안전하게 보관하세요.
 follow-up-another = 다른 내용 추가하기
 error-already_withdrawn = 이 신고는 이미 중복 또는 스팸으로 철회되었습니다.
+error-cross_site_request = 다른 웹사이트에서 보낸 것이라 접수되지 않았습니다. 저희 사이트에서 양식을 열거나 무료 상담 전화 0808 801 0393으로 연락해 주세요.

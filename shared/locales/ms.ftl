@@ -128,7 +128,7 @@ form-contact-preferred_method = Bagaimanakah kami patut menghubungi anda?
 form-contact-safe_to_leave_voicemail = Adakah selamat meninggalkan mel suara?
 form-contact-safe_times = Bilakah selamat untuk menghubungi anda?
 form-contact-preferred_language = Bahasa yang anda mahu gunakan
-form-contact-preferred_language-hint = Kod bahasa, contohnya ms (Bahasa Melayu).
+form-contact-preferred_language-hint = Contohnya Bahasa Melayu, Kantonis atau Hokkien, dengan perkataan anda sendiri.
 form-contact-interpreter_needed = Adakah anda memerlukan jurubahasa?
 
 form-privacy-agree = Dengan menghantar laporan ini, anda bersetuju kami menyimpannya seperti yang diterangkan dalam notis privasi kami.
@@ -270,3 +270,4 @@ follow-up-done-advocate = Kami akan mencari pegawai sokongan kes untuk anda, yan
 follow-up-done-receipt = Resit anda masih sah: simpan dengan selamat untuk menambah lagi kemudian.
 follow-up-another = Tambah perkara lain
 error-already_withdrawn = Laporan ini telah ditarik balik sebagai pendua atau spam.
+error-cross_site_request = Ini dihantar dari laman web lain, jadi ia tidak diterima. Buka borang di laman kami sendiri, atau hubungi talian bantuan percuma kami di 0808 801 0393.

@@ -128,7 +128,7 @@ form-contact-preferred_method = เราควรติดต่อคุณท
 form-contact-safe_to_leave_voicemail = ฝากข้อความเสียงได้อย่างปลอดภัยหรือไม่
 form-contact-safe_times = ติดต่อคุณช่วงไหนถึงจะปลอดภัย
 form-contact-preferred_language = ภาษาที่คุณอยากใช้พูด
-form-contact-preferred_language-hint = รหัสภาษา เช่น th (ภาษาไทย)
+form-contact-preferred_language-hint = เช่น ภาษาไทย ภาษากวางตุ้ง เขียนตามที่คุณสะดวก
 form-contact-interpreter_needed = คุณต้องการล่ามหรือไม่
 
 form-privacy-agree = เมื่อส่งรายงานนี้ คุณยินยอมให้เราเก็บรายงานตามที่ประกาศความเป็นส่วนตัวระบุไว้
@@ -270,3 +270,4 @@ follow-up-done-advocate = เราจะหาเจ้าหน้าที่
 follow-up-done-receipt = รหัสใบรับของคุณยังใช้ได้ เก็บไว้ให้ปลอดภัยเพื่อเพิ่มข้อมูลภายหลัง
 follow-up-another = เพิ่มอย่างอื่น
 error-already_withdrawn = รายงานนี้ถูกถอนออกแล้วเนื่องจากซ้ำหรือเป็นสแปม
+error-cross_site_request = ข้อมูลนี้ส่งมาจากเว็บไซต์อื่น จึงไม่ได้รับ โปรดเปิดแบบฟอร์มบนเว็บไซต์ของเราเอง หรือโทรสายด่วนฟรี 0808 801 0393

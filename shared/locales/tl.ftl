@@ -128,7 +128,7 @@ form-contact-preferred_method = Paano namin kayo dapat kontakin?
 form-contact-safe_to_leave_voicemail = Ligtas bang mag-iwan ng voicemail?
 form-contact-safe_times = Kailan ligtas na kontakin kayo?
 form-contact-preferred_language = Wikang gusto ninyong gamitin
-form-contact-preferred_language-hint = Code ng wika, halimbawa tl (Tagalog).
+form-contact-preferred_language-hint = Halimbawa Tagalog, Ilocano o Cebuano, sa sarili ninyong salita.
 form-contact-interpreter_needed = Kailangan ba ninyo ng interpreter?
 
 form-privacy-agree = Sa pagpapadala ng report na ito, pumapayag kayong itabi namin ito ayon sa aming privacy notice.
@@ -270,3 +270,4 @@ follow-up-done-advocate = Hahanapan ka namin ng caseworker advocate, na tatawag 
 follow-up-done-receipt = Gumagana pa rin ang iyong resibo: itago ito nang ligtas para makapagdagdag pa sa ibang pagkakataon.
 follow-up-another = Magdagdag ng iba pa
 error-already_withdrawn = Binawi na ang ulat na ito bilang duplicate o spam.
+error-cross_site_request = Ipinadala ito mula sa ibang website, kaya hindi ito tinanggap. Buksan ang form sa aming sariling site, o tumawag sa aming libreng helpline sa 0808 801 0393.

@@ -128,7 +128,7 @@ form-contact-preferred_method = Chúng tôi nên liên lạc với bạn bằng 
 form-contact-safe_to_leave_voicemail = Để lại tin nhắn thoại có an toàn không?
 form-contact-safe_times = Khi nào liên lạc với bạn là an toàn?
 form-contact-preferred_language = Ngôn ngữ bạn muốn nói
-form-contact-preferred_language-hint = Mã ngôn ngữ, ví dụ vi (tiếng Việt).
+form-contact-preferred_language-hint = Ví dụ tiếng Việt hoặc tiếng Quảng Đông, viết theo cách của bạn.
 form-contact-interpreter_needed = Bạn có cần thông dịch viên không?
 
 form-privacy-agree = Khi gửi báo cáo này, bạn đồng ý để chúng tôi lưu giữ nó như thông báo về quyền riêng tư mô tả.
@@ -270,3 +270,4 @@ follow-up-done-advocate = Chúng tôi sẽ tìm một người hỗ trợ hồ s
 follow-up-done-receipt = Mã biên nhận của bạn vẫn còn hiệu lực: hãy giữ an toàn để bổ sung thêm sau này.
 follow-up-another = Bổ sung điều khác
 error-already_withdrawn = Báo cáo này đã bị rút vì trùng lặp hoặc là thư rác.
+error-cross_site_request = Nội dung này được gửi từ một trang web khác nên không được chấp nhận. Hãy mở biểu mẫu trên trang của chúng tôi, hoặc gọi đường dây trợ giúp miễn phí 0808 801 0393.

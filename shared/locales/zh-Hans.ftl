@@ -128,7 +128,7 @@ form-contact-preferred_method = 我们应如何联系您？
 form-contact-safe_to_leave_voicemail = 留语音信息是否安全？
 form-contact-safe_times = 什么时间联系您比较安全？
 form-contact-preferred_language = 您希望使用的语言
-form-contact-preferred_language-hint = 语言代码，例如 cmn（普通话）或 yue（粤语）。
+form-contact-preferred_language-hint = 例如普通话、粤语或闽南语，用您自己的话写。
 form-contact-interpreter_needed = 您是否需要口译员？
 
 form-privacy-agree = 提交此举报，即表示您同意我们按照隐私声明保存您的举报。
@@ -270,3 +270,4 @@ follow-up-done-advocate = 我们会为你安排个案支持人员，他会拨打
 follow-up-done-receipt = 你的回执仍然有效：请妥善保存，以便以后再补充。
 follow-up-another = 再补充其他信息
 error-already_withdrawn = 此举报已被撤回（重复或垃圾信息）。
+error-cross_site_request = 这是从其他网站发送的，因此未被接受。请在我们自己的网站打开表格，或拨打免费求助热线 0808 801 0393。

@@ -128,7 +128,7 @@ form-contact-preferred_method = 我們應如何聯絡您？
 form-contact-safe_to_leave_voicemail = 留下語音訊息是否安全？
 form-contact-safe_times = 甚麼時間聯絡您比較安全？
 form-contact-preferred_language = 您希望使用的語言
-form-contact-preferred_language-hint = 語言代碼，例如 yue（粵語）或 vi（越南語）。
+form-contact-preferred_language-hint = 例如粵語、普通話或越南語，用您自己的話寫。
 form-contact-interpreter_needed = 您是否需要傳譯員？
 
 form-privacy-agree = 提交此舉報，即表示您同意我們按照私隱聲明保存您的舉報。
@@ -270,3 +270,4 @@ follow-up-done-advocate = 我們會為你安排個案支援人員，他會致電
 follow-up-done-receipt = 你的收據仍然有效：請妥善保存，以便日後再補充。
 follow-up-another = 再補充其他資料
 error-already_withdrawn = 此舉報已被撤回（重複或垃圾訊息）。
+error-cross_site_request = 這是從其他網站傳送的，因此未被接受。請在我們自己的網站開啟表格，或致電免費求助熱線 0808 801 0393。

@@ -52,6 +52,7 @@ choice! {
         TooManyAttempts => "too_many_attempts",
         FollowUpUnavailable => "follow_up_unavailable",
         AlreadyWithdrawn => "already_withdrawn",
+        CrossSiteRequest => "cross_site_request",
     }
 }
 

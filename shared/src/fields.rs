@@ -167,6 +167,19 @@ impl LanguageTag {
         Ok(LanguageTag(tag.to_string()))
     }
 
+    /// A reporter's answer to "which language would you like to speak": a language code
+    /// (`yue`, `zh-Hant`), canonicalised, or else the language in their own words (`Cantonese`,
+    /// `粵語`), kept as written, since an optional question must never stop a report. Only a
+    /// tag whose language is an ISO 639 code (two or three letters) counts as a code: `Korean`
+    /// is a well-formed tag but a name.
+    pub fn from_answer(raw: &str) -> Self {
+        let raw = raw.trim();
+        match LanguageTag::parse(raw) {
+            Ok(tag) if matches!(tag.0.split('-').next().map(str::len), Some(2 | 3)) => tag,
+            _ => LanguageTag(raw.to_string()),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -283,5 +296,10 @@ mod tests {
         assert_eq!(LanguageTag::parse("YUE").unwrap().as_str(), "yue");
         assert_eq!(LanguageTag::parse("zh-hant").unwrap().as_str(), "zh-Hant");
         assert_eq!(LanguageTag::parse("not a tag"), Err(ErrorCode::InvalidLanguageTag));
+        assert_eq!(LanguageTag::from_answer(" YUE ").as_str(), "yue");
+        assert_eq!(LanguageTag::from_answer("zh-hant").as_str(), "zh-Hant");
+        for name in ["Cantonese", "粵語", "Korean", "Hokkien or Mandarin"] {
+            assert_eq!(LanguageTag::from_answer(name).as_str(), name);
+        }
     }
 }

@@ -118,8 +118,10 @@ pub fn parse_follow_up(body: &Value) -> Result<FollowUpRequest, Vec<FieldError>>
     let information = text(&mut errors, "information").and_then(|raw| {
         TextRule::paragraphs(limits::DESCRIPTION).check("information", &raw).map_err(|e| errors.push(e)).ok()
     });
+    // The rules of the report's `contact.phone`: one line of at most `limits::PHONE`, then a number.
     let advocate_phone = text(&mut errors, "advocate_phone").and_then(|raw| {
-        PhoneNumber::parse(&raw).map_err(|code| errors.push(FieldError::new("advocate_phone", code))).ok()
+        let line = TextRule::line(limits::PHONE).check("advocate_phone", &raw).map_err(|e| errors.push(e)).ok()?;
+        PhoneNumber::parse(&line).map_err(|code| errors.push(FieldError::new("advocate_phone", code))).ok()
     });
     // Null and blank are absent; a value of the wrong type has its own error.
     let given = |key: &str| match obj.get(key) {

@@ -127,7 +127,8 @@ pub mod limits {
     pub const PHONE: usize = 40;
     pub const EMAIL: usize = 254;
     pub const POSTCODE: usize = 16;
-    pub const LANGUAGE_TAG: usize = 35;
+    /// A language code or the language's name in the reporter's words.
+    pub const LANGUAGE_TAG: usize = 60;
     /// Any list: enough for every value of the longest enumeration, with repeats.
     pub const LIST: usize = 25;
     /// The request body (API.md): larger bodies are answered 413. Enough for the largest valid
@@ -351,7 +352,7 @@ impl Parser {
             &join(path, "preferred_language"),
             obj.get("preferred_language"),
             limits::LANGUAGE_TAG,
-            LanguageTag::parse,
+            |answer| Ok(LanguageTag::from_answer(answer)),
         );
         let interpreter = self.optional_bool(&join(path, "interpreter_needed"), obj.get("interpreter_needed"));
 

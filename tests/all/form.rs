@@ -112,12 +112,51 @@ async fn the_first_page_follows_the_browsers_language(backend: Backend) {
     assert_eq!(get(&backend, "/xx/").await.status, StatusCode::NOT_FOUND, "a language the form lacks");
 }
 
+/// The public API's address has no trailing slash (`…/live`): the REST API passes `/` for the
+/// stage root either way and lambda_http drops the stage, so the redirect must follow the path
+/// the browser shows, kept in the request context, or `zh-Hant/` would leave the stage (the
+/// event's browser prefers Traditional Chinese).
+async fn the_first_page_stays_under_the_api_stage_with_or_without_a_slash(backend: Backend) {
+    for (shown, location, lands_on) in [
+        ("/live", "./live/zh-Hant/", "/live/zh-Hant/"),
+        ("/live/", "zh-Hant/", "/live/zh-Hant/"),
+        ("/", "zh-Hant/", "/zh-Hant/"),
+        ("/report", "./report/zh-Hant/", "/report/zh-Hant/"),
+    ] {
+        let mut event: serde_json::Value =
+            serde_json::from_str(&crate::support::event("apigw-rest-form-page.json")).unwrap();
+        event["path"] = "/".into();
+        event["resource"] = "/".into();
+        event["pathParameters"] = serde_json::Value::Null;
+        event["requestContext"]["path"] = shown.into();
+        event["requestContext"]["resourcePath"] = "/".into();
+        let request = lambda_http::request::from_str(&event.to_string()).expect("a REST API event");
+        // As in Lambda with AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH (not set process-wide here).
+        let (mut parts, body) = request.into_parts();
+        parts.uri = "/".parse().unwrap();
+        let request = Request::from_parts(parts, Body::from(body.to_vec()));
+        let page = send(&backend, request).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+        assert_eq!(page.headers[header::LOCATION], location, "from {shown}");
+        assert_eq!(resolve(shown, location), lands_on, "from {shown}");
+    }
+}
+
+/// A relative reference of the kind the redirect gives (`en/`, `./live/en/`), resolved against
+/// a path as a browser does (RFC 3986, 5.2).
+fn resolve(base: &str, reference: &str) -> String {
+    let directory = &base[..=base.rfind('/').unwrap()];
+    format!("{directory}{}", reference.trim_start_matches("./"))
+}
+
 async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
     let mut checked = pages();
     checked.extend(["/assets/form.css".to_string(), "/assets/form.js".to_string()]);
     for path in checked {
         let page = get(&backend, &path).await;
-        assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "{path}");
+        if !path.starts_with("/assets/") {
+            assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "{path}");
+        }
         assert_eq!(page.headers[header::REFERRER_POLICY], "no-referrer", "{path}");
         let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
         assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
@@ -137,6 +176,173 @@ async fn pages_are_safe_on_a_shared_phone(backend: Backend) {
             assert!(!page.html.contains("<script>") && !page.html.contains(" style="), "{path}: inline code");
             assert!(page.html.contains("id=\"exit-this-page\""), "{path}: the quick exit");
         }
+        if !path.starts_with("/assets/") {
+            safe_in_history_and_autofill(&path, &page.html);
+        }
+    }
+    let with_errors = post_form(&backend, "en", &[("contact.name", "Chan Tai Man")]).await;
+    safe_in_history_and_autofill("the form with errors", &with_errors.html);
+    let sent = post_form(&backend, "en", &pairs(&minimum("shared-phone"))).await;
+    safe_in_history_and_autofill("the confirmation", &sent.html);
+}
+
+/// A form view costs one request to the API: every page links the stylesheet and the script
+/// under names with a hash of their bytes, which browsers keep for a year; the plain names stay
+/// (briefly cached) for pages opened before.
+async fn assets_have_hashed_names_and_are_kept_for_a_year(backend: Backend) {
+    let linked = |html: &str, attribute: &str, extension: &str| {
+        let after = html.split(&format!("{attribute}=\"../assets/")).nth(1).expect("a linked asset");
+        let name = after.split('"').next().unwrap().to_string();
+        assert!(name.starts_with("form.") && name.ends_with(extension), "{name}");
+        name
+    };
+    let form = get(&backend, "/en/").await.html;
+    let (styles, script) = (linked(&form, "href", ".css"), linked(&form, "src", ".js"));
+    for path in pages() {
+        let html = get(&backend, &path).await.html;
+        assert_eq!((linked(&html, "href", ".css"), linked(&html, "src", ".js")), (styles.clone(), script.clone()));
+    }
+    for (hashed, plain, content_type) in
+        [(&styles, "/assets/form.css", "text/css"), (&script, "/assets/form.js", "text/javascript")]
+    {
+        let asset = get(&backend, &format!("/assets/{hashed}")).await;
+        assert_eq!(asset.status, StatusCode::OK, "{hashed}");
+        assert_eq!(asset.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert!(asset.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with(content_type));
+        assert_eq!(asset.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let hash = oys_shared::hex::sha256(asset.html.as_bytes());
+        assert_eq!(hashed.split('.').nth(1), Some(&hash[..16]), "the name carries the hash of the bytes");
+        let old = get(&backend, plain).await;
+        assert_eq!(old.html, asset.html, "the plain name serves the same bytes");
+        assert_eq!(old.headers[header::CACHE_CONTROL], "public, max-age=300");
+    }
+    let stale = get(&backend, "/assets/form.0123456789abcdef.css").await;
+    assert_eq!(stale.status, StatusCode::NOT_FOUND, "a name that is not the current one");
+}
+
+/// Another website cannot make its visitors' browsers file reports or follow-ups (a form body
+/// needs no preflight): every public POST from another site is refused, on both routers,
+/// before anything is read; the site's own pages, the form's configured origin and clients
+/// that are not browsers still get through.
+async fn another_site_cannot_make_a_browser_send_reports_or_follow_ups(backend: Backend) {
+    let form_body = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs(&minimum("cross-1"))).finish();
+    let json_body = crate::support::event("report-anonymous.json");
+    let follow_up = r#"{"reference": "OYS-K7M2-Q9XD", "receipt": "ABCDE-FGHJK-MNPQR-STVWX-YZ012", "information": "x"}"#;
+    let request = |path: &str, headers: &[(&str, &str)]| {
+        let (content_type, body) = match path {
+            "/v1/reports" => ("application/json", json_body.clone()),
+            "/v1/follow-ups" => ("application/json", follow_up.to_string()),
+            _ => ("application/x-www-form-urlencoded", form_body.clone()),
+        };
+        let mut builder =
+            Request::post(path).header(header::CONTENT_TYPE, content_type).header(header::HOST, "oys.test");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(Body::from(body)).unwrap()
+    };
+    let elsewhere: [&[(&str, &str)]; 4] = [
+        &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
+        &[("sec-fetch-site", "cross-site"), ("origin", "null")],
+        &[("sec-fetch-site", "same-site"), ("origin", "https://other.oys.test")],
+        &[("origin", "https://evil.example")],
+    ];
+    for router in [backend.router(), backend.full_router()] {
+        for path in ["/en/", "/zh-Hant/check", "/en/follow-up", "/v1/follow-ups", "/v1/reports"] {
+            for headers in elsewhere {
+                let response = router.clone().oneshot(request(path, headers)).await.unwrap();
+                let (status, _, body) = contract::read("POST", path, response).await;
+                assert_eq!(status, StatusCode::FORBIDDEN, "{path} {headers:?}");
+                let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                assert_eq!(body["errors"][0]["code"], "cross_site_request", "{path}: {body}");
+                assert_eq!(body["errors"][0]["field"], "Origin");
+            }
+        }
+    }
+    assert_eq!(backend.case_count().await, 0, "nothing from another site was stored");
+    assert!(backend.emails().await.is_empty());
+    let refused = backend.router().oneshot(request("/zh-Hant/", elsewhere[0])).await.unwrap();
+    let body = axum::body::to_bytes(refused.into_body(), usize::MAX).await.unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("0808 801 0393"), "the refusal says what to do instead");
+
+    // What still gets through: the site's own pages (with and without fetch metadata), the
+    // form's configured origin, and clients that are not browsers.
+    let own: [&[(&str, &str)]; 4] = [
+        &[("sec-fetch-site", "same-origin"), ("origin", "null")],
+        &[("origin", "http://oys.test")],
+        &[("origin", "null")],
+        &[("sec-fetch-site", "none")],
+    ];
+    for (i, headers) in own.iter().enumerate() {
+        let body =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs(&minimum(&format!("own-{i}")))).finish();
+        let mut sent = request("/en/", headers);
+        *sent.body_mut() = Body::from(body);
+        let page = send(&backend, sent).await;
+        assert_eq!(page.status, StatusCode::OK, "{headers:?}");
+    }
+    let configured = [("sec-fetch-site", "cross-site"), ("origin", crate::support::backend::FORM_ORIGIN)];
+    let response = backend.router().oneshot(request("/v1/reports", &configured)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED, "the form's configured origin");
+    let response = backend.full_router().oneshot(request("/v1/follow-ups", &[])).await.unwrap();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_ne!(body["errors"][0]["code"], "cross_site_request", "no browser headers: read (its receipt is wrong)");
+    assert_eq!(backend.case_count().await, 5);
+}
+
+/// The follow-up page takes its own form only: another content type is refused as documented
+/// (415), not read as a follow-up with every field missing; and the advocate's phone has the
+/// report phone's length rule, with its own error, on the page and in the JSON API.
+async fn the_follow_up_page_refuses_other_content_types_and_long_phones(backend: Backend) {
+    let fields = [
+        ("reference", "OYS-7K2M-Q9XD"),
+        ("receipt", "ABCDE-FGHJK-MNPQR-STVWX-YZ012"),
+        ("advocate_phone", "0770090012300000000000000000000000000000000"),
+    ];
+    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    for content_type in [Some("application/json"), Some("text/plain"), Some("multipart/form-data; boundary=x"), None] {
+        let mut request = Request::post("/en/follow-up");
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let page = send(&backend, request.body(Body::from(body.clone())).unwrap()).await;
+        assert_eq!(page.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}");
+        assert!(page.html.contains("unsupported_media_type"), "{}", page.html);
+    }
+    let request = Request::post("/en/follow-up")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let page = send(&backend, request).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.html.contains("at most 40 characters"), "the phone's length rule: {}", page.html);
+
+    let json = serde_json::json!({
+        "reference": fields[0].1, "receipt": fields[1].1, "advocate_phone": fields[2].1,
+    });
+    let request = Request::post("/v1/follow-ups")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(json.to_string()))
+        .unwrap();
+    let answer = send(&backend, request).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let answer: serde_json::Value = serde_json::from_str(&answer.html).unwrap();
+    assert_eq!(
+        (&answer["errors"][0]["field"], &answer["errors"][0]["code"]),
+        (&"advocate_phone".into(), &"too_long".into())
+    );
+    assert_eq!(backend.case_count().await, 0);
+}
+
+/// What a shared phone keeps after the page is gone: its title (history, tabs) says nothing
+/// about racism or a report, and no form lets the browser remember or offer what was typed.
+fn safe_in_history_and_autofill(what: &str, html: &str) {
+    let title = html.split("<title>").nth(1).and_then(|t| t.split("</title>").next());
+    assert_eq!(title, Some("On Your Side"), "{what}: the title names only the service");
+    for form in html.split("<form").skip(1) {
+        let tag = form.split('>').next().unwrap();
+        assert!(tag.contains("autocomplete=\"off\""), "{what}: <form{tag}> lets the browser keep answers");
     }
 }
 
@@ -269,6 +475,30 @@ async fn the_script_can_check_a_form_in_place_and_nothing_is_kept(backend: Backe
     assert!(backend.emails().await.is_empty(), "and sends nothing");
 }
 
+/// "Language you would like to speak" is optional, so no answer to it may stop a report: a
+/// language's name in any script is taken as written, a code still canonicalised; only an
+/// answer too long to be a language comes back, with its own error, and nothing is stored.
+async fn any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back(backend: Backend) {
+    for (i, (answer, kept)) in [("Cantonese", "Cantonese"), (" 粵語 ", "粵語"), ("YUE", "yue")].into_iter().enumerate()
+    {
+        let mut fields = minimum(&format!("spoken-{i}"));
+        fields.push(("contact.preferred_language", answer.to_string()));
+        let page = post_form(&backend, "en", &pairs(&fields)).await;
+        assert_eq!(page.status, StatusCode::OK, "{answer}: {}", page.html);
+        let reference = page.html.split("id=\"reference\">").nth(1).unwrap().split('<').next().unwrap();
+        let reference = oys_shared::Reference::parse(reference).unwrap();
+        let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
+        assert_eq!(stored.summary.spoken_language.map(|l| l.as_str().to_string()), Some(kept.to_string()));
+    }
+    let mut fields = minimum("spoken-too-long");
+    fields.push(("contact.preferred_language", "Cantonese ".repeat(7)));
+    let page = post_form(&backend, "en", &pairs(&fields)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.html.contains("href=\"#contact-preferred_language\""), "the error links to the question");
+    assert!(page.html.contains("at most 60 characters"), "and says the limit");
+    assert_eq!(backend.case_count().await, 3, "the long answer stored nothing");
+}
+
 /// A report the store cannot take: the form comes back with the outage said, everything typed
 /// kept, `Retry-After` on the answer, and nothing stored.
 async fn a_form_sent_during_an_outage_comes_back_kept_with_retry_after(mut backend: Backend) {
@@ -292,4 +522,9 @@ on_both_backends!(
     the_minimum_path_reports_without_scripts_and_shows_the_reference,
     a_form_with_mistakes_comes_back_with_every_error_linked_and_everything_kept,
     a_form_sent_during_an_outage_comes_back_kept_with_retry_after,
+    any_answer_to_the_spoken_language_is_taken_and_only_a_too_long_one_comes_back,
+    assets_have_hashed_names_and_are_kept_for_a_year,
+    the_first_page_stays_under_the_api_stage_with_or_without_a_slash,
+    another_site_cannot_make_a_browser_send_reports_or_follow_ups,
+    the_follow_up_page_refuses_other_content_types_and_long_phones,
 );

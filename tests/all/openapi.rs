@@ -423,8 +423,10 @@ fn every_route_of_the_router_is_documented_and_every_documented_one_is_routed() 
 }
 
 async fn every_documented_operation_is_served(backend: Backend) {
+    let stylesheet = oys_service::http::asset_names()[0];
     for (method, path) in documented_routes() {
-        let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en");
+        let concrete =
+            path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en").replace("{asset}", stylesheet);
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let request = Request::builder().method(method.clone()).uri(&concrete).body(Body::empty()).unwrap();
         let response = backend.full_router().oneshot(request).await.unwrap();

@@ -60,8 +60,8 @@ after(async () => {
 
 /// A page in a fresh context; every request it makes is recorded, and the quick exit's
 /// neutral site is answered locally (the tests make no request outside this machine).
-async function open(path, { javaScript = true, width = 1280, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: 900 }, bypassCSP });
+async function open(path, { javaScript = true, width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height }, bypassCSP });
   const requests = [];
   context.on("request", (request) => requests.push(request.url()));
   await context.route(`${EXIT_SITE}**`, (route) => route.fulfill({ contentType: "text/html", body: "<p>Weather</p>" }));
@@ -209,9 +209,108 @@ test("the quick exit leaves at once and, with scripts, out of the back history",
   await context.close();
 
   const keyboard = await open("/en/");
-  for (let i = 0; i < 3; i += 1) await keyboard.page.keyboard.press("Shift");
+  for (let i = 0; i < 3; i += 1) await keyboard.page.keyboard.press("Shift", { delay: 50 });
   await keyboard.page.waitForURL(`${EXIT_SITE}**`);
   await keyboard.context.close();
+});
+
+/// Keys as a person presses them: a capital is Shift held with the letter (playwright's `type`
+/// sends capitals without any Shift key event).
+function keysOf(text) {
+  return [...text].map((c) => {
+    if (c >= "A" && c <= "Z") return `Shift+Key${c}`;
+    if (c >= "a" && c <= "z") return `Key${c.toUpperCase()}`;
+    if (c >= "0" && c <= "9") return `Digit${c}`;
+    return { " ": "Space", "-": "Minus" }[c];
+  });
+}
+
+test("typing capitals at human speed does not set off the quick exit", async () => {
+  const { context, page } = await open("/en/");
+  const typed = [
+    ["#incident-location-postcode", "SW1A 1AA"],
+    ["#incident-police_reference", "OYS-ABCD-EFGH"],
+    ["#contact-name", "Chan Tai Man"],
+    ["#contact-safe_times", "AM OR PM"],
+  ];
+  await page.check("#incident-reported_to_police_already-true");
+  for (const [field, text] of typed) {
+    await page.focus(field);
+    for (const key of keysOf(text)) await page.keyboard.press(key, { delay: 30 });
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${base}/en/`, `still on the form after typing "${text}"`);
+  }
+  for (const [field, text] of typed) {
+    assert.equal(await page.inputValue(field), text, `${field} keeps what was typed`);
+  }
+  // Shift alone three times, even straight after typing, still leaves.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press("Shift", { delay: 50 });
+  await page.waitForURL(`${EXIT_SITE}**`);
+  await context.close();
+});
+
+test("on a phone, each error link brings its question into view below the exit bar", async () => {
+  for (const javaScript of [true, false]) {
+    const { context, page } = await open("/en/", { javaScript, width: 390, height: 844 });
+    await page.fill("#contact-phone", "not a phone");
+    await page.fill("#contact-email", "not an email");
+    await page.click("button.submit");
+    await page.waitForSelector("#error-summary");
+    const links = await page.$$eval("#error-summary a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+    assert.ok(links.includes("#contact-phone") && links.includes("#incident-types"), `${links}`);
+    for (const link of links) {
+      await page.click(`#error-summary a[href="${link}"]`);
+      // What must be seen: the question's label, its message, and the field (its top, and all
+      // of it when it fits on the screen), none of it under the bar.
+      const seen = await page.evaluate((id) => {
+        const target = document.getElementById(id);
+        const question = target.closest(".question");
+        const label = question.querySelector("legend, label");
+        const box = (element) => element.getBoundingClientRect();
+        const bar = box(document.querySelector(".exit-bar")).bottom;
+        const height = window.innerHeight;
+        const problems = [];
+        for (const [name, element] of [["label", label], ["message", document.getElementById(`${id}-error`)]]) {
+          if (!element) { problems.push(`no ${name}`); continue; }
+          const { top, bottom } = box(element);
+          if (top < bar || bottom > height) problems.push(`${name} at ${top}..${bottom}, bar to ${bar}, screen to ${height}`);
+        }
+        const field = box(target);
+        if (field.top < bar) problems.push(`field top ${field.top} under the bar (to ${bar})`);
+        if (field.height <= height - bar && field.bottom > height) problems.push(`field ends below the screen (${field.bottom})`);
+        return problems;
+      }, link.slice(1));
+      assert.deepEqual(seen, [], `scripts ${javaScript ? "on" : "off"}: ${link}`);
+    }
+    await context.close();
+  }
+});
+
+test("another website's form cannot send a report through a visitor's browser", async () => {
+  const { context, page } = await open("/en/");
+  const fields = {
+    "consent.privacy_notice_version": await page.inputValue('input[name="consent.privacy_notice_version"]'),
+    "incident.occurred_on": "2026-11-20",
+    "incident.types": "verbal_abuse",
+    "incident.description": "Planted by another site. CROSS-SITE-TEST",
+    "incident.location.online": "true",
+    "reporter.role": "victim",
+    "consent.police": "no",
+    "consent.advocate_support": "false",
+  };
+  const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join("");
+  await context.route("https://elsewhere.example/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: `<form method="post" action="${base}/en/">${inputs}<button>Go</button></form>` }),
+  );
+  const alerts = () => (existsSync(join(dataDir, "outbox")) ? readdirSync(join(dataDir, "outbox")).length : 0);
+  const before = alerts();
+  await page.goto("https://elsewhere.example/");
+  const [answer] = await Promise.all([page.waitForResponse(`${base}/en/`), page.click("button")]);
+  assert.equal(answer.status(), 403);
+  assert.match(await answer.text(), /cross_site_request/);
+  await page.waitForTimeout(500);
+  assert.equal(alerts(), before, "no report was made: the operators got no alert");
+  await context.close();
 });
 
 test("every control can be reached with the keyboard, the quick exit first", async () => {

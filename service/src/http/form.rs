@@ -48,20 +48,73 @@ pub fn form_routes(services: Arc<Services>) -> Router {
         .route("/{lang}/follow-up", get(empty_follow_up).post(submitted_follow_up))
         // The follow-up page's JSON counterpart, for other clients (the same use case).
         .route("/v1/follow-ups", axum::routing::post(super::report::public_follow_up))
-        .route("/assets/form.css", get(|| asset("text/css; charset=utf-8", include_str!("../../assets/form.css"))))
-        .route("/assets/form.js", get(|| asset("text/javascript; charset=utf-8", include_str!("../../assets/form.js"))))
+        .route("/assets/{asset}", get(hashed_asset))
+        // The names pages linked to before the hashed ones, for pages still open.
+        .route("/assets/form.css", get(|| STYLES.serve(SHORT)))
+        .route("/assets/form.js", get(|| SCRIPT.serve(SHORT)))
         .layer(axum::middleware::map_response(safe_headers))
         .with_state(services)
 }
 
-/// What every form page carries: nothing cached on a shared device, nothing loaded from
-/// another site, no referrer sent anywhere.
+/// The stylesheet or the script, served under a name with a hash of its bytes: a browser keeps
+/// it for a year and asks for it once, so a form view costs one request against the public
+/// API's limit; a new version has a new name.
+struct Asset {
+    stem: &'static str,
+    extension: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+    hashed: std::sync::OnceLock<String>,
+}
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const SHORT: &str = "public, max-age=300";
+
+static STYLES: Asset = Asset::new("form", "css", "text/css; charset=utf-8", include_str!("../../assets/form.css"));
+static SCRIPT: Asset = Asset::new("form", "js", "text/javascript; charset=utf-8", include_str!("../../assets/form.js"));
+
+impl Asset {
+    const fn new(stem: &'static str, extension: &'static str, content_type: &'static str, body: &'static str) -> Asset {
+        Asset { stem, extension, content_type, body, hashed: std::sync::OnceLock::new() }
+    }
+
+    /// `form.<first 16 hex digits of its SHA-256>.css`.
+    fn name(&self) -> &str {
+        self.hashed.get_or_init(|| {
+            let hash = oys_shared::hex::sha256(self.body.as_bytes());
+            format!("{}.{}.{}", self.stem, &hash[..16], self.extension)
+        })
+    }
+
+    async fn serve(&self, cache: &'static str) -> Response {
+        ([(header::CONTENT_TYPE, self.content_type), (header::CACHE_CONTROL, cache)], self.body).into_response()
+    }
+}
+
+/// `GET /assets/form.<hash>.css` or `.js`: an asset under its hashed name, kept for a year.
+async fn hashed_asset(Path(name): Path<String>) -> Response {
+    match [&STYLES, &SCRIPT].into_iter().find(|asset| asset.name() == name) {
+        Some(asset) => asset.serve(IMMUTABLE).await,
+        None => super::not_found().await,
+    }
+}
+
+/// The stylesheet's and the script's hashed names (`form.<hash>.css`, `form.<hash>.js`), which
+/// the pages link to.
+pub fn asset_names() -> [&'static str; 2] {
+    [STYLES.name(), SCRIPT.name()]
+}
+
+/// What every form page carries: nothing cached on a shared device (but the assets, which say
+/// their own), nothing loaded from another site, no referrer sent anywhere.
 async fn safe_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     let set = |headers: &mut HeaderMap, name, value| {
         headers.insert(name, HeaderValue::from_static(value));
     };
-    set(headers, header::CACHE_CONTROL, "no-store");
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        set(headers, header::CACHE_CONTROL, "no-store");
+    }
     set(
         headers,
         header::CONTENT_SECURITY_POLICY,
@@ -73,17 +126,30 @@ async fn safe_headers(mut response: Response) -> Response {
     response
 }
 
-async fn asset(content_type: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, content_type)], body).into_response()
-}
-
 /// `GET /`: the form in the language the browser prefers, if it is one the form has.
-async fn choose_language(headers: HeaderMap) -> Redirect {
-    let preferred = super::accepted_language(&headers)
+async fn choose_language(request: axum::extract::Request) -> Redirect {
+    let preferred = super::accepted_language(request.headers())
         .filter(|language| form_languages().contains(language))
         .unwrap_or(Language::English);
-    // Relative, so it works under an API Gateway stage path (`/live/` → `/live/en/`) as at `/`.
-    Redirect::to(&format!("{}/", preferred.as_str()))
+    // The path the browser shows: the REST API passes `/` for its stage root, with or without
+    // the slash (lambda_http drops the stage, AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH); its
+    // request context keeps the path as asked (`/live` or `/live/`).
+    let shown = match request.extensions().get::<lambda_http::request::RequestContext>() {
+        Some(lambda_http::request::RequestContext::ApiGatewayV1(context)) => context.path.clone(),
+        _ => None,
+    };
+    Redirect::to(&language_location(shown.as_deref().unwrap_or(request.uri().path()), preferred))
+}
+
+/// Where the language's form is, relative to the path the browser shows, so it works under an
+/// API Gateway stage or a proxy's prefix as at `/`: from `/live/` (or `/`) it is `en/`; from
+/// `/live`, whose last segment a relative reference would replace, `./live/en/` (`./` so the
+/// segment can never read as a scheme).
+fn language_location(shown: &str, language: Language) -> String {
+    match shown.rsplit('/').next() {
+        Some(last) if !last.is_empty() => format!("./{last}/{}/", language.as_str()),
+        _ => format!("{}/", language.as_str()),
+    }
 }
 
 fn form_language(tag: &str) -> Option<Language> {
@@ -202,6 +268,14 @@ async fn submitted_follow_up(
     body: Body,
 ) -> Response {
     use crate::follow_up::FollowUpOutcome;
+    // The page sends a urlencoded form; anything else is another client's mistake (415, as
+    // documented), not a follow-up with every field missing.
+    if let Some(language) = form_language(&lang) {
+        if super::report::body_kind(&headers) != Some(super::report::BodyKind::Form) {
+            let error = FieldError::new("body", oys_shared::ErrorCode::UnsupportedMediaType);
+            return super::ApiError::fields(StatusCode::UNSUPPORTED_MEDIA_TYPE, language, vec![error]).into_response();
+        }
+    }
     let (language, bytes) = match read_form(&lang, &headers, body).await {
         Ok(read) => read,
         Err(refusal) => return refusal,
@@ -305,6 +379,9 @@ struct Chrome {
     /// The page's path after the language (`""` for the form, `privacy`), for the language picker.
     path: &'static str,
     languages: Vec<(&'static str, &'static str, bool)>,
+    /// The stylesheet's and the script's hashed names.
+    styles: &'static str,
+    script: &'static str,
 }
 
 impl Chrome {
@@ -319,6 +396,8 @@ impl Chrome {
             lang: language.as_str(),
             path,
             languages,
+            styles: STYLES.name(),
+            script: SCRIPT.name(),
         }
     }
 }

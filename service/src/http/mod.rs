@@ -11,15 +11,19 @@
 //! - `operator`: `operator_router`, the same report endpoint for operators taking reports by
 //!   phone and the casework routes, behind authentication (`operator-api`, the local runner).
 //! - `error`: `ApiError`, every refusal the API answers.
+//! - `cross_site`: the layer refusing what another website makes a browser send, on both
+//!   routers (`with_form_origin` adds it to the public one, trusting the form's origin).
 
+mod cross_site;
 mod error;
 mod form;
 mod operator;
 mod report;
 mod stats;
 
+pub use cross_site::refuse_cross_site;
 pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
-pub use form::{follow_up_from_form, form_languages, form_routes, report_from_form};
+pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form};
 pub use operator::{list_query, operator_router, Staff};
 pub use report::{parse_json, public_router, read_report};
 pub use stats::stats_routes;
@@ -36,20 +40,22 @@ const REPORTS: &str = "/v1/reports";
 /// The health check, on both routers.
 const HEALTH: &str = "/health";
 
-/// Lets the report form's origin call the public API from a browser (CORS). In AWS the REST
-/// API passes the function's answers through, so the function adds the headers itself.
+/// Lets the report form's origin call the public API from a browser (CORS), and refuses what
+/// any other site makes a browser send (`cross_site`). In AWS the REST API passes the
+/// function's answers through, so the function adds the headers itself.
 pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Router, String> {
     use axum::http::{HeaderName, Method};
-    let origin = HeaderValue::from_str(origin.trim())
+    let origin: HeaderValue = HeaderValue::from_str(origin.trim())
         .ok()
         .filter(|o| o.to_str().is_ok_and(|o| o.starts_with("https://") || o.starts_with("http://localhost")))
         .ok_or_else(|| "FORM_ORIGIN must be an origin such as https://report.example.org".to_string())?;
     let cors = tower_http::cors::CorsLayer::new()
-        .allow_origin(origin)
+        .allow_origin(origin.clone())
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, HeaderName::from_static("idempotency-key")])
         .max_age(std::time::Duration::from_secs(600));
-    Ok(router.layer(cors))
+    // CORS outside, so a refusal still carries its header and the browser shows it.
+    Ok(refuse_cross_site(router, Some(origin)).layer(cors))
 }
 
 /// The supported language the request's `Accept-Language` prefers most, if any.

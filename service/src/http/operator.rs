@@ -34,7 +34,7 @@ struct OperatorState {
 
 /// The report endpoint and the casework routes, with `auth` deciding who is calling.
 pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
-    Router::new()
+    let router = Router::new()
         .route(super::REPORTS, post(take_report))
         .route("/v1/cases", get(list_cases))
         .route("/v1/cases/{reference}", get(get_case))
@@ -50,7 +50,8 @@ pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
         // local runner serves them from here; so does the `operator-api` function, though its
         // HTTP API forwards only `/v1/…` (the form's pages reach AWS users through `submit-report`).
         .merge(super::form_routes(Arc::new(casework.services.clone())))
-        .merge(super::stats_routes(Arc::new(casework.services.clone())))
+        .merge(super::stats_routes(Arc::new(casework.services.clone())));
+    super::refuse_cross_site(router, None)
 }
 
 /// Logs under the route's template (`/v1/cases/{reference}`, never the reference itself), and

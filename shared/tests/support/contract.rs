@@ -145,7 +145,7 @@ pub const REPORT_CODES: &[(&str, &[ErrorCode])] = &[
     ("contact.preferred_method", &[E::InvalidType, E::InvalidChoice, E::RequiredForPreferredMethod]),
     ("contact.safe_to_leave_voicemail", BOOL),
     ("contact.safe_times", TEXT),
-    ("contact.preferred_language", &[E::InvalidType, E::InvalidCharacters, E::TooLong, E::InvalidLanguageTag]),
+    ("contact.preferred_language", &[E::InvalidType, E::InvalidCharacters, E::TooLong]),
     ("contact.interpreter_needed", BOOL),
     ("incident", REQUIRED_SECTION),
     ("incident.occurred_on", &[E::Required, E::InvalidType, E::InvalidDate, E::InFuture]),
@@ -327,7 +327,7 @@ pub fn follow_up_codes(field: &str) -> Option<&'static [ErrorCode]> {
         "reference" => Some(&[E::Required, E::InvalidType, E::InvalidReference]),
         "receipt" => Some(&[E::Required, E::InvalidType, E::InvalidReceipt]),
         "information" => Some(&[E::InvalidType, E::InvalidCharacters, E::TooLong, E::NothingToAdd]),
-        "advocate_phone" => Some(&[E::InvalidType, E::InvalidPhone]),
+        "advocate_phone" => Some(&[E::InvalidType, E::InvalidCharacters, E::TooLong, E::InvalidPhone]),
         _ => None,
     }
 }
