@@ -63,18 +63,29 @@ macro_rules! leak_canary {
 }
 pub(crate) use leak_canary;
 
+/// The Lambda functions' log lines: one JSON object each, the message at `fields.message` and the
+/// level at `level`, where the template's metric filters look (`tests/all/infra.rs` formats
+/// lines with this to check them).
+pub fn json_layer<S, W>(writer: W) -> impl Layer<S> + Send + Sync + 'static
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    W: for<'w> fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    fmt::layer()
+        .json()
+        .with_current_span(true)
+        .with_span_list(false)
+        .with_ansi(false)
+        // Lambda adds its own timestamp to every line.
+        .without_time()
+        .with_writer(writer)
+}
+
 /// Installs the global subscriber. The level comes from `RUST_LOG` (default `info`).
 pub fn init(format: LogFormat) {
     let spec = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_string());
     let layer = match format {
-        LogFormat::Json => fmt::layer()
-            .json()
-            .with_current_span(true)
-            .with_span_list(false)
-            .with_ansi(false)
-            // Lambda adds its own timestamp to every line.
-            .without_time()
-            .boxed(),
+        LogFormat::Json => json_layer(std::io::stdout).boxed(),
         // Locally: to stderr (stdout carries the runner's own messages), coloured on a terminal.
         LogFormat::Text => fmt::layer()
             .with_target(false)

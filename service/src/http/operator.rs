@@ -107,7 +107,7 @@ impl From<CaseError> for ApiError {
                 ApiError::fields(status, Language::English, errors)
             }
             CaseError::Port(port) => {
-                error!(error = %port, "operator request failed");
+                error!(error = %port, "{}", super::failures::OPERATOR_REQUEST_FAILED);
                 ApiError::Unavailable { language: Language::English, staff: true }
             }
         }
