@@ -336,6 +336,7 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         ("operator-api's failures not counted", "      LogGroupName: !Ref OperatorApiLogs\n", "      LogGroupName: !Ref AdvocateAssignmentLogs\n"),
         ("a failure count without an alarm", "      MetricName: SubmitReportRequestFailures\n", "      MetricName: SubmitReportFailures\n"),
         ("an alarm that tells nobody", "      AlarmActions: [!Ref AlarmTopic]\n", ""),
+        ("a public function without reserved concurrency", "      ReservedConcurrentExecutions: 60\n", ""),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let (ok, _) = guard(&original.replacen(from, to, 1));

@@ -107,6 +107,13 @@ pub struct OperatorApiConfig {
     pub police: PoliceConfig,
     #[command(flatten)]
     pub partners: PartnerConfig,
+    /// Comma-separated CIDR blocks operator requests may come from; `0.0.0.0/0,::/0` for any.
+    #[arg(long, env = "OPERATOR_ALLOWED_CIDRS", value_parser = allowed_sources)]
+    pub operator_allowed_cidrs: crate::http::allowed_sources::AllowedSources,
+}
+
+fn allowed_sources(list: &str) -> Result<crate::http::allowed_sources::AllowedSources, String> {
+    crate::http::allowed_sources::AllowedSources::parse(list)
 }
 
 /// `police-referral`: the police-referral queue's worker.

@@ -61,6 +61,7 @@ pub async fn run_operator_api() -> Result<(), Error> {
     let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt);
+    let router = crate::http::allowed_sources::restrict(router, config.operator_allowed_cidrs);
     lambda_http::run(router).await
 }
 

@@ -11,7 +11,9 @@
 //! - `operator`: `operator_router`, the same report endpoint for operators taking reports by
 //!   phone and the casework routes, behind authentication (`operator-api`, the local runner).
 //! - `error`: `ApiError`, every refusal the API answers.
+//! - `allowed_sources`: the operator API's address allow-list, a middleware on its router.
 
+pub mod allowed_sources;
 mod error;
 mod form;
 mod operator;
