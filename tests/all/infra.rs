@@ -823,3 +823,27 @@ async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
     // The five formatted above and one for each failed request.
     assert_eq!(errors.len(), failures::ALL.len() + 3, "{written}");
 }
+
+/// Point-in-time recovery keeps erased data for its recovery period: the privacy notice says
+/// so, with the template's number of days, in every language the form offers.
+#[tokio::test]
+async fn the_privacy_notice_says_how_long_backups_keep_erased_data() {
+    use tower::ServiceExt;
+    let template = template();
+    let table = resources(&template).into_iter().find(|(_, b)| b["Type"] == "AWS::DynamoDB::Table").unwrap().1;
+    let days = table["Properties"]["PointInTimeRecoverySpecification"]["RecoveryPeriodInDays"]
+        .as_u64()
+        .expect("the recovery period is set, not left to a default the notice might not match");
+    let backend = crate::support::Backend::embedded().await;
+    for language in oys_service::http::form_languages() {
+        let path = format!("/{}/privacy", language.as_str());
+        let request = axum::http::Request::get(&path).body(axum::body::Body::empty()).unwrap();
+        let response = backend.router().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), axum::http::StatusCode::OK, "{path}");
+        let page = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let page = String::from_utf8(page.to_vec()).unwrap();
+        let retention = oys_shared::i18n::message(language, "privacy-keep", &[]);
+        assert!(page.contains(&format!("{days}")) && retention.contains(&days.to_string()), "{path}: {retention}");
+        assert!(oys_shared::i18n::has_own_message(language, "privacy-keep"), "{path}: in its own words");
+    }
+}
