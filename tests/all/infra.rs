@@ -337,6 +337,8 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         ("a failure count without an alarm", "      MetricName: SubmitReportRequestFailures\n", "      MetricName: SubmitReportFailures\n"),
         ("an alarm that tells nobody", "      AlarmActions: [!Ref AlarmTopic]\n", ""),
         ("a public function without reserved concurrency", "      ReservedConcurrentExecutions: 60\n", ""),
+        ("an email change without verification", "AttributesRequireVerificationBeforeUpdate: [email]", "AttributesRequireVerificationBeforeUpdate: []"),
+        ("a trigger that cannot touch access tokens", "          LambdaVersion: V2_0\n", "          LambdaVersion: V1_0\n"),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let (ok, _) = guard(&original.replacen(from, to, 1));

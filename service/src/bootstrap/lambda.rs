@@ -111,6 +111,16 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
     .await
 }
 
+/// Cognito's pre-token-generation trigger (V2_0): the advocate's partner into the access token.
+/// No configuration, no AWS calls; it logs nothing of the event (it holds the user's email).
+pub async fn run_pre_token_generation() -> Result<(), Error> {
+    telemetry::init(LogFormat::Json);
+    lambda_runtime::run(service_fn(|event: LambdaEvent<serde_json::Value>| async move {
+        Ok::<_, Error>(crate::auth::partner_in_access_token(event.payload))
+    }))
+    .await
+}
+
 /// On the email-feedback SNS topic. A failure is returned: SNS retries, then the function's
 /// dead-letter queue keeps the message.
 pub async fn run_email_feedback() -> Result<(), Error> {
