@@ -19,6 +19,31 @@ pub enum LogFormat {
     Text,
 }
 
+/// What is logged, at error, when a request fails for a reason of ours: a store, KMS, queue or
+/// permission failure answered with the code's own 503 (so Lambda counts no error), or a report
+/// kept without its follow-up receipt or its author's audit entry. The template's metric filters
+/// on the HTTP functions' log groups count exactly these lines (`tests/all/infra.rs` holds the
+/// two together), and their alarms tell the operators.
+pub mod failures {
+    pub const REPORT_NOT_STORED: &str = "report could not be stored";
+    pub const FORM_REPORT_NOT_STORED: &str = "report from the form could not be stored";
+    pub const FOLLOW_UP_NOT_ADDED: &str = "follow-up could not be added";
+    pub const FORM_FOLLOW_UP_NOT_ADDED: &str = "follow-up from the form could not be added";
+    pub const OPERATOR_REQUEST_FAILED: &str = "operator request failed";
+    pub const RECEIPT_NOT_STORED: &str = "follow-up receipt not stored; the report is";
+    pub const AUTHOR_NOT_AUDITED: &str = "could not audit the report's author";
+    /// Every one of them: both HTTP functions' filters count them all.
+    pub const ALL: &[&str] = &[
+        REPORT_NOT_STORED,
+        FORM_REPORT_NOT_STORED,
+        FOLLOW_UP_NOT_ADDED,
+        FORM_FOLLOW_UP_NOT_ADDED,
+        OPERATOR_REQUEST_FAILED,
+        RECEIPT_NOT_STORED,
+        AUTHOR_NOT_AUDITED,
+    ];
+}
+
 /// Targets of this project's own code: the only ones allowed to log below info.
 const OWN_TARGETS: &[&str] = &[
     "oys_",

@@ -729,11 +729,11 @@ fn failure_filters(template: &Value) -> Vec<(String, Option<BTreeSet<String>>, b
 
 /// A store, KMS or permission failure is a 503 the code answers itself, which Lambda does not
 /// count as an error: the metric filters on the HTTP functions' logs are what raise the alarm.
-/// They count exactly the messages the code logs (`oys_service::http::failures`), in the JSON
+/// They count exactly the messages the code logs (`oys_service::telemetry::failures`), in the JSON
 /// the functions write, and the lines real failed requests log.
 #[tokio::test]
 async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
-    use oys_service::http::failures;
+    use oys_service::telemetry::failures;
     let filters = failure_filters(&template());
     assert_eq!(filters.len(), 2, "submit-report and operator-api: {filters:?}");
     let expected: BTreeSet<String> = failures::ALL.iter().map(|m| m.to_string()).collect();

@@ -26,26 +26,6 @@ pub use operator::{list_query, operator_router, Staff};
 pub use report::{parse_json, public_router, read_report};
 pub use stats::stats_routes;
 
-/// What is logged, at error, when a request gets a 503 because a port failed (the store, KMS,
-/// a queue, or a permission): the answer is the code's own, so Lambda counts no error. The
-/// template's metric filters on the HTTP functions' log groups count exactly these lines
-/// (`tests/all/infra.rs` holds the two together), and their alarms tell the operators.
-pub mod failures {
-    pub const REPORT_NOT_STORED: &str = "report could not be stored";
-    pub const FORM_REPORT_NOT_STORED: &str = "report from the form could not be stored";
-    pub const FOLLOW_UP_NOT_ADDED: &str = "follow-up could not be added";
-    pub const FORM_FOLLOW_UP_NOT_ADDED: &str = "follow-up from the form could not be added";
-    pub const OPERATOR_REQUEST_FAILED: &str = "operator request failed";
-    /// Every one of them: both HTTP functions' filters count them all.
-    pub const ALL: &[&str] = &[
-        REPORT_NOT_STORED,
-        FORM_REPORT_NOT_STORED,
-        FOLLOW_UP_NOT_ADDED,
-        FORM_FOLLOW_UP_NOT_ADDED,
-        OPERATOR_REQUEST_FAILED,
-    ];
-}
-
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use axum::Json;

@@ -107,7 +107,7 @@ impl From<CaseError> for ApiError {
                 ApiError::fields(status, Language::English, errors)
             }
             CaseError::Port(port) => {
-                error!(error = %port, "{}", super::failures::OPERATOR_REQUEST_FAILED);
+                error!(error = %port, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
                 ApiError::Unavailable { language: Language::English, staff: true }
             }
         }
@@ -133,7 +133,7 @@ async fn take_report(State(state): State<OperatorState>, request: Request) -> Re
     let outcome = intake::submit(&state.casework.services, submission).await;
     if let (Ok(SubmitOutcome::Accepted(receipt, _)), Some(caller)) = (&outcome, &operator) {
         if let Err(error) = state.casework.report_taken(caller, &receipt.reference).await {
-            error!(%error, reference = %receipt.reference, "could not audit the report's author");
+            error!(%error, reference = %receipt.reference, "{}", crate::telemetry::failures::AUTHOR_NOT_AUDITED);
         }
     }
     answer(outcome, language)
