@@ -849,3 +849,43 @@ async fn the_privacy_notice_says_how_long_backups_keep_erased_data() {
         assert!(oys_shared::i18n::has_own_message(language, "privacy-keep"), "{path}: in its own words");
     }
 }
+
+/// API Gateway's throttle, which answers 429 with `Retry-After`, must bind before Lambda's,
+/// which API Gateway answers 500: the busiest the public routes may be, at their throttles, fits
+/// in submit-report's reserved concurrency, and the operator API's bursts in operator-api's.
+#[test]
+fn the_api_throttles_fit_the_functions_reserved_concurrency() {
+    // Seconds an execution is busy, warm and conservatively: a request that stores makes six AWS
+    // calls in sequence; a page or an asset comes from memory (infra/README.md, "Throttling").
+    const STORING: f64 = 0.3;
+    const FROM_MEMORY: f64 = 0.01;
+    let template = template();
+    let functions = functions(&template);
+    let function = |binary: &str| functions.iter().find(|(_, b, _)| b == binary).unwrap().2.clone();
+    let reserved = |binary: &str| {
+        function(binary)["ReservedConcurrentExecutions"].as_f64().unwrap_or_else(|| panic!("{binary} reserves"))
+    };
+
+    let settings = template["Resources"]["PublicApi"]["Properties"]["MethodSettings"].as_sequence().unwrap().clone();
+    let rate = |path: &str| {
+        // MethodSettings' form: every `/` of the path as `~1`, after a leading `/`.
+        let encoded = if path == "/" { "/".to_string() } else { format!("/{}", path.replace('/', "~1")) };
+        let named = settings.iter().find(|s| s["ResourcePath"] == encoded.as_str());
+        let default = settings.iter().find(|s| s["ResourcePath"] == "/*").expect("a default for every method");
+        named.unwrap_or(default)["ThrottlingRateLimit"].as_f64().unwrap()
+    };
+    let mut busiest = 0.0;
+    for event in function("submit-report")["Events"].as_mapping().unwrap().values() {
+        let path = text(&event["Properties"]["Path"]);
+        let seconds = if path == "/v1/reports" || path == "/{proxy+}" { STORING } else { FROM_MEMORY };
+        busiest += rate(path) * seconds;
+        if path == "/health" {
+            assert_eq!(rate(path), 5.0, "the health check's own, small allowance is found");
+        }
+    }
+    assert!(busiest <= reserved("submit-report"), "{busiest} concurrent executions at the public throttles");
+
+    let operator = &template["Resources"]["OperatorApi"]["Properties"]["DefaultRouteSettings"];
+    let burst = operator["ThrottlingBurstLimit"].as_f64().unwrap();
+    assert!(burst <= reserved("operator-api"), "the operator API's bursts fit operator-api's concurrency");
+}
