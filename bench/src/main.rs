@@ -251,6 +251,7 @@ fn environment(repo: &Path, endpoint: u16) -> Result<Vec<(String, String)>, Stri
         ("FORM_ORIGIN", "https://report.on-your-side.org.uk".into()),
         ("POLICE_FORCE_MAILBOXES", r#"{"greater-manchester":"referrals@gmp.police.uk"}"#.into()),
         ("PARTNERS_JSON", partners),
+        ("OPERATOR_ALLOWED_CIDRS", "0.0.0.0/0,::/0".into()),
         ("RETENTION_DAYS", "365".into()),
         ("CONTACT_RETENTION_DAYS", "180".into()),
     ];

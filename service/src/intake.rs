@@ -161,7 +161,7 @@ async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpRe
     match crate::follow_up::issue_receipt(svc, reference).await {
         Ok(receipt) => Some(receipt),
         Err(err) => {
-            error!(reference = %reference, error = %err, "follow-up receipt not stored; the report is");
+            error!(reference = %reference, error = %err, "{}", crate::telemetry::failures::RECEIPT_NOT_STORED);
             None
         }
     }

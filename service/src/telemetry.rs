@@ -19,6 +19,33 @@ pub enum LogFormat {
     Text,
 }
 
+/// What is logged, at error, when a request fails for a reason of ours: a store, KMS, queue or
+/// permission failure answered with the code's own 503 (so Lambda counts no error), or a report
+/// kept without its follow-up receipt or its author's audit entry. The template's metric filters
+/// on the HTTP functions' log groups count exactly these lines (`tests/all/infra.rs` holds the
+/// two together), and their alarms tell the operators.
+pub mod failures {
+    pub const REPORT_NOT_STORED: &str = "report could not be stored";
+    pub const FORM_REPORT_NOT_STORED: &str = "report from the form could not be stored";
+    pub const FOLLOW_UP_NOT_ADDED: &str = "follow-up could not be added";
+    pub const FORM_FOLLOW_UP_NOT_ADDED: &str = "follow-up from the form could not be added";
+    pub const OPERATOR_REQUEST_FAILED: &str = "operator request failed";
+    pub const RECEIPT_NOT_STORED: &str = "follow-up receipt not stored; the report is";
+    pub const AUTHOR_NOT_AUDITED: &str = "could not audit the report's author";
+    pub const ERASURE_STOPPED: &str = "erasure stopped part-way";
+    /// Every one of them: both HTTP functions' filters count them all.
+    pub const ALL: &[&str] = &[
+        REPORT_NOT_STORED,
+        FORM_REPORT_NOT_STORED,
+        FOLLOW_UP_NOT_ADDED,
+        FORM_FOLLOW_UP_NOT_ADDED,
+        OPERATOR_REQUEST_FAILED,
+        RECEIPT_NOT_STORED,
+        AUTHOR_NOT_AUDITED,
+        ERASURE_STOPPED,
+    ];
+}
+
 /// Targets of this project's own code: the only ones allowed to log below info.
 const OWN_TARGETS: &[&str] = &[
     "oys_",
@@ -63,18 +90,29 @@ macro_rules! leak_canary {
 }
 pub(crate) use leak_canary;
 
+/// The Lambda functions' log lines: one JSON object each, the message at `fields.message` and the
+/// level at `level`, where the template's metric filters look (`tests/all/infra.rs` formats
+/// lines with this to check them).
+pub fn json_layer<S, W>(writer: W) -> impl Layer<S> + Send + Sync + 'static
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    W: for<'w> fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    fmt::layer()
+        .json()
+        .with_current_span(true)
+        .with_span_list(false)
+        .with_ansi(false)
+        // Lambda adds its own timestamp to every line.
+        .without_time()
+        .with_writer(writer)
+}
+
 /// Installs the global subscriber. The level comes from `RUST_LOG` (default `info`).
 pub fn init(format: LogFormat) {
     let spec = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_string());
     let layer = match format {
-        LogFormat::Json => fmt::layer()
-            .json()
-            .with_current_span(true)
-            .with_span_list(false)
-            .with_ansi(false)
-            // Lambda adds its own timestamp to every line.
-            .without_time()
-            .boxed(),
+        LogFormat::Json => json_layer(std::io::stdout).boxed(),
         // Locally: to stderr (stdout carries the runner's own messages), coloured on a terminal.
         LogFormat::Text => fmt::layer()
             .with_target(false)

@@ -236,7 +236,7 @@ privacy-version = Privacy notice version { $version }
 privacy-what = We keep what you tell us in your report. Your name and contact details are stored apart from what happened, and only the helpline team can see them.
 privacy-why = We use your report to support you, to pass it on where you asked us to, and to count, without names, how much racism and hate East and Southeast Asian people face in the UK.
 privacy-share = We share your details only with your agreement: with the police if you chose that, and with a partner organisation's advocate if you agree when we call you. You can withdraw your agreement at any time by calling the helpline.
-privacy-keep = We delete your contact details 180 days after the last thing we did on your case, and the rest of your personal information after 365 days. Counts without names are kept.
+privacy-keep = We delete your contact details 180 days after the last thing we did on your case, and the rest of your personal information after 365 days. Counts without names are kept. After we delete something it stays in our encrypted backups for up to 35 days, which are used only to restore the service after a failure; then it is gone.
 privacy-rights = You can ask to see what we hold about you, or ask us to delete it, by calling the helpline with your reference.
 
 ## Anonymous follow-up with the receipt

@@ -236,7 +236,7 @@ privacy-version = Pemberitahuan privasi versi { $version }
 privacy-what = Kami menyimpan apa yang Anda sampaikan dalam laporan. Nama dan kontak Anda disimpan terpisah dari kejadiannya, dan hanya tim layanan bantuan yang dapat melihatnya.
 privacy-why = Kami menggunakan laporan Anda untuk mendukung Anda, meneruskannya ke tempat yang Anda minta, dan menghitung, tanpa nama, seberapa banyak rasisme dan kebencian yang dialami orang Asia Timur dan Asia Tenggara di Inggris.
 privacy-share = Kami hanya membagikan data Anda dengan persetujuan Anda: kepada polisi jika Anda memilihnya, dan kepada pendamping dari organisasi mitra jika Anda setuju saat kami menelepon. Anda dapat menarik persetujuan kapan saja dengan menelepon layanan bantuan.
-privacy-keep = Kami menghapus kontak Anda 180 hari setelah tindakan terakhir kami pada kasus Anda, dan informasi pribadi lainnya setelah 365 hari. Angka tanpa nama tetap disimpan.
+privacy-keep = Kami menghapus kontak Anda 180 hari setelah tindakan terakhir kami pada kasus Anda, dan informasi pribadi lainnya setelah 365 hari. Angka tanpa nama tetap disimpan. Setelah kami hapus, informasi masih ada di cadangan terenkripsi kami hingga 35 hari, yang hanya dipakai untuk memulihkan layanan bila terjadi gangguan; setelah itu informasi hilang sepenuhnya.
 privacy-rights = Anda dapat meminta melihat apa yang kami simpan tentang Anda, atau meminta kami menghapusnya, dengan menelepon layanan bantuan dan menyebutkan nomor referensi Anda.
 
 ## Anonymous follow-up with the receipt

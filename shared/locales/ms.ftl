@@ -236,7 +236,7 @@ privacy-version = Notis privasi versi { $version }
 privacy-what = Kami menyimpan apa yang anda beritahu dalam laporan. Nama dan butiran hubungan anda disimpan berasingan daripada apa yang berlaku, dan hanya pasukan talian bantuan boleh melihatnya.
 privacy-why = Kami menggunakan laporan anda untuk menyokong anda, menyerahkannya ke tempat yang anda minta, dan mengira, tanpa nama, berapa banyak perkauman dan kebencian yang dihadapi orang Asia Timur dan Asia Tenggara di UK.
 privacy-share = Kami berkongsi butiran anda hanya dengan persetujuan anda: dengan polis jika anda memilihnya, dan dengan pembela kes organisasi rakan kongsi jika anda bersetuju semasa kami menelefon. Anda boleh menarik balik persetujuan pada bila-bila masa dengan menelefon talian bantuan.
-privacy-keep = Kami memadam butiran hubungan anda 180 hari selepas tindakan terakhir kami pada kes anda, dan maklumat peribadi selebihnya selepas 365 hari. Angka tanpa nama disimpan.
+privacy-keep = Kami memadam butiran hubungan anda 180 hari selepas tindakan terakhir kami pada kes anda, dan maklumat peribadi selebihnya selepas 365 hari. Angka tanpa nama disimpan. Selepas kami padam, maklumat masih kekal dalam sandaran tersulit kami sehingga 35 hari, yang hanya digunakan untuk memulihkan perkhidmatan jika berlaku kerosakan; selepas itu maklumat hilang sepenuhnya.
 privacy-rights = Anda boleh meminta untuk melihat apa yang kami simpan tentang anda, atau meminta kami memadamnya, dengan menelefon talian bantuan dan menyebut nombor rujukan anda.
 
 ## Anonymous follow-up with the receipt

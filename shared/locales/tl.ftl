@@ -236,7 +236,7 @@ privacy-version = Privacy notice bersyon { $version }
 privacy-what = Itinatabi namin ang sinabi ninyo sa report. Hiwalay na nakatabi ang pangalan at contact details ninyo sa nangyari, at ang helpline team lang ang nakakakita nito.
 privacy-why = Ginagamit namin ang inyong report para suportahan kayo, para ipasa ito kung saan ninyo hiniling, at para bilangin, nang walang pangalan, kung gaano karaming rasismo at pagkapoot ang nararanasan ng mga East at Southeast Asian sa UK.
 privacy-share = Ibinabahagi lang namin ang inyong detalye kapag pumayag kayo: sa pulis kung iyon ang pinili ninyo, at sa advocate ng isang partner organisation kung papayag kayo kapag tumawag kami. Puwede ninyong bawiin ang pahintulot anumang oras sa pagtawag sa helpline.
-privacy-keep = Binubura namin ang inyong contact details 180 araw pagkatapos ng huling ginawa namin sa inyong kaso, at ang iba pang personal na impormasyon pagkatapos ng 365 araw. Naiiwan ang mga bilang na walang pangalan.
+privacy-keep = Binubura namin ang inyong contact details 180 araw pagkatapos ng huling ginawa namin sa inyong kaso, at ang iba pang personal na impormasyon pagkatapos ng 365 araw. Naiiwan ang mga bilang na walang pangalan. Pagkatapos naming burahin ang impormasyon, nananatili ito nang hanggang 35 araw sa aming naka-encrypt na backup, na ginagamit lamang para maibalik ang serbisyo kapag may aberya; pagkatapos noon ay tuluyan na itong mawawala.
 privacy-rights = Puwede ninyong hilinging makita ang hawak namin tungkol sa inyo, o ipabura ito, sa pagtawag sa helpline at pagbanggit ng inyong reference.
 
 ## Anonymous follow-up with the receipt

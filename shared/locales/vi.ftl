@@ -236,7 +236,7 @@ privacy-version = Thông báo về quyền riêng tư phiên bản { $version }
 privacy-what = Chúng tôi lưu những gì bạn cho biết trong báo cáo. Tên và thông tin liên lạc của bạn được lưu riêng với nội dung sự việc, và chỉ nhóm đường dây hỗ trợ có thể xem.
 privacy-why = Chúng tôi dùng báo cáo của bạn để hỗ trợ bạn, để chuyển đến nơi bạn yêu cầu, và để thống kê, không kèm tên, mức độ phân biệt chủng tộc và thù ghét mà người gốc Đông Á và Đông Nam Á gặp phải ở Vương quốc Anh.
 privacy-share = Chúng tôi chỉ chia sẻ thông tin của bạn khi bạn đồng ý: với cảnh sát nếu bạn chọn, và với người hỗ trợ của một tổ chức đối tác nếu bạn đồng ý khi chúng tôi gọi. Bạn có thể rút lại sự đồng ý bất cứ lúc nào bằng cách gọi đường dây hỗ trợ.
-privacy-keep = Chúng tôi xóa thông tin liên lạc của bạn 180 ngày sau việc cuối cùng chúng tôi làm trên hồ sơ, và phần thông tin cá nhân còn lại sau 365 ngày. Số liệu thống kê không kèm tên được giữ lại.
+privacy-keep = Chúng tôi xóa thông tin liên lạc của bạn 180 ngày sau việc cuối cùng chúng tôi làm trên hồ sơ, và phần thông tin cá nhân còn lại sau 365 ngày. Số liệu thống kê không kèm tên được giữ lại. Sau khi chúng tôi xóa, thông tin vẫn còn trong bản sao lưu được mã hóa của chúng tôi tối đa 35 ngày, chỉ dùng để khôi phục dịch vụ khi có sự cố; sau đó thông tin mất hẳn.
 privacy-rights = Bạn có thể yêu cầu xem những gì chúng tôi lưu về bạn, hoặc yêu cầu xóa, bằng cách gọi đường dây hỗ trợ với mã tham chiếu của bạn.
 
 ## Anonymous follow-up with the receipt

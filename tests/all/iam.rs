@@ -245,7 +245,8 @@ fn list(value: &Value) -> Vec<&Value> {
 
 fn statements(properties: &Value, names: &Names) -> Vec<Statement> {
     let mut out = Vec::new();
-    for policy in properties["Policies"].as_sequence().expect("inline policies") {
+    // No `Policies`: SAM's basic execution role, logs only (the Cognito trigger).
+    for policy in properties["Policies"].as_sequence().into_iter().flatten() {
         for statement in policy["Statement"].as_sequence().unwrap() {
             assert_eq!(statement["Effect"], "Allow", "only Allow statements are modelled");
             // A condition would narrow what is allowed; the evaluator would have to model it.
@@ -529,6 +530,24 @@ async fn exercise(
             let concrete = path.replace("{lang}", "en");
             expect(send(router, request("GET", &concrete, token).body(Body::empty()).unwrap()).await, &ok);
         }
+        ("GET", "/assets/{asset}") => {
+            // The content-hashed names the pages link.
+            let form = send(router, request("GET", "/en/", token).body(Body::empty()).unwrap()).await;
+            let linked: Vec<String> = form
+                .body
+                .split("assets/")
+                .skip(1)
+                .map(|rest| rest.split('"').next().unwrap().to_string())
+                .filter(|name| name.starts_with("form.") && name.matches('.').count() == 2)
+                .collect();
+            assert!(!linked.is_empty(), "the form links its hashed assets");
+            for name in linked {
+                expect(
+                    send(router, request("GET", &format!("/assets/{name}"), token).body(Body::empty()).unwrap()).await,
+                    &ok,
+                );
+            }
+        }
         ("POST", "/v1/reports") => {
             let mut body: serde_json::Value = serde_json::from_str(&event("report-full.json")).unwrap();
             if token.is_some() {
@@ -782,6 +801,18 @@ async fn record_every_function(
     let outcome = oys_service::feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
     assert!(matches!(outcome, oys_service::feedback::FeedbackOutcome::Recorded { .. }), "{outcome:?}");
     recorded.insert("email-feedback".to_string(), recorder.take());
+
+    // pre-token-generation (Cognito's trigger on the staff pool): an advocate signing in.
+    recorder.record(true);
+    let signing_in = json!({
+        "version": "2",
+        "triggerSource": "TokenGeneration_Authentication",
+        "request": {"userAttributes": {"custom:partner_id": "example-north-west"}, "groupConfiguration": {"groupsToOverride": ["advocate"]}},
+        "response": {}
+    });
+    let answer = oys_service::auth::partner_in_access_token(signing_in);
+    assert!(answer["response"].to_string().contains("example-north-west"), "{answer}");
+    recorded.insert("pre-token-generation".to_string(), recorder.take());
     recorder.record(false);
     recorded
 }

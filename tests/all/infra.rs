@@ -329,6 +329,16 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         ("a queue without dead letters", "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt PoliceReferralDeadLetters.Arn\n        maxReceiveCount: 5\n", ""),
         ("an unencrypted queue", "      KmsMasterKeyId: !Ref DataKey\n      VisibilityTimeout: 180", "      VisibilityTimeout: 180"),
         ("a wildcard resource for another action", "Action: [ses:GetSendQuota]", "Action: [ses:GetSendQuota, ses:SendEmail]"),
+        ("no 5XX alarm on the public API", "      MetricName: 5XXError #", "      MetricName: Latency #"),
+        ("a 5XX alarm on another REST API", "{ Name: ApiName, Value: !Sub \"${AWS::StackName}-public\" }", "{ Name: ApiName, Value: !Sub \"${AWS::StackName}-old\" }"),
+        ("no 5xx alarm on the operator API", "{ Name: ApiId, Value: !Ref OperatorApi }", "{ Name: ApiId, Value: !Ref PublicApi }"),
+        ("submit-report's failures not counted", "      LogGroupName: !Ref SubmitReportLogs\n", "      LogGroupName: !Ref PoliceReferralLogs\n"),
+        ("operator-api's failures not counted", "      LogGroupName: !Ref OperatorApiLogs\n", "      LogGroupName: !Ref AdvocateAssignmentLogs\n"),
+        ("a failure count without an alarm", "      MetricName: SubmitReportRequestFailures\n", "      MetricName: SubmitReportFailures\n"),
+        ("an alarm that tells nobody", "      AlarmActions: [!Ref AlarmTopic]\n", ""),
+        ("a public function without reserved concurrency", "      ReservedConcurrentExecutions: 60\n", ""),
+        ("an email change without verification", "AttributesRequireVerificationBeforeUpdate: [email]", "AttributesRequireVerificationBeforeUpdate: []"),
+        ("a trigger that cannot touch access tokens", "          LambdaVersion: V2_0\n", "          LambdaVersion: V1_0\n"),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let (ok, _) = guard(&original.replacen(from, to, 1));
@@ -336,11 +346,19 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
     }
 }
 
-/// An alarm on a metric the job never writes would never fire: every alarm in the `OnYourSide`
-/// namespace reads a metric the deadline-reminders function emits.
+/// An alarm on a metric nothing writes would never fire: every alarm in the `OnYourSide`
+/// namespace reads a metric the deadline-reminders function emits or one of the template's
+/// log metric filters counts.
 #[test]
 fn the_alarms_read_metrics_the_job_writes() {
     let template = template();
+    let counted: Vec<String> = resources(&template)
+        .into_iter()
+        .filter(|(_, body)| body["Type"] == "AWS::Logs::MetricFilter")
+        .flat_map(|(_, body)| body["Properties"]["MetricTransformations"].as_sequence().cloned().unwrap_or_default())
+        .filter(|t| t["MetricNamespace"] == "OnYourSide")
+        .map(|t| text(&t["MetricName"]).to_string())
+        .collect();
     let alarms: Vec<String> = template["Resources"]
         .as_mapping()
         .unwrap()
@@ -351,7 +369,8 @@ fn the_alarms_read_metrics_the_job_writes() {
         .collect();
     assert!(alarms.len() >= 2, "the stuck-routing and overdue alarms: {alarms:?}");
     for metric in alarms {
-        assert!(oys_service::reminders::METRICS.contains(&metric.as_str()), "{metric} is not emitted");
+        let written = oys_service::reminders::METRICS.contains(&metric.as_str()) || counted.contains(&metric);
+        assert!(written, "{metric} is not emitted");
     }
 }
 
@@ -369,4 +388,213 @@ fn the_claim_leases_just_outlast_the_longest_function_timeout() {
         let lease = lease.as_secs();
         assert!(lease > longest && lease <= longest + 15, "lease {lease} s against the longest timeout {longest} s");
     }
+}
+
+/// The messages a failure filter pattern counts, if it has the one shape the template uses:
+/// `{ $.level = "ERROR" && ($.fields.message = "…" || $.fields.message = "…") }`.
+fn failure_filter_messages(pattern: &str) -> Option<BTreeSet<String>> {
+    let inner = pattern.trim().strip_prefix("{ $.level = \"ERROR\" && (")?.strip_suffix(") }")?;
+    inner
+        .split(" || ")
+        .map(|term| {
+            let quoted = term.strip_prefix("$.fields.message = \"")?.strip_suffix('"')?;
+            (!quoted.contains('"')).then(|| quoted.to_string())
+        })
+        .collect()
+}
+
+/// Whether a JSON log line is one a filter counting `messages` counts: what CloudWatch Logs
+/// does with the pattern's two selectors.
+fn counted(messages: &BTreeSet<String>, line: &serde_json::Value) -> bool {
+    line["level"] == "ERROR" && line["fields"]["message"].as_str().is_some_and(|m| messages.contains(m))
+}
+
+/// Each HTTP function's log group: the messages its failure filter counts, and the filter's
+/// metric's alarm, if any.
+fn failure_filters(template: &Value) -> Vec<(String, Option<BTreeSet<String>>, bool)> {
+    let resources = resources(template);
+    let http = functions(template).into_iter().filter(|(_, _, properties)| {
+        properties["Events"]
+            .as_mapping()
+            .is_some_and(|events| events.values().any(|e| e["Type"] == "Api" || e["Type"] == "HttpApi"))
+    });
+    http.map(|(name, _, properties)| {
+        let group = tagged(&properties["LoggingConfig"]["LogGroup"]).map(|(_, g)| g);
+        let filter = resources.iter().find(|(_, body)| {
+            body["Type"] == "AWS::Logs::MetricFilter"
+                && tagged(&body["Properties"]["LogGroupName"]).map(|(_, g)| g) == group
+        });
+        let messages = filter.and_then(|(_, f)| failure_filter_messages(text(&f["Properties"]["FilterPattern"])));
+        let metric = filter.map(|(_, f)| text(&f["Properties"]["MetricTransformations"][0]["MetricName"]).to_string());
+        let alarmed = resources.iter().any(|(_, body)| {
+            body["Type"] == "AWS::CloudWatch::Alarm"
+                && metric.as_deref().is_some_and(|m| body["Properties"]["MetricName"] == m)
+                && body["Properties"]["AlarmActions"].as_sequence().is_some_and(|a| !a.is_empty())
+        });
+        (name, messages, alarmed)
+    })
+    .collect()
+}
+
+/// A store, KMS or permission failure is a 503 the code answers itself, which Lambda does not
+/// count as an error: the metric filters on the HTTP functions' logs are what raise the alarm.
+/// They count exactly the messages the code logs (`oys_service::telemetry::failures`), in the JSON
+/// the functions write, and the lines real failed requests log.
+#[tokio::test]
+async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
+    use oys_service::telemetry::failures;
+    let filters = failure_filters(&template());
+    assert_eq!(filters.len(), 2, "submit-report and operator-api: {filters:?}");
+    let expected: BTreeSet<String> = failures::ALL.iter().map(|m| m.to_string()).collect();
+    for (name, messages, alarmed) in &filters {
+        assert_eq!(messages.as_ref(), Some(&expected), "{name}'s log group: the filter counts every failure message");
+        assert!(alarmed, "{name}: the filter's metric has an alarm that tells someone");
+    }
+
+    // Lines as the functions write them (the shipped JSON format), captured while real requests
+    // fail: a report by the API, one from the form, and an operator's erasure.
+    #[derive(Clone, Default)]
+    struct Lines(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Lines {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let lines = Lines::default();
+    let writer = lines.clone();
+    let subscriber = {
+        use tracing_subscriber::layer::SubscriberExt;
+        tracing_subscriber::registry().with(oys_service::telemetry::json_layer(move || writer.clone()))
+    };
+    let _capture = tracing::subscriber::set_default(subscriber);
+    for message in failures::ALL {
+        tracing::error!(error = "store unavailable", "{message}");
+    }
+
+    let mut backend = crate::support::Backend::embedded().await;
+    let switch = crate::support::flaky::Switch::default();
+    crate::support::flaky::store_outage(&mut backend.services, &switch);
+    let key = [("idempotency-key", "failure-filter-1")];
+    let stored = crate::support::requests::post(
+        backend.router(),
+        "application/json",
+        &key,
+        crate::support::event("report-full.json"),
+    )
+    .await;
+    let reference = stored.json["reference"].as_str().expect("stored before the outage").to_string();
+    switch.fail(true);
+    let refused = crate::support::requests::post(
+        backend.router(),
+        "application/json",
+        &[],
+        crate::support::event("report-full.json"),
+    )
+    .await;
+    assert_eq!(refused.status, axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    let form = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("form_key", "failure-filter-2"),
+            ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION),
+            ("incident.occurred_on", "2026-11-20"),
+            ("incident.types", "verbal_abuse"),
+            ("incident.description", "Shouted at on the bus."),
+            ("incident.location.online", "true"),
+            ("reporter.role", "victim"),
+            ("consent.police", "no"),
+            ("consent.advocate_support", "false"),
+        ])
+        .finish();
+    let form = axum::http::Request::post("/en/")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(form))
+        .unwrap();
+    let erase = axum::http::Request::post(format!("/v1/cases/{reference}/erase"))
+        .header("authorization", "Bearer local-operator-token")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    for (router, request) in [(backend.router(), form), (backend.full_router(), erase)] {
+        use tower::ServiceExt;
+        let answer = router.oneshot(request).await.unwrap();
+        assert_eq!(answer.status(), axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    }
+
+    let written = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+    let logged: Vec<serde_json::Value> =
+        written.lines().map(|line| serde_json::from_str(line).expect("one JSON object a line")).collect();
+    let errors: Vec<&serde_json::Value> = logged.iter().filter(|line| line["level"] == "ERROR").collect();
+    let (_, messages, _) = &filters[0];
+    let messages = messages.as_ref().unwrap();
+    let uncounted: Vec<&&serde_json::Value> = errors.iter().filter(|line| !counted(messages, line)).collect();
+    assert!(uncounted.is_empty(), "error lines no filter counts: {uncounted:?}");
+    // The five formatted above and one for each failed request.
+    assert_eq!(errors.len(), failures::ALL.len() + 3, "{written}");
+}
+
+/// Point-in-time recovery keeps erased data for its recovery period: the privacy notice says
+/// so, with the template's number of days, in every language the form offers.
+#[tokio::test]
+async fn the_privacy_notice_says_how_long_backups_keep_erased_data() {
+    use tower::ServiceExt;
+    let template = template();
+    let table = resources(&template).into_iter().find(|(_, b)| b["Type"] == "AWS::DynamoDB::Table").unwrap().1;
+    let days = table["Properties"]["PointInTimeRecoverySpecification"]["RecoveryPeriodInDays"]
+        .as_u64()
+        .expect("the recovery period is set, not left to a default the notice might not match");
+    let backend = crate::support::Backend::embedded().await;
+    for language in oys_service::http::form_languages() {
+        let path = format!("/{}/privacy", language.as_str());
+        let request = axum::http::Request::get(&path).body(axum::body::Body::empty()).unwrap();
+        let response = backend.router().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), axum::http::StatusCode::OK, "{path}");
+        let page = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let page = String::from_utf8(page.to_vec()).unwrap();
+        let retention = oys_shared::i18n::message(language, "privacy-keep", &[]);
+        assert!(page.contains(&format!("{days}")) && retention.contains(&days.to_string()), "{path}: {retention}");
+        assert!(oys_shared::i18n::has_own_message(language, "privacy-keep"), "{path}: in its own words");
+    }
+}
+
+/// API Gateway's throttle, which answers 429 with `Retry-After`, must bind before Lambda's,
+/// which API Gateway answers 500: the busiest the public routes may be, at their throttles, fits
+/// in submit-report's reserved concurrency, and the operator API's bursts in operator-api's.
+#[test]
+fn the_api_throttles_fit_the_functions_reserved_concurrency() {
+    // Seconds an execution is busy, warm and conservatively: a request that stores makes six AWS
+    // calls in sequence; a page or an asset comes from memory (infra/README.md, "Throttling").
+    const STORING: f64 = 0.3;
+    const FROM_MEMORY: f64 = 0.01;
+    let template = template();
+    let functions = functions(&template);
+    let function = |binary: &str| functions.iter().find(|(_, b, _)| b == binary).unwrap().2.clone();
+    let reserved = |binary: &str| {
+        function(binary)["ReservedConcurrentExecutions"].as_f64().unwrap_or_else(|| panic!("{binary} reserves"))
+    };
+
+    let settings = template["Resources"]["PublicApi"]["Properties"]["MethodSettings"].as_sequence().unwrap().clone();
+    let rate = |path: &str| {
+        // MethodSettings' form: every `/` of the path as `~1`, after a leading `/`.
+        let encoded = if path == "/" { "/".to_string() } else { format!("/{}", path.replace('/', "~1")) };
+        let named = settings.iter().find(|s| s["ResourcePath"] == encoded.as_str());
+        let default = settings.iter().find(|s| s["ResourcePath"] == "/*").expect("a default for every method");
+        named.unwrap_or(default)["ThrottlingRateLimit"].as_f64().unwrap()
+    };
+    let mut busiest = 0.0;
+    for event in function("submit-report")["Events"].as_mapping().unwrap().values() {
+        let path = text(&event["Properties"]["Path"]);
+        let seconds = if path == "/v1/reports" || path == "/{proxy+}" { STORING } else { FROM_MEMORY };
+        busiest += rate(path) * seconds;
+        if path == "/health" {
+            assert_eq!(rate(path), 5.0, "the health check's own, small allowance is found");
+        }
+    }
+    assert!(busiest <= reserved("submit-report"), "{busiest} concurrent executions at the public throttles");
+
+    let operator = &template["Resources"]["OperatorApi"]["Properties"]["DefaultRouteSettings"];
+    let burst = operator["ThrottlingBurstLimit"].as_f64().unwrap();
+    assert!(burst <= reserved("operator-api"), "the operator API's bursts fit operator-api's concurrency");
 }

@@ -275,7 +275,8 @@ fn a_function_that_is_not_configured_names_every_missing_variable_and_stops() {
     }
     assert!(build.status().expect("cargo runs").success(), "the function binaries build");
     let target = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
-    for (function, required) in &environment {
+    // A function that reads no environment (Cognito's trigger) has nothing to name.
+    for (function, required) in environment.iter().filter(|(_, required)| !required.is_empty()) {
         let output = Command::new(target.join(function))
             .env_clear()
             .env("AWS_REGION", "eu-west-2")

@@ -107,6 +107,13 @@ pub struct OperatorApiConfig {
     pub police: PoliceConfig,
     #[command(flatten)]
     pub partners: PartnerConfig,
+    /// Comma-separated CIDR blocks operator requests may come from; `0.0.0.0/0,::/0` for any.
+    #[arg(long, env = "OPERATOR_ALLOWED_CIDRS", value_parser = allowed_sources)]
+    pub operator_allowed_cidrs: crate::http::allowed_sources::AllowedSources,
+}
+
+fn allowed_sources(list: &str) -> Result<crate::http::allowed_sources::AllowedSources, String> {
+    crate::http::allowed_sources::AllowedSources::parse(list)
 }
 
 /// `police-referral`: the police-referral queue's worker.
@@ -273,6 +280,8 @@ pub fn function_environment() -> Vec<(String, Vec<String>)> {
         required::<AdvocateAssignmentConfig>(),
         required::<DeadlineRemindersConfig>(),
         required::<EmailFeedbackConfig>(),
+        // Cognito's trigger reads no environment.
+        ("pre-token-generation".to_string(), Vec::new()),
     ]
 }
 
@@ -313,8 +322,8 @@ mod tests {
     #[test]
     fn every_function_requires_its_table_and_alert_addresses() {
         let environment = function_environment();
-        assert_eq!(environment.len(), 6);
-        for (function, vars) in &environment {
+        assert_eq!(environment.len(), 7);
+        for (function, vars) in environment.iter().filter(|(f, _)| f != "pre-token-generation") {
             for var in ["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"] {
                 assert!(vars.iter().any(|v| v == var), "{function} lacks {var}");
             }

@@ -61,6 +61,7 @@ pub async fn run_operator_api() -> Result<(), Error> {
     let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt);
+    let router = crate::http::allowed_sources::restrict(router, config.operator_allowed_cidrs);
     lambda_http::run(router).await
 }
 
@@ -106,6 +107,16 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
             metrics.flush(std::io::stdout())?;
             Ok::<_, Error>(answer)
         }
+    }))
+    .await
+}
+
+/// Cognito's pre-token-generation trigger (V2_0): the advocate's partner into the access token.
+/// No configuration, no AWS calls; it logs nothing of the event (it holds the user's email).
+pub async fn run_pre_token_generation() -> Result<(), Error> {
+    telemetry::init(LogFormat::Json);
+    lambda_runtime::run(service_fn(|event: LambdaEvent<serde_json::Value>| async move {
+        Ok::<_, Error>(crate::auth::partner_in_access_token(event.payload))
     }))
     .await
 }

@@ -11,7 +11,7 @@ mod lambda;
 #[cfg(feature = "aws")]
 pub use lambda::{
     run_advocate_assignment, run_deadline_reminders, run_email_feedback, run_operator_api, run_police_referral,
-    run_submit_report,
+    run_pre_token_generation, run_submit_report,
 };
 /// What a Lambda function's `main` returns when it cannot start or run.
 #[cfg(feature = "aws")]

@@ -245,7 +245,7 @@ async fn submitted_form(
             page(StatusCode::OK, &FormPage::new(language, &fresh, &[]))
         }
         Err(error) => {
-            tracing::error!(%error, "report from the form could not be stored");
+            tracing::error!(%error, "{}", crate::telemetry::failures::FORM_REPORT_NOT_STORED);
             let unavailable = FieldError::new("body", oys_shared::ErrorCode::ServiceUnavailable);
             let response = page(StatusCode::SERVICE_UNAVAILABLE, &FormPage::new(language, &kept, &[unavailable]));
             retry_after(response, UNAVAILABLE_RETRY_SECONDS)
@@ -302,7 +302,7 @@ async fn submitted_follow_up(
             retry_after(response, crate::follow_up::retry_after_seconds(services.clock.now()))
         }
         Err(error) => {
-            tracing::error!(%error, "follow-up from the form could not be added");
+            tracing::error!(%error, "{}", crate::telemetry::failures::FORM_FOLLOW_UP_NOT_ADDED);
             let unavailable = FieldError::new("body", oys_shared::ErrorCode::FollowUpUnavailable);
             let response = page(StatusCode::SERVICE_UNAVAILABLE, &FollowUpPage::new(language, &typed, &[unavailable]));
             retry_after(response, UNAVAILABLE_RETRY_SECONDS)

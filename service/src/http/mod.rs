@@ -13,7 +13,9 @@
 //! - `error`: `ApiError`, every refusal the API answers.
 //! - `cross_site`: the layer refusing what another website makes a browser send, on both
 //!   routers (`with_form_origin` adds it to the public one, trusting the form's origin).
+//! - `allowed_sources`: the operator API's address allow-list, a middleware on its router.
 
+pub mod allowed_sources;
 mod cross_site;
 mod error;
 mod form;

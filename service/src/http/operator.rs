@@ -108,7 +108,7 @@ impl From<CaseError> for ApiError {
                 ApiError::fields(status, Language::English, errors)
             }
             CaseError::Port(port) => {
-                error!(error = %port, "operator request failed");
+                error!(error = %port, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
                 ApiError::Unavailable { language: Language::English, staff: true }
             }
             // Only an erasure stops part-way, and `erase_case` answers it itself.
@@ -136,7 +136,7 @@ async fn take_report(State(state): State<OperatorState>, request: Request) -> Re
     let outcome = intake::submit(&state.casework.services, submission).await;
     if let (Ok(SubmitOutcome::Accepted(receipt, _)), Some(caller)) = (&outcome, &operator) {
         if let Err(error) = state.casework.report_taken(caller, &receipt.reference).await {
-            error!(%error, reference = %receipt.reference, "could not audit the report's author");
+            error!(%error, reference = %receipt.reference, "{}", crate::telemetry::failures::AUTHOR_NOT_AUDITED);
         }
     }
     answer(outcome, language)
@@ -239,7 +239,7 @@ async fn erase_case(
 /// 503 for an erasure that stopped part-way, saying what was done: "nothing was changed" would
 /// be false once the personal data is gone.
 fn erasure_incomplete(reference: &Reference, incomplete: &ErasureIncomplete) -> Response {
-    error!(error = %incomplete.error, done = incomplete.done.len(), "erasure stopped part-way");
+    error!(error = %incomplete.error, done = incomplete.done.len(), "{}", crate::telemetry::failures::ERASURE_STOPPED);
     let erased = incomplete.done.contains(&ErasureStep::PersonalData);
     let not_done = incomplete.not_done();
     let message = if erased {

@@ -94,7 +94,7 @@ fn follow_up_answer(
             retry_after(response, crate::follow_up::retry_after_seconds(now))
         }
         Err(err) => {
-            error!(error = %err, "follow-up could not be added");
+            error!(error = %err, "{}", crate::telemetry::failures::FOLLOW_UP_NOT_ADDED);
             let error = FieldError::new("body", ErrorCode::FollowUpUnavailable);
             let response = ApiError::fields(StatusCode::SERVICE_UNAVAILABLE, language, vec![error]).into_response();
             retry_after(response, UNAVAILABLE_RETRY_SECONDS)
@@ -233,7 +233,7 @@ pub(super) fn answer(outcome: Result<SubmitOutcome, IntakeError>, language: Lang
             ApiError::fields(StatusCode::UNPROCESSABLE_ENTITY, language, vec![error]).into_response()
         }
         Err(err) => {
-            error!(error = %err, "report could not be stored");
+            error!(error = %err, "{}", crate::telemetry::failures::REPORT_NOT_STORED);
             ApiError::Unavailable { language, staff: false }.into_response()
         }
     }
