@@ -279,7 +279,7 @@ async fn another_site_cannot_make_a_browser_send_reports_or_follow_ups(backend: 
         let mut sent = request("/en/", headers);
         *sent.body_mut() = Body::from(body);
         let page = send(&backend, sent).await;
-        assert_eq!(page.status, StatusCode::OK, "{headers:?}");
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "sent, and on to the confirmation: {headers:?}");
     }
     let configured = [("sec-fetch-site", "cross-site"), ("origin", crate::support::backend::FORM_ORIGIN)];
     let response = backend.router().oneshot(request("/v1/reports", &configured)).await.unwrap();
