@@ -273,8 +273,14 @@ impl Casework {
         let (state, follow_ups) =
             apply_event(&report.state, &report.summary, &event, &caller.user, now, &partners, &forces)
                 .map_err(CaseError::Invalid)?;
-        // Whatever is done on a case keeps its data for the retention periods from now.
-        let state = self.services.retention.extend(&state, now);
+        // Whatever is done on a case keeps its data for the retention periods from now; a phone
+        // confirmed is contact details saved now.
+        let confirmed = matches!(event, CaseEvent::ReporterPhoneConfirmed);
+        let state = if confirmed {
+            self.services.retention.contact_saved(&state, now)
+        } else {
+            self.services.retention.extend(&state, now)
+        };
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
             at: now,
@@ -292,7 +298,8 @@ impl Casework {
             // A withdrawal as duplicate or spam takes the report out of its month's counts.
             count: matches!(event, CaseEvent::WithdrawnAsDuplicateOrSpam)
                 .then(|| oys_shared::statistics::CountChange::of(&report.summary, -1)),
-            contact: None,
+            // The proposed phone replaces the one held, in the same version-checked change.
+            contact: confirmed.then(|| report.contact.as_ref().map(|c| c.with_proposed_phone_confirmed())).flatten(),
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;

@@ -98,6 +98,16 @@ async fn apply(
     if request.advocate_phone.is_some() {
         events.push(CaseEvent::ReporterAskedForAdvocate);
     }
+    // The phone is saved with the event that asks for an advocate, in its version-checked
+    // change: never onto a case erased or changed since it was read. It replaces nothing held and
+    // reaches no partner until an operator confirms it (a receipt may be in other hands).
+    let shared = report.state.share.is_some();
+    let given = request
+        .advocate_phone
+        .clone()
+        .map(|phone| ContactDetails::with_follow_up_phone(report.contact.as_ref(), phone, shared));
+    let phone_proposed = given.as_ref().is_some_and(|(_, proposed)| *proposed);
+    let contact = given.map(|(contact, _)| contact);
     // Checked before anything is written: an erased or closed case refuses as a field error.
     let mut state = report.state.clone();
     let mut changes = Vec::new();
@@ -117,27 +127,19 @@ async fn apply(
         };
         let next = match event {
             // The phone it saves is contact details again, with their own (shorter) expiry.
-            CaseEvent::ReporterAskedForAdvocate => svc.retention.contact_saved(&next, now),
+            CaseEvent::ReporterAskedForAdvocate => {
+                let mut next = svc.retention.contact_saved(&next, now);
+                if phone_proposed {
+                    next.phone_proposed_at = Some(now);
+                }
+                next
+            }
             _ => svc.retention.extend(&next, now),
         };
         changes.push((event.clone(), state.clone(), next.clone()));
         state = next;
     }
 
-    // The phone is saved with the event that asks for an advocate, in its version-checked
-    // change: never onto a case erased or changed since it was read.
-    let contact = request.advocate_phone.as_ref().map(|phone| {
-        let mut contact = report.contact.clone().unwrap_or(ContactDetails {
-            name: None,
-            phone: None,
-            email: None,
-            preferred_method: Some(ContactMethod::Phone),
-            safe_to_leave_voicemail: None,
-            safe_times: None,
-        });
-        contact.phone = Some(phone.clone());
-        contact
-    });
     for (event, before, after) in changes {
         let asks_for_advocate = matches!(event, CaseEvent::ReporterAskedForAdvocate);
         let record = EventRecord {
@@ -170,7 +172,8 @@ async fn apply(
         retry_transient(|| svc.queue.send(Route::AdvocateAssignment, &body)).await?;
     }
     let added_information = request.information.is_some();
-    let text = oys_shared::emails::follow_up_alert(reference, now, added_information, asked_for_advocate);
+    let text =
+        oys_shared::emails::follow_up_alert(reference, now, added_information, asked_for_advocate, phone_proposed);
     let alert = OutgoingEmail {
         from: svc.alerts.from.clone(),
         to: svc.alerts.operators.clone(),
@@ -180,7 +183,7 @@ async fn apply(
         effect: None,
     };
     retry_transient(|| svc.mailer.send(&alert)).await?;
-    info!(reference = %reference, added_information, asked_for_advocate, "reporter added to their report");
+    info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, "reporter added to their report");
     Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
 }
 

@@ -45,6 +45,7 @@ error-not_found = 여기에는 아무것도 없거나, 볼 수 없습니다.
 error-rate_limited = 이 연결에서 요청이 너무 많습니다. { $retry_after }초 기다린 뒤 다시 시도하세요.
 error-case_erased = 이 사건의 개인 정보가 삭제되었습니다: 더 이상 글을 추가할 수 없습니다.
 error-no_advocate_requested = 신고자가 지원 담당자를 원하지 않았습니다.
+error-no_phone_proposed = 확인을 기다리는 신고자의 전화번호가 없습니다.
 error-not_shared = 신고자가 협력 기관과의 정보 공유에 동의하지 않았거나 철회했습니다.
 error-nothing_to_release = 이 사건에는 보내기를 기다리는 경찰 연계가 없습니다.
 error-invalid_date_time = 날짜를 YYYY-MM-DD로, 또는 2026-12-01T09:00:00Z처럼 날짜와 시간으로 입력하세요.

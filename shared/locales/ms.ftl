@@ -45,6 +45,7 @@ error-not_found = Tiada apa-apa di sini, atau anda tidak dibenarkan melihatnya.
 error-rate_limited = Terlalu banyak permintaan daripada sambungan anda. Sila tunggu { $retry_after } saat dan cuba lagi.
 error-case_erased = Data peribadi kes ini telah dipadam: teks tidak boleh ditambah lagi.
 error-no_advocate_requested = Pelapor tidak meminta pembela kes.
+error-no_phone_proposed = Tiada nombor telefon pelapor yang menunggu untuk disahkan.
 error-not_shared = Pelapor belum bersetuju berkongsi butiran dengan rakan kongsi, atau telah menariknya balik.
 error-nothing_to_release = Tiada rujukan polis yang menunggu untuk kes ini.
 error-invalid_date_time = Masukkan tarikh sebagai YYYY-MM-DD, atau tarikh dan masa seperti 2026-12-01T09:00:00Z.

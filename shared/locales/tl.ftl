@@ -45,6 +45,7 @@ error-not_found = Walang narito, o hindi ninyo ito puwedeng makita.
 error-rate_limited = Masyadong maraming request mula sa inyong koneksyon. Maghintay ng { $retry_after } segundo at subukan ulit.
 error-case_erased = Nabura na ang personal na datos ng kasong ito: hindi na puwedeng magdagdag ng teksto.
 error-no_advocate_requested = Hindi humingi ng advocate ang nag-report.
+error-no_phone_proposed = Walang numero ng telepono ng nag-report na naghihintay makumpirma.
 error-not_shared = Hindi pumayag ang nag-report na ibahagi ang detalye sa partner, o binawi ito.
 error-nothing_to_release = Walang police referral na naghihintay sa kasong ito.
 error-invalid_date_time = Maglagay ng petsa bilang YYYY-MM-DD, o petsa at oras gaya ng 2026-12-01T09:00:00Z.

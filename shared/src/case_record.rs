@@ -75,12 +75,52 @@ pub struct ContactDetails {
     pub preferred_method: Option<ContactMethod>,
     pub safe_to_leave_voicemail: Option<bool>,
     pub safe_times: Option<String>,
+    /// A phone the reporter gave with their follow-up receipt that does not replace `phone` until
+    /// an operator confirms it with them (`ContactDetails::with_follow_up_phone`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_phone: Option<PhoneNumber>,
 }
 
 impl ContactDetails {
     /// Whether anything here identifies or reaches the reporter.
     pub fn has_personal_data(&self) -> bool {
-        self.name.is_some() || self.phone.is_some() || self.email.is_some() || self.safe_times.is_some()
+        self.name.is_some()
+            || self.phone.is_some()
+            || self.email.is_some()
+            || self.safe_times.is_some()
+            || self.proposed_phone.is_some()
+    }
+
+    /// The contact details once a phone arrives with a follow-up receipt, and whether it was only
+    /// proposed. A receipt proves only that its holder saw the confirmation page, which on a
+    /// shared phone may be someone else: so the phone never replaces one already held, nor
+    /// reaches a partner the case is shared with, unseen. Then it is proposed, and becomes the
+    /// phone when an operator confirms it (`reporter_phone_confirmed`).
+    pub fn with_follow_up_phone(
+        existing: Option<&ContactDetails>,
+        phone: PhoneNumber,
+        shared: bool,
+    ) -> (ContactDetails, bool) {
+        let mut contact = existing.cloned().unwrap_or(ContactDetails {
+            preferred_method: Some(crate::report::ContactMethod::Phone),
+            ..ContactDetails::default()
+        });
+        let propose = shared || contact.phone.is_some();
+        if propose {
+            contact.proposed_phone = Some(phone);
+        } else {
+            contact.phone = Some(phone);
+        }
+        (contact, propose)
+    }
+
+    /// The contact details once an operator confirmed the proposed phone with the reporter.
+    pub fn with_proposed_phone_confirmed(&self) -> ContactDetails {
+        let mut contact = self.clone();
+        if let Some(phone) = contact.proposed_phone.take() {
+            contact.phone = Some(phone);
+        }
+        contact
     }
 }
 

@@ -113,6 +113,10 @@ pub struct CaseState {
     /// When the reporter, with their receipt, asked for a caseworker advocate after reporting.
     #[serde(default)]
     pub advocate_requested_at: Option<Timestamp>,
+    /// When the reporter gave a phone with their receipt that waits for an operator to confirm
+    /// it (`ContactDetails::with_follow_up_phone`); `None` once confirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_proposed_at: Option<Timestamp>,
     /// The earliest time some of the case's personal data is due to be erased (the index the
     /// scheduled job reads); kept equal to the earlier of the two below by `RetentionPolicy`.
     pub personal_data_expires_at: Option<Timestamp>,
@@ -443,6 +447,9 @@ pub enum CaseEvent {
     /// The reporter asked for a caseworker advocate with its receipt (the phone they gave is
     /// kept with the contact details, not here).
     ReporterAskedForAdvocate,
+    /// An operator confirmed with the reporter the phone they gave with their receipt, which
+    /// then replaces the one held (the handoff and the advocate use it from now on).
+    ReporterPhoneConfirmed,
     /// An operator found the report a duplicate or spam (or a staff test): it leaves the counts
     /// of months not yet published, and the case closes.
     WithdrawnAsDuplicateOrSpam,
@@ -463,6 +470,7 @@ impl CaseEvent {
             CaseEvent::Note { .. } => "note",
             CaseEvent::ReporterAddedInformation { .. } => "reporter_added_information",
             CaseEvent::ReporterAskedForAdvocate => "reporter_asked_for_advocate",
+            CaseEvent::ReporterPhoneConfirmed => "reporter_phone_confirmed",
             CaseEvent::WithdrawnAsDuplicateOrSpam => "withdrawn_as_duplicate_or_spam",
         }
     }
@@ -515,6 +523,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "note",
     "police_referral_released",
     "withdrawn_as_duplicate_or_spam",
+    "reporter_phone_confirmed",
 ];
 
 /// Parses an event body with field errors, like a report.
@@ -565,6 +574,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         "note" => &["text"],
         "police_referral_released" => &[],
         "withdrawn_as_duplicate_or_spam" => &[],
+        "reporter_phone_confirmed" => &[],
         _ => {
             let code = if kind.is_empty() { ErrorCode::Required } else { ErrorCode::InvalidChoice };
             return Err(vec![FieldError::new("type", code).with("allowed", EVENT_TYPES.join(", "))]);
@@ -620,6 +630,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         }
         "police_referral_released" => Some(CaseEvent::PoliceReferralReleased),
         "withdrawn_as_duplicate_or_spam" => Some(CaseEvent::WithdrawnAsDuplicateOrSpam),
+        "reporter_phone_confirmed" => Some(CaseEvent::ReporterPhoneConfirmed),
         _ => unreachable!("kinds are matched above"),
     };
     match event {
@@ -649,7 +660,8 @@ impl HandoffDetails {
     pub fn new(summary: &CaseSummary, narrative: Option<&Narrative>, contact: Option<&ContactDetails>) -> Self {
         HandoffDetails {
             reference: summary.reference.clone(),
-            contact: contact.cloned(),
+            // A phone not yet confirmed with the reporter never reaches a partner.
+            contact: contact.map(|c| ContactDetails { proposed_phone: None, ..c.clone() }),
             language: summary.spoken_language.as_ref().map_or(summary.language.as_str(), |l| l.as_str()).to_string(),
             interpreter_needed: summary.interpreter_needed == Some(true),
             support_needs: summary.support_needs.clone(),
@@ -943,6 +955,12 @@ pub fn apply_event(
                 next.advocate_requested_at = Some(at);
                 follow.push(FollowUp::AssignAdvocate);
             }
+        }
+        CaseEvent::ReporterPhoneConfirmed => {
+            if state.phone_proposed_at.is_none() {
+                return refuse("type", ErrorCode::NoPhoneProposed);
+            }
+            next.phone_proposed_at = None;
         }
     }
     Ok((next, follow))

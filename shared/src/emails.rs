@@ -109,6 +109,7 @@ struct FollowUpAlert {
     at: String,
     added_information: bool,
     asked_for_advocate: bool,
+    phone_proposed: bool,
 }
 
 /// The operators' alert when a reporter adds to their report with its receipt: what kind of
@@ -118,12 +119,14 @@ pub fn follow_up_alert(
     at: Timestamp,
     added_information: bool,
     asked_for_advocate: bool,
+    phone_proposed: bool,
 ) -> EmailText {
     EmailText::render(&FollowUpAlert {
         reference: reference.to_string(),
         at: format!("{} (UK time)", uk_time(at)),
         added_information,
         asked_for_advocate,
+        phone_proposed,
     })
 }
 

@@ -53,6 +53,7 @@ choice! {
         FollowUpUnavailable => "follow_up_unavailable",
         AlreadyWithdrawn => "already_withdrawn",
         CrossSiteRequest => "cross_site_request",
+        NoPhoneProposed => "no_phone_proposed",
     }
 }
 

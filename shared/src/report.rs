@@ -364,6 +364,7 @@ impl Parser {
                 preferred_method: preferred_method?,
                 safe_to_leave_voicemail: voicemail?,
                 safe_times: safe_times?,
+                proposed_phone: None,
             },
             preferred_language: preferred_language?,
             interpreter_needed: interpreter?,

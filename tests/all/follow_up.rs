@@ -12,7 +12,7 @@ use tower::ServiceExt;
 
 use crate::api::post_json;
 use crate::on_both_backends;
-use crate::support::{contract, event, Backend};
+use crate::support::{contract, event, event_json, Backend};
 
 const OPERATOR: &str = "local-operator-token";
 
@@ -124,6 +124,45 @@ async fn asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone(backen
 
     let (status, body) = post_event(&backend, &reference, confirm).await;
     assert_eq!(status, StatusCode::CREATED, "the operator can now confirm a partner: {body}");
+}
+
+/// A receipt may be in someone else's hands (a shared phone): a phone it gives never replaces
+/// the one held, nor reaches a partner, until an operator confirms it with the reporter.
+async fn a_phone_given_by_follow_up_replaces_none_held_until_an_operator_confirms_it(backend: Backend) {
+    let mut body = event_json("report-anonymous.json");
+    body["contact"] = json!({"phone": "07700 900 111", "preferred_method": "phone"});
+    let answer = post_json(&backend, &body.to_string()).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    let reference = answer.json["reference"].as_str().unwrap().to_string();
+    let receipt = answer.json["follow_up_receipt"].as_str().unwrap().to_string();
+    let parsed = oys_shared::Reference::parse(&reference).unwrap();
+
+    let (status, _, answer) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "advocate_phone": "07700 900 222"}))
+            .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
+    let contact = stored.contact.unwrap();
+    assert_eq!(contact.phone.unwrap().as_str(), "+447700900111", "the phone held stays");
+    assert_eq!(contact.proposed_phone.unwrap().as_str(), "+447700900222");
+    assert!(stored.state.phone_proposed_at.is_some());
+    let emails = backend.emails().await;
+    let alert = emails.iter().find(|e| e.subject.contains("added to their report")).expect("operators alerted");
+    assert!(alert.raw.contains("PROPOSED, NOT YET USED") && !alert.raw.contains("7700"), "{}", alert.raw);
+
+    // The operator confirms it with the reporter: it becomes the phone; a second confirmation has
+    // nothing to confirm.
+    let (status, body) = post_event(&backend, &reference, json!({"type": "reporter_phone_confirmed"})).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
+    let contact = stored.contact.unwrap();
+    assert_eq!(contact.phone.unwrap().as_str(), "+447700900222");
+    assert!(contact.proposed_phone.is_none() && stored.state.phone_proposed_at.is_none());
+    let (status, body) = post_event(&backend, &reference, json!({"type": "reporter_phone_confirmed"})).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("no_phone_proposed"))
+    );
 }
 
 async fn post_event(backend: &Backend, reference: &str, event: Value) -> (StatusCode, Value) {
@@ -356,6 +395,7 @@ on_both_backends!(
     asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
     wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
     concurrent_wrong_receipts_never_pass_the_limit,
+    a_phone_given_by_follow_up_replaces_none_held_until_an_operator_confirms_it,
     a_phone_given_after_the_contact_details_expired_expires_like_them,
     a_repeated_report_gets_a_new_receipt_and_only_the_newest_works,
     bad_follow_ups_get_field_errors_and_an_erased_case_takes_no_words,

@@ -661,6 +661,7 @@ impl Spec {
                     preferred_method: choice(self.preferred_method.given()),
                     safe_to_leave_voicemail: flag(&self.voicemail),
                     safe_times: text(&self.safe_times),
+                    proposed_phone: None,
                 },
                 preferred_language: self.preferred_language.given().map(|t| from_text::<LanguageTag>(&t.want)),
                 interpreter_needed: flag(&self.interpreter),
