@@ -19,7 +19,6 @@ use oys_shared::follow_up::{
     parse_follow_up, FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE,
     FAILED_ATTEMPT_WINDOW_SECONDS,
 };
-use oys_shared::report::ContactMethod;
 use oys_shared::routing::{Route, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 

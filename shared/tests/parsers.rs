@@ -677,6 +677,7 @@ fn valid_event() -> impl Strategy<Value = (Value, CaseEvent)> {
         text(limits::DESCRIPTION, true).prop_map(|t| (json!({"type": "note", "text": t.raw}), CaseEvent::Note { text: t.want })),
         Just((json!({"type": "police_referral_released"}), CaseEvent::PoliceReferralReleased)),
         Just((json!({"type": "withdrawn_as_duplicate_or_spam"}), CaseEvent::WithdrawnAsDuplicateOrSpam)),
+        Just((json!({"type": "reporter_phone_confirmed"}), CaseEvent::ReporterPhoneConfirmed)),
     ]
 }
 
