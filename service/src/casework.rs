@@ -300,6 +300,7 @@ impl Casework {
                 .then(|| oys_shared::statistics::CountChange::of(&report.summary, -1)),
             // The proposed phone replaces the one held, in the same version-checked change.
             contact: confirmed.then(|| report.contact.as_ref().map(|c| c.with_proposed_phone_confirmed())).flatten(),
+            owed: None,
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;

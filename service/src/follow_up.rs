@@ -19,10 +19,10 @@ use oys_shared::follow_up::{
     parse_follow_up, FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE,
     FAILED_ATTEMPT_WINDOW_SECONDS,
 };
-use oys_shared::routing::{Route, RoutingMessage};
+use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CaseChange, OutgoingEmail, PortError};
+use crate::ports::{retry_transient, CaseChange, OutgoingEmail, Owed, PortError};
 use crate::Services;
 
 /// What a follow-up came to.
@@ -139,7 +139,14 @@ async fn apply(
         state = next;
     }
 
-    for (event, before, after) in changes {
+    let added_information = request.information.is_some();
+    let asked_for_advocate = request.advocate_phone.is_some();
+    // What the addition owes (the advocate-assignment message, the operators' alert) is written
+    // with it, so the sweeper finishes whatever this request cannot: the reporter's first
+    // follow-up completes, and is never sent again to be stored twice.
+    let owed = Delivery::for_follow_up(added_information, asked_for_advocate, phone_proposed);
+    let last = changes.len().saturating_sub(1);
+    for (i, (event, before, after)) in changes.into_iter().enumerate() {
         let asks_for_advocate = matches!(event, CaseEvent::ReporterAskedForAdvocate);
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
@@ -156,34 +163,44 @@ async fn apply(
             contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,
             count: None,
+            owed: (i == last).then(|| Owed { deliveries: owed.clone(), sweep_after: after_grace(now) }),
         };
         if !retry_transient(|| svc.cases.change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.
             return Err(PortError::transient("follow-up", "case changed meanwhile"));
         }
     }
-    let asked_for_advocate = request.advocate_phone.is_some();
-    if asked_for_advocate {
-        // Sent on every such request (the worker is idempotent per report and route), so a
-        // reporter who retries after a failure here is routed once.
-        let message = RoutingMessage::new(&report.summary, Route::AdvocateAssignment);
-        let body = serde_json::to_string(&message).expect("routing messages serialise");
-        retry_transient(|| svc.queue.send(Route::AdvocateAssignment, &body)).await?;
-    }
-    let added_information = request.information.is_some();
-    let text =
-        oys_shared::emails::follow_up_alert(reference, now, added_information, asked_for_advocate, phone_proposed);
-    let alert = OutgoingEmail {
+    // The advocate message is sent on every such request (the worker is idempotent per report
+    // and route). What fails is left to the sweeper: the addition is stored either way.
+    let left = crate::intake::finish_deliveries(svc, &report.summary, &owed, &report.pending).await;
+    let left_for_sweeper = left.iter().any(|d| owed.contains(d));
+    info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, left_for_sweeper, "reporter added to their report");
+    Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
+}
+
+/// When the sweeper may take over what a follow-up owes: as for a new report.
+fn after_grace(now: Timestamp) -> Timestamp {
+    oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE)
+}
+
+/// The operators' alert of what the reporter added with their receipt, from the follow-up
+/// alert deliveries owed (the request's own, or the sweeper's): the kinds, never the words.
+pub(crate) fn alert_email(svc: &Services, reference: &Reference, at: Timestamp, owed: &[Delivery]) -> OutgoingEmail {
+    let text = oys_shared::emails::follow_up_alert(
+        reference,
+        at,
+        owed.contains(&Delivery::FollowUpInformationAlert),
+        owed.contains(&Delivery::FollowUpAdvocateAlert),
+        owed.contains(&Delivery::FollowUpPhoneProposedAlert),
+    );
+    OutgoingEmail {
         from: svc.alerts.from.clone(),
         to: svc.alerts.operators.clone(),
         subject: text.subject,
         text: text.body,
         about: Some(reference.clone()),
         effect: None,
-    };
-    retry_transient(|| svc.mailer.send(&alert)).await?;
-    info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, "reporter added to their report");
-    Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
+    }
 }
 
 /// SHA-256 of the reference and the receipt. A receipt is 125 random bits, so a slow, salted

@@ -151,7 +151,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         routes = ?summary.routes.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         "report stored"
     );
-    finish_deliveries(svc, summary, &new_report.pending).await;
+    finish_deliveries(svc, summary, &new_report.pending, &[]).await;
     let follow_up = receipt_for(svc, &summary.reference).await;
     Ok(SubmitOutcome::Accepted(receipt, follow_up))
 }
@@ -167,19 +167,38 @@ async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpRe
     }
 }
 
-/// Sends every delivery in `pending` and records what is left. Failures are logged and left
-/// for the sweeper: the report is already safe.
-async fn finish_deliveries(svc: &Services, summary: &CaseSummary, pending: &[Delivery]) -> Vec<Delivery> {
-    let attempts = pending.iter().map(|delivery| async move {
-        let result = deliver(svc, summary, *delivery).await;
-        (*delivery, result)
+/// Sends every delivery in `pending` and records what is left (with `keep`, deliveries owed
+/// that this attempt leaves alone). Failures are logged and left for the sweeper: the report is
+/// already safe. A follow-up's alert deliveries go out as one email.
+pub(crate) async fn finish_deliveries(
+    svc: &Services,
+    summary: &CaseSummary,
+    pending: &[Delivery],
+    keep: &[Delivery],
+) -> Vec<Delivery> {
+    let mut owed: Vec<Delivery> = Vec::new();
+    for delivery in pending {
+        if !owed.contains(delivery) {
+            owed.push(*delivery);
+        }
+    }
+    let follow_up: Vec<Delivery> = owed.iter().copied().filter(|d| d.is_follow_up_alert()).collect();
+    let singles = owed.iter().copied().filter(|d| !d.is_follow_up_alert()).map(|delivery| async move {
+        let result = deliver(svc, summary, delivery).await;
+        (vec![delivery], result)
     });
-    let results = futures_util::future::join_all(attempts).await;
-    let mut remaining = Vec::new();
-    for (delivery, result) in results {
+    let mut results = futures_util::future::join_all(singles).await;
+    if !follow_up.is_empty() {
+        let alert = crate::follow_up::alert_email(svc, &summary.reference, svc.clock.now(), &follow_up);
+        results.push((follow_up, svc.mailer.send(&alert).await.map(drop)));
+    }
+    let mut remaining: Vec<Delivery> = keep.iter().copied().filter(|d| !owed.contains(d)).collect();
+    for (deliveries, result) in results {
         if let Err(err) = result {
-            error!(reference = %summary.reference, delivery = %delivery, error = %err, "delivery failed; left for the sweeper");
-            remaining.push(delivery);
+            for delivery in deliveries {
+                error!(reference = %summary.reference, delivery = %delivery, error = %err, "delivery failed; left for the sweeper");
+                remaining.push(delivery);
+            }
         }
     }
     if let Err(err) = retry_transient(|| svc.reports.set_pending(&summary.reference, &remaining)).await {
@@ -237,7 +256,7 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
             continue;
         };
         summary.claimed += 1;
-        let remaining = finish_deliveries(svc, &state.summary, &state.pending).await;
+        let remaining = finish_deliveries(svc, &state.summary, &state.pending, &[]).await;
         if remaining.is_empty() {
             summary.completed += 1;
         }

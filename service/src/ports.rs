@@ -134,6 +134,17 @@ pub struct CaseChange {
     /// asking for an advocate later), if any: written only with the change, so never onto a case
     /// erased or changed meanwhile.
     pub contact: Option<ContactDetails>,
+    /// Deliveries the change owes (a follow-up's alert and advocate message), added to the
+    /// report's pending ones in the same write, so the sweeper finishes them after `sweep_after`
+    /// if the request does not; `None` for most changes.
+    pub owed: Option<Owed>,
+}
+
+/// Deliveries a case change owes, and when the sweeper may take them over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Owed {
+    pub deliveries: Vec<Delivery>,
+    pub sweep_after: Timestamp,
 }
 
 /// What erasing a case's personal data writes, worked out by the use case

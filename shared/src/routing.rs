@@ -21,12 +21,17 @@ choice! {
 }
 
 choice! {
-    /// Something the intake owes a stored report: a message on a route's queue, or the
-    /// operators' alert email. A report stays "pending routing" until every one is done.
+    /// Something owed to a stored report: a message on a route's queue, the operators' alert of
+    /// a new report, or the operators' alert of what the reporter added with their receipt (one
+    /// alert, saying each kind of addition still owed). A report stays "pending routing" until
+    /// every one is done; the sweeper finishes what a request could not.
     pub enum Delivery {
         PoliceReferral => "police_referral",
         AdvocateAssignment => "advocate_assignment",
         OperatorAlert => "operator_alert",
+        FollowUpInformationAlert => "follow_up_information_alert",
+        FollowUpAdvocateAlert => "follow_up_advocate_alert",
+        FollowUpPhoneProposedAlert => "follow_up_phone_proposed_alert",
     }
 }
 
@@ -35,8 +40,33 @@ impl Delivery {
         match self {
             Delivery::PoliceReferral => Some(Route::PoliceReferral),
             Delivery::AdvocateAssignment => Some(Route::AdvocateAssignment),
-            Delivery::OperatorAlert => None,
+            Delivery::OperatorAlert
+            | Delivery::FollowUpInformationAlert
+            | Delivery::FollowUpAdvocateAlert
+            | Delivery::FollowUpPhoneProposedAlert => None,
         }
+    }
+
+    /// Whether it is part of the operators' alert of a follow-up (sent as one email).
+    pub fn is_follow_up_alert(self) -> bool {
+        matches!(
+            self,
+            Delivery::FollowUpInformationAlert | Delivery::FollowUpAdvocateAlert | Delivery::FollowUpPhoneProposedAlert
+        )
+    }
+
+    /// What a follow-up owes: the advocate-assignment message if an advocate was asked for, and
+    /// the operators' alert saying each kind of addition.
+    pub fn for_follow_up(added_information: bool, asked_for_advocate: bool, phone_proposed: bool) -> Vec<Delivery> {
+        [
+            (asked_for_advocate, Delivery::AdvocateAssignment),
+            (added_information, Delivery::FollowUpInformationAlert),
+            (asked_for_advocate, Delivery::FollowUpAdvocateAlert),
+            (phone_proposed, Delivery::FollowUpPhoneProposedAlert),
+        ]
+        .into_iter()
+        .filter_map(|(owed, delivery)| owed.then_some(delivery))
+        .collect()
     }
 
     /// Every delivery a report with these routes needs: one per route, and the alert.

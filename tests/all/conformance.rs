@@ -332,6 +332,7 @@ async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_s
         caseloads: vec![],
         count: None,
         contact: Some(contact.clone()),
+        owed: None,
     };
     let stale = oys_service::ports::CaseChange {
         state: oys_shared::casework::CaseState { version: 5, ..asked.clone() },
@@ -367,6 +368,7 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
         caseloads: vec![],
         count: Some(oys_shared::statistics::CountChange::of(&report.summary, -1)),
         contact: None,
+        owed: None,
     };
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
     let after = svc.statistics.month_counts().await.unwrap();
@@ -480,6 +482,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
         event: event_record(CaseEvent::CaseClosed { reason: "resolved".into() }, later(now, 60)),
         count: None,
         contact: None,
+        owed: None,
     };
     assert_eq!(status(&report.summary, &closed_state), CaseStatus::Closed);
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
@@ -543,6 +546,7 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
         caseloads: vec![],
         count: None,
         contact: None,
+        owed: None,
     };
     assert!(svc.cases.change_case(&reference, &change).await.unwrap());
 

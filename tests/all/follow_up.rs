@@ -165,6 +165,46 @@ async fn a_phone_given_by_follow_up_replaces_none_held_until_an_operator_confirm
     );
 }
 
+/// A follow-up whose operators' alert and advocate message both fail after the addition was
+/// stored is answered as added (it was), and the sweeper finishes it once: one alert saying what
+/// was added, one advocate message, the words stored once.
+async fn a_follow_up_whose_alert_and_message_fail_is_finished_by_the_sweeper(mut backend: Backend) {
+    use crate::support::flaky::{Flaky, Switch};
+    let (reference, receipt) = anonymous_report(&backend).await;
+    let alerts = |emails: Vec<crate::support::Email>| {
+        emails.into_iter().filter(|e| e.subject.contains("added to their report")).collect::<Vec<_>>()
+    };
+    let healthy = backend.services.clone();
+    let switch = Switch::default();
+    backend.services.mailer = std::sync::Arc::new(Flaky::new(healthy.mailer.clone(), switch.clone()));
+    backend.services.queue = std::sync::Arc::new(Flaky::new(healthy.queue.clone(), switch.clone()));
+    switch.fail(true);
+    let (status, _, body) = follow_up(
+        &backend,
+        json!({"reference": reference, "receipt": receipt, "information": "Words stored once.", "advocate_phone": "07700 900 333"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "stored, so said to be added: {body}");
+    assert!(alerts(backend.emails().await).is_empty());
+    assert!(backend.drain(Route::AdvocateAssignment).await.is_empty());
+
+    switch.fail(false);
+    backend.clock.advance(oys_service::intake::SWEEP_GRACE + std::time::Duration::from_secs(1));
+    let sweep = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    assert_eq!((sweep.claimed, sweep.completed), (1, 1), "{sweep:?}");
+    let sent = alerts(backend.emails().await);
+    assert_eq!(sent.len(), 1, "one alert");
+    assert!(
+        sent[0].subject.starts_with("[ADVOCATE WANTED]") && sent[0].raw.contains("yes (read it in the case's events)")
+    );
+    assert!(!sent[0].raw.contains("Words stored once") && !sent[0].raw.contains("7700"), "no words, no phone");
+    assert_eq!(backend.drain(Route::AdvocateAssignment).await.len(), 1, "one advocate message");
+    let events = case(&backend, &reference).await["events"].as_array().unwrap().len();
+    assert_eq!(events, 2, "the addition and the request, once each");
+    let again = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    assert_eq!(again.due, 0, "nothing left owed");
+}
+
 async fn post_event(backend: &Backend, reference: &str, event: Value) -> (StatusCode, Value) {
     let path = format!("/v1/cases/{reference}/events");
     let request = Request::post(&path)
@@ -395,6 +435,7 @@ on_both_backends!(
     asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
     wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
     concurrent_wrong_receipts_never_pass_the_limit,
+    a_follow_up_whose_alert_and_message_fail_is_finished_by_the_sweeper,
     a_phone_given_by_follow_up_replaces_none_held_until_an_operator_confirms_it,
     a_phone_given_after_the_contact_details_expired_expires_like_them,
     a_repeated_report_gets_a_new_receipt_and_only_the_newest_works,

@@ -509,6 +509,20 @@ impl Cases for EmbeddedStore {
                         params![reference, to_json(contact)],
                     )?;
                 }
+                if let Some(owed) = &change.owed {
+                    let pending: String =
+                        tx.query_row("SELECT pending FROM cases WHERE reference = ?1", [&reference], |row| row.get(0))?;
+                    let mut pending = from_json::<Vec<Delivery>>(&pending)?;
+                    for delivery in &owed.deliveries {
+                        if !pending.contains(delivery) {
+                            pending.push(*delivery);
+                        }
+                    }
+                    tx.execute(
+                        "UPDATE cases SET pending = ?2, sweep_after = ?3 WHERE reference = ?1",
+                        params![reference, to_json(&pending), owed.sweep_after.as_second()],
+                    )?;
+                }
                 tx.commit()?;
                 Ok(true)
             })
