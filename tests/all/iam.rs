@@ -326,53 +326,9 @@ fn needless_grants(statements: &[Statement], needed: &BTreeSet<Authorisation>, t
 
 // ---- what the routers serve --------------------------------------------------------------
 
-/// The routes a router file registers (method, path), read from its `.route(…)` calls, with
-/// the path constants of `http/mod.rs` resolved.
+/// The routes a router file registers (method, path).
 fn routes_in(file: &str) -> BTreeSet<(String, String)> {
-    let constants_source = std::fs::read_to_string(format!("{HTTP_SOURCES}/mod.rs")).unwrap();
-    let constant = |name: &str| -> String {
-        let declaration = format!("const {name}: &str = \"");
-        let start = constants_source.find(&declaration).unwrap_or_else(|| panic!("no path constant {name}"))
-            + declaration.len();
-        constants_source[start..].split('"').next().unwrap().to_string()
-    };
-    let source = std::fs::read_to_string(format!("{HTTP_SOURCES}/{file}")).unwrap();
-    let mut routes = BTreeSet::new();
-    for call in source.split(".route(").skip(1) {
-        // The call's text up to its closing parenthesis.
-        let mut depth = 1;
-        let end = call
-            .char_indices()
-            .find(|(_, c)| {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0
-            })
-            .map(|(i, _)| i)
-            .expect("a closed .route(");
-        let call = &call[..end];
-        let (path, handlers) = call.split_once(',').expect("a path and a handler");
-        let path = path.trim();
-        let path = match path.strip_prefix('"') {
-            Some(literal) => literal.trim_end_matches('"').to_string(),
-            None => constant(path.rsplit("::").next().unwrap()),
-        };
-        let mut found = false;
-        for method in ["get", "post", "put", "patch", "delete"] {
-            let called = handlers.match_indices(&format!("{method}(")).any(|(i, _)| {
-                i == 0 || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric() && handlers.as_bytes()[i - 1] != b'_'
-            });
-            if called {
-                routes.insert((method.to_uppercase(), path.clone()));
-                found = true;
-            }
-        }
-        assert!(found, "{file}: no method found in .route({call})");
-    }
-    routes
+    crate::support::routes::in_source(&std::fs::read_to_string(format!("{HTTP_SOURCES}/{file}")).unwrap())
 }
 
 /// A router file's routes and those of the routers it merges.
@@ -424,11 +380,11 @@ fn event_types(properties: &Value) -> BTreeSet<String> {
 
 // ---- exercising the functions ------------------------------------------------------------
 
-/// A recording backend on moto: every client goes through the recorder.
-async fn recording_backend(recorder: &Recorder) -> Backend {
+/// AWS clients on moto whose every request goes through the recorder.
+async fn recording_clients(recorder: &Recorder) -> oys_service::aws::AwsClients {
     let main = moto::sdk_config().await;
     let mail = moto::sdk_config_for(moto::mail_server()).await;
-    let clients = oys_service::aws::AwsClients {
+    oys_service::aws::AwsClients {
         dynamodb: aws_sdk_dynamodb::Client::from_conf(
             aws_sdk_dynamodb::config::Builder::from(&main).interceptor(recorder.clone()).build(),
         ),
@@ -438,8 +394,7 @@ async fn recording_backend(recorder: &Recorder) -> Backend {
         ses: aws_sdk_ses::Client::from_conf(
             aws_sdk_ses::config::Builder::from(&mail).interceptor(recorder.clone()).build(),
         ),
-    };
-    Backend::moto_with(clients).await
+    }
 }
 
 struct Answer {
@@ -648,21 +603,7 @@ async fn record_every_function(
 
     let functions = functions(template);
     let settings = backend.aws_settings().unwrap();
-    let clients = {
-        let main = moto::sdk_config().await;
-        let mail = moto::sdk_config_for(moto::mail_server()).await;
-        oys_service::aws::AwsClients {
-            dynamodb: aws_sdk_dynamodb::Client::from_conf(
-                aws_sdk_dynamodb::config::Builder::from(&main).interceptor(recorder.clone()).build(),
-            ),
-            sqs: aws_sdk_sqs::Client::from_conf(
-                aws_sdk_sqs::config::Builder::from(&main).interceptor(recorder.clone()).build(),
-            ),
-            ses: aws_sdk_ses::Client::from_conf(
-                aws_sdk_ses::config::Builder::from(&mail).interceptor(recorder.clone()).build(),
-            ),
-        }
-    };
+    let clients = recording_clients(recorder).await;
     let services = &backend.services;
     let mut recorded = BTreeMap::new();
 
@@ -826,7 +767,7 @@ fn without_queues(settings: &oys_service::aws::AwsSettings) -> oys_service::aws:
 async fn each_functions_template_policy_allows_every_call_on_every_route_and_event_and_nothing_more() {
     let template = template();
     let recorder = Recorder::default();
-    let backend = recording_backend(&recorder).await;
+    let backend = Backend::moto_with(recording_clients(&recorder).await).await;
     let recorded = record_every_function(&recorder, &backend, &template).await;
 
     let settings = backend.aws_settings().unwrap();

@@ -359,45 +359,7 @@ fn router_routes() -> BTreeSet<(String, String)> {
         include_str!("../../service/src/http/stats.rs"),
     ]
     .concat();
-    let constants = include_str!("../../service/src/http/mod.rs");
-    let mut routes = BTreeSet::new();
-    for call in source.split(".route(").skip(1) {
-        // A literal, or one of `http/mod.rs`'s path constants (`REPORTS`, `HEALTH`).
-        let argument = call.split(',').next().unwrap().trim();
-        let path = match argument.strip_prefix('"') {
-            Some(literal) => literal.split('"').next().unwrap().to_string(),
-            None => {
-                let name = argument.rsplit("::").next().unwrap();
-                let declared = format!("const {name}: &str = \"");
-                let after = constants.split(&declared).nth(1).unwrap_or_else(|| panic!("no path constant {name}"));
-                after.split('"').next().unwrap().to_string()
-            }
-        };
-        // The method router: `get(handler)`, `post(handler)`, chained `.get(handler)`…, up to
-        // the closing parenthesis of `.route(`.
-        let mut depth = 1;
-        let end = call
-            .char_indices()
-            .find(|(_, c)| {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0
-            })
-            .map(|(i, _)| i)
-            .expect("a closing parenthesis");
-        let methods = &call[..end];
-        for method in ["get", "post", "put", "patch", "delete", "head", "options"] {
-            let named = methods
-                .match_indices(&format!("{method}("))
-                .any(|(i, _)| i == 0 || !methods.as_bytes()[i - 1].is_ascii_alphanumeric());
-            if named {
-                routes.insert((method.to_uppercase(), path.clone()));
-            }
-        }
-    }
+    let routes = crate::support::routes::in_source(&source);
     assert!(routes.len() >= 8, "the router's routes were read: {routes:?}");
     routes
 }

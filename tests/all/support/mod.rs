@@ -7,6 +7,7 @@ pub mod flaky;
 pub mod http_client;
 pub mod moto;
 pub mod requests;
+pub mod routes;
 pub mod scanned;
 
 pub use backend::{Backend, Email};
