@@ -100,11 +100,12 @@ async fn apply(
     // The phone is saved with the event that asks for an advocate, in its version-checked
     // change: never onto a case erased or changed since it was read. It replaces nothing held and
     // reaches no partner until an operator confirms it (a receipt may be in other hands).
-    let shared = report.state.share.is_some();
+    let may_leave = report.state.share.is_some()
+        || report.summary.police_consent == oys_shared::report::PoliceConsent::WithContactDetails;
     let given = request
         .advocate_phone
         .clone()
-        .map(|phone| ContactDetails::with_follow_up_phone(report.contact.as_ref(), phone, shared));
+        .map(|phone| ContactDetails::with_follow_up_phone(report.contact.as_ref(), phone, may_leave));
     let phone_proposed = given.as_ref().is_some_and(|(_, proposed)| *proposed);
     let contact = given.map(|(contact, _)| contact);
     // Checked before anything is written: an erased or closed case refuses as a field error.
@@ -145,9 +146,14 @@ async fn apply(
     // with it, so the sweeper finishes whatever this request cannot: the reporter's first
     // follow-up completes, and is never sent again to be stored twice.
     let owed = Delivery::for_follow_up(added_information, asked_for_advocate, phone_proposed);
-    let last = changes.len().saturating_sub(1);
-    for (i, (event, before, after)) in changes.into_iter().enumerate() {
+    for (event, before, after) in changes {
         let asks_for_advocate = matches!(event, CaseEvent::ReporterAskedForAdvocate);
+        // Each change owes its own part, so one written without the other still gets its alert.
+        let owes = if asks_for_advocate {
+            Delivery::for_follow_up(false, true, phone_proposed)
+        } else {
+            Delivery::for_follow_up(true, false, false)
+        };
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
             at: now,
@@ -163,7 +169,7 @@ async fn apply(
             contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,
             count: None,
-            owed: (i == last).then(|| Owed { deliveries: owed.clone(), sweep_after: after_grace(now) }),
+            owed: Some(Owed { deliveries: owes, sweep_after: after_grace(now) }),
         };
         if !retry_transient(|| svc.cases.change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.
@@ -172,7 +178,7 @@ async fn apply(
     }
     // The advocate message is sent on every such request (the worker is idempotent per report
     // and route). What fails is left to the sweeper: the addition is stored either way.
-    let left = crate::intake::finish_deliveries(svc, &report.summary, &owed, &report.pending).await;
+    let left = crate::intake::finish_deliveries(svc, &report.summary, &owed, None).await;
     let left_for_sweeper = left.iter().any(|d| owed.contains(d));
     info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, left_for_sweeper, "reporter added to their report");
     Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })

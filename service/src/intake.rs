@@ -151,7 +151,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         routes = ?summary.routes.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         "report stored"
     );
-    finish_deliveries(svc, summary, &new_report.pending, &[]).await;
+    finish_deliveries(svc, summary, &new_report.pending, Some(new_report.pending.clone())).await;
     let follow_up = receipt_for(svc, &summary.reference).await;
     Ok(SubmitOutcome::Accepted(receipt, follow_up))
 }
@@ -167,23 +167,26 @@ async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpRe
     }
 }
 
-/// Sends every delivery in `pending` and records what is left (with `keep`, deliveries owed
-/// that this attempt leaves alone). Failures are logged and left for the sweeper: the report is
-/// already safe. A follow-up's alert deliveries go out as one email.
+/// Sends every delivery in `owed` and records what is left. `stored` is the pending list the
+/// caller knows is stored, if it knows it (`None`: it is read). What was delivered is taken out
+/// of whatever the list holds by then, in a conditional write retried on a fresh read, so a
+/// sweeper and a follow-up working on one report never drop each other's deliveries. Failures
+/// are logged and left for the sweeper: the report is already safe. A follow-up's alert
+/// deliveries go out as one email.
 pub(crate) async fn finish_deliveries(
     svc: &Services,
     summary: &CaseSummary,
-    pending: &[Delivery],
-    keep: &[Delivery],
+    owed: &[Delivery],
+    stored: Option<Vec<Delivery>>,
 ) -> Vec<Delivery> {
-    let mut owed: Vec<Delivery> = Vec::new();
-    for delivery in pending {
-        if !owed.contains(delivery) {
-            owed.push(*delivery);
+    let mut unique: Vec<Delivery> = Vec::new();
+    for delivery in owed {
+        if !unique.contains(delivery) {
+            unique.push(*delivery);
         }
     }
-    let follow_up: Vec<Delivery> = owed.iter().copied().filter(|d| d.is_follow_up_alert()).collect();
-    let singles = owed.iter().copied().filter(|d| !d.is_follow_up_alert()).map(|delivery| async move {
+    let follow_up: Vec<Delivery> = unique.iter().copied().filter(|d| d.is_follow_up_alert()).collect();
+    let singles = unique.iter().copied().filter(|d| !d.is_follow_up_alert()).map(|delivery| async move {
         let result = deliver(svc, summary, delivery).await;
         (vec![delivery], result)
     });
@@ -192,22 +195,55 @@ pub(crate) async fn finish_deliveries(
         let alert = crate::follow_up::alert_email(svc, &summary.reference, svc.clock.now(), &follow_up);
         results.push((follow_up, svc.mailer.send(&alert).await.map(drop)));
     }
-    let mut remaining: Vec<Delivery> = keep.iter().copied().filter(|d| !owed.contains(d)).collect();
+    let mut delivered = Vec::new();
     for (deliveries, result) in results {
-        if let Err(err) = result {
-            for delivery in deliveries {
-                error!(reference = %summary.reference, delivery = %delivery, error = %err, "delivery failed; left for the sweeper");
-                remaining.push(delivery);
+        match result {
+            Ok(()) => delivered.extend(deliveries),
+            Err(err) => {
+                for delivery in deliveries {
+                    error!(reference = %summary.reference, delivery = %delivery, error = %err, "delivery failed; left for the sweeper");
+                }
             }
         }
     }
-    if let Err(err) = retry_transient(|| svc.reports.set_pending(&summary.reference, &remaining)).await {
-        // The stored list still names every delivery: the sweeper will repeat the ones that
-        // succeeded, which idempotent consumers absorb.
-        error!(reference = %summary.reference, error = %err, "could not record deliveries; the sweeper will retry");
+    let reference = &summary.reference;
+    let mut stored = stored;
+    for _ in 0..RECORD_ATTEMPTS {
+        let expected = match stored.take() {
+            Some(list) => list,
+            None => match retry_transient(|| svc.reports.get_report(reference)).await {
+                Ok(Some(report)) => report.pending,
+                Ok(None) => return Vec::new(),
+                Err(err) => {
+                    error!(reference = %reference, error = %err, "could not read deliveries; the sweeper will retry");
+                    break;
+                }
+            },
+        };
+        let mut remaining: Vec<Delivery> = Vec::new();
+        for delivery in expected.iter().filter(|d| !delivered.contains(d)) {
+            if !remaining.contains(delivery) {
+                remaining.push(*delivery);
+            }
+        }
+        let now = svc.clock.now();
+        match retry_transient(|| svc.reports.set_pending(reference, &expected, &remaining, now)).await {
+            Ok(true) => return remaining,
+            // Changed meanwhile: take what was delivered out of the list as it is now.
+            Ok(false) => continue,
+            Err(err) => {
+                // The stored list still names every delivery: the sweeper will repeat the ones
+                // that succeeded, which idempotent consumers absorb.
+                error!(reference = %reference, error = %err, "could not record deliveries; the sweeper will retry");
+                break;
+            }
+        }
     }
-    remaining
+    unique.into_iter().filter(|d| !delivered.contains(d)).collect()
 }
+
+/// How often recording deliveries reads the list again after another writer changed it.
+const RECORD_ATTEMPTS: usize = 5;
 
 async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
     match delivery.route() {
@@ -256,7 +292,7 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
             continue;
         };
         summary.claimed += 1;
-        let remaining = finish_deliveries(svc, &state.summary, &state.pending, &[]).await;
+        let remaining = finish_deliveries(svc, &state.summary, &state.pending, Some(state.pending.clone())).await;
         if remaining.is_empty() {
             summary.completed += 1;
         }

@@ -174,9 +174,18 @@ pub trait Reports: Send + Sync {
 
     async fn get_report(&self, reference: &Reference) -> Result<Option<StoredReport>, PortError>;
 
-    /// Records what is still owed after a delivery attempt; with nothing left the report
-    /// leaves the pending-routing index.
-    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError>;
+    /// Records what is still owed after a delivery attempt, if the stored list is still
+    /// `expected` (one conditional write); `false` if it changed meanwhile (a follow-up added to
+    /// it, a sweeper finished some): the caller reads it again. With nothing left the report
+    /// leaves the pending-routing index; with something left it is in it (due from `now` at the
+    /// latest), so nothing owed is ever out of the sweeper's sight.
+    async fn set_pending(
+        &self,
+        reference: &Reference,
+        expected: &[Delivery],
+        remaining: &[Delivery],
+        now: Timestamp,
+    ) -> Result<bool, PortError>;
 
     /// References of reports pending routing whose `sweep_after` has passed, oldest first.
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError>;

@@ -57,7 +57,9 @@ pub async fn send_and_record(svc: &Services, reference: &Reference, email: Recor
     let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
     if let Err(error) = svc.mailer.send(&email).await {
         // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
-        let _ = svc.effects.release_effect_claim(reference, &key).await;
+        if let Err(release) = svc.effects.release_effect_claim(reference, &key).await {
+            tracing::warn!(%reference, error = %release, "effect claim not released; it lapses with its lease");
+        }
         return Err(error);
     }
     let at = svc.clock.now();

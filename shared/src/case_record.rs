@@ -93,19 +93,21 @@ impl ContactDetails {
 
     /// The contact details once a phone arrives with a follow-up receipt, and whether it was only
     /// proposed. A receipt proves only that its holder saw the confirmation page, which on a
-    /// shared phone may be someone else: so the phone never replaces one already held, nor
-    /// reaches a partner the case is shared with, unseen. Then it is proposed, and becomes the
-    /// phone when an operator confirms it (`reporter_phone_confirmed`).
+    /// shared phone may be someone else: so the phone never joins contact details the reporter
+    /// already gave (an operator would call a stranger about their report), nor reaches a
+    /// partner or a police force the details may go to (`may_leave`: shared with a partner, or
+    /// a police referral with contact details), unseen. Then it is proposed, and becomes the
+    /// phone when an operator confirms it with the reporter (`reporter_phone_confirmed`).
     pub fn with_follow_up_phone(
         existing: Option<&ContactDetails>,
         phone: PhoneNumber,
-        shared: bool,
+        may_leave: bool,
     ) -> (ContactDetails, bool) {
         let mut contact = existing.cloned().unwrap_or(ContactDetails {
             preferred_method: Some(crate::report::ContactMethod::Phone),
             ..ContactDetails::default()
         });
-        let propose = shared || contact.phone.is_some();
+        let propose = may_leave || contact.has_personal_data();
         if propose {
             contact.proposed_phone = Some(phone);
         } else {
@@ -179,4 +181,36 @@ pub fn split_report(report: Report, report_id: Uuid, reference: Reference, recei
     };
     let contact = contact.details.has_personal_data().then_some(contact.details);
     ReportParts { summary, narrative, contact }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phone(text: &str) -> PhoneNumber {
+        PhoneNumber::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_follow_up_phone_is_only_proposed_where_it_could_reach_a_stranger_or_leave() {
+        // Nothing held, nothing leaves: it is the phone.
+        let (contact, proposed) = ContactDetails::with_follow_up_phone(None, phone("07700 900111"), false);
+        assert!(!proposed && contact.phone.is_some() && contact.proposed_phone.is_none());
+        // Any contact details the reporter gave (an email), or details that may go to a partner
+        // or the police: proposed, the held ones kept.
+        let email_only =
+            ContactDetails { email: EmailAddress::parse("a@example.org").ok(), ..ContactDetails::default() };
+        for (existing, may_leave) in [(Some(&email_only), false), (None, true)] {
+            let (contact, proposed) = ContactDetails::with_follow_up_phone(existing, phone("07700 900222"), may_leave);
+            assert!(
+                proposed && contact.phone.is_none() && contact.proposed_phone.is_some(),
+                "{existing:?} {may_leave} {contact:?}"
+            );
+        }
+        let confirmed = ContactDetails::with_follow_up_phone(Some(&email_only), phone("07700 900222"), false)
+            .0
+            .with_proposed_phone_confirmed();
+        assert_eq!(confirmed.phone.unwrap().as_str(), "+447700900222");
+        assert!(confirmed.proposed_phone.is_none() && confirmed.email.is_some());
+    }
 }

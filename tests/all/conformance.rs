@@ -136,13 +136,18 @@ async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
     assert!(svc.reports.due_for_sweep(due_time, 10).await.unwrap().is_empty());
 
     // Partly delivered: still pending, due again once the lease is over.
-    svc.reports.set_pending(&reference, &[Delivery::OperatorAlert]).await.unwrap();
+    let all = report.pending.clone();
+    assert!(
+        !svc.reports.set_pending(&reference, &[Delivery::PoliceReferral], &[], due_time).await.unwrap(),
+        "a list that changed meanwhile is not overwritten"
+    );
+    assert!(svc.reports.set_pending(&reference, &all, &[Delivery::OperatorAlert], due_time).await.unwrap());
     let after_lease = later(due_time, 301);
     assert_eq!(svc.reports.due_for_sweep(after_lease, 10).await.unwrap(), vec![reference.clone()]);
     assert_eq!(svc.reports.get_report(&reference).await.unwrap().unwrap().pending, vec![Delivery::OperatorAlert]);
 
     // Fully delivered: out of the index for good.
-    svc.reports.set_pending(&reference, &[]).await.unwrap();
+    assert!(svc.reports.set_pending(&reference, &[Delivery::OperatorAlert], &[], due_time).await.unwrap());
     assert!(svc.reports.due_for_sweep(later(now, 1_000_000), 10).await.unwrap().is_empty());
     assert!(svc
         .reports
@@ -151,6 +156,11 @@ async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
         .unwrap()
         .is_none());
     assert!(svc.reports.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
+
+    // Something owed again (a follow-up's alert that failed) puts it back in the index, due now.
+    let owed = [Delivery::FollowUpInformationAlert];
+    assert!(svc.reports.set_pending(&reference, &[], &owed, later(now, 2_000_000)).await.unwrap());
+    assert_eq!(svc.reports.due_for_sweep(later(now, 2_000_000), 10).await.unwrap(), vec![reference.clone()]);
 }
 
 async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(backend: Backend) {

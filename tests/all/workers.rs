@@ -388,7 +388,13 @@ impl oys_service::ports::Reports for DeliveriesNeverRecorded {
     ) -> Result<Option<oys_service::ports::StoredReport>, oys_service::ports::PortError> {
         self.0.get_report(reference).await
     }
-    async fn set_pending(&self, _: &Reference, _: &[Delivery]) -> Result<(), oys_service::ports::PortError> {
+    async fn set_pending(
+        &self,
+        _: &Reference,
+        _: &[Delivery],
+        _: &[Delivery],
+        _: Timestamp,
+    ) -> Result<bool, oys_service::ports::PortError> {
         Err(oys_service::ports::PortError::transient("record deliveries", "injected outage"))
     }
     async fn due_for_sweep(

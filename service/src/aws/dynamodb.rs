@@ -397,27 +397,53 @@ impl Reports for DynamoStore {
         Ok(case.map(|case| StoredReport { summary: case.summary, narrative, contact, pending: case.pending, state }))
     }
 
-    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
+    async fn set_pending(
+        &self,
+        reference: &Reference,
+        expected: &[Delivery],
+        remaining: &[Delivery],
+        now: Timestamp,
+    ) -> Result<bool, PortError> {
+        let serialise = |list: &[Delivery]| {
+            serde_dynamo::to_attribute_value(list).map_err(|e| PortError::new("serialise pending", e))
+        };
+        let expected_condition = if expected.is_empty() {
+            "attribute_exists(pk) AND (attribute_not_exists(pending) OR pending = :expected)"
+        } else {
+            "attribute_exists(pk) AND pending = :expected"
+        };
         let update = self
             .client
             .update_item()
             .table_name(&self.table)
             .key(PK, s(case_pk(reference)))
             .key(SK, s("CASE"))
-            .condition_expression("attribute_exists(pk)");
-        // With nothing left the case leaves the sparse pending-routing index.
+            .condition_expression(expected_condition)
+            .expression_attribute_values(":expected", serialise(expected)?)
+            .expression_attribute_names("#key", PENDING_KEY)
+            .expression_attribute_names("#sort", PENDING_SORT);
+        // With nothing left the case leaves the sparse pending-routing index; with something left
+        // it stays in it, or comes back due now.
         let update = if remaining.is_empty() {
-            update
-                .update_expression("REMOVE pending, #key, #sort")
-                .expression_attribute_names("#key", PENDING_KEY)
-                .expression_attribute_names("#sort", PENDING_SORT)
+            update.update_expression("REMOVE pending, #key, #sort")
         } else {
-            let list =
-                serde_dynamo::to_attribute_value(remaining).map_err(|e| PortError::new("serialise pending", e))?;
-            update.update_expression("SET pending = :pending").expression_attribute_values(":pending", list)
+            update
+                .update_expression("SET pending = :pending, #key = :flag, #sort = if_not_exists(#sort, :now)")
+                .expression_attribute_values(":pending", serialise(remaining)?)
+                .expression_attribute_values(":flag", s(PENDING))
+                .expression_attribute_values(":now", n(now.as_second()))
         };
-        update.send().await.map_err(|e| err("record deliveries", e))?;
-        Ok(())
+        match update.send().await {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|e| e.is_conditional_check_failed_exception()) => {
+                // Changed meanwhile, or no such report: the caller's read tells which.
+                match self.get_report(reference).await? {
+                    Some(_) => Ok(false),
+                    None => Err(PortError::new("record deliveries", "no such report")),
+                }
+            }
+            Err(e) => Err(err("record deliveries", e)),
+        }
     }
 
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {

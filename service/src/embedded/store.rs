@@ -245,26 +245,34 @@ impl Reports for EmbeddedStore {
             .await
     }
 
-    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
-        let (reference, remaining) = (reference.to_string(), remaining.to_vec());
+    async fn set_pending(
+        &self,
+        reference: &Reference,
+        expected: &[Delivery],
+        remaining: &[Delivery],
+        now: Timestamp,
+    ) -> Result<bool, PortError> {
+        let (reference, expected, remaining) = (reference.to_string(), to_json(&expected), to_json(&remaining));
         self.db
             .run("record deliveries", move |connection| {
-                // With nothing left the case leaves the pending-routing index.
-                let changed = if remaining.is_empty() {
-                    connection.execute(
-                        "UPDATE cases SET pending = '[]', sweep_after = NULL WHERE reference = ?1",
-                        [&reference],
-                    )?
-                } else {
-                    connection.execute(
-                        "UPDATE cases SET pending = ?2 WHERE reference = ?1",
-                        params![reference, to_json(&remaining)],
-                    )?
-                };
-                if changed == 0 {
-                    return Err(rusqlite::Error::QueryReturnedNoRows);
+                // With nothing left the case leaves the pending-routing index; with something
+                // left it stays in it, or comes back due now.
+                let changed = connection.execute(
+                    "UPDATE cases SET pending = ?2,
+                         sweep_after = CASE WHEN ?2 = '[]' THEN NULL ELSE COALESCE(sweep_after, ?4) END
+                     WHERE reference = ?1 AND pending = ?3",
+                    params![reference, remaining, expected, now.as_second()],
+                )?;
+                if changed == 1 {
+                    return Ok(true);
                 }
-                Ok(())
+                let exists = connection
+                    .query_row("SELECT 1 FROM cases WHERE reference = ?1", [&reference], |_| Ok(()))
+                    .optional()?;
+                match exists {
+                    Some(()) => Ok(false),
+                    None => Err(rusqlite::Error::QueryReturnedNoRows),
+                }
             })
             .await
     }

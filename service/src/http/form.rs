@@ -158,7 +158,10 @@ fn form_language(tag: &str) -> Option<Language> {
 
 async fn empty_form(Path(lang): Path<String>) -> Response {
     let Some(language) = form_language(&lang) else { return super::not_found().await };
-    page(StatusCode::OK, &FormPage::new(language, &Kept::default(), &[]))
+    let mut response = page(StatusCode::OK, &FormPage::new(language, &Kept::default(), &[]));
+    // Whether the browser keeps cookies decides how the confirmation reaches it.
+    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static(confirmation::COOKIES_KEPT));
+    response
 }
 
 async fn privacy_notice(Path(lang): Path<String>) -> Response {
@@ -231,10 +234,12 @@ async fn submitted_form(
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
     match intake::submit(&services, submission).await {
-        Ok(SubmitOutcome::Accepted(receipt, follow_up)) => confirmation::redirect(receipt, follow_up, false),
+        Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
+            confirmation::answer(language, &headers, receipt, follow_up, false)
+        }
         Ok(SubmitOutcome::Replayed(receipt, follow_up)) => {
             let withheld = follow_up.is_none();
-            confirmation::redirect(receipt, follow_up, withheld)
+            confirmation::answer(language, &headers, receipt, follow_up, withheld)
         }
         Ok(SubmitOutcome::Invalid { errors, .. }) => {
             page(StatusCode::UNPROCESSABLE_ENTITY, &FormPage::new(language, &kept, &errors))

@@ -111,9 +111,15 @@ impl Reports for Flaky<dyn Reports> {
         }
         Ok(report)
     }
-    async fn set_pending(&self, reference: &Reference, remaining: &[Delivery]) -> Result<(), PortError> {
+    async fn set_pending(
+        &self,
+        reference: &Reference,
+        expected: &[Delivery],
+        remaining: &[Delivery],
+        now: Timestamp,
+    ) -> Result<bool, PortError> {
         self.switch.check("record deliveries")?;
-        self.inner.set_pending(reference, remaining).await
+        self.inner.set_pending(reference, expected, remaining, now).await
     }
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError> {
         let due = self.inner.due_for_sweep(now, limit).await?;
