@@ -145,7 +145,7 @@ async fn apply(
     // What the addition owes (the advocate-assignment message, the operators' alert) is written
     // with it, so the sweeper finishes whatever this request cannot: the reporter's first
     // follow-up completes, and is never sent again to be stored twice.
-    let owed = Delivery::for_follow_up(added_information, asked_for_advocate, phone_proposed);
+    let mut owed = Vec::new();
     for (event, before, after) in changes {
         let asks_for_advocate = matches!(event, CaseEvent::ReporterAskedForAdvocate);
         // Each change owes its own part, so one written without the other still gets its alert.
@@ -154,6 +154,7 @@ async fn apply(
         } else {
             Delivery::for_follow_up(true, false, false)
         };
+        owed.extend(owes.iter().copied());
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
             at: now,

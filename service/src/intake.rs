@@ -179,12 +179,7 @@ pub(crate) async fn finish_deliveries(
     owed: &[Delivery],
     stored: Option<Vec<Delivery>>,
 ) -> Vec<Delivery> {
-    let mut unique: Vec<Delivery> = Vec::new();
-    for delivery in owed {
-        if !unique.contains(delivery) {
-            unique.push(*delivery);
-        }
-    }
+    let unique = without_repeats(owed.iter().copied());
     let follow_up: Vec<Delivery> = unique.iter().copied().filter(|d| d.is_follow_up_alert()).collect();
     let singles = unique.iter().copied().filter(|d| !d.is_follow_up_alert()).map(|delivery| async move {
         let result = deliver(svc, summary, delivery).await;
@@ -220,12 +215,7 @@ pub(crate) async fn finish_deliveries(
                 }
             },
         };
-        let mut remaining: Vec<Delivery> = Vec::new();
-        for delivery in expected.iter().filter(|d| !delivered.contains(d)) {
-            if !remaining.contains(delivery) {
-                remaining.push(*delivery);
-            }
-        }
+        let remaining = without_repeats(expected.iter().copied().filter(|d| !delivered.contains(d)));
         let now = svc.clock.now();
         match retry_transient(|| svc.reports.set_pending(reference, &expected, &remaining, now)).await {
             Ok(true) => return remaining,
@@ -240,6 +230,17 @@ pub(crate) async fn finish_deliveries(
         }
     }
     unique.into_iter().filter(|d| !delivered.contains(d)).collect()
+}
+
+/// The deliveries in their first order, each once (a stored list may name one twice).
+fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> {
+    let mut unique = Vec::new();
+    for delivery in deliveries {
+        if !unique.contains(&delivery) {
+            unique.push(delivery);
+        }
+    }
+    unique
 }
 
 /// How often recording deliveries reads the list again after another writer changed it.

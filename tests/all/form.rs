@@ -49,17 +49,10 @@ async fn post_form(backend: &Backend, lang: &str, fields: &[(&str, &str)]) -> Pa
 
 /// The minimum path: what a reporter must answer to report anonymously, asking for nothing.
 fn minimum(form_key: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("form_key", form_key.to_string()),
-        ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION.to_string()),
-        ("incident.occurred_on", "2026-11-20".into()),
-        ("incident.types", "verbal_abuse".into()),
-        ("incident.description", "A man shouted at me on the bus.".into()),
-        ("incident.location.online", "true".into()),
-        ("reporter.role", "victim".into()),
-        ("consent.police", "no".into()),
-        ("consent.advocate_support", "false".into()),
-    ]
+    let answers = crate::support::minimum_form("A man shouted at me on the bus.");
+    std::iter::once(("form_key", form_key.to_string()))
+        .chain(answers.into_iter().map(|(field, value)| (field, value.to_string())))
+        .collect()
 }
 
 fn pairs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {

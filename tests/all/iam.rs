@@ -455,16 +455,7 @@ async fn exercise(
     (method, path): &(String, String),
     case: &str,
 ) {
-    let minimum_form = [
-        ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION),
-        ("incident.occurred_on", "2026-11-20"),
-        ("incident.types", "verbal_abuse"),
-        ("incident.description", "Shouted at on the bus."),
-        ("incident.location.online", "true"),
-        ("reporter.role", "victim"),
-        ("consent.police", "no"),
-        ("consent.advocate_support", "false"),
-    ];
+    let minimum_form = crate::support::minimum_form("Shouted at on the bus.");
     let expect = |answer: Answer, ok: &[StatusCode]| {
         assert!(
             ok.contains(&answer.status),

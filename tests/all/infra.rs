@@ -497,17 +497,8 @@ async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
     .await;
     assert_eq!(refused.status, axum::http::StatusCode::SERVICE_UNAVAILABLE);
     let form = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs([
-            ("form_key", "failure-filter-2"),
-            ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION),
-            ("incident.occurred_on", "2026-11-20"),
-            ("incident.types", "verbal_abuse"),
-            ("incident.description", "Shouted at on the bus."),
-            ("incident.location.online", "true"),
-            ("reporter.role", "victim"),
-            ("consent.police", "no"),
-            ("consent.advocate_support", "false"),
-        ])
+        .append_pair("form_key", "failure-filter-2")
+        .extend_pairs(crate::support::minimum_form("Shouted at on the bus."))
         .finish();
     let form = axum::http::Request::post("/en/")
         .header("content-type", "application/x-www-form-urlencoded")

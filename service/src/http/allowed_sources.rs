@@ -13,7 +13,6 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use ipnet::IpNet;
-use lambda_http::request::RequestContext;
 
 use super::ApiError;
 
@@ -55,12 +54,7 @@ impl AllowedSources {
 
 /// The caller's address as API Gateway saw it, if the request came through API Gateway.
 fn source_ip(request: &Request) -> Option<IpAddr> {
-    let source = match request.extensions().get::<RequestContext>()? {
-        RequestContext::ApiGatewayV2(context) => context.http.source_ip.as_deref(),
-        RequestContext::ApiGatewayV1(context) => context.identity.source_ip.as_deref(),
-        _ => None,
-    };
-    source?.parse().ok()
+    super::gateway_source_ip(request.extensions())?.parse().ok()
 }
 
 /// Refuses (403) a request from outside the allowed networks, or with no source address when
@@ -89,6 +83,7 @@ mod tests {
     use axum::body::Body;
     use axum::http::StatusCode;
     use lambda_http::aws_lambda_events::apigw::ApiGatewayV2httpRequestContext;
+    use lambda_http::request::RequestContext;
     use tower::ServiceExt;
 
     async fn status(allowed: &str, source: Option<&str>) -> StatusCode {

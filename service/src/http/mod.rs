@@ -74,17 +74,23 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        use lambda_http::request::RequestContext;
-        let from_gateway = match parts.extensions.get::<RequestContext>() {
-            Some(RequestContext::ApiGatewayV1(context)) => context.identity.source_ip.clone(),
-            Some(RequestContext::ApiGatewayV2(context)) => context.http.source_ip.clone(),
-            _ => None,
-        };
+        let from_gateway = gateway_source_ip(&parts.extensions).map(str::to_string);
         let from_peer = || {
             let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()?;
             Some(peer.0.ip().to_string())
         };
         Ok(ClientAddress(from_gateway.or_else(from_peer)))
+    }
+}
+
+/// The caller's address as API Gateway saw it (REST or HTTP API), if the request came through
+/// API Gateway: from its request context, never from a header a client could send.
+fn gateway_source_ip(extensions: &axum::http::Extensions) -> Option<&str> {
+    use lambda_http::request::RequestContext;
+    match extensions.get::<RequestContext>()? {
+        RequestContext::ApiGatewayV1(context) => context.identity.source_ip.as_deref(),
+        RequestContext::ApiGatewayV2(context) => context.http.source_ip.as_deref(),
+        _ => None,
     }
 }
 

@@ -46,3 +46,18 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// The minimum path of the report form: the answers an anonymous report needs, asking for
+/// nothing, with `description` as what happened.
+pub fn minimum_form(description: &'static str) -> [(&'static str, &'static str); 8] {
+    [
+        ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION),
+        ("incident.occurred_on", "2026-11-20"),
+        ("incident.types", "verbal_abuse"),
+        ("incident.description", description),
+        ("incident.location.online", "true"),
+        ("reporter.role", "victim"),
+        ("consent.police", "no"),
+        ("consent.advocate_support", "false"),
+    ]
+}
