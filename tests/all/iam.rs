@@ -469,8 +469,8 @@ async fn exercise(
     match (method.as_str(), path.as_str()) {
         (
             "GET",
-            "/" | "/health" | "/{lang}/" | "/{lang}/sent" | "/{lang}/privacy" | "/{lang}/follow-up" | "/stats"
-            | "/v1/stats" | "/v1/stats.csv",
+            "/" | "/health" | "/{lang}/" | "/{lang}/privacy" | "/{lang}/follow-up" | "/stats" | "/v1/stats"
+            | "/v1/stats.csv",
         )
         | ("GET", "/assets/form.css" | "/assets/form.js") => {
             let concrete = path.replace("{lang}", "en");
@@ -513,6 +513,26 @@ async fn exercise(
             for _ in 0..2 {
                 expect(send(router, form_request("/en/", token, &fields)).await, &ok);
             }
+        }
+        ("GET", "/{lang}/sent") => {
+            // Without the cookie: nothing to show. With a sent form's cookie: the confirmation,
+            // its next steps read from the stored report.
+            expect(send(router, request("GET", "/en/sent", token).body(Body::empty()).unwrap()).await, &ok);
+            recorder.record(false);
+            let mut fields = minimum_form.to_vec();
+            let key = format!("iam-sent-{function}");
+            fields.push(("form_key", &key));
+            let mut sent = form_request("/en/", token, &fields);
+            sent.headers_mut().insert(header::COOKIE, "oys-cookies=1".parse().unwrap());
+            let response = router.clone().oneshot(sent).await.unwrap();
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            let cookie =
+                response.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+            recorder.record(true);
+            let confirmation =
+                request("GET", "/en/sent", token).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+            let answer = expect(send(router, confirmation).await, &ok);
+            assert!(answer.body.contains("class=\"next-steps\""), "the next steps were read");
         }
         ("POST", "/{lang}/check") => {
             expect(send(router, form_request("/en/check", token, &minimum_form)).await, &ok);
