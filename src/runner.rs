@@ -65,6 +65,11 @@ struct Args {
     #[arg(long, env = "OYS_BACKEND", value_enum, default_value_t = Backend::Embedded)]
     backend: Backend,
 
+    /// The staff console's sign-in through an OpenID Connect issuer (as Cognito's managed login
+    /// in AWS); without these, the console lists the local users (where local tokens are allowed).
+    #[command(flatten)]
+    console: oys_service::bootstrap::config::ConsoleConfig,
+
     /// With --backend aws: create a table, queues (with dead-letter queues) and a verified
     /// sender first, named with the prefix `oys-local` (for an emulator such as moto).
     #[arg(long)]
@@ -222,7 +227,8 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }));
 
     // The fixed staff tokens are for a laptop: refused when the runner is pointed at real AWS.
-    let users = if local_tokens_allowed(args.backend, std::env::var("AWS_ENDPOINT_URL").ok().as_deref()) {
+    let local_allowed = local_tokens_allowed(args.backend, std::env::var("AWS_ENDPOINT_URL").ok().as_deref());
+    let users = if local_allowed {
         println!(
             "Staff:   Authorization: Bearer local-operator-token | local-lead-token | local-advocate-<partner-id>-token"
         );
@@ -238,8 +244,26 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
     let mailboxes = bootstrap::local_force_mailboxes();
-    let router =
-        bootstrap::operator_api((*services).clone(), partners, mailboxes, auth::Authenticator::LocalTokens(users));
+    // The console signs in through an issuer if one is configured, else (on a laptop) by
+    // choosing a local user: never with no sign-in at all.
+    let console = match args.console.sign_in()? {
+        http::ConsoleSignIn::Off if local_allowed => {
+            let mut local: Vec<_> = users.values().cloned().collect();
+            // Operators first, then leads, then each partner's advocate.
+            let order = |c: &oys_shared::casework::Caller| (c.main_role(), c.user.clone());
+            local.sort_by_key(order);
+            http::ConsoleSignIn::LocalUsers(local)
+        }
+        other => other,
+    };
+    println!("Console: http://{}/staff/ (staff console)", listener.local_addr()?);
+    let router = bootstrap::operator_api(
+        (*services).clone(),
+        partners,
+        mailboxes,
+        auth::Authenticator::LocalTokens(users),
+        console,
+    );
     let router = with_rate_limit(router, args.rate_limit_burst, args.rate_limit_per_second);
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {

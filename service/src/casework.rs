@@ -215,6 +215,25 @@ impl Casework {
             .collect())
     }
 
+    /// The operators' work queue: every open case in each section it waits in (`work_queue`).
+    pub async fn work_queue(
+        &self,
+        caller: &Caller,
+    ) -> Result<Vec<(oys_shared::work_queue::QueueSection, Vec<oys_shared::work_queue::QueueRow>)>, CaseError> {
+        if !caller.is_operator() {
+            return Err(CaseError::Forbidden);
+        }
+        let filter =
+            CaseFilter { statuses: CaseStatus::listed_by_default(), shared_with: None, limit: CASE_LIST_LIMIT };
+        let listings = self.services.cases.list_cases(&filter).await?;
+        let mut cases = Vec::with_capacity(listings.len());
+        for listing in listings {
+            let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
+            cases.push((listing, deadlines));
+        }
+        Ok(oys_shared::work_queue::work_queue(cases, self.services.clock.now()))
+    }
+
     /// One case; the read is audited.
     pub async fn detail(&self, caller: &Caller, reference: &Reference) -> Result<CaseDetail, CaseError> {
         let report = self.visible_case(caller, reference).await?;

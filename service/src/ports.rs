@@ -10,6 +10,7 @@ use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::{Delivery, IdempotencyRecord, Route};
+use oys_shared::staff_session::{PendingSignIn, StaffSession};
 use oys_shared::statistics::{CountChange, MonthCounts, PublishedMonth};
 use oys_shared::Reference;
 
@@ -344,14 +345,43 @@ pub trait Statistics: Send + Sync {
     async fn publish_month(&self, month: &PublishedMonth) -> Result<bool, PortError>;
 }
 
+/// The staff console's sessions and sign-ins under way. Keys are hashes of what the browser
+/// holds, so whoever reads the store cannot act as anyone. Stored items expire by themselves
+/// (a TTL); callers still check `is_live`, since expiry is not immediate.
+#[async_trait]
+pub trait StaffSessions: Send + Sync {
+    /// Stores (or replaces) the session under `key`.
+    async fn put_session(&self, key: &str, session: &StaffSession) -> Result<(), PortError>;
+
+    async fn session(&self, key: &str) -> Result<Option<StaffSession>, PortError>;
+
+    async fn end_session(&self, key: &str) -> Result<(), PortError>;
+
+    async fn put_sign_in(&self, key: &str, pending: &PendingSignIn) -> Result<(), PortError>;
+
+    /// Reads and removes a sign-in under way: of two callbacks with the same `state`, only one
+    /// finds it.
+    async fn take_sign_in(&self, key: &str) -> Result<Option<PendingSignIn>, PortError>;
+}
+
 /// Every store port: what one storage adapter implements.
 pub trait Store:
-    Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps + Statistics
+    Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps + Statistics + StaffSessions
 {
 }
 
-impl<T: Reports + Effects + Deadlines + Cases + Assignments + AuditTrail + PersonalData + FollowUps + Statistics> Store
-    for T
+impl<
+        T: Reports
+            + Effects
+            + Deadlines
+            + Cases
+            + Assignments
+            + AuditTrail
+            + PersonalData
+            + FollowUps
+            + Statistics
+            + StaffSessions,
+    > Store for T
 {
 }
 

@@ -27,6 +27,28 @@ use crate::routed::{report_for, Outcome, WorkerError};
 use crate::send_once::{send_and_record, RecordedEmail};
 use crate::Services;
 
+/// A referral as it stands: ready to go to a force, or why not.
+pub enum Prepared {
+    NoConsent,
+    /// The narrative was erased: there is nothing to refer.
+    Erased,
+    /// The force cannot be chosen safely: an operator chooses among `candidates`.
+    NeedsForce {
+        question: ForceQuestion,
+        candidates: Vec<String>,
+    },
+    Ready(Box<ReadyReferral>),
+}
+
+/// The force's referral, exactly as it would be sent.
+pub struct ReadyReferral {
+    pub force: String,
+    pub mailbox: String,
+    pub referral: PoliceReferral,
+    /// The email, subject and body.
+    pub text: emails::EmailText,
+}
+
 pub struct PoliceReferrals {
     services: Services,
     /// Force id → the force's referral mailbox. A force without one goes to an operator.
@@ -56,22 +78,22 @@ impl PoliceReferrals {
         self.refer(&report, Some(force)).await
     }
 
-    async fn refer(&self, report: &StoredReport, chosen: Option<&str>) -> Result<Outcome, WorkerError> {
-        let svc = &self.services;
-        let reference = &report.summary.reference;
+    /// What the force would receive now, exactly as it would be sent: for an operator to read
+    /// before releasing a referral. Sends and records nothing.
+    pub fn preview(&self, report: &StoredReport) -> Prepared {
+        self.prepare(report, None)
+    }
+
+    /// The referral's force, mailbox and document, or why there is none to send.
+    fn prepare(&self, report: &StoredReport, chosen: Option<&str>) -> Prepared {
         // Consent is read from the store, not the message: it may have been withdrawn since.
         if report.summary.police_consent == PoliceConsent::No || report.state.police_consent_withdrawn.is_some() {
-            info!("no police consent (now): nothing sent");
-            return Ok(Outcome::NoConsent);
+            return Prepared::NoConsent;
         }
-        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
         let Some(narrative) = &report.narrative else {
-            // The report's personal data was erased before the referral: nothing to refer.
-            warn!("narrative erased before referral: nothing sent");
-            return Ok(Outcome::NoConsent);
+            return Prepared::Erased;
         };
         crate::telemetry::leak_canary!("worker", &narrative.description);
-
         let decision = match chosen.or(report.state.police_force.as_deref()) {
             Some(force) => ForceDecision::Automatic {
                 force: force.to_string(),
@@ -84,22 +106,41 @@ impl PoliceReferrals {
         let (force, also, mailbox) = match decision {
             ForceDecision::Automatic { force, also } => match self.mailboxes.get(&force) {
                 Some(mailbox) => (force, also, mailbox.clone()),
-                None => {
-                    return self.ask_operators(&report.summary, &done, ForceQuestion::NoMailbox, &[force]).await;
-                }
+                None => return Prepared::NeedsForce { question: ForceQuestion::NoMailbox, candidates: vec![force] },
             },
             ForceDecision::NeedsOperator { question, candidates } => {
-                return self.ask_operators(&report.summary, &done, question, &candidates).await;
+                return Prepared::NeedsForce { question, candidates };
             }
         };
-
         let referral = PoliceReferral::build(&report.summary, narrative, report.contact.as_ref(), &force)
             .expect("consent is not `no`, checked above");
+        let text = emails::police_referral(&referral, also.as_deref());
+        Prepared::Ready(Box::new(ReadyReferral { force, mailbox, referral, text }))
+    }
+
+    async fn refer(&self, report: &StoredReport, chosen: Option<&str>) -> Result<Outcome, WorkerError> {
+        let svc = &self.services;
+        let reference = &report.summary.reference;
+        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
+        let ReadyReferral { force, mailbox, referral, text } = match self.prepare(report, chosen) {
+            Prepared::NoConsent => {
+                info!("no police consent (now): nothing sent");
+                return Ok(Outcome::NoConsent);
+            }
+            Prepared::Erased => {
+                // The report's personal data was erased before the referral: nothing to refer.
+                warn!("narrative erased before referral: nothing sent");
+                return Ok(Outcome::NoConsent);
+            }
+            Prepared::NeedsForce { question, candidates } => {
+                return self.ask_operators(&report.summary, &done, question, &candidates).await;
+            }
+            Prepared::Ready(ready) => *ready,
+        };
         if police_release_pending(&report.summary, &report.state) {
             return self.await_release(report, &force, &done).await;
         }
         if !done.contains(POLICE_DISCLOSED) {
-            let text = emails::police_referral(&referral, also.as_deref());
             let email = RecordedEmail {
                 key: POLICE_DISCLOSED.into(),
                 kind: EffectKind::Disclosure,

@@ -9,7 +9,7 @@ use oys_shared::casework::RetentionPolicy;
 
 use crate::ports::{
     Assignments, AuditTrail, Cases, Clock, Deadlines, Effects, FollowUps, Mailer, MessageQueue, PersonalData, Reports,
-    Statistics, Store,
+    StaffSessions, Statistics, Store,
 };
 
 /// Where operator alerts come from and go to.
@@ -38,6 +38,8 @@ pub struct Services {
     pub follow_ups: Arc<dyn FollowUps>,
     /// Monthly counters and publications.
     pub statistics: Arc<dyn Statistics>,
+    /// The staff console's sessions (operator-api, the local runner).
+    pub sessions: Arc<dyn StaffSessions>,
     pub queue: Arc<dyn MessageQueue>,
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
@@ -67,7 +69,8 @@ impl Services {
             audit: store.clone(),
             personal_data: store.clone(),
             follow_ups: store.clone(),
-            statistics: store,
+            statistics: store.clone(),
+            sessions: store,
             queue,
             mailer,
             clock,

@@ -117,6 +117,10 @@ pub struct CaseState {
     /// it (`ContactDetails::with_follow_up_phone`); `None` once confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_proposed_at: Option<Timestamp>,
+    /// When the reporter last added to their report with their receipt, until staff next
+    /// record something on the case (the work queue lists it meanwhile).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter_added_at: Option<Timestamp>,
     /// The earliest time some of the case's personal data is due to be erased (the index the
     /// scheduled job reads); kept equal to the earlier of the two below by `RetentionPolicy`.
     pub personal_data_expires_at: Option<Timestamp>,
@@ -308,6 +312,23 @@ pub struct CaseListing {
     pub next_due_at: Option<Timestamp>,
     /// A police referral from the public form waits for an operator to release it.
     pub police_release_pending: bool,
+    /// How the report came in (the console's filter).
+    #[serde(default)]
+    pub channel: Channel,
+    #[serde(default)]
+    pub incident_types: Vec<crate::report::IncidentType>,
+    /// An operator reached the reporter (the advocate proposal is then theirs to confirm).
+    #[serde(default)]
+    pub call_reached: bool,
+    /// The reporter added to the report since staff last recorded anything.
+    #[serde(default)]
+    pub reporter_added_at: Option<Timestamp>,
+    /// The reporter gave a phone with their receipt that waits for an operator to confirm.
+    #[serde(default)]
+    pub phone_proposed: bool,
+    /// When some of the case's personal data is next due to be erased.
+    #[serde(default)]
+    pub personal_data_expires_at: Option<Timestamp>,
 }
 
 impl CaseListing {
@@ -322,6 +343,12 @@ impl CaseListing {
             assigned_partner: state.assigned_partner.clone(),
             next_due_at: None,
             police_release_pending: police_release_pending(summary, state),
+            channel: summary.channel,
+            incident_types: summary.incident_types.clone(),
+            call_reached: state.first_call_reached_at.is_some(),
+            reporter_added_at: state.reporter_added_at,
+            phone_proposed: state.phone_proposed_at.is_some(),
+            personal_data_expires_at: state.personal_data_expires_at,
         }
     }
 }
@@ -833,6 +860,12 @@ pub fn apply_event(
     }
     let mut next = state.clone();
     next.version += 1;
+    // A reporter's addition waits in the work queue until staff next record something.
+    next.reporter_added_at = match event {
+        CaseEvent::ReporterAddedInformation { .. } => Some(at),
+        event if event.is_reporters() => state.reporter_added_at,
+        _ => None,
+    };
     let mut follow = Vec::new();
     let record = |channel: Channel, version: &str| ConsentRecord {
         at,

@@ -25,7 +25,9 @@ pub mod police;
 pub mod reference;
 pub mod report;
 pub mod routing;
+pub mod staff_session;
 pub mod statistics;
+pub mod work_queue;
 
 pub use choice::Choice;
 pub use errors::{ErrorCode, FieldError};

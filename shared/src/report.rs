@@ -115,6 +115,13 @@ choice! {
     pub enum Channel { Online => "online", Phone => "phone", Webchat => "webchat" }
 }
 
+/// Listings stored before the channel was listed came from the public form.
+impl Default for Channel {
+    fn default() -> Self {
+        Channel::Online
+    }
+}
+
 /// Length limits, in characters, of the free-text fields.
 pub mod limits {
     pub const NAME: usize = 200;

@@ -53,12 +53,13 @@ use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use crate::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, Statistics, StoredReport,
+    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::IdempotencyRecord;
+use oys_shared::staff_session::{PendingSignIn, StaffSession};
 use oys_shared::statistics::CountChange;
 use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
@@ -96,6 +97,10 @@ struct StateItem {
     listing_nation: oys_shared::geography::Nation,
     #[serde(default)]
     listing_police_release_pending: bool,
+    #[serde(default)]
+    listing_channel: oys_shared::report::Channel,
+    #[serde(default)]
+    listing_incident_types: Vec<oys_shared::report::IncidentType>,
 }
 
 impl StateItem {
@@ -105,6 +110,8 @@ impl StateItem {
         let listing = CaseListing::of(summary, &state);
         StateItem {
             listing_police_release_pending: listing.police_release_pending,
+            listing_channel: listing.channel,
+            listing_incident_types: listing.incident_types,
             state,
             case_status: listing.status,
             listing_reference: listing.reference,
@@ -138,6 +145,12 @@ impl StateItem {
             assigned_partner: self.state.assigned_partner,
             next_due_at: None,
             police_release_pending: self.listing_police_release_pending,
+            channel: self.listing_channel,
+            incident_types: self.listing_incident_types,
+            call_reached: self.state.first_call_reached_at.is_some(),
+            reporter_added_at: self.state.reporter_added_at,
+            phone_proposed: self.state.phone_proposed_at.is_some(),
+            personal_data_expires_at: self.state.personal_data_expires_at,
         }
     }
 }
@@ -1068,5 +1081,77 @@ impl DynamoStore {
     /// Every item of the statistics partition whose sort key starts with `prefix`, in order.
     async fn stats_items(&self, prefix: &str) -> Result<Vec<Item>, PortError> {
         self.query_sk_prefix(STATS_PK.to_string(), prefix, "read statistics").await
+    }
+}
+
+/// Staff sessions and sign-ins under way: `STAFF#SESSION#<hash>` / `STAFF#SIGN_IN#<hash>`, sort
+/// key `STAFF`, gone by the table's TTL once they end.
+impl DynamoStore {
+    async fn put_staff_item<T: Serialize>(
+        &self,
+        pk: String,
+        value: &T,
+        expires_at: Timestamp,
+    ) -> Result<(), PortError> {
+        let mut item = to_item(value, pk, "STAFF")?;
+        item.insert(TTL_ATTRIBUTE.into(), n(expires_at.as_second()));
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map_err(|e| err("store staff session", e))?;
+        Ok(())
+    }
+}
+
+fn session_pk(key: &str) -> String {
+    format!("STAFF#SESSION#{key}")
+}
+
+fn sign_in_pk(key: &str) -> String {
+    format!("STAFF#SIGN_IN#{key}")
+}
+
+#[async_trait]
+impl StaffSessions for DynamoStore {
+    async fn put_session(&self, key: &str, session: &StaffSession) -> Result<(), PortError> {
+        self.put_staff_item(session_pk(key), session, session.ends_at()).await
+    }
+
+    async fn session(&self, key: &str) -> Result<Option<StaffSession>, PortError> {
+        self.get_for("read staff session", session_pk(key), "STAFF".into()).await
+    }
+
+    async fn end_session(&self, key: &str) -> Result<(), PortError> {
+        self.client
+            .delete_item()
+            .table_name(&self.table)
+            .key(PK, s(session_pk(key)))
+            .key(SK, s("STAFF"))
+            .send()
+            .await
+            .map_err(|e| err("end staff session", e))?;
+        Ok(())
+    }
+
+    async fn put_sign_in(&self, key: &str, pending: &PendingSignIn) -> Result<(), PortError> {
+        self.put_staff_item(sign_in_pk(key), pending, pending.expires_at()).await
+    }
+
+    async fn take_sign_in(&self, key: &str) -> Result<Option<PendingSignIn>, PortError> {
+        // A delete returns what it deleted: of two callbacks, only one gets the item.
+        let output = self
+            .client
+            .delete_item()
+            .table_name(&self.table)
+            .key(PK, s(sign_in_pk(key)))
+            .key(SK, s("STAFF"))
+            .return_values(ReturnValue::AllOld)
+            .send()
+            .await
+            .map_err(|e| err("take sign-in", e))?;
+        output.attributes.map(from_item).transpose()
     }
 }

@@ -110,6 +110,8 @@ pub struct OperatorApiConfig {
     /// Comma-separated CIDR blocks operator requests may come from; `0.0.0.0/0,::/0` for any.
     #[arg(long, env = "OPERATOR_ALLOWED_CIDRS", value_parser = allowed_sources)]
     pub operator_allowed_cidrs: crate::http::allowed_sources::AllowedSources,
+    #[command(flatten)]
+    pub console: ConsoleConfig,
 }
 
 fn allowed_sources(list: &str) -> Result<crate::http::allowed_sources::AllowedSources, String> {
@@ -331,5 +333,46 @@ mod tests {
         }
         let submit = &environment.iter().find(|(f, _)| f == "submit-report").unwrap().1;
         assert!(submit.iter().any(|v| v == "RETENTION_DAYS") && submit.iter().any(|v| v == "FORM_ORIGIN"));
+    }
+}
+
+/// The staff console's sign-in (Cognito managed login). All four, or none: without them the
+/// console's pages say it is not set up, and the API works as before.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConsoleConfig {
+    /// The console's own origin, e.g. the operator API's URL (`StaffConsoleUrl`).
+    #[arg(long, env = "CONSOLE_URL")]
+    pub console_url: Option<String>,
+    /// The ID tokens' issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`.
+    #[arg(long, env = "CONSOLE_ISSUER")]
+    pub console_issuer: Option<String>,
+    /// The console's app client.
+    #[arg(long, env = "CONSOLE_CLIENT_ID")]
+    pub console_client_id: Option<String>,
+    /// Managed login's base URL: `https://<prefix>.auth.<region>.amazoncognito.com`.
+    #[arg(long, env = "CONSOLE_LOGIN_URL")]
+    pub console_login_url: Option<String>,
+}
+
+impl ConsoleConfig {
+    /// The console's sign-in, `Off` when none of it is set; an error when only part is.
+    pub fn sign_in(&self) -> Result<crate::http::ConsoleSignIn, String> {
+        let parts = [&self.console_url, &self.console_issuer, &self.console_client_id, &self.console_login_url];
+        let given = parts.iter().filter(|p| p.as_deref().is_some_and(|v| !v.is_empty())).count();
+        if given == 0 {
+            return Ok(crate::http::ConsoleSignIn::Off);
+        }
+        if given < parts.len() {
+            return Err("CONSOLE_URL, CONSOLE_ISSUER, CONSOLE_CLIENT_ID and CONSOLE_LOGIN_URL go together".into());
+        }
+        let value = |v: &Option<String>| v.clone().unwrap_or_default();
+        let settings = crate::oidc::OidcSettings {
+            issuer: value(&self.console_issuer),
+            client_id: value(&self.console_client_id),
+            login_url: value(&self.console_login_url),
+            console_url: value(&self.console_url),
+        };
+        let client = crate::oidc::OidcClient::new(settings)?;
+        Ok(crate::http::ConsoleSignIn::Oidc(std::sync::Arc::new(client)))
     }
 }

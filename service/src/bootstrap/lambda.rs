@@ -60,7 +60,8 @@ pub async fn run_operator_api() -> Result<(), Error> {
     let retention = config.retention.policy().map_err(not_configured)?;
     let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
-    let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt);
+    let console = config.console.sign_in().map_err(not_configured)?;
+    let router = super::operator_api(services, partners, mailboxes, crate::auth::Authenticator::ApiGatewayJwt, console);
     let router = crate::http::allowed_sources::restrict(router, config.operator_allowed_cidrs);
     lambda_http::run(router).await
 }

@@ -38,8 +38,9 @@ pub fn operator_api(
     partners: Vec<Partner>,
     force_mailboxes: HashMap<String, String>,
     auth: Authenticator,
+    console: http::ConsoleSignIn,
 ) -> axum::Router {
-    http::operator_router(Arc::new(Casework { services, partners, force_mailboxes }), auth)
+    http::operator_router(Arc::new(Casework { services, partners, force_mailboxes }), auth, console)
 }
 
 /// `police-referral`: the worker on the police-referral queue.

@@ -19,12 +19,13 @@ use oys_shared::casework::{CaseListing, CaseState};
 
 use crate::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, Statistics, StoredReport,
+    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics, StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::IdempotencyRecord;
+use oys_shared::staff_session::{PendingSignIn, StaffSession};
 use oys_shared::statistics::CountChange;
 use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
@@ -110,6 +111,12 @@ CREATE TABLE IF NOT EXISTS stats_counts (
 CREATE TABLE IF NOT EXISTS stats_published (
     month     TEXT PRIMARY KEY,
     published TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+    key        TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS receipts (
     reference TEXT PRIMARY KEY REFERENCES cases (reference),
@@ -849,6 +856,77 @@ impl Statistics for EmbeddedStore {
                     params![key, body],
                 )?;
                 Ok(added == 1)
+            })
+            .await
+    }
+}
+
+impl EmbeddedStore {
+    async fn put_staff_item(
+        &self,
+        key: &str,
+        kind: &'static str,
+        body: String,
+        expires_at: Timestamp,
+    ) -> Result<(), PortError> {
+        let key = format!("{kind}#{key}");
+        self.db
+            .run("store staff session", move |connection| {
+                // Expired rows go as new ones arrive (SQLite has no TTL).
+                connection.execute(
+                    "DELETE FROM staff_sessions WHERE expires_at < ?1",
+                    [jiff::Timestamp::now().as_second()],
+                )?;
+                connection.execute(
+                    "INSERT OR REPLACE INTO staff_sessions (key, kind, body, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![key, kind, body, expires_at.as_second()],
+                )?;
+                Ok(())
+            })
+            .await
+    }
+}
+
+#[async_trait]
+impl StaffSessions for EmbeddedStore {
+    async fn put_session(&self, key: &str, session: &StaffSession) -> Result<(), PortError> {
+        self.put_staff_item(key, "SESSION", to_json(session), session.ends_at()).await
+    }
+
+    async fn session(&self, key: &str) -> Result<Option<StaffSession>, PortError> {
+        let key = format!("SESSION#{key}");
+        self.db
+            .run("read staff session", move |connection| {
+                let body: Option<String> = connection
+                    .query_row("SELECT body FROM staff_sessions WHERE key = ?1", [&key], |row| row.get(0))
+                    .optional()?;
+                body.map(|b| from_json(&b)).transpose()
+            })
+            .await
+    }
+
+    async fn end_session(&self, key: &str) -> Result<(), PortError> {
+        let key = format!("SESSION#{key}");
+        self.db
+            .run("end staff session", move |connection| {
+                connection.execute("DELETE FROM staff_sessions WHERE key = ?1", [&key])?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn put_sign_in(&self, key: &str, pending: &PendingSignIn) -> Result<(), PortError> {
+        self.put_staff_item(key, "SIGN_IN", to_json(pending), pending.expires_at()).await
+    }
+
+    async fn take_sign_in(&self, key: &str) -> Result<Option<PendingSignIn>, PortError> {
+        let key = format!("SIGN_IN#{key}");
+        self.db
+            .run("take sign-in", move |connection| {
+                let body: Option<String> = connection
+                    .query_row("DELETE FROM staff_sessions WHERE key = ?1 RETURNING body", [&key], |row| row.get(0))
+                    .optional()?;
+                body.map(|b| from_json(&b)).transpose()
             })
             .await
     }

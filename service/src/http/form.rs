@@ -59,7 +59,7 @@ pub fn form_routes(services: Arc<Services>) -> Router {
 /// The stylesheet or the script, served under a name with a hash of its bytes: a browser keeps
 /// it for a year and asks for it once, so a form view costs one request against the public
 /// API's limit; a new version has a new name.
-struct Asset {
+pub(super) struct Asset {
     stem: &'static str,
     extension: &'static str,
     content_type: &'static str,
@@ -67,26 +67,31 @@ struct Asset {
     hashed: std::sync::OnceLock<String>,
 }
 
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub(super) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=300";
 
 static STYLES: Asset = Asset::new("form", "css", "text/css; charset=utf-8", include_str!("../../assets/form.css"));
 static SCRIPT: Asset = Asset::new("form", "js", "text/javascript; charset=utf-8", include_str!("../../assets/form.js"));
 
 impl Asset {
-    const fn new(stem: &'static str, extension: &'static str, content_type: &'static str, body: &'static str) -> Asset {
+    pub(super) const fn new(
+        stem: &'static str,
+        extension: &'static str,
+        content_type: &'static str,
+        body: &'static str,
+    ) -> Asset {
         Asset { stem, extension, content_type, body, hashed: std::sync::OnceLock::new() }
     }
 
     /// `form.<first 16 hex digits of its SHA-256>.css`.
-    fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         self.hashed.get_or_init(|| {
             let hash = oys_shared::hex::sha256(self.body.as_bytes());
             format!("{}.{}.{}", self.stem, &hash[..16], self.extension)
         })
     }
 
-    async fn serve(&self, cache: &'static str) -> Response {
+    pub(super) async fn serve(&self, cache: &'static str) -> Response {
         ([(header::CONTENT_TYPE, self.content_type), (header::CACHE_CONTROL, cache)], self.body).into_response()
     }
 }

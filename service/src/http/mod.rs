@@ -13,9 +13,12 @@
 //! - `error`: `ApiError`, every refusal the API answers.
 //! - `cross_site`: the layer refusing what another website makes a browser send, on both
 //!   routers (`with_form_origin` adds it to the public one, trusting the form's origin).
+//! - `console`: the staff console's pages under `/staff/` (`console_routes`, merged into the
+//!   operator router): sign-in, the work queue, the case page and its actions.
 //! - `allowed_sources`: the operator API's address allow-list, a middleware on its router.
 
 pub mod allowed_sources;
+mod console;
 mod cross_site;
 mod error;
 mod form;
@@ -23,6 +26,7 @@ mod operator;
 mod report;
 mod stats;
 
+pub use console::ConsoleSignIn;
 pub use cross_site::refuse_cross_site;
 pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form};

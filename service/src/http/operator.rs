@@ -33,7 +33,7 @@ struct OperatorState {
 }
 
 /// The report endpoint and the casework routes, with `auth` deciding who is calling.
-pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
+pub fn operator_router(casework: Arc<Casework>, auth: Authenticator, console: super::ConsoleSignIn) -> Router {
     let router = Router::new()
         .route(super::REPORTS, post(take_report))
         .route("/v1/cases", get(list_cases))
@@ -50,7 +50,9 @@ pub fn operator_router(casework: Arc<Casework>, auth: Authenticator) -> Router {
         // local runner serves them from here; so does the `operator-api` function, though its
         // HTTP API forwards only `/v1/…` (the form's pages reach AWS users through `submit-report`).
         .merge(super::form_routes(Arc::new(casework.services.clone())))
-        .merge(super::stats_routes(Arc::new(casework.services.clone())));
+        .merge(super::stats_routes(Arc::new(casework.services.clone())))
+        // The staff console, authenticated by its own session (not the JWT authorizer).
+        .merge(super::console::console_routes(casework.clone(), console));
     super::refuse_cross_site(router, None)
 }
 

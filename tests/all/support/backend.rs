@@ -160,8 +160,17 @@ impl Backend {
 
     /// The operator routes, built as the `operator-api` function builds them.
     pub fn operator_router(&self, auth: Authenticator) -> axum::Router {
+        self.operator_router_with_console(auth, oys_service::http::ConsoleSignIn::Off)
+    }
+
+    /// The operator routes with the staff console signing in as `console` says.
+    pub fn operator_router_with_console(
+        &self,
+        auth: Authenticator,
+        console: oys_service::http::ConsoleSignIn,
+    ) -> axum::Router {
         let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
-        bootstrap::operator_api(self.services.clone(), partners, self.police_mailboxes(), auth)
+        bootstrap::operator_api(self.services.clone(), partners, self.police_mailboxes(), auth, console)
     }
 
     fn partner_ids(&self) -> Vec<String> {
