@@ -7,8 +7,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use clap::CommandFactory;
 use oys_service::aws::provision::{INDEXES, KEY_ATTRIBUTES, TABLE_KEY, TTL};
-use oys_service::bootstrap::config::function_environment;
+use oys_service::bootstrap::config::{
+    function_environment, AdvocateAssignmentConfig, DeadlineRemindersConfig, EmailFeedbackConfig, OperatorApiConfig,
+    PoliceReferralConfig, SubmitReportConfig,
+};
 use serde_norway::Value;
 
 const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/infra/template.yaml");
@@ -67,8 +71,33 @@ fn every_function_crate_has_a_resource_and_every_resource_a_crate() {
     }
 }
 
+/// Every variable a function's configuration reads, required or optional (an `Option` field,
+/// such as the staff console's `CONSOLE_*`, which the template sets only under a condition).
+fn variables_read(binary: &str) -> BTreeSet<String> {
+    let commands = [
+        SubmitReportConfig::command(),
+        OperatorApiConfig::command(),
+        PoliceReferralConfig::command(),
+        AdvocateAssignmentConfig::command(),
+        DeadlineRemindersConfig::command(),
+        EmailFeedbackConfig::command(),
+    ];
+    commands
+        .iter()
+        .filter(|command| command.get_name() == binary)
+        .flat_map(|command| command.get_arguments().filter_map(|arg| arg.get_env()))
+        .map(|env| env.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// A value set only while a condition holds: `!If [Condition, value, !Ref AWS::NoValue]`.
+fn conditional(value: &Value) -> bool {
+    matches!(value, Value::Tagged(tagged) if tagged.tag == "If")
+}
+
 /// What is wrong with the functions' environment in `template`: a variable the code requires
-/// and the template does not set, or one it sets and no code reads.
+/// and the template does not set, or sets only under a condition (the function would not start
+/// where it is false), or one it sets and no code reads.
 fn environment_problems(template: &Value) -> Vec<String> {
     let functions = functions(template);
     let mut problems = Vec::new();
@@ -77,17 +106,22 @@ fn environment_problems(template: &Value) -> Vec<String> {
             problems.push(format!("no function for {binary}"));
             continue;
         };
-        let set: BTreeSet<String> = properties["Environment"]["Variables"]
+        let variables = &properties["Environment"]["Variables"];
+        let set: BTreeSet<String> = variables
             .as_mapping()
             .map(|m| m.keys().map(|k| k.as_str().unwrap().to_string()).collect())
             .unwrap_or_default();
         for var in required {
             if !set.contains(var) {
                 problems.push(format!("{name} ({binary}) needs {var}"));
+            } else if conditional(&variables[var.as_str()]) {
+                problems.push(format!("{name} ({binary}) needs {var} and sets it only under a condition"));
             }
         }
+        let read = variables_read(binary);
         let allowed: BTreeSet<&str> = required
             .iter()
+            .chain(&read)
             .map(String::as_str)
             .chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"])
             .collect();
@@ -111,6 +145,13 @@ fn every_environment_variable_a_function_requires_is_set_and_nothing_else() {
         (
             "          RETENTION_DAYS: !Ref RetentionDays\n",
             "          RETENTION_DAYS: !Ref RetentionDays\n          DEBUG_MODE: \"1\"\n",
+        ),
+        // An optional variable the code does not read under that name.
+        ("          CONSOLE_URL: !If", "          CONSOLE_ORIGIN: !If"),
+        // A required variable set only under a condition (submit-report's table).
+        (
+            "          TABLE_NAME: !Ref ReportsTable\n",
+            "          TABLE_NAME: !If [StaffConsoleConfigured, !Ref ReportsTable, !Ref AWS::NoValue]\n",
         ),
     ] {
         assert!(original.contains(from));
@@ -236,6 +277,12 @@ fn cfn_lint_passes_the_template_and_fails_broken_copies() {
         ),
         ("a wrong type", "      VisibilityTimeout: 180", "      VisibilityTimeout: three minutes"),
         ("a misspelt resource type", "Type: AWS::SQS::Queue", "Type: AWS::SQS::Queu"),
+        ("a misspelt condition", "    Condition: StaffConsoleConfigured\n", "    Condition: StaffConsoleConfigure\n"),
+        (
+            "a conditional resource named where it may not exist",
+            "CONSOLE_CLIENT_ID: !If [StaffConsoleConfigured, !Ref StaffConsoleClient, !Ref AWS::NoValue]",
+            "CONSOLE_CLIENT_ID: !Ref StaffConsoleClient",
+        ),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let broken = original.replacen(from, to, 1);
@@ -244,7 +291,8 @@ fn cfn_lint_passes_the_template_and_fails_broken_copies() {
     }
 }
 
-/// Every `!Ref`, `!GetAtt` and `${…}` in `template` that names nothing it defines.
+/// Every `!Ref`, `!GetAtt` and `${…}` in `template` that names nothing it defines, and every
+/// `!If` whose condition it does not define.
 fn dangling_references(template: &Value) -> Vec<String> {
     let mut defined: BTreeSet<String> = BTreeSet::new();
     for section in ["Resources", "Parameters"] {
@@ -252,6 +300,10 @@ fn dangling_references(template: &Value) -> Vec<String> {
             defined.extend(map.keys().filter_map(|k| k.as_str().map(str::to_string)));
         }
     }
+    let conditions: BTreeSet<String> = template["Conditions"]
+        .as_mapping()
+        .map(|map| map.keys().filter_map(|k| k.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
     let known = |name: &str| {
         let target = name.split('.').next().unwrap_or(name);
         target.starts_with("AWS::") || defined.contains(target)
@@ -276,6 +328,12 @@ fn dangling_references(template: &Value) -> Vec<String> {
                         _ => {}
                     }
                 }
+                if tag == "!If" {
+                    let condition = tagged.value.as_sequence().and_then(|items| items.first()).and_then(Value::as_str);
+                    if !condition.is_some_and(|c| conditions.contains(c)) {
+                        dangling.push(format!("!If [{}, …]", condition.unwrap_or_default()));
+                    }
+                }
                 stack.push(tagged.value);
             }
             Value::Mapping(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
@@ -288,13 +346,15 @@ fn dangling_references(template: &Value) -> Vec<String> {
 
 #[test]
 fn every_reference_names_something_the_template_defines() {
-    // cfn-lint 1.58 does not check references inside SAM function properties; this does.
+    // cfn-lint 1.58 does not check references (or `!If` conditions) inside SAM function
+    // properties; this does.
     assert_eq!(dangling_references(&template()), Vec::<String>::new());
     let original = std::fs::read_to_string(TEMPLATE).unwrap();
     for (from, to) in [
         ("!GetAtt PoliceReferralQueue.Arn", "!GetAtt PoliceReferalQueue.Arn"),
         ("!Ref AdvocateAssignmentQueue", "!Ref AdvocateAsignmentQueue"),
         ("${AlertSenderAddress}", "${AlertSender}"),
+        ("!If [StaffConsoleConfigured,", "!If [StaffConsoleConfigure,"),
     ] {
         let broken: Value = serde_norway::from_str(&original.replacen(from, to, 1)).unwrap();
         assert_eq!(dangling_references(&broken).len(), 1, "{to} is caught");
@@ -339,6 +399,15 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         ("a public function without reserved concurrency", "      ReservedConcurrentExecutions: 60\n", ""),
         ("an email change without verification", "AttributesRequireVerificationBeforeUpdate: [email]", "AttributesRequireVerificationBeforeUpdate: []"),
         ("a trigger that cannot touch access tokens", "          LambdaVersion: V2_0\n", "          LambdaVersion: V1_0\n"),
+        ("MFA not required", "MfaConfiguration: \"ON\"", "MfaConfiguration: OPTIONAL"),
+        ("the implicit flow", "AllowedOAuthFlows: [code]", "AllowedOAuthFlows: [code, implicit]"),
+        ("a client secret", "GenerateSecret: false # a public client", "GenerateSecret: true # a public client"),
+        ("a federated sign-in", "SupportedIdentityProviders: [COGNITO]", "SupportedIdentityProviders: [COGNITO, Google]"),
+        ("a callback outside the console", "CallbackURLs: [!Sub \"${StaffConsoleUrl}/staff/callback\"]", "CallbackURLs: [!Sub \"${StaffConsoleUrl}/staff/callback\", \"http://localhost:3000/staff/callback\"]"),
+        ("a sign-out outside the console", "LogoutURLs: [!Sub \"${StaffConsoleUrl}/staff/signed-out\"]", "LogoutURLs: [!Sub \"https://elsewhere.example/staff/signed-out\"]"),
+        ("a console URL that may be http", "AllowedPattern: \"^(https://[a-z0-9.-]+(:[0-9]+)?)?$\"", "AllowedPattern: \"^(https?://[a-z0-9.-]+(:[0-9]+)?)?$\""),
+        ("an unauthenticated route outside the console", "Path: \"/staff/{proxy+}\", Method: ANY, Auth", "Path: \"/{proxy+}\", Method: ANY, Auth"),
+        ("an unauthenticated /v1/ route", "Path: \"/v1/{proxy+}\", Method: ANY }", "Path: \"/v1/{proxy+}\", Method: ANY, Auth: { Authorizer: NONE } }"),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let (ok, _) = guard(&original.replacen(from, to, 1));
