@@ -10,7 +10,6 @@ pub mod follow_up;
 pub mod http;
 pub mod intake;
 pub mod mime;
-pub mod oidc;
 pub mod ports;
 pub mod referral;
 pub mod reminders;

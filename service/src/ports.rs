@@ -6,11 +6,12 @@ use jiff::Timestamp;
 use oys_shared::advocate::Proposal;
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
+use oys_shared::casework::Caller;
 use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
 use oys_shared::routing::{Delivery, IdempotencyRecord, Route};
-use oys_shared::staff_session::{PendingSignIn, StaffSession};
+use oys_shared::staff_session::{PendingSignIn, SignInRefused, StaffSession};
 use oys_shared::statistics::{CountChange, MonthCounts, PublishedMonth};
 use oys_shared::Reference;
 
@@ -362,6 +363,18 @@ pub trait StaffSessions: Send + Sync {
     /// Reads and removes a sign-in under way: of two callbacks with the same `state`, only one
     /// finds it.
     async fn take_sign_in(&self, key: &str) -> Result<Option<PendingSignIn>, PortError>;
+}
+
+/// The identity provider staff sign in with (Cognito's managed login; the tests' issuer):
+/// OpenID Connect's authorization-code flow with PKCE.
+#[async_trait]
+pub trait StaffIdentity: Send + Sync {
+    /// Where the browser goes to sign in, carrying `state`, `nonce` and the challenge of `verifier`.
+    fn authorize_url(&self, state: &str, nonce: &str, verifier: &str) -> String;
+
+    /// The member of staff a code names, once redeemed with its verifier and its ID token verified
+    /// (with `nonce`).
+    async fn redeem(&self, code: &str, verifier: &str, nonce: &str) -> Result<Caller, SignInRefused>;
 }
 
 /// Every store port: what one storage adapter implements.

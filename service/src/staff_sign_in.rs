@@ -3,13 +3,26 @@
 //! cookie, whose hash is the store's key. A new secret is made at every sign-in, so a secret
 //! planted before sign-in is never the signed-in one.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use oys_shared::casework::Caller;
-use oys_shared::staff_session::{safe_return_path, PendingSignIn, StaffSession};
+use oys_shared::staff_session::{safe_return_path, PendingSignIn, SignInRefused, StaffSession};
 use tracing::{info, warn};
 
-use crate::oidc::{random_token, stored_key, OidcClient, SignInRefused};
-use crate::ports::PortError;
+use crate::ports::{PortError, StaffIdentity};
 use crate::Services;
+
+/// 32 random bytes, URL-safe: session secrets, states, nonces, PKCE verifiers, form tokens.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What a store keeps of a secret the browser holds: its SHA-256, hex.
+pub fn stored_key(secret: &str) -> String {
+    oys_shared::hex::sha256(secret.as_bytes())
+}
 
 /// A sign-in begun: the browser keeps `state` (a cookie) and goes to `authorize_url`.
 pub struct SignInStarted {
@@ -24,7 +37,11 @@ pub struct SessionStarted {
 }
 
 /// Starts a sign-in with the issuer: a fresh state, nonce and PKCE verifier, kept here.
-pub async fn begin(svc: &Services, oidc: &OidcClient, return_to: Option<&str>) -> Result<SignInStarted, PortError> {
+pub async fn begin(
+    svc: &Services,
+    oidc: &dyn StaffIdentity,
+    return_to: Option<&str>,
+) -> Result<SignInStarted, PortError> {
     let (state, nonce, verifier) = (random_token(), random_token(), random_token());
     let pending = PendingSignIn {
         verifier: verifier.clone(),
@@ -42,7 +59,7 @@ pub async fn begin(svc: &Services, oidc: &OidcClient, return_to: Option<&str>) -
 /// ID token must carry its nonce. Returns the new session and where to go.
 pub async fn finish(
     svc: &Services,
-    oidc: &OidcClient,
+    oidc: &dyn StaffIdentity,
     browser_state: Option<&str>,
     returned_state: &str,
     code: &str,

@@ -82,6 +82,35 @@ impl PendingSignIn {
     }
 }
 
+/// Why a sign-in was refused. Says nothing about the person: logged as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInRefused {
+    /// No sign-in under way for this browser: the state is missing, unknown, used or expired.
+    UnknownState,
+    /// The code could not be redeemed (the issuer refused it, or could not be reached).
+    Redeem(String),
+    /// The ID token is not valid (signature, issuer, audience, expiry, use or nonce).
+    InvalidToken(String),
+    /// The account has no staff role.
+    NoRole,
+    /// The session store could not be reached.
+    Store,
+}
+
+impl std::fmt::Display for SignInRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignInRefused::UnknownState => {
+                write!(f, "no sign-in under way for this browser (state missing, unknown, used or expired)")
+            }
+            SignInRefused::Redeem(why) => write!(f, "the code could not be redeemed: {why}"),
+            SignInRefused::InvalidToken(why) => write!(f, "the ID token is not valid: {why}"),
+            SignInRefused::NoRole => write!(f, "the account has no staff role"),
+            SignInRefused::Store => write!(f, "the session store could not be reached"),
+        }
+    }
+}
+
 /// A path the console may send someone back to after sign-in: its own pages only, never
 /// another site (`//evil.example`, `/staff/../x`, a scheme).
 pub fn safe_return_path(path: &str) -> Option<&str> {

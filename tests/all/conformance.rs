@@ -538,6 +538,32 @@ async fn the_audit_trail_keeps_every_entry(backend: Backend) {
     assert_eq!(entries, vec![read, export]);
 }
 
+/// Sessions and sign-ins are kept under their keys until removed; a sign-in is taken once.
+async fn a_staff_session_is_kept_replaced_and_ended_and_a_sign_in_taken_once(backend: Backend) {
+    use oys_shared::casework::{Caller, StaffRole};
+    use oys_shared::staff_session::{PendingSignIn, StaffSession};
+    let svc = &backend.services;
+    let now = Timestamp::now();
+    let caller = Caller { user: "op".into(), roles: vec![StaffRole::Operator], partner_id: None };
+    let session = StaffSession::new(caller, "token".into(), now);
+    let key = uuid::Uuid::new_v4().simple().to_string();
+    assert_eq!(svc.sessions.session(&key).await.unwrap(), None);
+    svc.sessions.put_session(&key, &session).await.unwrap();
+    assert_eq!(svc.sessions.session(&key).await.unwrap(), Some(session.clone()));
+    let seen = session.seen(later(now, 90));
+    svc.sessions.put_session(&key, &seen).await.unwrap();
+    assert_eq!(svc.sessions.session(&key).await.unwrap(), Some(seen));
+    svc.sessions.end_session(&key).await.unwrap();
+    assert_eq!(svc.sessions.session(&key).await.unwrap(), None);
+
+    let pending = PendingSignIn { verifier: "v".into(), nonce: "n".into(), started_at: now, return_to: None };
+    svc.sessions.put_sign_in(&key, &pending).await.unwrap();
+    assert_eq!(svc.sessions.session(&key).await.unwrap(), None, "a sign-in is not a session");
+    let (first, second) = tokio::join!(svc.sessions.take_sign_in(&key), svc.sessions.take_sign_in(&key));
+    let taken: Vec<_> = [first.unwrap(), second.unwrap()].into_iter().flatten().collect();
+    assert_eq!(taken, vec![pending], "two callbacks with one state: one finds it");
+}
+
 async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Backend) {
     use oys_service::ports::{CaseChange, Erasure};
     use oys_shared::casework::{erased, CaseEvent, RetentionPolicy};
@@ -650,6 +676,7 @@ async fn an_outbox_kept_before_its_index_is_indexed_when_opened() {
 }
 
 on_both_backends!(
+    a_staff_session_is_kept_replaced_and_ended_and_a_sign_in_taken_once,
     statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once,
     a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_saves_contact,
     an_effect_is_claimed_by_one_sender_until_released_or_lapsed,

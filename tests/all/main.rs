@@ -8,6 +8,7 @@ mod architecture;
 mod aws_calls;
 mod casework;
 mod conformance;
+mod console;
 mod follow_up;
 mod form;
 mod iam;

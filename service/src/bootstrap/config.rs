@@ -366,13 +366,13 @@ impl ConsoleConfig {
             return Err("CONSOLE_URL, CONSOLE_ISSUER, CONSOLE_CLIENT_ID and CONSOLE_LOGIN_URL go together".into());
         }
         let value = |v: &Option<String>| v.clone().unwrap_or_default();
-        let settings = crate::oidc::OidcSettings {
+        let settings = crate::http::OidcSettings {
             issuer: value(&self.console_issuer),
             client_id: value(&self.console_client_id),
             login_url: value(&self.console_login_url),
             console_url: value(&self.console_url),
         };
-        let client = crate::oidc::OidcClient::new(settings)?;
+        let client = crate::http::OidcClient::new(settings)?;
         Ok(crate::http::ConsoleSignIn::Oidc(std::sync::Arc::new(client)))
     }
 }

@@ -872,10 +872,12 @@ impl EmbeddedStore {
         let key = format!("{kind}#{key}");
         self.db
             .run("store staff session", move |connection| {
-                // Expired rows go as new ones arrive (SQLite has no TTL).
+                // Rows long ended go as new ones arrive (SQLite has no TTL). Measured from the new
+                // row's own end, not a clock: no item lives more than 12 hours, so whatever ended
+                // 13 hours before this one ends is over by an hour at least.
                 connection.execute(
                     "DELETE FROM staff_sessions WHERE expires_at < ?1",
-                    [jiff::Timestamp::now().as_second()],
+                    [expires_at.as_second() - 13 * 3600],
                 )?;
                 connection.execute(
                     "INSERT OR REPLACE INTO staff_sessions (key, kind, body, expires_at) VALUES (?1, ?2, ?3, ?4)",

@@ -11,6 +11,7 @@
 //! - `pages`: the work queue, the case page, each action's form, the confirmation pages.
 //! - Every answer: `no-store`, the form's CSP (no inline script), no framing, no referrer.
 
+mod oidc;
 mod pages;
 mod sign_in;
 
@@ -28,7 +29,7 @@ use oys_shared::staff_session::StaffSession;
 
 use super::form::{Asset, IMMUTABLE};
 use crate::casework::Casework;
-use crate::oidc::OidcClient;
+pub use oidc::{OidcClient, OidcSettings};
 
 /// How staff sign in to the console.
 #[derive(Clone)]
@@ -80,7 +81,7 @@ pub fn console_routes(casework: Arc<Casework>, sign_in: ConsoleSignIn) -> Router
         .route("/staff/cases/{reference}/export", get(pages::export))
         .route("/staff/cases/{reference}/{action}", get(pages::action_page).post(pages::action))
         .route("/staff/assets/{asset}", get(asset))
-        .route("/staff/{*rest}", get(pages::not_found).post(pages::not_found))
+        .route("/staff/{*rest}", get(pages::unknown_page).post(pages::unknown_page))
         .layer(axum::middleware::map_response(move |response| console_headers(response, login_origin.clone())))
         .with_state(ConsoleState { casework, sign_in })
 }

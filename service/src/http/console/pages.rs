@@ -111,6 +111,11 @@ pub(super) fn forged() -> Response {
     )
 }
 
+/// Any other console URL: sign-in first, then "not found".
+pub(super) async fn unknown_page(_signed_in: SignedIn) -> Response {
+    not_found().await
+}
+
 pub(super) async fn not_found() -> Response {
     notice(
         Chrome::signed_out("Page not found"),
@@ -369,10 +374,10 @@ pub(super) async fn queue(
     };
     let mut rows: Vec<QueueRow> = lines
         .into_iter()
-        .filter_map(|line| match line {
-            CaseLine::Staff(listing) => Some(listing),
+        .map(|line| match line {
+            CaseLine::Staff(listing) => listing,
             // An advocate's list: their own clock, nothing of the categories.
-            CaseLine::Advocate(a) => Some(oys_shared::casework::CaseListing {
+            CaseLine::Advocate(a) => oys_shared::casework::CaseListing {
                 reference: a.reference,
                 received_at: a.received_at,
                 status: a.status,
@@ -387,7 +392,7 @@ pub(super) async fn queue(
                 reporter_added_at: None,
                 phone_proposed: false,
                 personal_data_expires_at: None,
-            }),
+            },
         })
         .filter(|l| f.nation.is_none_or(|n| l.nation == n))
         .filter(|l| f.channel.is_none_or(|c| l.channel == c))
@@ -845,13 +850,11 @@ fn channel_choices() -> Vec<Choice> {
         .collect()
 }
 
+/// An action's form: its path, heading, introduction, fields, button, and whether it is risky.
+type ActionForm = (&'static str, String, Vec<String>, Vec<FieldView>, &'static str, bool);
+
 /// The form of one action on one case, with the values given and errors, if any.
-fn action_form(
-    state: &ConsoleState,
-    action: &str,
-    view: &CaseDetail,
-    given: &FormFields,
-) -> Option<(&'static str, String, Vec<String>, Vec<FieldView>, &'static str, bool)> {
+fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &FormFields) -> Option<ActionForm> {
     let staff = match view {
         CaseDetail::Staff(view) => Some(view.as_ref()),
         CaseDetail::Advocate(_) => None,

@@ -53,20 +53,22 @@ pub(super) async fn sign_in_page(State(state): State<ConsoleState>, RawQuery(que
     let return_to = query_param(query.as_deref(), "return_to");
     let return_to = return_to.as_deref().and_then(safe_return_path);
     match &state.sign_in {
-        ConsoleSignIn::Oidc(oidc) => match staff_sign_in::begin(&state.casework.services, oidc, return_to).await {
-            Ok(started) => {
-                let mut response = Redirect::to(&started.authorize_url).into_response();
-                let cookie = set_cookie(SIGN_IN_COOKIE, &started.state, SIGN_IN_LIMIT.as_secs());
-                response.headers_mut().insert(header::SET_COOKIE, cookie);
-                response
+        ConsoleSignIn::Oidc(oidc) => {
+            match staff_sign_in::begin(&state.casework.services, oidc.as_ref(), return_to).await {
+                Ok(started) => {
+                    let mut response = Redirect::to(&started.authorize_url).into_response();
+                    let cookie = set_cookie(SIGN_IN_COOKIE, &started.state, SIGN_IN_LIMIT.as_secs());
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                    response
+                }
+                Err(error) => {
+                    tracing::error!(%error, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
+                    pages::unavailable()
+                }
             }
-            Err(error) => {
-                tracing::error!(%error, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
-                pages::unavailable()
-            }
-        },
+        }
         ConsoleSignIn::LocalUsers(users) => {
-            let token = crate::oidc::random_token();
+            let token = crate::staff_sign_in::random_token();
             let page = LocalSignInPage {
                 chrome: Chrome::signed_out("Sign in"),
                 users: users
@@ -152,7 +154,7 @@ pub(super) async fn callback(
         return notice(StatusCode::BAD_REQUEST, "You are not signed in", &["The sign-in did not finish."], again);
     };
     let browser_state = cookie(&headers, SIGN_IN_COOKIE);
-    match staff_sign_in::finish(&state.casework.services, oidc, browser_state, returned_state, code).await {
+    match staff_sign_in::finish(&state.casework.services, oidc.as_ref(), browser_state, returned_state, code).await {
         Ok((started, return_to)) => signed_in(started, return_to.as_deref()),
         Err(refused) => {
             warn!(reason = %refused, "sign-in refused");

@@ -1,4 +1,4 @@
-//! The staff console's OpenID Connect client: Cognito's managed login in AWS, the tests' own
+//! The staff console's OpenID Connect client (the `StaffIdentity` port's adapter): Cognito's managed login in AWS, the tests' own
 //! issuer in tests. Authorization-code flow with PKCE; the code is redeemed here (the browser
 //! never holds a token) and the ID token verified against the issuer's published keys (cached):
 //! signature (RS256 only: `alg: none` or a symmetric algorithm is refused), issuer, audience,
@@ -19,6 +19,9 @@ use serde::Deserialize;
 use tokio::sync::RwLock;
 
 use oys_shared::casework::Caller;
+use oys_shared::staff_session::SignInRefused;
+
+use crate::ports::StaffIdentity;
 
 /// Where the console signs people in, and who it is to the issuer.
 #[derive(Debug, Clone)]
@@ -57,23 +60,6 @@ impl OidcSettings {
     pub fn signed_out_url(&self) -> String {
         format!("{}/staff/signed-out", self.console_url)
     }
-}
-
-/// Why a sign-in was refused. Says nothing about the person: logged as it is.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum SignInRefused {
-    #[error("no sign-in under way for this browser (state missing, unknown, used or expired)")]
-    UnknownState,
-    #[error("the issuer answered with an error: {0}")]
-    IssuerError(String),
-    #[error("the code could not be redeemed: {0}")]
-    Redeem(String),
-    #[error("the ID token is not valid: {0}")]
-    InvalidToken(String),
-    #[error("the account has no staff role")]
-    NoRole,
-    #[error("the store could not be reached")]
-    Store,
 }
 
 type HttpsClient = Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<axum::body::Bytes>>;
@@ -125,8 +111,20 @@ impl OidcClient {
         &self.settings
     }
 
-    /// Where the browser goes to sign in: managed login, with the PKCE challenge of `verifier`.
-    pub fn authorize_url(&self, state: &str, nonce: &str, verifier: &str) -> String {
+    /// Where the browser goes after signing out here, to end the managed-login session too.
+    pub fn logout_url(&self) -> String {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("client_id", &self.settings.client_id)
+            .append_pair("logout_uri", &self.settings.signed_out_url())
+            .finish();
+        format!("{}/logout?{query}", self.settings.login_url)
+    }
+}
+
+#[async_trait::async_trait]
+impl StaffIdentity for OidcClient {
+    /// Managed login, with the PKCE challenge of `verifier`.
+    fn authorize_url(&self, state: &str, nonce: &str, verifier: &str) -> String {
         let challenge = URL_SAFE_NO_PAD.encode(<sha2::Sha256 as sha2::Digest>::digest(verifier.as_bytes()));
         let query = form_urlencoded::Serializer::new(String::new())
             .append_pair("response_type", "code")
@@ -141,19 +139,10 @@ impl OidcClient {
         format!("{}/oauth2/authorize?{query}", self.settings.login_url)
     }
 
-    /// Where the browser goes after signing out here, to end the managed-login session too.
-    pub fn logout_url(&self) -> String {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .append_pair("client_id", &self.settings.client_id)
-            .append_pair("logout_uri", &self.settings.signed_out_url())
-            .finish();
-        format!("{}/logout?{query}", self.settings.login_url)
-    }
-
     /// Redeems the code with the sign-in's verifier and verifies the ID token that comes back.
     /// The refresh token Cognito also returns is revoked at once: the session here is what
     /// keeps a person signed in, and no token outlives it.
-    pub async fn redeem(&self, code: &str, verifier: &str, nonce: &str) -> Result<Caller, SignInRefused> {
+    async fn redeem(&self, code: &str, verifier: &str, nonce: &str) -> Result<Caller, SignInRefused> {
         let body = form_urlencoded::Serializer::new(String::new())
             .append_pair("grant_type", "authorization_code")
             .append_pair("client_id", &self.settings.client_id)
@@ -181,7 +170,9 @@ impl OidcClient {
         }
         Ok(caller)
     }
+}
 
+impl OidcClient {
     /// The caller an ID token names, if it is genuine, current, for this client and this sign-in.
     pub async fn verify(&self, token: &str, nonce: &str) -> Result<Caller, SignInRefused> {
         let invalid = |why: &str| SignInRefused::InvalidToken(why.to_string());
@@ -284,16 +275,4 @@ impl OidcClient {
         };
         tokio::time::timeout(ISSUER_TIMEOUT, call).await.map_err(|_| "issuer timed out".to_string())?
     }
-}
-
-/// 32 random bytes, URL-safe: session secrets, states, nonces, PKCE verifiers, form tokens.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system's random source is available");
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// What a store keeps of a secret the browser holds: its SHA-256, hex.
-pub fn stored_key(secret: &str) -> String {
-    oys_shared::hex::sha256(secret.as_bytes())
 }
