@@ -335,7 +335,9 @@ fn routes_in(file: &str) -> BTreeSet<(String, String)> {
 fn router_routes(file: &str) -> BTreeSet<(String, String)> {
     let source = std::fs::read_to_string(format!("{HTTP_SOURCES}/{file}")).unwrap();
     let mut routes = routes_in(file);
-    for (merged, merged_file) in [("form_routes(", "form.rs"), ("stats_routes(", "stats.rs")] {
+    for (merged, merged_file) in
+        [("form_routes(", "form.rs"), ("stats_routes(", "stats.rs"), ("console_routes(", "console/mod.rs")]
+    {
         if file != merged_file && source.contains(merged) {
             routes.extend(routes_in(merged_file));
         }
@@ -400,6 +402,43 @@ async fn recording_clients(recorder: &Recorder) -> oys_service::aws::AwsClients 
 struct Answer {
     status: StatusCode,
     body: String,
+}
+
+/// A console session of the local operator: its cookie header and anti-forgery token.
+async fn console_session(router: &axum::Router) -> (String, String) {
+    let cookie_of = |response: &axum::response::Response, name: &str| {
+        response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
+            .find(|c| c.starts_with(name))
+            .unwrap()
+    };
+    let page = router.clone().oneshot(Request::get("/staff/sign-in").body(Body::empty()).unwrap()).await.unwrap();
+    let sign_in = cookie_of(&page, "__Host-oys-sign-in=");
+    let body = String::from_utf8(axum::body::to_bytes(page.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    let value = |body: &str, name: &str| {
+        body.split(&format!("name=\"{name}\" value=\"")).nth(1).unwrap().split('"').next().unwrap().to_string()
+    };
+    let token = value(&body, "token");
+    let operator = body.split("operator.local").next().unwrap().rsplit("for=\"user-").next().unwrap();
+    let index = operator.split('"').next().unwrap();
+    let form = format!("token={token}&user={index}&return_to=/staff/queue");
+    let request = Request::post("/staff/sign-in")
+        .header("cookie", &sign_in)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(form))
+        .unwrap();
+    let signed_in = router.clone().oneshot(request).await.unwrap();
+    let session = cookie_of(&signed_in, "__Host-oys-staff=");
+    let queue =
+        router.clone().oneshot(Request::get("/staff/queue").header("cookie", &session).body(Body::empty()).unwrap());
+    let queue = queue.await.unwrap();
+    assert_eq!(queue.status(), StatusCode::OK);
+    let body = String::from_utf8(axum::body::to_bytes(queue.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    (session, value(&body, "csrf"))
 }
 
 async fn send(router: &axum::Router, request: Request<Body>) -> Answer {
@@ -596,6 +635,30 @@ async fn exercise(
             // Erased last (the recipes run in route order, and `erase` sorts after the others).
             let concrete = path.replace("{reference}", case);
             expect(send(router, request("POST", &concrete, token).body(Body::empty()).unwrap()).await, &ok);
+        }
+        (_, console) if console.starts_with("/staff") => {
+            // Signed in as the local operator (each route with a fresh session, so sign-out
+            // ends only its own); a form carries the session's token.
+            let (cookie, csrf) = console_session(router).await;
+            let concrete = console
+                .replace("{reference}", case)
+                .replace("{action}", "note")
+                .replace("{asset}", "console.css")
+                .replace("{*rest}", "elsewhere");
+            let mut builder = Request::builder()
+                .method(method.as_str())
+                .uri(&concrete)
+                .header("cookie", cookie)
+                .header("sec-fetch-site", "same-origin");
+            let body = if method == "POST" {
+                builder = builder.header("content-type", "application/x-www-form-urlencoded");
+                Body::from(format!("csrf={csrf}&text=A+note"))
+            } else {
+                Body::empty()
+            };
+            // Not found: the callback without an issuer, an unknown page or asset.
+            let ok = [StatusCode::OK, StatusCode::SEE_OTHER, StatusCode::NOT_FOUND];
+            expect(send(router, builder.body(body).unwrap()).await, &ok);
         }
         _ => panic!(
             "{function} serves {method} {path}, which the IAM test does not exercise: add a recipe to `exercise`"

@@ -155,7 +155,11 @@ impl Backend {
     /// The operator routes, built as the `operator-api` function builds them, with the local
     /// runner's tokens.
     pub fn full_router(&self) -> axum::Router {
-        self.operator_router(Authenticator::LocalTokens(local_users(&self.partner_ids())))
+        let users = local_users(&self.partner_ids());
+        let mut local: Vec<_> = users.values().cloned().collect();
+        local.sort_by_key(|c| (c.main_role(), c.user.clone()));
+        let console = oys_service::http::ConsoleSignIn::LocalUsers(local);
+        self.operator_router_with_console(Authenticator::LocalTokens(users), console)
     }
 
     /// The operator routes, built as the `operator-api` function builds them.
