@@ -241,22 +241,17 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(warning) = exposure_warning(args.host) {
         eprintln!("{warning}");
     }
-    let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
-    println!("On Your Side is listening on http://{}", listener.local_addr()?);
-    let mailboxes = bootstrap::local_force_mailboxes();
     // The console signs in through an issuer if one is configured, else (on a laptop) by
     // choosing a local user: never with no sign-in at all.
     let console = match args.console.sign_in()? {
-        http::ConsoleSignIn::Off if local_allowed => {
-            let mut local: Vec<_> = users.values().cloned().collect();
-            // Operators first, then leads, then each partner's advocate.
-            let order = |c: &oys_shared::casework::Caller| (c.main_role(), c.user.clone());
-            local.sort_by_key(order);
-            http::ConsoleSignIn::LocalUsers(local)
-        }
+        http::ConsoleSignIn::Off if local_allowed => http::ConsoleSignIn::LocalUsers(auth::local_sign_in_list(&users)),
         other => other,
     };
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await?;
     println!("Console: http://{}/staff/ (staff console)", listener.local_addr()?);
+    // Last: whoever starts the runner may stop reading its output at this line.
+    println!("On Your Side is listening on http://{}", listener.local_addr()?);
+    let mailboxes = bootstrap::local_force_mailboxes();
     let router = bootstrap::operator_api(
         (*services).clone(),
         partners,

@@ -92,6 +92,14 @@ pub fn partner_in_access_token(mut event: serde_json::Value) -> serde_json::Valu
     event
 }
 
+/// The local users as the console's local sign-in lists them: operators first, then leads,
+/// then each partner's advocate.
+pub fn local_sign_in_list(users: &HashMap<String, Caller>) -> Vec<Caller> {
+    let mut listed: Vec<Caller> = users.values().cloned().collect();
+    listed.sort_by_key(|caller| (caller.main_role(), caller.user.clone()));
+    listed
+}
+
 /// The local users: one operator, one lead, one advocate per partner. Tokens are printed by
 /// the runner and documented in the README; they exist only on the local runner.
 pub fn local_users(partner_ids: &[String]) -> HashMap<String, Caller> {

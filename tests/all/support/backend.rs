@@ -156,9 +156,7 @@ impl Backend {
     /// runner's tokens.
     pub fn full_router(&self) -> axum::Router {
         let users = local_users(&self.partner_ids());
-        let mut local: Vec<_> = users.values().cloned().collect();
-        local.sort_by_key(|c| (c.main_role(), c.user.clone()));
-        let console = oys_service::http::ConsoleSignIn::LocalUsers(local);
+        let console = oys_service::http::ConsoleSignIn::LocalUsers(oys_service::auth::local_sign_in_list(&users));
         self.operator_router_with_console(Authenticator::LocalTokens(users), console)
     }
 
