@@ -93,8 +93,8 @@ pub async fn start_session(svc: &Services, caller: Caller) -> Result<SessionStar
 }
 
 /// The live session a cookie's secret names, its idle clock restarted (stored again at most
-/// once a minute, or always when `keep_alive`). An ended session is removed.
-pub async fn current(svc: &Services, secret: &str, keep_alive: bool) -> Result<Option<StaffSession>, PortError> {
+/// once a minute). An ended session is removed.
+pub async fn current(svc: &Services, secret: &str) -> Result<Option<StaffSession>, PortError> {
     let key = stored_key(secret);
     let Some(session) = svc.sessions.session(&key).await? else {
         return Ok(None);
@@ -105,10 +105,18 @@ pub async fn current(svc: &Services, secret: &str, keep_alive: bool) -> Result<O
         return Ok(None);
     }
     let seen = session.seen(now);
-    if keep_alive || session.worth_touching(now) {
+    if session.worth_touching(now) {
         svc.sessions.put_session(&key, &seen).await?;
     }
     Ok(Some(seen))
+}
+
+/// "Stay signed in": the live session `current` returned, stored as seen now, whenever it was
+/// last stored. Returns it.
+pub async fn keep_alive(svc: &Services, secret: &str, session: &StaffSession) -> Result<StaffSession, PortError> {
+    let seen = session.seen(svc.clock.now());
+    svc.sessions.put_session(&stored_key(secret), &seen).await?;
+    Ok(seen)
 }
 
 /// Ends the session a cookie's secret names.

@@ -122,12 +122,15 @@ pub fn work_queue(cases: Vec<(CaseListing, Vec<Deadline>)>, now: Timestamp) -> V
         }
     }
     for (_, rows) in &mut sections {
-        rows.sort_by_key(|row| {
-            let due = row.clock.as_ref().map(|c| c.due_at);
-            (due.is_none(), due, row.listing.received_at)
-        });
+        rows.sort_by_key(|row| by_urgency(row.clock.as_ref().map(|c| c.due_at), row.listing.received_at));
     }
     sections
+}
+
+/// The order cases are worked in: soonest due first (overdue before all), then those with no
+/// clock; within each, oldest first.
+pub fn by_urgency(due_at: Option<Timestamp>, received_at: Timestamp) -> impl Ord {
+    (due_at.is_none(), due_at, received_at)
 }
 
 /// The UK date of an instant.

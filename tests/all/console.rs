@@ -237,9 +237,15 @@ fn query_value(url: &str, name: &str) -> String {
     form_urlencoded::parse(url.split_once('?').unwrap().1.as_bytes()).find(|(k, _)| k == name).unwrap().1.into_owned()
 }
 
-fn csrf_of(body: &str) -> String {
-    let at = body.find("name=\"csrf\" value=\"").expect("a form with its anti-forgery token") + 19;
+/// A form field's value as the page gives it (the anti-forgery token, a hidden field).
+fn field_of(body: &str, name: &str) -> String {
+    let start = format!("name=\"{name}\" value=\"");
+    let at = body.find(&start).unwrap_or_else(|| panic!("a form with the field {name}")) + start.len();
     body[at..].split('"').next().unwrap().to_string()
+}
+
+fn csrf_of(body: &str) -> String {
+    field_of(body, "csrf")
 }
 
 fn console_router(backend: &Backend, issuer: &Issuer) -> axum::Router {
@@ -302,8 +308,17 @@ async fn an_operator_works_a_case_from_sign_in_to_sign_out(backend: Backend) {
         .await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
 
-    let consent =
-        [("csrf", csrf.as_str()), ("decision", "given"), ("channel", "phone"), ("privacy_notice_version", "2026-01")];
+    // The form names the organisation the decision is for, as the page shows it.
+    let consent_page = browser.get(&action("consent")).await;
+    let for_partner = field_of(&consent_page.body, "partner_id");
+    assert_eq!(for_partner, proposed);
+    let consent = [
+        ("csrf", csrf.as_str()),
+        ("partner_id", for_partner.as_str()),
+        ("decision", "given"),
+        ("channel", "phone"),
+        ("privacy_notice_version", "2026-01"),
+    ];
     let consented = browser.send("POST", &action("consent"), Some(&consent)).await;
     assert_eq!(consented.status, StatusCode::SEE_OTHER, "{}", consented.body);
     let partners = oys_shared::advocate::parse_partners(oys_service::bootstrap::BUNDLED_PARTNERS).unwrap();

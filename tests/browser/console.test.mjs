@@ -11,23 +11,14 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { createServer as createTcpServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { artefacts, checkPrerequisites, chromiumPath, root, runAxe, startRunner } from "./support.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../..");
-const runnerPath = process.env.OYS_RUNNER ?? join(root, "target/debug/on-your-side");
-const chromiumPath = process.env.OYS_CHROMIUM ?? "/usr/bin/chromium";
-const artefacts = join(root, "target/browser-artefacts");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const reportJson = readFileSync(join(root, "events/report-full.json"), "utf8");
 const partners = JSON.parse(readFileSync(join(root, "config/partners.json"), "utf8"));
 
@@ -213,42 +204,8 @@ function freePort() {
   });
 }
 
-/// A runner on a fresh data folder; resolves once it listens. Its output is kept for the log.
-async function startRunner(args, name) {
-  const dataDir = mkdtempSync(join(tmpdir(), "oys-console-"));
-  const child = spawn(runnerPath, [...args, "--data-dir", dataDir, "--rate-limit-burst", "0"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  const keep = (chunk) => { log = (log + chunk).slice(-200000); };
-  child.stderr.on("data", keep);
-  const url = await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the runner did not start: ${log}`)), 30000);
-    child.stdout.on("data", (chunk) => {
-      keep(chunk);
-      const match = log.match(/listening on (http:\/\/\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    });
-    child.on("exit", (code) => fail(new Error(`the runner exited (${code}): ${log}`)));
-  });
-  return {
-    url,
-    dataDir,
-    stop() {
-      child.kill();
-      writeFileSync(join(artefacts, `console-${name}.log`), log);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 before(async () => {
-  assert.ok(existsSync(chromiumPath), `no browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set OYS_CHROMIUM`);
-  assert.ok(existsSync(runnerPath), `no runner at ${runnerPath}: run cargo build first`);
-  mkdirSync(artefacts, { recursive: true });
+  checkPrerequisites();
   issuer = await startIssuer();
   const port = await freePort();
   const consoleUrl = `http://127.0.0.1:${port}`;
@@ -259,7 +216,7 @@ before(async () => {
     "--console-issuer", issuer.url,
     "--console-client-id", CLIENT_ID,
     "--console-login-url", issuer.url,
-  ], "runner");
+  ], "console-runner");
   assert.equal(runner.url, consoleUrl);
   browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
 });
@@ -362,11 +319,7 @@ async function banner(page) {
 /// injected script: the axe runs open their pages in a context that bypasses it.) Every
 /// violation is recorded with its selectors, whatever its impact.
 async function checkAccessibility(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
-  );
+  const result = await runAxe(page);
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   axeResults.push({
     page: name,
@@ -820,7 +773,7 @@ test("every console page passes axe with no serious or critical violation", asyn
   await context.close();
 
   // The local runner's sign-in: a list of local users (no issuer configured).
-  local = await startRunner(["--port", "0"], "local-runner");
+  local = await startRunner(["--port", "0"], "console-local");
   const localPage = await fresh({ bypassCSP: true });
   await localPage.page.goto(`${local.url}/staff/cases/${NO_SUCH_CASE}`);
   assert.match(localPage.page.url(), /\/staff\/sign-in\?return_to=/);

@@ -8,54 +8,27 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { artefacts, checkPrerequisites, chromiumPath, runAxe, startRunner } from "./support.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../..");
-const runnerPath = process.env.OYS_RUNNER ?? join(root, "target/debug/on-your-side");
-const chromiumPath = process.env.OYS_CHROMIUM ?? "/usr/bin/chromium";
-const artefacts = join(root, "target/browser-artefacts");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const EXIT_SITE = "https://www.bbc.co.uk/weather";
 
 let runner, base, dataDir, browser;
 const axeResults = [];
 
 before(async () => {
-  assert.ok(existsSync(chromiumPath), `no browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set OYS_CHROMIUM`);
-  assert.ok(existsSync(runnerPath), `no runner at ${runnerPath}: run cargo build first`);
-  mkdirSync(artefacts, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "oys-browser-"));
-  runner = spawn(runnerPath, ["--port", "0", "--data-dir", dataDir, "--rate-limit-burst", "0"], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  base = await new Promise((resolvePromise, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`the runner did not start: ${seen}`)), 30000);
-    runner.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const match = seen.match(/listening on (http:\/\/\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise(match[1]);
-      }
-    });
-    runner.on("exit", (code) => reject(new Error(`the runner exited (${code}): ${seen}`)));
-  });
+  checkPrerequisites();
+  runner = await startRunner(["--port", "0"], "form-runner");
+  ({ url: base, dataDir } = runner);
   browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
 });
 
 after(async () => {
   await browser?.close();
-  runner?.kill();
+  runner?.stop();
   writeFileSync(join(artefacts, "axe.json"), JSON.stringify(axeResults, null, 2));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /// A page in a fresh context; every request it makes is recorded, and the quick exit's
@@ -89,11 +62,7 @@ function outboxWith(text) {
 /// axe-core on the page as it is; no serious or critical violation. (The pages' CSP allows no
 /// injected script: the axe runs open their pages in a context that bypasses it.)
 async function checkAccessibility(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
-  );
+  const result = await runAxe(page);
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   axeResults.push({
     page: name,

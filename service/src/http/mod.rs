@@ -64,6 +64,16 @@ pub fn with_form_origin(router: axum::Router, origin: &str) -> Result<axum::Rout
     Ok(refuse_cross_site(router, Some(origin)).layer(cors))
 }
 
+/// A cookie's value from the request's `Cookie` headers, by name.
+fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
 /// The supported language the request's `Accept-Language` prefers most, if any.
 fn accepted_language(headers: &axum::http::HeaderMap) -> Option<Language> {
     headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)

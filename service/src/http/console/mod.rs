@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -27,6 +27,7 @@ use axum::Router;
 use oys_shared::casework::Caller;
 use oys_shared::staff_session::StaffSession;
 
+use super::cookie;
 use super::form::{Asset, IMMUTABLE};
 use crate::casework::Casework;
 pub use oidc::{OidcClient, OidcSettings};
@@ -118,16 +119,9 @@ async fn console_headers(mut response: Response, login_origin: Option<String>) -
     response
 }
 
-/// A cookie's value from the request's `Cookie` headers.
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
+/// One parameter of a query string.
+fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    form_urlencoded::parse(query.unwrap_or_default().as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
 }
 
 /// `Set-Cookie` for a console cookie: HttpOnly, Secure, `SameSite=Lax` (the session must
@@ -141,6 +135,8 @@ fn set_cookie(name: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
 /// comes back to where it was going), having looked nothing up.
 struct SignedIn {
     session: StaffSession,
+    /// The cookie's secret: what names the session in the store.
+    secret: String,
 }
 
 impl SignedIn {
@@ -166,8 +162,8 @@ impl FromRequestParts<ConsoleState> for SignedIn {
         let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(to_sign_in());
         };
-        match crate::staff_sign_in::current(&state.casework.services, secret, false).await {
-            Ok(Some(session)) => Ok(SignedIn { session }),
+        match crate::staff_sign_in::current(&state.casework.services, secret).await {
+            Ok(Some(session)) => Ok(SignedIn { session, secret: secret.to_string() }),
             Ok(None) => Err(to_sign_in()),
             Err(error) => {
                 tracing::error!(%error, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);

@@ -8,14 +8,15 @@ use serde_json::{json, Value};
 
 use oys_shared::calendar::uk_time;
 use oys_shared::case_history::EventRecord;
+use oys_shared::case_record::ContactDetails;
 use oys_shared::casework::{CallOutcome, CaseStatus, StaffRole};
 use oys_shared::geography::{self, Nation};
 use oys_shared::report::{Channel, IncidentType, PRIVACY_NOTICE_VERSION};
 use oys_shared::staff_session::WARN_BEFORE;
-use oys_shared::work_queue::{clock, QueueRow};
+use oys_shared::work_queue::{by_urgency, clock, QueueRow};
 use oys_shared::{ErrorCode, FieldError, Reference};
 
-use super::{ConsoleState, FormFields, SignedIn, SCRIPT, STYLES};
+use super::{query_param, ConsoleState, FormFields, SignedIn, SCRIPT, STYLES};
 use crate::casework::{CaseDetail, CaseError, CaseLine, CaseView};
 use crate::referral::{PoliceReferrals, Prepared};
 
@@ -78,7 +79,13 @@ struct Notice {
     link: Option<(String, String)>,
 }
 
-fn notice(chrome: Chrome, status: StatusCode, heading: &str, line: &str, link: Option<(&str, &str)>) -> Response {
+pub(super) fn notice(
+    chrome: Chrome,
+    status: StatusCode,
+    heading: &str,
+    line: &str,
+    link: Option<(&str, &str)>,
+) -> Response {
     let page = Notice {
         heading: heading.to_string(),
         chrome,
@@ -89,15 +96,14 @@ fn notice(chrome: Chrome, status: StatusCode, heading: &str, line: &str, link: O
 }
 
 pub(super) fn unavailable() -> Response {
-    let mut response = notice(
+    let response = notice(
         Chrome::signed_out("Service unavailable"),
         StatusCode::SERVICE_UNAVAILABLE,
         "Sorry, the service is unavailable",
         "Nothing was changed. Try again in a minute.",
         None,
     );
-    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
-    response
+    crate::http::retry_after(response, crate::http::UNAVAILABLE_RETRY_SECONDS)
 }
 
 /// A form without the session's anti-forgery token: refused, nothing changed.
@@ -195,6 +201,32 @@ impl RowView {
             status: words(l.status.as_str()),
             clock: row.clock.as_ref().map(|c| (c.wording.clone(), c.overdue)),
         }
+    }
+
+    /// A line of a case list: an advocate's holds no categories or channel, and shows none.
+    fn of_line(line: &CaseLine, now: jiff::Timestamp) -> RowView {
+        match line {
+            CaseLine::Staff(listing) => RowView::of(&QueueRow {
+                clock: listing.next_due_at.map(|due| clock(due, now)),
+                listing: listing.clone(),
+            }),
+            CaseLine::Advocate(a) => RowView {
+                reference: a.reference.to_string(),
+                received: uk_time(a.received_at),
+                categories: String::new(),
+                channel: String::new(),
+                status: words(a.status.as_str()),
+                clock: a.next_due_at.map(|due| clock(due, now)).map(|c| (c.wording, c.overdue)),
+            },
+        }
+    }
+}
+
+/// When a listed case was received, and when its next clock is due.
+fn times(line: &CaseLine) -> (jiff::Timestamp, Option<jiff::Timestamp>) {
+    match line {
+        CaseLine::Staff(l) => (l.received_at, l.next_due_at),
+        CaseLine::Advocate(a) => (a.received_at, a.next_due_at),
     }
 }
 
@@ -372,40 +404,28 @@ pub(super) async fn queue(
         Ok(lines) => lines,
         Err(error) => return refused(error, &signed_in, now),
     };
-    let mut rows: Vec<QueueRow> = lines
+    let mut lines: Vec<CaseLine> = lines
         .into_iter()
-        .map(|line| match line {
-            CaseLine::Staff(listing) => listing,
-            // An advocate's list: their own clock, nothing of the categories.
-            CaseLine::Advocate(a) => oys_shared::casework::CaseListing {
-                reference: a.reference,
-                received_at: a.received_at,
-                status: a.status,
-                routes: vec![],
-                nation: Nation::Unknown,
-                assigned_partner: None,
-                next_due_at: a.next_due_at,
-                police_release_pending: false,
-                channel: Channel::Online,
-                incident_types: vec![],
-                call_reached: false,
-                reporter_added_at: None,
-                phone_proposed: false,
-                personal_data_expires_at: None,
-            },
+        .filter(|line| match line {
+            CaseLine::Staff(l) => {
+                f.nation.is_none_or(|n| l.nation == n)
+                    && f.channel.is_none_or(|c| l.channel == c)
+                    && f.incident_type.is_none_or(|t| l.incident_types.contains(&t))
+            }
+            // An advocate's lines hold none of these: any of them asked for matches none.
+            CaseLine::Advocate(_) => f.nation.is_none() && f.channel.is_none() && f.incident_type.is_none(),
         })
-        .filter(|l| f.nation.is_none_or(|n| l.nation == n))
-        .filter(|l| f.channel.is_none_or(|c| l.channel == c))
-        .filter(|l| f.incident_type.is_none_or(|t| l.incident_types.contains(&t)))
-        .map(|listing| QueueRow { clock: listing.next_due_at.map(|due| clock(due, now)), listing })
         .collect();
     match f.sort.as_str() {
-        "newest" => rows.sort_by_key(|r| std::cmp::Reverse(r.listing.received_at)),
-        "oldest" => rows.sort_by_key(|r| r.listing.received_at),
-        _ => rows.sort_by_key(|r| (r.listing.next_due_at.is_none(), r.listing.next_due_at, r.listing.received_at)),
+        "newest" => lines.sort_by_key(|line| std::cmp::Reverse(times(line).0)),
+        "oldest" => lines.sort_by_key(|line| times(line).0),
+        _ => lines.sort_by_key(|line| {
+            let (received, due) = times(line);
+            by_urgency(due, received)
+        }),
     }
-    page.total = rows.len();
-    page.pages = rows.len().div_ceil(PAGE_SIZE).max(1);
+    page.total = lines.len();
+    page.pages = lines.len().div_ceil(PAGE_SIZE).max(1);
     page.page = f.page.min(page.pages);
     let link = |n: usize| {
         let mut query = form_urlencoded::Serializer::new(String::new());
@@ -417,7 +437,14 @@ pub(super) async fn queue(
     };
     page.previous = (page.page > 1).then(|| link(page.page - 1));
     page.next = (page.page < page.pages).then(|| link(page.page + 1));
-    page.matching = Some(rows.iter().skip((page.page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(RowView::of).collect());
+    page.matching = Some(
+        lines
+            .iter()
+            .skip((page.page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .map(|line| RowView::of_line(line, now))
+            .collect(),
+    );
     render(&page)
 }
 
@@ -506,16 +533,21 @@ const RISKY_ACTIONS: &[(&str, &str)] = &[
 ];
 const ADVOCATE_ACTIONS: &[(&str, &str)] = &[("contact", "Record first contact made"), ("note", "Add a note")];
 
-fn contact_card(view: &CaseView) -> Option<Card> {
-    let contact = view.contact.as_ref()?;
-    let mut rows = vec![
+/// How and when the reporter may safely be reached, as every view of a case shows it first.
+fn contact_rows(contact: &ContactDetails) -> Vec<(String, String)> {
+    vec![
         ("How to contact".to_string(), contact.preferred_method.map_or("Not said".into(), |m| words(m.as_str()))),
         ("Voicemail allowed".to_string(), yes_no(contact.safe_to_leave_voicemail)),
         ("Safe times".to_string(), contact.safe_times.clone().unwrap_or_else(|| "Not said".into())),
         ("Phone".to_string(), contact.phone.as_ref().map_or("Not given".into(), |p| p.as_str().to_string())),
         ("Email".to_string(), contact.email.as_ref().map_or("Not given".into(), |e| e.as_str().to_string())),
         ("Name".to_string(), contact.name.clone().unwrap_or_else(|| "Not given".into())),
-    ];
+    ]
+}
+
+fn contact_card(view: &CaseView) -> Option<Card> {
+    let contact = view.contact.as_ref()?;
+    let mut rows = contact_rows(contact);
     let language = view
         .summary
         .spoken_language
@@ -633,10 +665,6 @@ fn report_cards(view: &CaseView) -> Vec<Card> {
     vec![incident, location, perpetrators, reporter, consent]
 }
 
-fn reference_of(raw: &str) -> Option<Reference> {
-    Reference::parse(raw)
-}
-
 /// `GET /staff/cases/{reference}`: the case, read through `Casework::detail` (audited).
 pub(super) async fn case_page(
     State(state): State<ConsoleState>,
@@ -645,16 +673,14 @@ pub(super) async fn case_page(
     RawQuery(query): RawQuery,
 ) -> Response {
     let now = state.casework.services.clock.now();
-    let Some(reference) = reference_of(&raw) else {
+    let Some(reference) = Reference::parse(&raw) else {
         return no_case(&signed_in, now);
     };
     let detail = match state.casework.detail(signed_in.caller(), &reference).await {
         Ok(detail) => detail,
         Err(error) => return refused(error, &signed_in, now),
     };
-    let done = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "done")
-        .and_then(|(_, v)| done_message(&v));
+    let done = query_param(query.as_deref(), "done").and_then(|action| done_message(&action));
     let clocks = |deadlines: &[oys_shared::deadlines::Deadline]| {
         deadlines
             .iter()
@@ -698,18 +724,11 @@ pub(super) async fn case_page(
         },
         CaseDetail::Advocate(view) => {
             let d = &view.details;
-            let contact = d.contact.as_ref().map(|c| Card {
-                heading: "Safe contact",
-                rows: vec![
-                    ("How to contact".into(), c.preferred_method.map_or("Not said".into(), |m| words(m.as_str()))),
-                    ("Voicemail allowed".into(), yes_no(c.safe_to_leave_voicemail)),
-                    ("Safe times".into(), c.safe_times.clone().unwrap_or_else(|| "Not said".into())),
-                    ("Phone".into(), c.phone.as_ref().map_or("Not given".into(), |p| p.as_str().to_string())),
-                    ("Email".into(), c.email.as_ref().map_or("Not given".into(), |e| e.as_str().to_string())),
-                    ("Name".into(), c.name.clone().unwrap_or_else(|| "Not given".into())),
-                    ("Language".into(), d.language.clone()),
-                    ("Interpreter needed".into(), yes_no(Some(d.interpreter_needed))),
-                ],
+            let contact = d.contact.as_ref().map(|c| {
+                let mut rows = contact_rows(c);
+                rows.push(("Language".into(), d.language.clone()));
+                rows.push(("Interpreter needed".into(), yes_no(Some(d.interpreter_needed))));
+                Card { heading: "Safe contact", rows }
             });
             CasePage {
                 chrome: Chrome::signed_in(&format!("Case {reference}"), &signed_in, now),
@@ -765,7 +784,7 @@ pub(super) async fn export(
     Path(raw): Path<String>,
 ) -> Response {
     let now = state.casework.services.clock.now();
-    let Some(reference) = reference_of(&raw) else {
+    let Some(reference) = Reference::parse(&raw) else {
         return no_case(&signed_in, now);
     };
     match state.casework.export(signed_in.caller(), &reference).await {
@@ -788,6 +807,7 @@ pub(super) async fn export(
 // ---- actions ------------------------------------------------------------------------------------
 
 pub(super) enum FieldKind {
+    Hidden,
     Radios(Vec<Choice>),
     Select(Vec<Choice>),
     Text,
@@ -925,6 +945,9 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
                     format!("The organisation: {}.", partner_name(&partner))
                 }],
                 vec![
+                    // The organisation shown is the one the decision is for: a reassignment
+                    // meanwhile makes the use case refuse it, rather than record it for another.
+                    FieldView::new("partner_id", "", FieldKind::Hidden).value(&partner),
                     FieldView::new(
                         "decision",
                         "Did the reporter agree to share their details with it?",
@@ -1056,16 +1079,13 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
 }
 
 /// The event an action records, as the API's JSON body.
-fn event_body(action: &str, form: &FormFields, view: &CaseDetail) -> Value {
+fn event_body(action: &str, form: &FormFields) -> Value {
     let get = |name: &str| form.get(name).map_or(Value::Null, |v| Value::String(v.to_string()));
     match action {
         "call" => json!({"type": "call_made", "outcome": get("outcome")}),
         "assign" => json!({"type": "assignment_confirmed", "partner_id": get("partner_id")}),
         "consent" => {
-            let partner = match view {
-                CaseDetail::Staff(v) => v.state.assigned_partner.clone().map_or(Value::Null, Value::String),
-                CaseDetail::Advocate(_) => Value::Null,
-            };
+            let partner = get("partner_id");
             match form.get("decision") {
                 Some("refused") => {
                     json!({"type": "share_consent_refused", "partner_id": partner, "channel": get("channel")})
@@ -1204,7 +1224,7 @@ pub(super) async fn action_page(
     signed_in: SignedIn,
     Path((raw, action)): Path<(String, String)>,
 ) -> Response {
-    let Some(reference) = reference_of(&raw) else {
+    let Some(reference) = Reference::parse(&raw) else {
         return no_case(&signed_in, state.casework.services.clock.now());
     };
     show_action(&state, &signed_in, &reference, &action, &FormFields(vec![]), &[], None).await
@@ -1222,7 +1242,7 @@ pub(super) async fn action(
     }
     let casework = &state.casework;
     let now = casework.services.clock.now();
-    let Some(reference) = reference_of(&raw) else {
+    let Some(reference) = Reference::parse(&raw) else {
         return no_case(&signed_in, now);
     };
     let caller = signed_in.caller();
@@ -1244,25 +1264,25 @@ pub(super) async fn action(
             ),
             Err(CaseError::ErasureIncomplete(incomplete)) => {
                 tracing::error!(error = %incomplete.error, "{}", crate::telemetry::failures::ERASURE_STOPPED);
-                notice(
+                let page = notice(
                     Chrome::signed_in("Erasure not finished", &signed_in, now),
                     StatusCode::SERVICE_UNAVAILABLE,
                     "The erasure did not finish",
                     "Some of it may be done already. Try again: nothing is erased or sent twice.",
                     Some((&format!("/staff/cases/{reference}/erase"), "Try again")),
-                )
+                );
+                crate::http::retry_after(page, crate::http::UNAVAILABLE_RETRY_SECONDS)
             }
             Err(error) => refused(error, &signed_in, now),
         };
     }
-    let detail = match casework.detail(caller, &reference).await {
-        Ok(detail) => detail,
-        Err(error) => return refused(error, &signed_in, now),
-    };
-    if action_form(&state, &action, &detail, &form).is_none() {
+    // Not read (nor audited as a read) first: the use case finds the case, checks it and
+    // refuses what does not apply; its refusals are shown on the form, read again.
+    let offered = if caller.is_operator() { [ACTIONS, RISKY_ACTIONS].concat() } else { ADVOCATE_ACTIONS.to_vec() };
+    if !offered.iter().any(|(path, _)| *path == action) {
         return not_found().await;
     }
-    let body = event_body(&action, &form, &detail);
+    let body = event_body(&action, &form);
     match casework.record_event(caller, &reference, &body).await {
         Ok(_) => {
             let reason = form.get("reason").map(str::trim).filter(|r| !r.is_empty());

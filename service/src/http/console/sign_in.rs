@@ -2,8 +2,6 @@
 //! runner's list of users, sign-out (here and at managed login), and the idle warning's
 //! "stay signed in".
 
-use std::collections::HashMap;
-
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -12,13 +10,10 @@ use tracing::warn;
 use oys_shared::staff_session::{safe_return_path, ABSOLUTE_LIMIT, SIGN_IN_LIMIT};
 
 use super::pages::{self, render, Chrome};
-use super::{cookie, set_cookie, ConsoleSignIn, ConsoleState, FormFields, SignedIn, SESSION_COOKIE, SIGN_IN_COOKIE};
+use super::{
+    cookie, query_param, set_cookie, ConsoleSignIn, ConsoleState, FormFields, SignedIn, SESSION_COOKIE, SIGN_IN_COOKIE,
+};
 use crate::staff_sign_in::{self, SessionStarted};
-
-/// One parameter of a query string.
-fn query_param(query: Option<&str>, name: &str) -> Option<String> {
-    form_urlencoded::parse(query.unwrap_or_default().as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
-}
 
 #[derive(askama::Template)]
 #[template(path = "console/sign_in_local.html")]
@@ -29,23 +24,9 @@ struct LocalSignInPage {
     return_to: String,
 }
 
-#[derive(askama::Template)]
-#[template(path = "console/notice.html")]
-struct Notice {
-    chrome: Chrome,
-    heading: String,
-    lines: Vec<String>,
-    link: Option<(String, String)>,
-}
-
-fn notice(status: StatusCode, heading: &str, lines: &[&str], link: Option<(&str, &str)>) -> Response {
-    let page = Notice {
-        chrome: Chrome::signed_out(heading),
-        heading: heading.to_string(),
-        lines: lines.iter().map(|l| l.to_string()).collect(),
-        link: link.map(|(href, text)| (href.to_string(), text.to_string())),
-    };
-    (status, render(&page)).into_response()
+/// A notice to someone not signed in.
+fn notice(status: StatusCode, heading: &str, line: &str, link: Option<(&str, &str)>) -> Response {
+    pages::notice(Chrome::signed_out(heading), status, heading, line, link)
 }
 
 /// `GET /staff/sign-in`: off to managed login (OpenID Connect), or the local users' list.
@@ -94,8 +75,8 @@ pub(super) async fn sign_in_page(State(state): State<ConsoleState>, RawQuery(que
         ConsoleSignIn::Off => notice(
             StatusCode::SERVICE_UNAVAILABLE,
             "The staff console is not set up here",
-            &["This deployment has no sign-in for the console yet: its StaffConsoleUrl and \
-               StaffLoginDomainPrefix parameters are empty. The operator API still works with tokens."],
+            "This deployment has no sign-in for the console yet: its StaffConsoleUrl and \
+             StaffLoginDomainPrefix parameters are empty. The operator API still works with tokens.",
             None,
         ),
     }
@@ -138,30 +119,28 @@ pub(super) async fn local_sign_in(State(state): State<ConsoleState>, headers: He
 pub(super) async fn callback(
     State(state): State<ConsoleState>,
     headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    RawQuery(query): RawQuery,
 ) -> Response {
-    let query: HashMap<String, String> =
-        form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect();
     let ConsoleSignIn::Oidc(oidc) = &state.sign_in else {
         return pages::not_found().await;
     };
     let again = Some(("/staff/sign-in", "Sign in again"));
-    if query.contains_key("error") {
+    let param = |name| query_param(query.as_deref(), name);
+    if param("error").is_some() {
         warn!("sign-in refused by the issuer");
-        return notice(StatusCode::BAD_REQUEST, "You are not signed in", &["The sign-in did not finish."], again);
     }
-    let (Some(code), Some(returned_state)) = (query.get("code"), query.get("state")) else {
-        return notice(StatusCode::BAD_REQUEST, "You are not signed in", &["The sign-in did not finish."], again);
+    let (None, Some(code), Some(returned_state)) = (param("error"), param("code"), param("state")) else {
+        return notice(StatusCode::BAD_REQUEST, "You are not signed in", "The sign-in did not finish.", again);
     };
     let browser_state = cookie(&headers, SIGN_IN_COOKIE);
-    match staff_sign_in::finish(&state.casework.services, oidc.as_ref(), browser_state, returned_state, code).await {
+    match staff_sign_in::finish(&state.casework.services, oidc.as_ref(), browser_state, &returned_state, &code).await {
         Ok((started, return_to)) => signed_in(started, return_to.as_deref()),
         Err(refused) => {
             warn!(reason = %refused, "sign-in refused");
             let mut response = notice(
                 StatusCode::BAD_REQUEST,
                 "You are not signed in",
-                &["The sign-in did not finish, or took too long. Nothing was changed."],
+                "The sign-in did not finish, or took too long. Nothing was changed.",
                 again,
             );
             response.headers_mut().insert(header::SET_COOKIE, set_cookie(SIGN_IN_COOKIE, "", 0));
@@ -176,7 +155,7 @@ pub(super) async fn sign_out(State(state): State<ConsoleState>, headers: HeaderM
         return Redirect::to("/staff/signed-out").into_response();
     };
     let services = &state.casework.services;
-    match staff_sign_in::current(services, secret, false).await {
+    match staff_sign_in::current(services, secret).await {
         Ok(Some(session)) if !form.carries_token_of(&session) => return pages::forged(),
         Err(error) => {
             tracing::error!(%error, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
@@ -202,7 +181,7 @@ pub(super) async fn signed_out() -> Response {
     let mut response = notice(
         StatusCode::OK,
         "You have signed out",
-        &["Close this window if you are on a shared computer."],
+        "Close this window if you are on a shared computer.",
         Some(("/staff/sign-in", "Sign in again")),
     );
     response.headers_mut().insert(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", 0));
@@ -210,22 +189,18 @@ pub(super) async fn signed_out() -> Response {
 }
 
 /// `POST /staff/keep-alive`: "stay signed in" from the idle warning. Answers the seconds left.
-pub(super) async fn keep_alive(
-    State(state): State<ConsoleState>,
-    headers: HeaderMap,
-    signed_in: SignedIn,
-    form: FormFields,
-) -> Response {
+pub(super) async fn keep_alive(State(state): State<ConsoleState>, signed_in: SignedIn, form: FormFields) -> Response {
     if !form.carries_token_of(&signed_in.session) {
         return pages::forged();
     }
-    let secret = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
     let services = &state.casework.services;
-    match staff_sign_in::current(services, secret, true).await {
-        Ok(Some(session)) => {
+    match staff_sign_in::keep_alive(services, &signed_in.secret, &signed_in.session).await {
+        Ok(session) => {
             axum::Json(serde_json::json!({"seconds_left": session.seconds_left(services.clock.now())})).into_response()
         }
-        Ok(None) => StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => pages::unavailable(),
+        Err(error) => {
+            tracing::error!(%error, "{}", crate::telemetry::failures::OPERATOR_REQUEST_FAILED);
+            pages::unavailable()
+        }
     }
 }

@@ -69,7 +69,7 @@ pub(super) fn answer(
     let json = serde_json::to_string(&sent).expect("the confirmation serialises");
     let value: String = form_urlencoded::byte_serialize(json.as_bytes()).collect();
     let cookie = format!("{COOKIE}={value}; Max-Age={COOKIE_SECONDS}; HttpOnly; SameSite=Strict");
-    let cookies_kept = cookie_value(headers, "oys-cookies").is_some();
+    let cookies_kept = crate::http::cookie(headers, "oys-cookies").is_some();
     match HeaderValue::from_str(&cookie) {
         Ok(cookie) if cookies_kept => {
             let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "sent")]).into_response();
@@ -107,18 +107,8 @@ pub(super) async fn sent_page(
     response
 }
 
-/// A cookie's value from the request, by name.
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('=').map(str::to_string))
-}
-
 fn read_cookie(headers: &HeaderMap) -> Option<Sent> {
-    let value = cookie_value(headers, COOKIE)?;
+    let value = crate::http::cookie(headers, COOKIE)?;
     let json: String = form_urlencoded::parse(format!("v={value}").as_bytes()).next()?.1.into_owned();
     serde_json::from_str(&json).ok()
 }
