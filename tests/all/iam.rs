@@ -404,43 +404,6 @@ struct Answer {
     body: String,
 }
 
-/// A console session of the local operator: its cookie header and anti-forgery token.
-async fn console_session(router: &axum::Router) -> (String, String) {
-    let cookie_of = |response: &axum::response::Response, name: &str| {
-        response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
-            .find(|c| c.starts_with(name))
-            .unwrap()
-    };
-    let page = router.clone().oneshot(Request::get("/staff/sign-in").body(Body::empty()).unwrap()).await.unwrap();
-    let sign_in = cookie_of(&page, "__Host-oys-sign-in=");
-    let body = String::from_utf8(axum::body::to_bytes(page.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
-    let value = |body: &str, name: &str| {
-        body.split(&format!("name=\"{name}\" value=\"")).nth(1).unwrap().split('"').next().unwrap().to_string()
-    };
-    let token = value(&body, "token");
-    let operator = body.split("operator.local").next().unwrap().rsplit("for=\"user-").next().unwrap();
-    let index = operator.split('"').next().unwrap();
-    let form = format!("token={token}&user={index}&return_to=/staff/queue");
-    let request = Request::post("/staff/sign-in")
-        .header("cookie", &sign_in)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from(form))
-        .unwrap();
-    let signed_in = router.clone().oneshot(request).await.unwrap();
-    let session = cookie_of(&signed_in, "__Host-oys-staff=");
-    let queue =
-        router.clone().oneshot(Request::get("/staff/queue").header("cookie", &session).body(Body::empty()).unwrap());
-    let queue = queue.await.unwrap();
-    assert_eq!(queue.status(), StatusCode::OK);
-    let body = String::from_utf8(axum::body::to_bytes(queue.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
-    (session, value(&body, "csrf"))
-}
-
 async fn send(router: &axum::Router, request: Request<Body>) -> Answer {
     let response = router.clone().oneshot(request).await.unwrap();
     let status = response.status();
@@ -639,7 +602,7 @@ async fn exercise(
         (_, console) if console.starts_with("/staff") => {
             // Signed in as the local operator (each route with a fresh session, so sign-out
             // ends only its own); a form carries the session's token.
-            let (cookie, csrf) = console_session(router).await;
+            let (cookie, csrf) = crate::support::console::local_session(router, "operator.local").await;
             let concrete = console
                 .replace("{reference}", case)
                 .replace("{action}", "note")

@@ -295,7 +295,71 @@ on_both_backends!(
     personal_data_stays_out_of_logs_messages_and_alerts,
     personal_data_stays_out_of_errors_and_their_logs,
     personal_data_stays_out_of_the_sweepers_logs_and_retries,
+    personal_data_stays_out_of_the_consoles_logs_and_refusals,
 );
+
+/// The staff console: an operator reads a planted case, records through its forms (a note with
+/// planted words, a refused form, a forged one), and signs out. The case page shows the
+/// operator the reporter's details; nothing of them reaches a log, a refusal or another page.
+async fn personal_data_stays_out_of_the_consoles_logs_and_refusals(backend: Backend) {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    let (captured, _guard) = logs::capture().await;
+    let answer = post_json(&backend, &planted_report().to_string()).await;
+    let reference = answer.json["reference"].as_str().unwrap().to_string();
+    backend.run_workers().await;
+    let router = backend.full_router();
+    let (cookie, csrf) = crate::support::console::local_session(&router, "operator.local").await;
+    let send = |method: &str, path: String, form: Option<String>| {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("cookie", cookie.clone())
+            .header("sec-fetch-site", "same-origin");
+        if form.is_some() {
+            request = request.header("content-type", "application/x-www-form-urlencoded");
+        }
+        let request = request.body(form.map_or(Body::empty(), Body::from)).unwrap();
+        let router = router.clone();
+        async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    let case = format!("/staff/cases/{reference}");
+    let (status, page) = send("GET", case.clone(), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("PLANTED-SAFE-TIMES"), "the operator sees the safe times on the case page");
+    let (status, queue) = send("GET", "/staff/queue".into(), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_clean("work queue", &queue);
+    let planted = "PLANTED-DESCRIPTION-8d1f+again%2C+Zhao+Plantedname+on+07700+900987";
+    let (status, _) = send("POST", format!("{case}/note"), Some(format!("csrf={csrf}&text={planted}"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, refused) = send("POST", format!("{case}/call"), Some(format!("csrf={csrf}&colour={planted}"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_clean("422 page", &refused);
+    let (status, forged) = send("POST", format!("{case}/note"), Some(format!("csrf=forged&text={planted}"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_clean("403 page", &forged);
+    let (status, erase) =
+        send("POST", format!("{case}/erase"), Some(format!("csrf={csrf}&confirm_reference={planted}"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a reference typed wrong erases nothing");
+    let (_, signed_out) = send("POST", "/staff/sign-out".into(), Some(format!("csrf={csrf}"))).await;
+    assert_clean("sign-out", &signed_out);
+    let (status, after) = send("GET", case, None).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_clean("a page after sign-out", &after);
+    let logged = captured.text();
+    assert!(logged.contains("staff signed in") && logged.contains("case event recorded"), "{logged}");
+    assert_clean("console logs", &logged);
+    // The erase form echoes what the operator typed back into its own field, as every form does.
+    assert!(erase.contains("Type the reference"));
+}
 
 async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend: Backend) {
     use axum::body::Body;

@@ -2,6 +2,7 @@
 //! probes that look at what each backend holds, log capture, and a bare HTTP client.
 
 pub mod backend;
+pub mod console;
 pub mod contract;
 pub mod flaky;
 pub mod http_client;
