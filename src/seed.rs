@@ -51,7 +51,7 @@ pub async fn seed(services: &Arc<Services>, reports: u32, months: u32) -> Result
         let at = start.checked_add(SignedDuration::from_secs(offset))?;
         let (report, submitter) = generated_report(&mut dice, at);
         let services = Services { clock: Arc::new(ManualClock::new(at)), ..(**services).clone() };
-        let submission = Submission { body: report, submitter, idempotency_key: None };
+        let submission = Submission { body: report, submitter, idempotency_key: None, taken_by: None };
         if let Ok(SubmitOutcome::Accepted(..)) = intake::submit(&services, submission).await {
             stored += 1;
         }

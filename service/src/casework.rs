@@ -30,6 +30,7 @@ use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::{AdvocateCaseListing, CaseListing};
 use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
+use oys_shared::statistics::MonthOutlook;
 
 /// The most cases one list answers with (the newest first).
 const CASE_LIST_LIMIT: usize = 200;
@@ -132,6 +133,23 @@ pub struct AdvocateCaseView {
     pub events: Vec<EventRecord>,
 }
 
+/// Who read, exported or erased a case, and what left the service about it (`GET /audit`).
+#[derive(Debug, Serialize)]
+pub struct AuditTrail {
+    pub reference: Reference,
+    pub reads_and_exports: Vec<AuditEntry>,
+    pub disclosures: Vec<EffectRecord>,
+}
+
+/// What leads oversee across the open cases.
+#[derive(Debug)]
+pub struct Oversight {
+    pub escalations: Vec<oys_shared::oversight::Escalation>,
+    pub caseload: oys_shared::oversight::Caseload,
+    /// The open cases read stopped at the list limit: the figures may leave some out.
+    pub listed_limit_reached: bool,
+}
+
 /// A line of a case list, as its reader may see it.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -223,6 +241,12 @@ impl Casework {
         if !caller.is_operator() {
             return Err(CaseError::Forbidden);
         }
+        let cases = self.open_cases_with_deadlines().await?;
+        Ok(oys_shared::work_queue::work_queue(cases, self.services.clock.now()))
+    }
+
+    /// The open cases (at most `CASE_LIST_LIMIT`, newest first), each with its deadlines.
+    async fn open_cases_with_deadlines(&self) -> Result<Vec<(CaseListing, Vec<Deadline>)>, CaseError> {
         let filter =
             CaseFilter { statuses: CaseStatus::listed_by_default(), shared_with: None, limit: CASE_LIST_LIMIT };
         let listings = self.services.cases.list_cases(&filter).await?;
@@ -231,7 +255,46 @@ impl Casework {
             let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
             cases.push((listing, deadlines));
         }
-        Ok(oys_shared::work_queue::work_queue(cases, self.services.clock.now()))
+        Ok(cases)
+    }
+
+    /// For leads: the overdue clocks past their escalation time, and the caseload of the open
+    /// cases per partner organisation and per state of the flow (`oversight`).
+    pub async fn oversight(&self, caller: &Caller) -> Result<Oversight, CaseError> {
+        if !caller.is_lead() {
+            return Err(CaseError::Forbidden);
+        }
+        let cases = self.open_cases_with_deadlines().await?;
+        let now = self.services.clock.now();
+        let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
+        Ok(Oversight {
+            escalations: oys_shared::oversight::escalations(&cases, now),
+            caseload: oys_shared::oversight::caseload(&cases, &partners, now),
+            listed_limit_reached: cases.len() >= CASE_LIST_LIMIT,
+        })
+    }
+
+    /// For leads: what the statistics page will show for each month not yet published (the
+    /// month under way included), and when each is due to be published.
+    pub async fn statistics_outlook(&self, caller: &Caller) -> Result<Vec<(MonthOutlook, String)>, CaseError> {
+        if !caller.is_lead() {
+            return Err(CaseError::Forbidden);
+        }
+        let svc = &self.services;
+        let published: Vec<String> = svc.statistics.published_months().await?.into_iter().map(|m| m.month).collect();
+        Ok(svc
+            .statistics
+            .month_counts()
+            .await?
+            .iter()
+            .filter(|counts| !published.contains(&counts.month))
+            .map(|counts| {
+                (
+                    oys_shared::statistics::outlook(counts, svc.disclosure_threshold),
+                    crate::statistics::publication_date(&counts.month),
+                )
+            })
+            .collect())
     }
 
     /// One case; the read is audited.
@@ -545,7 +608,7 @@ impl Casework {
 
     /// The audit trail of a case, with its disclosures, for leads. Reading it is a read of the
     /// case by a person, so it is audited too (and the answer includes this read).
-    pub async fn audit_trail(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
+    pub async fn audit_trail(&self, caller: &Caller, reference: &Reference) -> Result<AuditTrail, CaseError> {
         if !caller.is_lead() {
             return Err(CaseError::Forbidden);
         }
@@ -554,9 +617,11 @@ impl Casework {
         let svc = &self.services;
         let disclosures: Vec<EffectRecord> =
             svc.effects.recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
-        Ok(
-            json!({"reference": reference, "reads_and_exports": svc.audit.entries(reference).await?, "disclosures": disclosures}),
-        )
+        Ok(AuditTrail {
+            reference: reference.clone(),
+            reads_and_exports: svc.audit.entries(reference).await?,
+            disclosures,
+        })
     }
 
     /// Records that `caller` took a report by phone or webchat.

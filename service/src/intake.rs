@@ -50,6 +50,8 @@ pub struct Submission {
     pub body: Value,
     pub submitter: Submitter,
     pub idempotency_key: Option<String>,
+    /// The staff id of whoever took the report for a caller (phone, webchat), kept with it.
+    pub taken_by: Option<String>,
 }
 
 #[derive(Debug)]
@@ -96,7 +98,12 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
     let (new_report, receipt) = loop {
         attempt += 1;
         let reference = Reference::from_entropy(random_u64());
-        let parts = split_report(report.clone(), report_id, reference.clone(), now);
+        let mut parts = split_report(report.clone(), report_id, reference.clone(), now);
+        parts.summary.taken = submission.taken_by.as_ref().map(|by| oys_shared::case_record::TakenReport {
+            by: by.clone(),
+            language_spoken: report.assisted.as_ref().and_then(|a| a.language_spoken.clone()),
+            interpreter_used: report.assisted.as_ref().and_then(|a| a.interpreter_used),
+        });
         let receipt = Receipt {
             reference: reference.clone(),
             routes: parts.summary.routes.clone(),

@@ -63,6 +63,18 @@ pub async fn published(svc: &Services) -> Result<Vec<PublishedMonth>, PortError>
     svc.statistics.published_months().await
 }
 
+/// The date a month is due to be published (UK), `YYYY-MM-DD`: `SETTLING_DAYS` after it closes,
+/// at the scheduled job's first run that day.
+pub fn publication_date(month: &str) -> String {
+    let next = months_between(month, "9999-12").into_iter().nth(1).unwrap_or_default();
+    match format!("{next}-01").parse::<jiff::civil::Date>() {
+        Ok(first) => {
+            first.checked_add(jiff::Span::new().days(SETTLING_DAYS)).map(|d| d.to_string()).unwrap_or_default()
+        }
+        Err(_) => String::new(),
+    }
+}
+
 /// `YYYY-MM` months from `first` up to, not including, `end`.
 fn months_between(first: &str, end: &str) -> Vec<String> {
     let parse = |m: &str| -> Option<(i32, i32)> { Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?)) };
@@ -84,5 +96,11 @@ mod tests {
         assert_eq!(months_between("2025-11", "2026-02"), ["2025-11", "2025-12", "2026-01"]);
         assert!(months_between("2026-02", "2026-02").is_empty());
         assert!(months_between("nonsense", "2026-02").is_empty());
+    }
+
+    #[test]
+    fn a_month_is_due_for_publication_a_settling_week_after_it_closes() {
+        assert_eq!(publication_date("2026-12"), "2027-01-08");
+        assert_eq!(publication_date("2026-02"), "2026-03-08");
     }
 }

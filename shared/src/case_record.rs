@@ -51,6 +51,18 @@ pub struct CaseSummary {
     pub phone_given: bool,
     pub email_given: bool,
     pub routes: Vec<Route>,
+    /// Who took the report, if staff did (phone, webchat), and how the call went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<TakenReport>,
+}
+
+/// A report staff took for a caller: who took it (their staff id, as events name them), the
+/// language the caller spoke and whether an interpreter was used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TakenReport {
+    pub by: String,
+    pub language_spoken: Option<LanguageTag>,
+    pub interpreter_used: Option<bool>,
 }
 
 /// What happened and where, in the reporter's words: personal data, erased on request.
@@ -137,7 +149,7 @@ pub struct ReportParts {
 /// Splits a valid report for storage.
 pub fn split_report(report: Report, report_id: Uuid, reference: Reference, received_at: Timestamp) -> ReportParts {
     let nation = report.nation();
-    let Report { language, channel, reporter, contact, incident, perpetrators, consent } = report;
+    let Report { language, channel, reporter, contact, incident, perpetrators, consent, assisted: _ } = report;
     let routes = routes_for(consent.police, consent.advocate_support);
     let summary = CaseSummary {
         report_id,
@@ -169,6 +181,8 @@ pub fn split_report(report: Report, report_id: Uuid, reference: Reference, recei
         phone_given: contact.details.phone.is_some(),
         email_given: contact.details.email.is_some(),
         routes,
+        // Who took it is not in the report: intake sets it from the signed-in caller.
+        taken: None,
     };
     let narrative = Narrative {
         occurred_on: incident.occurred_on,

@@ -296,6 +296,11 @@ impl CaseState {
     pub fn shared_with(&self) -> Option<&str> {
         self.share.as_ref().filter(|s| s.decision == ShareDecision::Given).map(|s| s.partner_id.as_str())
     }
+
+    /// When the consent to share that stands was recorded.
+    pub fn shared_at(&self) -> Option<Timestamp> {
+        self.share.as_ref().filter(|s| s.decision == ShareDecision::Given).map(|s| s.record.at)
+    }
 }
 
 /// A line of a case list: categories, status and the next deadline, nothing personal. The
@@ -329,6 +334,9 @@ pub struct CaseListing {
     /// When some of the case's personal data is next due to be erased.
     #[serde(default)]
     pub personal_data_expires_at: Option<Timestamp>,
+    /// When the reporter's consent to share with the partner was recorded (if it stands).
+    #[serde(default)]
+    pub shared_at: Option<Timestamp>,
 }
 
 impl CaseListing {
@@ -349,6 +357,7 @@ impl CaseListing {
             reporter_added_at: state.reporter_added_at,
             phone_proposed: state.phone_proposed_at.is_some(),
             personal_data_expires_at: state.personal_data_expires_at,
+            shared_at: state.shared_at(),
         }
     }
 }
@@ -360,6 +369,8 @@ impl CaseListing {
 pub struct AdvocateCaseListing {
     pub reference: Reference,
     pub received_at: Timestamp,
+    /// When the reporter's consent to share with the advocate's organisation was recorded.
+    pub shared_at: Option<Timestamp>,
     pub status: CaseStatus,
     pub next_due_at: Option<Timestamp>,
 }
@@ -369,6 +380,7 @@ impl From<CaseListing> for AdvocateCaseListing {
         AdvocateCaseListing {
             reference: listing.reference,
             received_at: listing.received_at,
+            shared_at: listing.shared_at,
             status: listing.status,
             next_due_at: listing.next_due_at,
         }

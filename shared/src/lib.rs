@@ -20,6 +20,7 @@ pub mod follow_up;
 pub mod geography;
 pub mod hex;
 pub mod i18n;
+pub mod oversight;
 pub mod phone;
 pub mod police;
 pub mod reference;

@@ -157,6 +157,17 @@ pub struct Report {
     pub incident: Incident,
     pub perpetrators: Perpetrators,
     pub consent: Consent,
+    /// A report taken by staff (phone, webchat): how the call went. Staff only, as `channel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted: Option<Assisted>,
+}
+
+/// How a report taken by phone or webchat was taken: the language the caller spoke and whether an
+/// interpreter was used. Only staff may send it (the public form cannot claim a call).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Assisted {
+    pub language_spoken: Option<LanguageTag>,
+    pub interpreter_used: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -280,7 +291,7 @@ impl Parser {
         let root = self.object(
             "",
             Some(body),
-            &["language", "channel", "reporter", "contact", "incident", "perpetrators", "consent"],
+            &["language", "channel", "reporter", "contact", "incident", "perpetrators", "consent", "assisted"],
         )?;
 
         let language = self.required("language", root.get("language"), |p, f, v| {
@@ -297,6 +308,7 @@ impl Parser {
         let incident = self.incident(root.get("incident"), now);
         let perpetrators = self.perpetrators(root.get("perpetrators"));
         let consent = self.consent(root.get("consent"));
+        let assisted = self.assisted(root.get("assisted"), submitter);
 
         self.consent_rules(root);
 
@@ -308,7 +320,35 @@ impl Parser {
             incident: incident?,
             perpetrators: perpetrators?,
             consent: consent?,
+            assisted: assisted?,
         })
+    }
+
+    /// `assisted`: staff only, as a channel other than online is.
+    fn assisted(&mut self, value: Option<&Value>, submitter: Submitter) -> Option<Option<Assisted>> {
+        if is_absent(value) {
+            return Some(None);
+        }
+        let path = "assisted";
+        let errors_before = self.errors.len();
+        let obj = self.object(path, value, &["language_spoken", "interpreter_used"])?;
+        let language_spoken = self.optional_parsed(
+            &join(path, "language_spoken"),
+            obj.get("language_spoken"),
+            limits::LANGUAGE_TAG,
+            |answer| Ok(LanguageTag::from_answer(answer)),
+        );
+        let interpreter_used = self.optional_bool(&join(path, "interpreter_used"), obj.get("interpreter_used"));
+        let assisted = Assisted { language_spoken: language_spoken?, interpreter_used: interpreter_used? };
+        // Read first, so a malformed section gets its own errors; well-formed, the public may
+        // still not send it.
+        if submitter == Submitter::Public {
+            if self.errors.len() == errors_before {
+                self.error(path, ErrorCode::NotAllowed);
+            }
+            return None;
+        }
+        Some(Some(assisted))
     }
 
     fn channel(&mut self, value: Option<&Value>, submitter: Submitter) -> Option<Channel> {
@@ -758,6 +798,7 @@ const FORM_BOOL_FIELDS: &[&str] = &[
     "incident.ongoing",
     "incident.reported_to_police_already",
     "consent.advocate_support",
+    "assisted.interpreter_used",
 ];
 
 /// Every field the no-script form may send: the leaves of the report's JSON shape (API.md).
@@ -798,6 +839,8 @@ pub const FORM_FIELDS: &[&str] = &[
     "consent.advocate_support",
     "consent.support_needs",
     "consent.privacy_notice_version",
+    "assisted.language_spoken",
+    "assisted.interpreter_used",
 ];
 
 /// How many unknown form keys are carried through to the parser (each becomes one

@@ -360,6 +360,77 @@ impl PublishedMonth {
     }
 }
 
+/// What a month's publication will show for one figure, as the leads preview it before the month
+/// is published. The noise is drawn only at publication, so a figure near the threshold cannot
+/// be known in advance: the preview says so rather than guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outlook", content = "count")]
+pub enum Outlook {
+    /// Withheld whatever the noise: below the threshold, or in a table withheld whole.
+    Withheld,
+    /// Published or withheld depending on the noise drawn at publication.
+    DependsOnNoise,
+    /// Published in every draw tried: the true count now (at least the threshold), which the
+    /// publication shows within ±[`MAX_NOISE`].
+    Published(u64),
+}
+
+/// The preview of a month not yet published: every figure's [`Outlook`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthOutlook {
+    pub month: String,
+    pub threshold: u64,
+    pub reports: Outlook,
+    /// Each table's categories, in the published order.
+    pub tables: Vec<(Dimension, Vec<(&'static str, Outlook)>)>,
+    pub referred_to_police: Outlook,
+    pub asked_for_advocate: Outlook,
+}
+
+/// How many noise draws the preview tries besides the three uniform ones (all −max, 0, +max).
+const OUTLOOK_DRAWS: u8 = 32;
+
+/// The preview of `counts` under [`publish`]'s rules: each figure is published with many noise
+/// draws (every figure at −[`MAX_NOISE`], at 0 and at +[`MAX_NOISE`], and [`OUTLOOK_DRAWS`]
+/// keyed draws); a figure withheld in every draw is withheld, one published in every draw is
+/// published, any other depends on the noise. No count below the threshold is ever shown.
+pub fn outlook(counts: &MonthCounts, threshold: u64) -> MonthOutlook {
+    let max = MAX_NOISE as i64;
+    let uniform = [-max, 0, max].map(|n| publish_with_noise(counts, threshold, MAX_NOISE, &move |_| n));
+    let keyed = (0..OUTLOOK_DRAWS).map(|i| publish(counts, threshold, &NoiseKey([i; 32])));
+    let draws: Vec<PublishedMonth> = uniform.into_iter().chain(keyed).collect();
+    let judge = |count: u64, cell: &dyn Fn(&PublishedMonth) -> Cell| {
+        let withheld = draws.iter().filter(|d| cell(d).is_withheld()).count();
+        match withheld {
+            n if n == draws.len() => Outlook::Withheld,
+            0 if count >= threshold => Outlook::Published(count),
+            _ => Outlook::DependsOnNoise,
+        }
+    };
+    let tables = Dimension::ALL
+        .iter()
+        .map(|&dimension| {
+            let cells = dimension
+                .categories()
+                .iter()
+                .map(|category| {
+                    let count = counts.table(dimension).get(*category).copied().unwrap_or(0);
+                    (*category, judge(count, &|d| d.table(dimension).get(*category).copied().unwrap_or(Cell::Withheld)))
+                })
+                .collect();
+            (dimension, cells)
+        })
+        .collect();
+    MonthOutlook {
+        month: counts.month.clone(),
+        threshold,
+        reports: judge(counts.reports, &|d| d.reports),
+        tables,
+        referred_to_police: judge(counts.referred_to_police, &|d| d.referred_to_police),
+        asked_for_advocate: judge(counts.asked_for_advocate, &|d| d.asked_for_advocate),
+    }
+}
+
 /// The largest noise added to a published count (see [`publish`]): every published figure is
 /// the true count plus a whole number from −2 to +2, each equally likely.
 pub const MAX_NOISE: u64 = 2;

@@ -203,6 +203,7 @@ mod tests {
             reporter_added_at: None,
             phone_proposed: false,
             personal_data_expires_at: None,
+            shared_at: None,
         }
     }
 

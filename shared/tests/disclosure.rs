@@ -210,6 +210,7 @@ fn summary(r: &Synthetic) -> CaseSummary {
         phone_given: false,
         email_given: false,
         routes: vec![],
+        taken: None,
     }
 }
 

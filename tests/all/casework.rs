@@ -276,7 +276,7 @@ async fn every_route_answers_each_role_only_within_its_rights(backend: Backend) 
     let line = &list["cases"][0];
     let mut fields: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
     fields.sort_unstable();
-    assert_eq!(fields, ["next_due_at", "received_at", "reference", "status"], "{list}");
+    assert_eq!(fields, ["next_due_at", "received_at", "reference", "shared_at", "status"], "{list}");
     let own = view["deadlines"].as_array().unwrap().iter().find(|d| d["kind"] == "advocate_call").unwrap();
     assert_eq!((&line["status"], &line["next_due_at"]), (&view["status"], &own["due_at"]), "{list}");
 

@@ -407,6 +407,8 @@ on_both_backends!(
     an_operator_works_a_case_from_sign_in_to_sign_out,
     a_form_without_its_anti_forgery_token_changes_nothing,
     every_console_page_signed_out_leads_to_sign_in,
+    an_operator_takes_a_report_by_phone,
+    advocates_and_leads_see_what_their_roles_allow,
 );
 
 /// Every forged, stale or misdirected token, a replayed state, a state from another browser
@@ -507,4 +509,198 @@ async fn an_idle_session_ends_and_asks_for_sign_in_again() {
     let page = browser.get("/staff/queue").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert!(backend.services.sessions.session(&key).await.unwrap().is_none(), "an ended session is removed");
+}
+
+// ---- part 2: reports by phone and webchat, the advocate's console, the lead's ----------------
+
+/// A phone report's fields as the console's form sends them: the caller wants an anonymous
+/// police referral and an advocate, and spoke Cantonese through an interpreter.
+fn phone_report<'a>(csrf: &'a str, form_key: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("channel", "phone"),
+        ("read_in", "en"),
+        ("form_key", form_key),
+        ("consent.privacy_notice_version", oys_shared::report::PRIVACY_NOTICE_VERSION),
+        ("assisted.language_spoken", "Cantonese"),
+        ("assisted.interpreter_used", "true"),
+        ("incident.occurred_on", "2026-11-20"),
+        ("incident.types", "verbal_abuse"),
+        ("incident.description", "Shouted at on the tram by two men."),
+        ("incident.location.postcode", "M1 1AE"),
+        ("incident.location.town", "Manchester"),
+        ("reporter.role", "victim"),
+        ("consent.police", "anonymous"),
+        ("consent.advocate_support", "true"),
+        ("contact.phone", "07700 900123"),
+        ("contact.preferred_method", "phone"),
+    ]
+}
+
+/// An operator takes a report by phone: the public form's questions with the words to read
+/// aloud from its catalogue; a refusal keeps what was typed and stores nothing; sent, it is the
+/// operator's phone report, its case page shows the channel, who took it and its routes, with
+/// the caller's receipt, and its police referral goes as the trusted-channel rule says.
+async fn an_operator_takes_a_report_by_phone(backend: Backend) {
+    use oys_shared::i18n::{message, Language};
+    let issuer = Issuer::start().await;
+    let mut browser = Browser::new(console_router(&backend, &issuer));
+    browser.sign_in_as(&issuer, vec!["operator"], None).await;
+
+    let form = browser.get("/staff/new-report?channel=phone").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    for id in ["form-consent-police", "next-steps-police-anonymous", "next-steps-police-with-contact", "privacy-share"]
+    {
+        let words = message(Language::English, id, &[]);
+        assert!(form.body.contains(&askama_escape(&words)), "the words of {id} are there to read aloud");
+    }
+    assert!(form.body.contains("Privacy notice version 2026-01"));
+    let vietnamese = browser.get("/staff/new-report?channel=phone&read_in=vi").await;
+    let words = message(Language::Vietnamese, "next-steps-police-anonymous", &[]);
+    assert!(vietnamese.body.contains(&askama_escape(&words)), "the words in the caller's language");
+    assert_eq!(browser.get("/staff/new-report?channel=online").await.status, StatusCode::NOT_FOUND);
+
+    let csrf = csrf_of(&form.body);
+    let form_key = field_of(&form.body, "form_key");
+    let mut missing = phone_report(&csrf, &form_key);
+    missing.retain(|(k, _)| *k != "incident.description");
+    let refused = browser.send("POST", "/staff/new-report", Some(&missing)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#incident-description\""), "the summary links to the question");
+    assert!(refused.body.contains("value=\"Manchester\"") && refused.body.contains("value=\"Cantonese\""));
+    let listed = |backend: &Backend| {
+        let filter = oys_service::ports::CaseFilter {
+            statuses: oys_shared::casework::CaseStatus::ALL.to_vec(),
+            shared_with: None,
+            limit: 10,
+        };
+        let cases = backend.services.cases.clone();
+        async move { cases.list_cases(&filter).await.unwrap() }
+    };
+    assert!(listed(&backend).await.is_empty(), "a refused report stores nothing");
+
+    let sent = browser.send("POST", "/staff/new-report", Some(&phone_report(&csrf, &form_key))).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let cases = listed(&backend).await;
+    assert_eq!(cases.len(), 1);
+    let reference = cases[0].reference.clone();
+    assert!(sent.body.contains(&format!("Report taken: {reference}")));
+    assert!(sent.body.contains("Their receipt"), "the caller's receipt is read to them");
+    let card = sent.body.split("How the report came in").nth(1).unwrap().split("</section>").next().unwrap();
+    for shown in ["Phone", "user-operator", "Cantonese", "Police referral", "Advocate assignment"] {
+        assert!(card.contains(shown), "the case page shows {shown}: {card}");
+    }
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.summary.channel, oys_shared::report::Channel::Phone);
+    let taken = stored.summary.taken.expect("who took it is kept");
+    assert_eq!((taken.by.as_str(), taken.interpreter_used), ("user-operator", Some(true)));
+    let audit = backend.services.audit.entries(&reference).await.unwrap();
+    assert!(audit.iter().any(|e| e.action == "report_taken" && e.actor == "user-operator"));
+
+    // Sent twice (a double click), it is one report.
+    let again = browser.send("POST", "/staff/new-report", Some(&phone_report(&csrf, &form_key))).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(listed(&backend).await.len(), 1);
+
+    // A trusted channel's referral needs no release: it goes to the force.
+    backend.run_workers().await;
+    let force = backend.police_mailbox("greater-manchester");
+    assert!(backend.emails_to(&force).await.iter().any(|e| e.subject.contains(reference.as_str())));
+}
+
+/// Text as askama escapes it in a page.
+fn askama_escape(text: &str) -> String {
+    text.replace('&', "&#38;").replace('\'', "&#39;").replace('"', "&#34;").replace('<', "&#60;").replace('>', "&#62;")
+}
+
+/// An advocate sees a case only once the reporter's consent to share with their organisation is
+/// recorded, and only until it is withdrawn; records first contact; another organisation's case
+/// is a 404 page as a missing one is. A lead reads the audit trail with both reads in it; an
+/// operator or advocate reaching a lead page is refused.
+async fn advocates_and_leads_see_what_their_roles_allow(backend: Backend) {
+    let issuer = Issuer::start().await;
+    let router = console_router(&backend, &issuer);
+    let reference = submit(&backend).await;
+    backend.run_workers().await;
+    let mut operator = Browser::new(router.clone());
+    operator.sign_in_as(&issuer, vec!["operator"], None).await;
+    let case = operator.get(&format!("/staff/cases/{reference}")).await;
+    let csrf = csrf_of(&case.body);
+    let action = |name: &str| format!("/staff/cases/{reference}/{name}");
+    let partner = "example-london";
+    let mut advocate = Browser::new(router.clone());
+    advocate.sign_in_as(&issuer, vec!["advocate"], Some(partner)).await;
+    let mut other = Browser::new(router.clone());
+    other.sign_in_as(&issuer, vec!["advocate"], Some("example-scotland")).await;
+
+    operator.send("POST", &action("call"), Some(&[("csrf", &csrf), ("outcome", "reached")])).await;
+    let assigned = operator
+        .send("POST", &action("assign"), Some(&[("csrf", &csrf), ("partner_id", partner), ("reason", "near them")]))
+        .await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
+    assert!(!advocate.get("/staff/queue").await.body.contains(reference.as_str()), "not before consent");
+    assert_eq!(advocate.get(&format!("/staff/cases/{reference}")).await.status, StatusCode::NOT_FOUND);
+
+    let consent = [
+        ("csrf", csrf.as_str()),
+        ("partner_id", partner),
+        ("decision", "given"),
+        ("channel", "phone"),
+        ("privacy_notice_version", "2026-01"),
+    ];
+    assert_eq!(operator.send("POST", &action("consent"), Some(&consent)).await.status, StatusCode::SEE_OTHER);
+    let list = advocate.get("/staff/queue").await;
+    assert!(list.body.contains(reference.as_str()) && list.body.contains("Shared with you"));
+    assert!(!list.body.contains("Greater Manchester") && !list.body.contains("Nation"), "need to know");
+    let handoff = advocate.get(&format!("/staff/cases/{reference}")).await;
+    assert_eq!(handoff.status, StatusCode::OK);
+    let description = backend.services.reports.get_report(&reference).await.unwrap().unwrap().narrative.unwrap();
+    assert!(handoff.body.contains(&askama_escape(&description.description)), "in the reporter's own words");
+    assert!(handoff.body.find("Safe contact").unwrap() < handoff.body.find("What happened").unwrap());
+    let advocate_csrf = csrf_of(&handoff.body);
+    assert_eq!(advocate.get(&action("release")).await.status, StatusCode::NOT_FOUND, "only their two actions");
+    let contact = advocate.send("POST", &action("contact"), Some(&[("csrf", &advocate_csrf)])).await;
+    assert_eq!(contact.status, StatusCode::SEE_OTHER, "{}", contact.body);
+    let events = backend.services.cases.events(&reference).await.unwrap();
+    assert!(events
+        .iter()
+        .any(|e| e.event.kind() == "advocate_contact_made" && e.partner_id.as_deref() == Some(partner)));
+
+    // Another organisation's case by URL: the same page as no case at all.
+    let theirs = other.get(&format!("/staff/cases/{reference}")).await;
+    let none = other.get(&format!("/staff/cases/{}", Reference::from_entropy(99))).await;
+    assert_eq!((theirs.status, none.status), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    assert_eq!(
+        theirs.body.replace(reference.as_str(), ""),
+        none.body.replace(Reference::from_entropy(99).as_str(), "")
+    );
+
+    // Lead pages: refused to others, then the trail with the operator's and advocate's reads.
+    for page in ["/staff/escalations", "/staff/caseload", "/staff/statistics", &action("audit")] {
+        assert_eq!(operator.get(page).await.status, StatusCode::FORBIDDEN, "{page}");
+        assert_eq!(advocate.get(page).await.status, StatusCode::FORBIDDEN, "{page}");
+    }
+    let mut lead = Browser::new(router.clone());
+    lead.sign_in_as(&issuer, vec!["operator", "lead"], None).await;
+    let trail = lead.get(&action("audit")).await;
+    assert_eq!(trail.status, StatusCode::OK, "{}", trail.body);
+    for reader in ["user-operator", "user-advocate", "user-operator-lead"] {
+        assert!(trail.body.contains(reader), "{reader} is in the trail");
+    }
+    assert!(trail.body.contains("Read the case") && trail.body.contains("example-london"));
+    let caseload = lead.get("/staff/caseload").await;
+    let london = caseload.body.split("London and South East").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(london.contains("<td>1</td>"), "the case counts against its organisation: {london}");
+    assert_eq!(lead.get("/staff/escalations").await.status, StatusCode::OK);
+    let statistics = lead.get("/staff/statistics").await;
+    assert!(statistics.body.contains(&oys_shared::statistics::month_of(backend.services.clock.now())));
+    assert!(statistics.body.contains("Withheld"), "one report's month is withheld");
+
+    // Consent withdrawn: the case leaves the advocate's list at once.
+    let withdraw =
+        [("csrf", csrf.as_str()), ("scope", "partner"), ("channel", "phone"), ("privacy_notice_version", "2026-01")];
+    let withdrawn = operator.send("POST", &action("withdraw-consent"), Some(&withdraw)).await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER, "{}", withdrawn.body);
+    assert!(!advocate.get("/staff/queue").await.body.contains(reference.as_str()));
+    assert_eq!(advocate.get(&format!("/staff/cases/{reference}")).await.status, StatusCode::NOT_FOUND);
 }

@@ -602,20 +602,33 @@ async fn exercise(
         (_, console) if console.starts_with("/staff") => {
             // Signed in as the local operator (each route with a fresh session, so sign-out
             // ends only its own); a form carries the session's token.
-            let (cookie, csrf) = crate::support::console::local_session(router, "operator.local").await;
+            // The lead: every page, the lead's own included, reaches what it reads.
+            let (cookie, csrf) = crate::support::console::local_session(router, "lead.local").await;
             let concrete = console
                 .replace("{reference}", case)
                 .replace("{action}", "note")
                 .replace("{asset}", "console.css")
                 .replace("{*rest}", "elsewhere");
+            // A report by phone: the whole form, so its intake's calls are made.
+            let new_report = concrete == "/staff/new-report";
+            let uri = if new_report && method == "GET" { format!("{concrete}?channel=phone") } else { concrete };
             let mut builder = Request::builder()
                 .method(method.as_str())
-                .uri(&concrete)
+                .uri(&uri)
                 .header("cookie", cookie)
                 .header("sec-fetch-site", "same-origin");
             let body = if method == "POST" {
                 builder = builder.header("content-type", "application/x-www-form-urlencoded");
-                Body::from(format!("csrf={csrf}&text=A+note"))
+                if new_report {
+                    Body::from(format!(
+                        "csrf={csrf}&channel=phone&incident.occurred_on=2026-11-20&incident.types=verbal_abuse\
+                         &incident.description=Shouted+at&incident.location.postcode=M1+1AE&reporter.role=victim\
+                         &consent.police=with_contact_details&consent.advocate_support=true\
+                         &contact.phone=07700+900123&consent.privacy_notice_version=2026-01"
+                    ))
+                } else {
+                    Body::from(format!("csrf={csrf}&text=A+note"))
+                }
             } else {
                 Body::empty()
             };
@@ -754,6 +767,7 @@ async fn record_every_function(
             body: phoned,
             submitter: oys_shared::report::Submitter::Operator,
             idempotency_key: None,
+            taken_by: None,
         },
     )
     .await

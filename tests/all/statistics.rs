@@ -40,8 +40,12 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
         let key = Some(format!("stats-{i}"));
         for _ in 0..2 {
             // Sent twice with one key: counted once.
-            let submission =
-                oys_service::intake::Submission { body: report.clone(), submitter, idempotency_key: key.clone() };
+            let submission = oys_service::intake::Submission {
+                body: report.clone(),
+                submitter,
+                idempotency_key: key.clone(),
+                taken_by: None,
+            };
             let outcome = oys_service::intake::submit(&in_september, submission).await.unwrap();
             if let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome {
                 references.push(receipt.reference);

@@ -243,6 +243,7 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
             body,
             submitter: oys_shared::report::Submitter::Operator,
             idempotency_key: None,
+            taken_by: None,
         },
     )
     .await
@@ -423,6 +424,7 @@ async fn the_sweeper_never_repeats_an_operators_alert_the_request_sent(backend: 
         body: event_json("report-anonymous.json"),
         submitter: Submitter::Public,
         idempotency_key: None,
+        taken_by: None,
     };
     let outcome = oys_service::intake::submit(&unrecorded, submission).await.unwrap();
     let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("{outcome:?}") };

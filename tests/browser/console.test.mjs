@@ -854,3 +854,173 @@ test("the queue and a case are photographed at 1280 px", async () => {
   await page.screenshot({ path: join(artefacts, "console-case.png"), fullPage: true });
   await context.close();
 });
+
+// ---- part 2: a report by phone, the advocate's console, the lead's -----------------------------
+
+/// Fills the console's "new report" form as an operator does on a call: the caller wants an
+/// anonymous police referral and an advocate, gives a phone, spoke Cantonese with an interpreter.
+async function fillPhoneReport(page) {
+  await page.fill("#assisted-language_spoken", "Cantonese");
+  await page.check("#assisted-interpreter_used-true");
+  await page.fill("#incident-occurred_on", "2026-11-20");
+  await page.check("#incident-types-verbal_abuse");
+  await page.fill("#incident-description", "Two men shouted at me on the tram and followed me off it.");
+  await page.fill("#incident-location-postcode", "M1 1AE");
+  await page.check("#reporter-role-victim");
+  await page.check("#consent-police-anonymous");
+  await page.check("#consent-advocate_support-true");
+  await page.fill("#contact-phone", "07700 900456");
+}
+
+test("an operator takes a phone report; the advocate picks it up once consent is recorded; the lead reads who read it", async () => {
+  const serious = [];
+  const check = async (page, name) => serious.push(...(await checkAccessibility(page, name)));
+  const operator = await signIn("operator", "/staff/queue", { bypassCSP: true });
+  const page = operator.page;
+  await page.click("nav.service-navigation >> text=New report by phone");
+  await page.waitForURL(`${base()}/staff/new-report?channel=phone`);
+  assert.equal((await page.textContent("h1")).trim(), "New report by phone");
+  const script = await page.textContent(".read-aloud");
+  assert.match(script, /Read this to the caller/);
+  assert.match(script, /without your name or contact details/, "what an anonymous referral means, from the form's words");
+  assert.match(script, /Privacy notice version 2026-01/);
+  await check(page, "new report by phone");
+
+  // Sent half-filled: refused, everything typed kept, the summary linking to each question.
+  await page.fill("#assisted-language_spoken", "Cantonese");
+  await page.fill("#incident-location-postcode", "M1 1AE");
+  const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button:has-text('Send the report')")]);
+  assert.equal(refused.status(), 422);
+  await page.waitForLoadState();
+  assert.equal(await page.inputValue("#assisted-language_spoken"), "Cantonese", "what was typed is kept");
+  assert.equal(await page.inputValue("#incident-location-postcode"), "M1 1AE");
+  assert.equal(await page.locator(".error-summary a[href='#incident-description']").count(), 1);
+  assert.deepEqual(await unlinkedErrors(page, "new report with errors"), []);
+  await check(page, "new report with errors");
+
+  await fillPhoneReport(page);
+  await page.click("button:has-text('Send the report')");
+  await page.waitForLoadState();
+  const taken = (await page.textContent(".banner-success h2")).trim();
+  const reference = taken.match(/OYS-[0-9A-Z]{4}-[0-9A-Z]{4}/)[0];
+  assert.match(await page.textContent(".banner-success"), /Their receipt/);
+  const arrival = await page.textContent("section:has(h2:has-text('How the report came in'))");
+  for (const shown of ["Phone", "operator.test", "Cantonese", "Police referral", "Advocate assignment"]) {
+    assert.ok(arrival.includes(shown), `the case page shows ${shown}: ${arrival}`);
+  }
+  await check(page, "case just taken by phone");
+  await page.screenshot({ path: join(artefacts, "console-phone-report.png"), fullPage: true });
+
+  // Not the advocate's yet: no consent to share.
+  const advocate = await signIn("advocate", "/staff/queue", { bypassCSP: true });
+  assert.equal(await advocate.page.locator(`a[href="/staff/cases/${reference}"]`).count(), 0, "not listed before consent");
+
+  // The operator calls back, confirms the London partner, records consent given.
+  await page.goto(`${base()}/staff/cases/${reference}/call`);
+  await page.getByLabel("Reached", { exact: true }).check();
+  await page.click("button:has-text('Record the call')");
+  await page.waitForURL(`${base()}/staff/cases/${reference}?done=call`);
+  await waitForProposal(page, reference);
+  await page.check("input[name=partner_id][value=example-london]");
+  await page.click("button:has-text('Confirm')");
+  await page.waitForURL(`${base()}/staff/cases/${reference}?done=assign`);
+  await page.goto(`${base()}/staff/cases/${reference}/consent`);
+  await page.getByLabel("Yes, consent given").check();
+  await page.getByLabel("Phone", { exact: true }).check();
+  await page.click("button:has-text('Record the decision')");
+  await page.waitForURL(`${base()}/staff/cases/${reference}?done=consent`);
+
+  // Now theirs: listed with when it was shared and their clock; the handoff page; first contact.
+  await advocate.page.goto(`${base()}/staff/queue`);
+  const row = advocate.page.locator(`tr:has(a[href="/staff/cases/${reference}"])`);
+  assert.equal(await row.count(), 1, "listed once consent is recorded");
+  assert.match(await advocate.page.textContent("table.cases thead"), /Shared with you[\s\S]*Your call-back/);
+  assert.match(await row.textContent(), /due in|due tomorrow|due today/);
+  await check(advocate.page, "advocate's list with a case");
+  await advocate.page.screenshot({ path: join(artefacts, "console-advocate.png"), fullPage: true });
+  copyFileSync(join(artefacts, "console-advocate.png"), join(root, "docs/console-advocate.png"));
+  await row.locator("a").click();
+  await advocate.page.waitForURL(`${base()}/staff/cases/${reference}`);
+  const handoff = await advocate.page.textContent("main");
+  assert.ok(handoff.indexOf("Safe contact") < handoff.indexOf("What happened"), "the safe-contact card first");
+  assert.match(handoff, /Two men shouted at me on the tram/, "in the reporter's own words");
+  assert.doesNotMatch(handoff, /Police referral|Greater Manchester|Nation/, "no police choice, routes or nation");
+  await advocate.page.click("text=Record first contact made");
+  await advocate.page.click("button:has-text('Record first contact')");
+  await advocate.page.waitForURL(`${base()}/staff/cases/${reference}?done=contact`);
+  assert.equal(await banner(advocate.page), "First contact was recorded.");
+  // Another partner's case, by URL: the same 404 page as no case at all.
+  const other = await newReport();
+  const elsewhere = await advocate.page.goto(`${base()}/staff/cases/${other}`);
+  assert.equal(elsewhere.status(), 404);
+  assert.equal((await advocate.page.textContent("h1")).trim(), "Case not found");
+  await check(advocate.page, "another partner's case (advocate)");
+
+  // Lead pages: refused to the operator and the advocate.
+  for (const path of ["/staff/escalations", "/staff/caseload", "/staff/statistics", `/staff/cases/${reference}/audit`]) {
+    assert.equal((await page.goto(`${base()}${path}`)).status(), 403, `${path} (operator)`);
+    assert.equal((await advocate.page.goto(`${base()}${path}`)).status(), 403, `${path} (advocate)`);
+    assert.equal((await page.textContent("h1")).trim(), "Your role cannot do this");
+  }
+  await check(page, "lead page refused (operator)");
+
+  // The lead: the audit trail with the operator's and the advocate's reads.
+  const lead = await signIn("lead", `/staff/cases/${reference}`, { bypassCSP: true });
+  await lead.page.click("text=Read the audit trail");
+  await lead.page.waitForURL(`${base()}/staff/cases/${reference}/audit`);
+  const trail = await lead.page.textContent("table");
+  for (const reader of ["operator.test", "advocate.example-london", "lead.test"]) {
+    assert.match(trail, new RegExp(`${reader.replace(".", "\\.")}[\\s\\S]*Read the case`), `${reader} read it`);
+  }
+  assert.match(trail, /Took the report \(phone or webchat\)/);
+  assert.match(await lead.page.textContent("main"), /London and South East/, "the handoff is listed as a disclosure");
+  await check(lead.page, "audit trail (lead)");
+  for (const [path, heading] of [["/staff/escalations", "Escalations"], ["/staff/caseload", "Caseload"], ["/staff/statistics", "Statistics awaiting publication"]]) {
+    await lead.page.click(`nav.service-navigation a[href="${path}"]`);
+    await lead.page.waitForURL(`${base()}${path}`);
+    assert.equal((await lead.page.textContent("h1")).trim(), heading);
+    await check(lead.page, `${heading} (lead)`);
+  }
+  await lead.page.goto(`${base()}/staff/caseload`);
+  const london = await lead.page.textContent("tr:has(th:has-text('London and South East'))");
+  assert.match(london, /\d/, "the London partner's open cases are counted");
+  await lead.page.screenshot({ path: join(artefacts, "console-lead.png"), fullPage: true });
+  copyFileSync(join(artefacts, "console-lead.png"), join(root, "docs/console-lead.png"));
+  await lead.page.goto(`${base()}/staff/statistics`);
+  assert.doesNotMatch(await lead.page.textContent("main"), /\b[1-9] \(published/, "no count below the threshold");
+
+  // At 320 px the new pages fit.
+  const problems = [];
+  for (const [who, path] of [[lead.page, "/staff/new-report?channel=webchat"], [lead.page, `/staff/cases/${reference}/audit`], [lead.page, "/staff/caseload"], [lead.page, "/staff/statistics"], [advocate.page, "/staff/queue"]]) {
+    await who.setViewportSize({ width: 320, height: 640 });
+    await who.goto(`${base()}${path}`);
+    const over = await overflow(who);
+    if (over > 0) problems.push(`${path} at 320 px: ${over} px over`);
+  }
+  assert.deepEqual(problems, []);
+  await Promise.all([operator.context.close(), advocate.context.close(), lead.context.close()]);
+  assert.deepEqual(serious, [], "serious or critical axe violations");
+});
+
+test("an operator reaches the phone report form and chooses answers with the keyboard alone", async () => {
+  const { context, page } = await signIn("operator", "/staff/queue");
+  const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
+  let focused;
+  for (let i = 0; i < 20; i += 1) {
+    await page.keyboard.press("Tab");
+    focused = await active();
+    if (focused.text === "New report by phone") break;
+  }
+  assert.equal(focused.text, "New report by phone", "Tab reaches the menu's link");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${base()}/staff/new-report?channel=phone`);
+  await page.focus("#assisted-language_spoken");
+  await page.keyboard.type("Cantonese");
+  await page.keyboard.press("Tab");
+  assert.equal((await active()).id, "assisted-interpreter_used-true", "Tab goes on to the interpreter question");
+  await page.keyboard.press("Space");
+  assert.equal(await page.isChecked("#assisted-interpreter_used-true"), true);
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.isChecked("#assisted-interpreter_used-false"), true, "the arrows choose the other answer");
+  await context.close();
+});

@@ -136,6 +136,7 @@ impl StateItem {
     }
 
     fn listing(self) -> CaseListing {
+        let shared_at = self.state.shared_at();
         CaseListing {
             reference: self.listing_reference,
             received_at: self.listing_received_at,
@@ -151,6 +152,7 @@ impl StateItem {
             reporter_added_at: self.state.reporter_added_at,
             phone_proposed: self.state.phone_proposed_at.is_some(),
             personal_data_expires_at: self.state.personal_data_expires_at,
+            shared_at,
         }
     }
 }

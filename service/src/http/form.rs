@@ -237,7 +237,7 @@ async fn submitted_form(
     let kept = Kept::from_form(&bytes);
     let value = report_from_form(&bytes, language);
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
-    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key };
+    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key, taken_by: None };
     match intake::submit(&services, submission).await {
         Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
             confirmation::answer(language, &headers, receipt, follow_up, false)
@@ -251,8 +251,7 @@ async fn submitted_form(
         }
         Ok(SubmitOutcome::IdempotencyKeyReused { .. }) => {
             // The same form sent twice with different answers: take the new answers as a new form.
-            let fresh = Kept { form_key: None, ..kept };
-            page(StatusCode::OK, &FormPage::new(language, &fresh, &[]))
+            page(StatusCode::OK, &FormPage::new(language, &kept.without_key(), &[]))
         }
         Err(error) => {
             tracing::error!(%error, "{}", crate::telemetry::failures::FORM_REPORT_NOT_STORED);
@@ -345,14 +344,14 @@ fn page(status: StatusCode, template: &impl Template) -> Response {
 
 /// What the reporter typed, to put back in the form (never logged, never in a URL).
 #[derive(Debug, Default)]
-struct Kept {
+pub(in crate::http) struct Kept {
     values: HashMap<String, Vec<String>>,
     /// The form's own idempotency key: sending the same form twice makes one report.
-    form_key: Option<String>,
+    pub form_key: Option<String>,
 }
 
 impl Kept {
-    fn from_form(bytes: &[u8]) -> Kept {
+    pub(in crate::http) fn from_form(bytes: &[u8]) -> Kept {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for (key, value) in form_urlencoded::parse(bytes).take(500) {
             if key == "form_key" || oys_shared::report::FORM_FIELDS.contains(&key.as_ref()) {
@@ -363,11 +362,16 @@ impl Kept {
         Kept { values, form_key }
     }
 
-    fn first(&self, field: &str) -> Option<&str> {
+    /// The answers without the form's key: sent again, they make a new report.
+    pub(in crate::http) fn without_key(self) -> Kept {
+        Kept { form_key: None, ..self }
+    }
+
+    pub(in crate::http) fn first(&self, field: &str) -> Option<&str> {
         self.values.get(field).and_then(|v| v.first()).map(String::as_str)
     }
 
-    fn has(&self, field: &str, value: &str) -> bool {
+    pub(in crate::http) fn has(&self, field: &str, value: &str) -> bool {
         self.values.get(field).is_some_and(|v| v.iter().any(|x| x == value))
     }
 }
@@ -413,7 +417,7 @@ impl Chrome {
 }
 
 /// Each language in its own words, for the picker.
-fn language_name(language: Language) -> &'static str {
+pub(in crate::http) fn language_name(language: Language) -> &'static str {
     match language {
         Language::English => "English",
         Language::ChineseTraditional => "繁體中文",
@@ -521,40 +525,88 @@ struct FormPage {
 }
 
 /// A line of the error summary: the message, linking to its field.
-struct ErrorLink {
-    anchor: String,
-    message: String,
+pub(in crate::http) struct ErrorLink {
+    pub anchor: String,
+    pub message: String,
     /// The message alone, as shown beside the question.
-    inline: String,
+    pub inline: String,
 }
 
-struct Section {
-    legend: String,
-    hint: Option<String>,
-    questions: Vec<Question>,
+/// A section of the report's questions (`form/questions.html`).
+pub(in crate::http) struct Section {
+    /// Its name in the message catalogue (`consent`).
+    pub name: &'static str,
+    pub legend: String,
+    pub hint: Option<String>,
+    /// Words staff read aloud to a caller before asking (the console's report by phone).
+    pub read_aloud: Option<ReadAloud>,
+    pub questions: Vec<Question>,
 }
 
-struct Question {
+/// What a member of staff reads to a caller: each thing said, with what it means.
+pub(in crate::http) struct ReadAloud {
+    /// The language of the words (`lang`).
+    pub lang: &'static str,
+    pub heading: String,
+    pub lines: Vec<(String, String)>,
+}
+
+pub(in crate::http) struct Question {
     /// The field path, the input's `name` (`contact.phone`).
-    name: &'static str,
+    pub name: &'static str,
     /// The element id the error summary links to.
-    id: String,
-    label: String,
-    hint: Option<String>,
-    optional: bool,
-    kind: Kind,
-    value: String,
-    options: Vec<Answer>,
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub optional: bool,
+    pub kind: Kind,
+    pub value: String,
+    pub options: Vec<Answer>,
     /// For a single checkbox: whether it was ticked.
-    ticked: bool,
+    pub ticked: bool,
     /// `field=value`: with scripts on, the question shows only when that answer is chosen
     /// (without scripts every question shows).
-    show_when: Option<&'static str>,
-    error: Option<String>,
+    pub show_when: Option<&'static str>,
+    pub error: Option<String>,
+}
+
+impl Question {
+    /// A question the public form does not ask (staff's own, in English): `options` are
+    /// (value, label) pairs for a choice; the answer given is kept.
+    pub(in crate::http) fn staff(
+        name: &'static str,
+        label: &str,
+        kind: Kind,
+        options: &[(&'static str, &str)],
+        kept: &Kept,
+        error: Option<String>,
+    ) -> Question {
+        Question {
+            name,
+            id: anchor(name),
+            label: label.to_string(),
+            hint: None,
+            optional: true,
+            kind,
+            value: kept.first(name).unwrap_or_default().to_string(),
+            options: options
+                .iter()
+                .map(|(value, label)| Answer {
+                    value,
+                    label: label.to_string(),
+                    checked: kept.has(name, value),
+                    input: if kind == Kind::Many { "checkbox" } else { "radio" },
+                })
+                .collect(),
+            ticked: false,
+            show_when: None,
+            error,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Kind {
+pub(in crate::http) enum Kind {
     Text,
     TextArea,
     Date,
@@ -572,7 +624,7 @@ enum Kind {
 }
 
 impl Kind {
-    fn input_type(&self) -> &'static str {
+    pub(in crate::http) fn input_type(&self) -> &'static str {
         match self {
             Kind::Date => "date",
             Kind::Time => "time",
@@ -581,21 +633,24 @@ impl Kind {
             _ => "text",
         }
     }
-    fn is_input(&self) -> bool {
+    pub(in crate::http) fn is_input(&self) -> bool {
         matches!(self, Kind::Text | Kind::Date | Kind::Time | Kind::Tel | Kind::Email)
     }
-    fn is_options(&self) -> bool {
+    pub(in crate::http) fn is_options(&self) -> bool {
         matches!(self, Kind::One | Kind::Many | Kind::YesNo)
+    }
+    pub(in crate::http) fn is_text_area(&self) -> bool {
+        *self == Kind::TextArea
     }
 }
 
 /// One option of a choice question.
-struct Answer {
-    value: &'static str,
-    label: String,
-    checked: bool,
+pub(in crate::http) struct Answer {
+    pub value: &'static str,
+    pub label: String,
+    pub checked: bool,
     /// `radio` or `checkbox`.
-    input: &'static str,
+    pub input: &'static str,
 }
 
 /// A question of the form: its field, how it is asked, and whether it may be left out.
@@ -718,7 +773,7 @@ fn short_name(field: &str) -> &str {
 /// The error summary's lines, in the form's order: each links to the question it is about and
 /// names it, since a message such as "This is required" means nothing on its own. The form
 /// page and the script's in-place check both show these.
-fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
+pub(in crate::http) fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
     let t = Texts(language);
     let fields: Vec<&str> = questions().iter().flat_map(|(_, _, asks)| asks.iter().map(|a| a.field)).collect();
     let position = |anchor: &str| fields.iter().position(|f| self::anchor(f) == anchor).unwrap_or(usize::MAX);
@@ -747,64 +802,7 @@ fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
 
 impl FormPage {
     fn new(language: Language, kept: &Kept, errors: &[FieldError]) -> FormPage {
-        let t = Texts(language);
-        let error_links = error_links(language, errors);
-        let error_for = |field: &str| {
-            let id = anchor(field);
-            let messages: Vec<&str> =
-                error_links.iter().filter(|link| link.anchor == id).map(|link| link.inline.as_str()).collect();
-            (!messages.is_empty()).then(|| messages.join(" "))
-        };
-        let sections = questions()
-            .into_iter()
-            .map(|(name, hinted, asks)| Section {
-                legend: t.get(&format!("form-section-{name}")),
-                hint: hinted.then(|| t.get(&format!("form-section-{name}-hint"))),
-                questions: asks
-                    .into_iter()
-                    .map(|a| {
-                        let message_id = format!("form-{}", a.field.replace('.', "-"));
-                        let choices: Vec<&'static str> = match a.kind {
-                            Kind::YesNo => vec!["true", "false"],
-                            _ => a.choices.clone(),
-                        };
-                        let options = choices
-                            .into_iter()
-                            .map(|value| Answer {
-                                value,
-                                label: match (a.kind, value) {
-                                    (Kind::YesNo, "true") => t.get("form-yes"),
-                                    (Kind::YesNo, _) => t.get("form-no"),
-                                    // Fluent ids take no `+`: `75+` is `75plus`.
-                                    _ => {
-                                        t.get(&format!("choice-{}-{}", short_name(a.field), value.replace('+', "plus")))
-                                    }
-                                },
-                                checked: kept.has(a.field, value),
-                                input: if a.kind == Kind::Many { "checkbox" } else { "radio" },
-                            })
-                            .collect();
-                        Question {
-                            name: a.field,
-                            id: anchor(a.field),
-                            label: t.get(&message_id),
-                            hint: a.hint.then(|| t.get(&format!("{message_id}-hint"))),
-                            optional: a.optional,
-                            kind: a.kind,
-                            value: if a.kind == Kind::Tick {
-                                String::new()
-                            } else {
-                                kept.first(a.field).unwrap_or_default().to_string()
-                            },
-                            options,
-                            ticked: a.kind == Kind::Tick && kept.has(a.field, "true"),
-                            show_when: reveal_condition(a.field),
-                            error: error_for(a.field),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
+        let (error_links, sections) = report_sections(language, kept, errors);
         FormPage {
             chrome: Chrome::new(language, "form-title", ""),
             errors: error_links,
@@ -813,4 +811,73 @@ impl FormPage {
             privacy_version: PRIVACY_NOTICE_VERSION,
         }
     }
+}
+
+/// The report's questions in `language`, with the answers kept and each error beside its
+/// question; and the error summary's lines. The public form and the console's report by phone
+/// or webchat both ask these.
+pub(in crate::http) fn report_sections(
+    language: Language,
+    kept: &Kept,
+    errors: &[FieldError],
+) -> (Vec<ErrorLink>, Vec<Section>) {
+    let t = Texts(language);
+    let error_links = error_links(language, errors);
+    let error_for = |field: &str| {
+        let id = anchor(field);
+        let messages: Vec<&str> =
+            error_links.iter().filter(|link| link.anchor == id).map(|link| link.inline.as_str()).collect();
+        (!messages.is_empty()).then(|| messages.join(" "))
+    };
+    let sections = questions()
+        .into_iter()
+        .map(|(name, hinted, asks)| Section {
+            name,
+            read_aloud: None,
+            legend: t.get(&format!("form-section-{name}")),
+            hint: hinted.then(|| t.get(&format!("form-section-{name}-hint"))),
+            questions: asks
+                .into_iter()
+                .map(|a| {
+                    let message_id = format!("form-{}", a.field.replace('.', "-"));
+                    let choices: Vec<&'static str> = match a.kind {
+                        Kind::YesNo => vec!["true", "false"],
+                        _ => a.choices.clone(),
+                    };
+                    let options = choices
+                        .into_iter()
+                        .map(|value| Answer {
+                            value,
+                            label: match (a.kind, value) {
+                                (Kind::YesNo, "true") => t.get("form-yes"),
+                                (Kind::YesNo, _) => t.get("form-no"),
+                                // Fluent ids take no `+`: `75+` is `75plus`.
+                                _ => t.get(&format!("choice-{}-{}", short_name(a.field), value.replace('+', "plus"))),
+                            },
+                            checked: kept.has(a.field, value),
+                            input: if a.kind == Kind::Many { "checkbox" } else { "radio" },
+                        })
+                        .collect();
+                    Question {
+                        name: a.field,
+                        id: anchor(a.field),
+                        label: t.get(&message_id),
+                        hint: a.hint.then(|| t.get(&format!("{message_id}-hint"))),
+                        optional: a.optional,
+                        kind: a.kind,
+                        value: if a.kind == Kind::Tick {
+                            String::new()
+                        } else {
+                            kept.first(a.field).unwrap_or_default().to_string()
+                        },
+                        options,
+                        ticked: a.kind == Kind::Tick && kept.has(a.field, "true"),
+                        show_when: reveal_condition(a.field),
+                        error: error_for(a.field),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    (error_links, sections)
 }

@@ -131,10 +131,11 @@ async fn take_report(State(state): State<OperatorState>, request: Request) -> Re
     };
     let headers = std::mem::take(&mut parts.headers);
     let submitter = if operator.is_some() { Submitter::Operator } else { Submitter::Public };
-    let (submission, language) = match read_report(&headers, body, submitter).await {
+    let (mut submission, language) = match read_report(&headers, body, submitter).await {
         Ok(read) => read,
         Err(refusal) => return refusal.into_response(),
     };
+    submission.taken_by = operator.as_ref().map(|caller| caller.user.clone());
     let outcome = intake::submit(&state.casework.services, submission).await;
     if let (Ok(SubmitOutcome::Accepted(receipt, _)), Some(caller)) = (&outcome, &operator) {
         if let Err(error) = state.casework.report_taken(caller, &receipt.reference).await {
@@ -270,6 +271,6 @@ async fn case_audit(
     Staff(caller): Staff,
     CaseReference(reference): CaseReference,
     State(state): State<OperatorState>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<crate::casework::AuditTrail>, ApiError> {
     Ok(Json(state.casework.audit_trail(&caller, &reference).await?))
 }

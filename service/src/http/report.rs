@@ -192,7 +192,7 @@ pub async fn read_report(
         let error = FieldError::new("Idempotency-Key", ErrorCode::InvalidIdempotencyKey);
         return Err(ApiError::fields(StatusCode::BAD_REQUEST, language, vec![error]));
     };
-    Ok((Submission { body: value, submitter, idempotency_key }, language))
+    Ok((Submission { body: value, submitter, idempotency_key, taken_by: None }, language))
 }
 
 /// A 201's body: the receipt of the report, and the follow-up receipt (shown once).

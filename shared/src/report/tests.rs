@@ -364,6 +364,19 @@ fn the_public_form_cannot_claim_an_operator_channel() {
 }
 
 #[test]
+fn only_staff_may_say_how_a_call_went() {
+    let mut body = minimal();
+    set(&mut body, "/assisted", json!({"language_spoken": "Cantonese", "interpreter_used": true}));
+    assert_eq!(errors(&body), vec![("assisted".into(), ErrorCode::NotAllowed)]);
+    let assisted = parse_report(&body, now(), Submitter::Operator).unwrap().assisted.unwrap();
+    assert_eq!((assisted.language_spoken.unwrap().as_str(), assisted.interpreter_used), ("Cantonese", Some(true)));
+    set(&mut body, "/assisted", json!({"interpreter_used": "perhaps", "other": 1}));
+    let refused: Vec<String> =
+        parse_report(&body, now(), Submitter::Operator).unwrap_err().into_iter().map(|e| e.field).collect();
+    assert_eq!(refused, ["assisted.other", "assisted.interpreter_used"]);
+}
+
+#[test]
 fn language_is_required_and_read_leniently() {
     let mut body = minimal();
     set(&mut body, "/language", json!("zh-hant"));

@@ -37,6 +37,7 @@ fn summary(nation: Nation, channel: Channel, types: &[IncidentType], motivations
         phone_given: false,
         email_given: false,
         routes: vec![],
+        taken: None,
     }
 }
 
@@ -383,4 +384,49 @@ fn withheld_is_null_in_json_and_empty_in_csv() {
     assert_eq!(lines[rows - 1], "2026-11,referred_to_police,yes,20,false");
     assert_eq!(lines[rows], "2026-11,asked_for_advocate,yes,,true");
     assert_eq!(csv(&[]), "month,dimension,category,count,withheld\n");
+}
+
+#[test]
+fn the_leads_preview_shows_what_is_certain_and_no_count_below_the_threshold() {
+    let month = counts(200, &[(Dimension::Channel, &[("online", 195), ("phone", 5)])], 12, 100);
+    let outlook = outlook(&month, 10);
+    assert_eq!(outlook.reports, Outlook::Published(200));
+    assert_eq!(outlook.asked_for_advocate, Outlook::Published(100));
+    // 12 is published as 12 + noise only when the noise is at least 0 (published from 12).
+    assert_eq!(outlook.referred_to_police, Outlook::DependsOnNoise);
+    let channels = &outlook.tables.iter().find(|(d, _)| *d == Dimension::Channel).unwrap().1;
+    let phone = channels.iter().find(|(c, _)| *c == "phone").unwrap().1;
+    assert_eq!(phone, Outlook::Withheld, "5 is below the threshold whatever the noise");
+    let every = std::iter::once(outlook.reports)
+        .chain([outlook.referred_to_police, outlook.asked_for_advocate])
+        .chain(outlook.tables.iter().flat_map(|(_, cells)| cells.iter().map(|(_, o)| *o)));
+    for cell in every {
+        if let Outlook::Published(n) = cell {
+            assert!(n >= 10, "a count below the threshold was shown: {n}");
+        }
+    }
+    // What the preview calls certain holds in publications with keys it never tried.
+    for seed in 100..120u8 {
+        let published = publish(&month, 10, &NoiseKey([seed; 32]));
+        let agrees = |outlook: Outlook, cell: Cell| match outlook {
+            Outlook::Withheld => cell.is_withheld(),
+            Outlook::Published(n) => cell.value().is_some_and(|v| v.abs_diff(n) <= MAX_NOISE),
+            Outlook::DependsOnNoise => true,
+        };
+        assert!(agrees(outlook.reports, published.reports));
+        assert!(agrees(outlook.asked_for_advocate, published.asked_for_advocate));
+        for (dimension, cells) in &outlook.tables {
+            for (category, o) in cells {
+                assert!(agrees(*o, published.table(*dimension)[*category]), "{dimension:?} {category} {seed}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quiet_month_is_withheld_whole_in_the_preview() {
+    let month = counts(7, &[(Dimension::Channel, &[("online", 7)])], 3, 2);
+    let outlook = outlook(&month, 10);
+    assert_eq!(outlook.reports, Outlook::Withheld);
+    assert!(outlook.tables.iter().all(|(_, cells)| cells.iter().all(|(_, o)| *o == Outlook::Withheld)));
 }

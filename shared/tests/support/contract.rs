@@ -171,6 +171,10 @@ pub const REPORT_CODES: &[(&str, &[ErrorCode])] = &[
     ("consent.advocate_support", &[E::Required, E::InvalidType]),
     ("consent.support_needs", LIST),
     ("consent.privacy_notice_version", REQUIRED_TEXT),
+    // Staff only: from the public form the whole section is `not_allowed`.
+    ("assisted", &[E::InvalidType, E::NotAllowed]),
+    ("assisted.language_spoken", &[E::InvalidType, E::InvalidCharacters, E::TooLong]),
+    ("assisted.interpreter_used", BOOL),
 ];
 
 /// The codes a report's field error may carry, or `None` if the field is no field of the API:

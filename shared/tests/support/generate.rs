@@ -697,6 +697,8 @@ impl Spec {
                 support_needs: list_want(&self.support_needs),
                 privacy_notice_version: self.version.want.clone(),
             },
+            // The generator makes no staff-only `assisted` section.
+            assisted: None,
         }
     }
 

@@ -11,6 +11,8 @@
 //! - `pages`: the work queue, the case page, each action's form, the confirmation pages.
 //! - Every answer: `no-store`, the form's CSP (no inline script), no framing, no referrer.
 
+mod lead;
+mod new_report;
 mod oidc;
 mod pages;
 mod sign_in;
@@ -78,6 +80,11 @@ pub fn console_routes(casework: Arc<Casework>, sign_in: ConsoleSignIn) -> Router
         .route("/staff/signed-out", get(sign_in::signed_out))
         .route("/staff/keep-alive", post(sign_in::keep_alive))
         .route("/staff/queue", get(pages::queue))
+        .route("/staff/new-report", get(new_report::new_report_page).post(new_report::take_report))
+        .route("/staff/escalations", get(lead::escalations))
+        .route("/staff/caseload", get(lead::caseload))
+        .route("/staff/statistics", get(lead::statistics))
+        .route("/staff/cases/{reference}/audit", get(lead::audit_trail))
         .route("/staff/cases/{reference}", get(pages::case_page))
         .route("/staff/cases/{reference}/export", get(pages::export))
         .route("/staff/cases/{reference}/{action}", get(pages::action_page).post(pages::action))

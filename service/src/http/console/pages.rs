@@ -34,6 +34,7 @@ pub(super) struct StaffBar {
     pub role: &'static str,
     pub csrf: String,
     pub operator: bool,
+    pub lead: bool,
     pub idle_seconds: i64,
     pub warn_seconds: i64,
 }
@@ -43,7 +44,7 @@ impl Chrome {
         Chrome { title: title.to_string(), styles: STYLES.name(), script: SCRIPT.name(), staff: None }
     }
 
-    fn signed_in(title: &str, signed_in: &SignedIn, now: jiff::Timestamp) -> Chrome {
+    pub(super) fn signed_in(title: &str, signed_in: &SignedIn, now: jiff::Timestamp) -> Chrome {
         let session = &signed_in.session;
         let caller = &session.caller;
         Chrome {
@@ -52,6 +53,7 @@ impl Chrome {
                 role: caller.main_role().as_str(),
                 csrf: session.anti_forgery.clone(),
                 operator: caller.is_operator(),
+                lead: caller.is_lead(),
                 idle_seconds: session.seconds_left(now),
                 warn_seconds: WARN_BEFORE.as_secs(),
             }),
@@ -143,7 +145,7 @@ fn no_case(signed_in: &SignedIn, now: jiff::Timestamp) -> Response {
     )
 }
 
-fn refused(error: CaseError, signed_in: &SignedIn, now: jiff::Timestamp) -> Response {
+pub(super) fn refused(error: CaseError, signed_in: &SignedIn, now: jiff::Timestamp) -> Response {
     match error {
         CaseError::NotFound => no_case(signed_in, now),
         CaseError::Forbidden | CaseError::Unauthenticated => notice(
@@ -162,7 +164,7 @@ fn refused(error: CaseError, signed_in: &SignedIn, now: jiff::Timestamp) -> Resp
 }
 
 /// Words for a stable value: `verbal_abuse` → "verbal abuse".
-fn words(value: &str) -> String {
+pub(super) fn words(value: &str) -> String {
     let spaced = value.replace('_', " ");
     let mut chars = spaced.chars();
     match chars.next() {
@@ -184,6 +186,8 @@ fn yes_no(value: Option<bool>) -> String {
 pub(super) struct RowView {
     reference: String,
     received: String,
+    /// When consent to share with the advocate's organisation was recorded (their list).
+    shared: String,
     categories: String,
     channel: String,
     status: String,
@@ -196,6 +200,7 @@ impl RowView {
         RowView {
             reference: l.reference.to_string(),
             received: uk_time(l.received_at),
+            shared: l.shared_at.map(uk_time).unwrap_or_default(),
             categories: l.incident_types.iter().map(|t| words(t.as_str())).collect::<Vec<_>>().join(", "),
             channel: words(l.channel.as_str()),
             status: words(l.status.as_str()),
@@ -213,6 +218,7 @@ impl RowView {
             CaseLine::Advocate(a) => RowView {
                 reference: a.reference.to_string(),
                 received: uk_time(a.received_at),
+                shared: a.shared_at.map(uk_time).unwrap_or_default(),
                 categories: String::new(),
                 channel: String::new(),
                 status: words(a.status.as_str()),
@@ -349,6 +355,7 @@ pub(super) async fn queue(
     let now = casework.services.clock.now();
     let caller = signed_in.caller();
     let f = filter_query(query.as_deref());
+    let advocate = !caller.is_operator();
     let filters = Filters {
         selects: vec![
             ("status", "Status", choices(CaseStatus::ALL, CaseStatus::as_str, f.status)),
@@ -368,6 +375,11 @@ pub(super) async fn queue(
         errors: f.errors.clone(),
         any: !f.raw.is_empty(),
     };
+    // An advocate's list holds no nation, channel or incident type: no filter on them either.
+    let mut filters = filters;
+    if advocate {
+        filters.selects.retain(|(name, _, _)| ["status", "sort"].contains(name));
+    }
     let mut page = QueuePage {
         chrome: Chrome::signed_in("Work queue", &signed_in, now),
         filters,
@@ -512,6 +524,9 @@ struct CasePage {
     risky: Vec<(&'static str, &'static str)>,
     done: Option<String>,
     advocate: bool,
+    just_taken: Option<JustTaken>,
+    /// Leads read the case's audit trail from it.
+    lead: bool,
 }
 
 /// The actions an operator may take from the case page: (path, label).
@@ -560,6 +575,29 @@ fn contact_card(view: &CaseView) -> Option<Card> {
         rows.push(("New phone, to confirm with them".into(), proposed.as_str().to_string()));
     }
     Some(Card { heading: "Safe contact", rows })
+}
+
+/// How the report came in: the channel, who took it and how, and the routes it asked for.
+fn arrival_card(view: &CaseView) -> Card {
+    let s = &view.summary;
+    let mut rows = vec![("Channel".to_string(), words(s.channel.as_str()))];
+    if let Some(taken) = &s.taken {
+        rows.push(("Taken by".into(), taken.by.clone()));
+        rows.push((
+            "Language the caller spoke".into(),
+            taken
+                .language_spoken
+                .as_ref()
+                .map_or("Not recorded".into(), |l| oys_shared::advocate::language_name(l.as_str()).to_string()),
+        ));
+        rows.push(("Interpreter used".into(), yes_no(taken.interpreter_used)));
+    }
+    let routes = s.routes.iter().map(|r| words(r.as_str())).collect::<Vec<_>>();
+    rows.push((
+        "Routes".into(),
+        if routes.is_empty() { "None: no referral asked for".into() } else { routes.join(", ") },
+    ));
+    Card { heading: "How the report came in", rows }
 }
 
 fn list(values: Vec<String>) -> String {
@@ -676,11 +714,29 @@ pub(super) async fn case_page(
     let Some(reference) = Reference::parse(&raw) else {
         return no_case(&signed_in, now);
     };
-    let detail = match state.casework.detail(signed_in.caller(), &reference).await {
-        Ok(detail) => detail,
-        Err(error) => return refused(error, &signed_in, now),
-    };
     let done = query_param(query.as_deref(), "done").and_then(|action| done_message(&action));
+    show_case(&state, &signed_in, &reference, done, None).await
+}
+
+/// A report just taken by phone or webchat: its reference and the caller's receipt, to read
+/// to them now (the receipt is shown this once, never stored in a URL).
+pub(super) struct JustTaken {
+    pub receipt: Option<String>,
+}
+
+/// The case page, read through `Casework::detail` (audited), with what was just done, if anything.
+pub(super) async fn show_case(
+    state: &ConsoleState,
+    signed_in: &SignedIn,
+    reference: &Reference,
+    done: Option<String>,
+    just_taken: Option<JustTaken>,
+) -> Response {
+    let now = state.casework.services.clock.now();
+    let detail = match state.casework.detail(signed_in.caller(), reference).await {
+        Ok(detail) => detail,
+        Err(error) => return refused(error, signed_in, now),
+    };
     let clocks = |deadlines: &[oys_shared::deadlines::Deadline]| {
         deadlines
             .iter()
@@ -694,7 +750,9 @@ pub(super) async fn case_page(
     let events_newest_first = |events: &[EventRecord]| events.iter().rev().map(EventView::of).collect();
     let page = match detail {
         CaseDetail::Staff(view) => CasePage {
-            chrome: Chrome::signed_in(&format!("Case {reference}"), &signed_in, now),
+            chrome: Chrome::signed_in(&format!("Case {reference}"), signed_in, now),
+            just_taken,
+            lead: signed_in.caller().is_lead(),
             reference: reference.to_string(),
             status: words(view.status.as_str()),
             received: uk_time(view.summary.received_at),
@@ -702,7 +760,7 @@ pub(super) async fn case_page(
             clocks: clocks(&view.deadlines),
             contact: contact_card(&view),
             contact_erased: view.contact.is_none(),
-            cards: report_cards(&view),
+            cards: std::iter::once(arrival_card(&view)).chain(report_cards(&view)).collect(),
             description: view.narrative.as_ref().map(|n| n.description.clone()),
             proposal: view
                 .proposal
@@ -731,7 +789,9 @@ pub(super) async fn case_page(
                 Card { heading: "Safe contact", rows }
             });
             CasePage {
-                chrome: Chrome::signed_in(&format!("Case {reference}"), &signed_in, now),
+                chrome: Chrome::signed_in(&format!("Case {reference}"), signed_in, now),
+                just_taken: None,
+                lead: false,
                 reference: reference.to_string(),
                 status: words(view.status.as_str()),
                 received: String::new(),
