@@ -910,6 +910,7 @@ test("an operator takes a phone report; the advocate picks it up once consent is
   }
   await check(page, "case just taken by phone");
   await page.screenshot({ path: join(artefacts, "console-phone-report.png"), fullPage: true });
+  copyFileSync(join(artefacts, "console-phone-report.png"), join(root, "docs/console-phone-report.png"));
 
   // Not the advocate's yet: no consent to share.
   const advocate = await signIn("advocate", "/staff/queue", { bypassCSP: true });
