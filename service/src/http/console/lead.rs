@@ -10,7 +10,7 @@ use oys_shared::oversight::ClockState;
 use oys_shared::statistics::{Dimension, Outlook};
 use oys_shared::Reference;
 
-use super::pages::{refused, render, words, Chrome};
+use super::pages::{no_case, refused, render, words, Chrome};
 use super::{ConsoleState, SignedIn};
 
 #[derive(askama::Template)]
@@ -47,7 +47,7 @@ pub(super) async fn audit_trail(
 ) -> Response {
     let now = state.casework.services.clock.now();
     let Some(reference) = Reference::parse(&raw) else {
-        return refused(crate::casework::CaseError::NotFound, &signed_in, now);
+        return no_case(&signed_in, now);
     };
     let trail = match state.casework.audit_trail(signed_in.caller(), &reference).await {
         Ok(trail) => trail,

@@ -148,10 +148,10 @@ fn page(
     }
 }
 
-fn operators_only(signed_in: &SignedIn) -> Option<Response> {
+fn operators_only(signed_in: &SignedIn, now: jiff::Timestamp) -> Option<Response> {
     (!signed_in.caller().is_operator()).then(|| {
         notice(
-            Chrome::signed_in("Not allowed", signed_in, jiff::Timestamp::now()),
+            Chrome::signed_in("Not allowed", signed_in, now),
             StatusCode::FORBIDDEN,
             "Your role cannot do this",
             "Reports by phone or webchat are taken by helpline operators.",
@@ -167,15 +167,21 @@ fn read_in_language(raw: Option<&str>) -> Language {
 }
 
 /// `GET /staff/new-report?channel=phone|webchat[&read_in=vi]`: the empty form.
-pub(super) async fn new_report_page(signed_in: SignedIn, RawQuery(query): RawQuery) -> Response {
-    if let Some(refusal) = operators_only(&signed_in) {
+pub(super) async fn new_report_page(
+    State(state): State<ConsoleState>,
+    signed_in: SignedIn,
+    RawQuery(query): RawQuery,
+) -> Response {
+    // The services' clock, as the session's idle limit is reckoned by.
+    let now = state.casework.services.clock.now();
+    if let Some(refusal) = operators_only(&signed_in, now) {
         return refusal;
     }
     let Some(channel) = staff_channel(query_param(query.as_deref(), "channel").as_deref()) else {
         return not_found().await;
     };
     let read_in = read_in_language(query_param(query.as_deref(), "read_in").as_deref());
-    render(&page(&signed_in, jiff::Timestamp::now(), channel, read_in, &Kept::default(), &[]))
+    render(&page(&signed_in, now, channel, read_in, &Kept::default(), &[]))
 }
 
 /// `POST /staff/new-report`: the report, through intake as the operator's; then the new case.
@@ -183,7 +189,8 @@ pub(super) async fn take_report(State(state): State<ConsoleState>, signed_in: Si
     if !form.carries_token_of(&signed_in.session) {
         return forged();
     }
-    if let Some(refusal) = operators_only(&signed_in) {
+    let now = state.casework.services.clock.now();
+    if let Some(refusal) = operators_only(&signed_in, now) {
         return refusal;
     }
     let Some(channel) = staff_channel(form.get("channel")) else {
@@ -204,7 +211,6 @@ pub(super) async fn take_report(State(state): State<ConsoleState>, signed_in: Si
         taken_by: Some(caller.user.clone()),
     };
     let casework = &state.casework;
-    let now = casework.services.clock.now();
     match intake::submit(&casework.services, submission).await {
         Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
             if let Err(error) = casework.report_taken(caller, &receipt.reference).await {

@@ -135,7 +135,7 @@ pub(super) async fn not_found() -> Response {
 }
 
 /// A page for a case the caller cannot see: the same whether or not it exists.
-fn no_case(signed_in: &SignedIn, now: jiff::Timestamp) -> Response {
+pub(super) fn no_case(signed_in: &SignedIn, now: jiff::Timestamp) -> Response {
     notice(
         Chrome::signed_in("Case not found", signed_in, now),
         StatusCode::NOT_FOUND,
