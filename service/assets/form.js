@@ -50,17 +50,29 @@
     var target = link && document.getElementById(link.getAttribute("href").slice(1));
     if (!target) { return; }
     event.preventDefault();
+    unfold(target);
     (target.closest(".question") || target).scrollIntoView({ block: "start" });
     target.focus({ preventScroll: true });
   });
 
-  // Questions that only apply after an answer: hidden (and cleared) until it is chosen.
+  // A question inside "Tell us more" is shown before it is pointed at.
+  function unfold(element) {
+    var details = element && element.closest && element.closest("details");
+    if (details) { details.open = true; }
+  }
+
+  // Questions (and sections) that only apply after an answer: hidden, and cleared, until one
+  // of the answers they depend on (`field=value|field=value`) is chosen.
   var dependent = document.querySelectorAll("[data-show-when]");
+  function chosen(condition) {
+    var parts = condition.split("=");
+    var input = document.querySelector('input[name="' + parts[0] + '"][value="' + parts[1] + '"]');
+    return Boolean(input && input.checked);
+  }
   function update() {
     Array.prototype.forEach.call(dependent, function (question) {
-      var condition = question.getAttribute("data-show-when").split("=");
-      var chosen = document.querySelector('input[name="' + condition[0] + '"][value="' + condition[1] + '"]');
-      var show = Boolean(chosen && chosen.checked) || question.classList.contains("has-error");
+      var show = question.getAttribute("data-show-when").split("|").some(chosen) ||
+        question.classList.contains("has-error") || Boolean(question.querySelector(".has-error"));
       question.hidden = !show;
       if (!show) {
         Array.prototype.forEach.call(question.querySelectorAll("input"), function (input) {
@@ -104,6 +116,7 @@
       item.appendChild(link);
       list.appendChild(item);
       var target = document.getElementById(error.anchor);
+      unfold(target);
       var question = target && target.closest(".question");
       if (question && !document.getElementById(error.anchor + "-error")) {
         question.classList.add("has-error");
@@ -130,6 +143,8 @@
   if (form && window.fetch && window.URLSearchParams) {
     form.addEventListener("submit", function (event) {
       if (form.getAttribute("data-checked") === "yes") { return; }
+      // The language picker posts the answers to the other language's form: nothing is sent.
+      if (event.submitter && event.submitter.name === "change_language") { return; }
       event.preventDefault();
       var body = new URLSearchParams(new FormData(form));
       fetch(form.getAttribute("data-check"), {
@@ -153,4 +168,28 @@
 
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
+
+  // The confirmation's copy buttons, where the browser lets a page write to the clipboard.
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source || !navigator.clipboard || !window.isSecureContext) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+      });
+    });
+  });
+  // The reference and the receipt are shown once: leaving the page blanks them, so a page
+  // restored by Back from the browser's memory (the back-forward cache) shows no report.
+  function forgetShownOnce() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-shown-once]"), function (element) {
+      element.textContent = "";
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
+      button.hidden = true;
+    });
+  }
+  window.addEventListener("pagehide", forgetShownOnce);
+  window.addEventListener("pageshow", function (event) { if (event.persisted) { forgetShownOnce(); } });
 })();

@@ -18,7 +18,7 @@ use oys_shared::effects::EffectKind;
 use oys_shared::emails;
 use oys_shared::geography;
 use oys_shared::police::{decide_force, ForceDecision, ForceQuestion, PoliceReferral, BRITISH_TRANSPORT_POLICE};
-use oys_shared::report::{PlaceType, PoliceConsent};
+use oys_shared::report::PlaceType;
 use oys_shared::routing::RoutingMessage;
 use oys_shared::Reference;
 
@@ -87,7 +87,7 @@ impl PoliceReferrals {
     /// The referral's force, mailbox and document, or why there is none to send.
     fn prepare(&self, report: &StoredReport, chosen: Option<&str>) -> Prepared {
         // Consent is read from the store, not the message: it may have been withdrawn since.
-        if report.summary.police_consent == PoliceConsent::No || report.state.police_consent_withdrawn.is_some() {
+        if !report.summary.police_consent.agreed() || report.state.police_consent_withdrawn.is_some() {
             return Prepared::NoConsent;
         }
         let Some(narrative) = &report.narrative else {

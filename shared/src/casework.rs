@@ -280,7 +280,7 @@ pub fn due_erasure(state: &CaseState, now: Timestamp) -> Option<ErasureScope> {
 /// from it reaches a force only after a person has looked at it. Reports an operator took by
 /// phone or webchat were taken by a person already, and go straight on.
 pub fn police_release_required(summary: &CaseSummary) -> bool {
-    summary.channel == Channel::Online && summary.police_consent != crate::report::PoliceConsent::No
+    summary.channel == Channel::Online && summary.police_consent.agreed()
 }
 
 /// Whether the case waits on an operator's release of its police referral now.
@@ -337,6 +337,10 @@ pub struct CaseListing {
     /// When the reporter's consent to share with the partner was recorded (if it stands).
     #[serde(default)]
     pub shared_at: Option<Timestamp>,
+    /// The reporter is not sure yet whether to tell the police and asked to talk it through
+    /// first: nothing went to the police; an operator's call should cover it.
+    #[serde(default)]
+    pub police_undecided: bool,
 }
 
 impl CaseListing {
@@ -358,6 +362,7 @@ impl CaseListing {
             phone_proposed: state.phone_proposed_at.is_some(),
             personal_data_expires_at: state.personal_data_expires_at,
             shared_at: state.shared_at(),
+            police_undecided: summary.police_consent == crate::report::PoliceConsent::NotSure,
         }
     }
 }
@@ -944,7 +949,7 @@ pub fn apply_event(
             if !known_forces.contains(&force.as_str()) {
                 return refuse("force", ErrorCode::InvalidChoice);
             }
-            if summary.police_consent == crate::report::PoliceConsent::No || state.police_consent_withdrawn.is_some() {
+            if !summary.police_consent.agreed() || state.police_consent_withdrawn.is_some() {
                 return refuse("type", ErrorCode::NoPoliceConsent);
             }
             next.police_force = Some(force.clone());
@@ -952,7 +957,7 @@ pub fn apply_event(
         }
         CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version } => match scope {
             WithdrawalScope::Police => {
-                if summary.police_consent == crate::report::PoliceConsent::No {
+                if !summary.police_consent.agreed() {
                     return refuse("scope", ErrorCode::NoPoliceConsent);
                 }
                 next.police_consent_withdrawn = Some(record(*channel, privacy_notice_version));
@@ -972,7 +977,7 @@ pub fn apply_event(
             }
         },
         CaseEvent::PoliceReferralReleased => {
-            if summary.police_consent == crate::report::PoliceConsent::No || state.police_consent_withdrawn.is_some() {
+            if !summary.police_consent.agreed() || state.police_consent_withdrawn.is_some() {
                 return refuse("type", ErrorCode::NoPoliceConsent);
             }
             if !police_release_pending(summary, state) {

@@ -162,6 +162,7 @@ mod tests {
             phone_proposed: false,
             personal_data_expires_at: None,
             shared_at: None,
+            police_undecided: false,
         }
     }
 

@@ -192,7 +192,7 @@ impl PoliceReferral {
         };
         let force = force.to_string();
         match (summary.police_consent, contact) {
-            (PoliceConsent::No, _) => None,
+            (PoliceConsent::No | PoliceConsent::NotSure, _) => None,
             (PoliceConsent::WithContactDetails, Some(contact)) if with_contact => {
                 Some(PoliceReferral::WithContactDetails {
                     force,

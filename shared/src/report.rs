@@ -99,6 +99,16 @@ choice! {
 choice! {
     pub enum PoliceConsent {
         No => "no", Anonymous => "anonymous", WithContactDetails => "with_contact_details",
+        /// "Not sure yet, talk to me first": no referral; operators see it on the call list.
+        NotSure => "not_sure",
+    }
+}
+
+impl PoliceConsent {
+    /// Whether the reporter agreed to a police referral (anonymous or with contact details).
+    /// "Not sure yet" is no agreement: nothing goes to the police.
+    pub fn agreed(self) -> bool {
+        matches!(self, PoliceConsent::Anonymous | PoliceConsent::WithContactDetails)
     }
 }
 
@@ -145,7 +155,7 @@ pub mod limits {
 }
 
 /// The privacy notice in force: the form shows it and posts its version with every report.
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-01";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12";
 
 /// A valid report. Every field has been checked; contact details may still be absent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -87,7 +87,7 @@ impl Delivery {
 /// worker when support was asked for.
 pub fn routes_for(police: PoliceConsent, advocate_support: bool) -> Vec<Route> {
     let mut routes = Vec::with_capacity(2);
-    if police != PoliceConsent::No {
+    if police.agreed() {
         routes.push(Route::PoliceReferral);
     }
     if advocate_support {
@@ -145,7 +145,8 @@ pub fn next_steps(summary: &CaseSummary) -> String {
     let mut parts =
         vec![i18n::message(language, "next-steps-received", &[("reference", summary.reference.to_string())])];
     match summary.police_consent {
-        PoliceConsent::No => {}
+        PoliceConsent::No => parts.push(i18n::message(language, "next-steps-police-no", &[])),
+        PoliceConsent::NotSure => parts.push(i18n::message(language, "next-steps-police-not-sure", &[])),
         PoliceConsent::Anonymous => parts.push(i18n::message(language, "next-steps-police-anonymous", &[])),
         PoliceConsent::WithContactDetails => parts.push(i18n::message(language, "next-steps-police-with-contact", &[])),
     }
@@ -157,6 +158,10 @@ pub fn next_steps(summary: &CaseSummary) -> String {
         "next-steps-no-contact"
     };
     parts.push(i18n::message(language, follow_up, &[]));
+    if follow_up == "next-steps-no-contact" {
+        // An anonymous report is not set aside: say what is done with it.
+        parts.push(i18n::message(language, "next-steps-anonymous", &[]));
+    }
     parts.push(i18n::message(language, "next-steps-helpline", &[]));
     // Chinese sentences end in a full-width stop and take no space between them.
     let separator =
@@ -197,6 +202,9 @@ mod tests {
         assert_eq!(routes_for(No, true), vec![Route::AdvocateAssignment]);
         assert_eq!(routes_for(Anonymous, false), vec![Route::PoliceReferral]);
         assert_eq!(routes_for(WithContactDetails, true), vec![Route::PoliceReferral, Route::AdvocateAssignment]);
+        // "Not sure yet, talk to me first" sends nothing to the police.
+        assert_eq!(routes_for(NotSure, false), vec![]);
+        assert_eq!(routes_for(NotSure, true), vec![Route::AdvocateAssignment]);
     }
 
     #[test]

@@ -98,7 +98,7 @@ use crate::calendar::london;
 use crate::case_record::CaseSummary;
 use crate::choice::Choice;
 use crate::geography::Nation;
-use crate::report::{Channel, IncidentType, Motivation, PoliceConsent};
+use crate::report::{Channel, IncidentType, Motivation};
 
 /// The smallest count published: counts from 0 to 9 are withheld.
 pub const DEFAULT_THRESHOLD: u64 = 10;
@@ -156,7 +156,7 @@ pub fn counter_keys(summary: &CaseSummary) -> Vec<String> {
     keys.extend(motivations.into_iter().map(|m| key(Dimension::Motivation, m.as_str())));
     keys.push(key(Dimension::Nation, summary.nation.as_str()));
     keys.push(key(Dimension::Channel, summary.channel.as_str()));
-    if summary.police_consent != PoliceConsent::No {
+    if summary.police_consent.agreed() {
         keys.push(POLICE.to_string());
     }
     if summary.advocate_support {

@@ -220,7 +220,8 @@ proptest! {
         prop_assert_eq!(requested_language(&body), Some(spec.language.want));
 
         let mut routes = Vec::new();
-        if spec.police.want != PoliceConsent::No {
+        // "Not sure yet" refers nothing: only an agreement sends the report to the police.
+        if matches!(spec.police.want, PoliceConsent::Anonymous | PoliceConsent::WithContactDetails) {
             routes.push(Route::PoliceReferral);
         }
         if spec.advocate {

@@ -471,7 +471,15 @@ async fn exercise(
     match (method.as_str(), path.as_str()) {
         (
             "GET",
-            "/" | "/health" | "/{lang}/" | "/{lang}/privacy" | "/{lang}/follow-up" | "/stats" | "/v1/stats"
+            "/"
+            | "/health"
+            | "/{lang}/"
+            | "/{lang}/privacy"
+            | "/{lang}/follow-up"
+            | "/stats"
+            | "/{lang}/stats"
+            | "/{lang}/stats/method"
+            | "/v1/stats"
             | "/v1/stats.csv",
         )
         | ("GET", "/assets/form.css" | "/assets/form.js") => {

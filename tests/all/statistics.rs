@@ -108,8 +108,12 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
     let (status, _, page) = get(&backend, "/stats").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("<svg") && page.contains("<title id=\"chart-title\">"), "a chart with a text alternative");
-    assert!(page.contains("2026-09: 13 reports"));
+    assert!(page.contains("September 2026: 13"), "the chart's text alternative names the month");
     assert!(page.contains("<th scope=\"row\">Phone</th><td>withheld</td>"), "the table shows what was withheld");
+    // And in every language of the form, with the month's name in it.
+    let (status, _, korean) = get(&backend, "/ko/stats").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(korean.contains("<html lang=\"ko\">") && korean.contains("2026년 9월"), "{korean}");
 }
 
 on_both_backends!(a_closed_month_is_published_once_with_small_cells_withheld);

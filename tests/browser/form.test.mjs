@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { artefacts, checkPrerequisites, chromiumPath, runAxe, startRunner } from "./support.mjs";
+import { artefacts, checkPrerequisites, chromiumPath, fillEssentials, runAxe, startRunner } from "./support.mjs";
 
 const EXIT_SITE = "https://www.bbc.co.uk/weather";
 
@@ -43,14 +43,13 @@ async function open(path, { javaScript = true, width = 1280, height = 900, bypas
   return { context, page, requests };
 }
 
+/// "Tell us more": the optional questions, folded until the reporter opens them.
+async function tellMore(page) {
+  if (!(await page.getAttribute("#more", "open"))) await page.click("#more > summary");
+}
+
 async function fillMinimum(page) {
-  await page.fill("#incident-occurred_on", "2026-11-20");
-  await page.check("#incident-types-verbal_abuse");
-  await page.fill("#incident-description", "A man shouted at me on the bus. BROWSER-TEST");
-  await page.check("#incident-location-online");
-  await page.check("#reporter-role-victim");
-  await page.check("#consent-police-no");
-  await page.check("#consent-advocate_support-false");
+  await fillEssentials(page, "A man shouted at me on the bus. BROWSER-TEST");
 }
 
 function outboxWith(text) {
@@ -114,10 +113,10 @@ for (const lang of ["en", "zh-Hant", "vi"]) {
 test("a form with mistakes comes back with a summary that links to each field", async () => {
   for (const javaScript of [true, false]) {
     const { context, page } = await open("/en/", { javaScript });
-    await page.fill("#contact-name", "Kept Name");
+    await page.fill("#incident-location-town", "Kept Town");
     await page.click("button.submit");
     await page.waitForSelector("#error-summary");
-    assert.equal(await page.inputValue("#contact-name"), "Kept Name", "what was typed is kept");
+    assert.equal(await page.inputValue("#incident-location-town"), "Kept Town", "what was typed is kept");
     if (javaScript) {
       assert.equal(await page.evaluate(() => document.activeElement?.id), "error-summary", "the summary takes focus");
     }
@@ -134,14 +133,14 @@ test("with scripts, the answers are checked in place before anything is sent", a
   const { context, page } = await open("/vi/");
   let loads = 0;
   page.on("framenavigated", () => { loads += 1; });
-  await page.fill("#contact-name", "Giữ lại");
+  await page.fill("#incident-location-town", "Giữ lại");
   await page.click("button.submit");
   await page.waitForSelector("#error-summary");
   assert.equal(loads, 0, "no new page: the errors were shown in place");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "error-summary");
   assert.ok(await page.isVisible("#incident-occurred_on-error"), "each error beside its question");
   assert.equal(await page.getAttribute("#incident-description", "aria-invalid"), "true");
-  assert.equal(await page.inputValue("#contact-name"), "Giữ lại");
+  assert.equal(await page.inputValue("#incident-location-town"), "Giữ lại");
   await fillMinimum(page);
   await page.click("button.submit");
   await page.waitForSelector("#reference");
@@ -151,6 +150,7 @@ test("with scripts, the answers are checked in place before anything is sent", a
 
 test("with scripts, questions that depend on an answer appear only once it is given", async () => {
   const { context, page } = await open("/en/");
+  await tellMore(page);
   assert.equal(await page.isVisible("#consent-support_needs"), false, "support needs wait for the advocate answer");
   await page.check("#consent-advocate_support-true");
   assert.equal(await page.isVisible("#consent-support_needs"), true);
@@ -164,7 +164,9 @@ test("with scripts, questions that depend on an answer appear only once it is gi
   await context.close();
 
   const noScript = await open("/en/", { javaScript: false });
+  await tellMore(noScript.page);
   assert.equal(await noScript.page.isVisible("#consent-support_needs"), true, "without scripts every question shows");
+  assert.equal(await noScript.page.isVisible("#contact-phone"), true);
   await noScript.context.close();
 });
 
@@ -202,6 +204,8 @@ test("typing capitals at human speed does not set off the quick exit", async () 
     ["#contact-name", "Chan Tai Man"],
     ["#contact-safe_times", "AM OR PM"],
   ];
+  await page.check("#consent-advocate_support-true");
+  await tellMore(page);
   await page.check("#incident-reported_to_police_already-true");
   for (const [field, text] of typed) {
     await page.focus(field);
@@ -221,6 +225,7 @@ test("typing capitals at human speed does not set off the quick exit", async () 
 test("on a phone, each error link brings its question into view below the exit bar", async () => {
   for (const javaScript of [true, false]) {
     const { context, page } = await open("/en/", { javaScript, width: 390, height: 844 });
+    await page.check("#consent-police-with_contact_details");
     await page.fill("#contact-phone", "not a phone");
     await page.fill("#contact-email", "not an email");
     await page.click("button.submit");
@@ -287,7 +292,7 @@ test("every control can be reached with the keyboard, the quick exit first", asy
   // The controls a person can see (questions that wait for an answer are hidden until then).
   const controls = await page.$$eval("input:not([type=hidden]), textarea, button", (all) =>
     all
-      .filter((element) => element.offsetParent !== null)
+      .filter((element) => element.checkVisibility())
       .map((element) => ({ id: element.id || element.className, radio: element.type === "radio", name: element.name })),
   );
   const focused = [];

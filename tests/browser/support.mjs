@@ -2,7 +2,7 @@
 // a runner on a fresh data folder, and one axe-core run.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -24,8 +24,13 @@ export function checkPrerequisites() {
 
 /// A runner on a fresh data folder; resolves once it listens. `stop()` ends it, keeps its output
 /// in the artefacts as `<logName>.log` and removes the folder.
-export async function startRunner(args, logName) {
+export async function startRunner(args, logName, { seedReports = 0 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "oys-browser-"));
+  if (seedReports > 0) {
+    // Generated reports over past months, published as the scheduled job would (`seed`).
+    const seeded = spawnSync(runnerPath, ["--data-dir", dataDir, "seed", "--reports", String(seedReports)], { encoding: "utf8" });
+    assert.equal(seeded.status, 0, `the runner's seed failed: ${seeded.stderr}`);
+  }
   const child = spawn(runnerPath, [...args, "--data-dir", dataDir, "--rate-limit-burst", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -63,4 +68,18 @@ export async function runAxe(page) {
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
   );
+}
+
+/// The seven answers a report needs, as a person on a bus would give them, on the public form
+/// (the date in its three boxes). `description` carries each suite's own marker.
+export async function fillEssentials(page, description = "A man shouted at me on the bus.") {
+  await page.check("#reporter-role-victim");
+  await page.fill("#incident-occurred_on", "20");
+  await page.fill("#incident-occurred_on-month", "11");
+  await page.fill("#incident-occurred_on-year", "2026");
+  await page.check("#incident-types-verbal_abuse");
+  await page.fill("#incident-description", description);
+  await page.check("#incident-location-online");
+  await page.check("#consent-police-no");
+  await page.check("#consent-advocate_support-false");
 }

@@ -252,9 +252,15 @@ async fn personal_data_stays_out_of_the_forms_logs_and_alerts(backend: Backend) 
     assert!(backend.everything_stored().await.contains("Zhao Plantedname"), "the values were really stored");
 
     // A follow-up with the receipt: planted words and phone, after one wrong receipt.
+    // The code as shown: its groups, each in an unbreakable span.
     let shown = |id: &str| {
-        let start = confirmation.find(&format!("id=\"{id}\">")).unwrap_or_else(|| panic!("{id} shown")) + id.len() + 6;
-        confirmation[start..].split('<').next().unwrap().trim().to_string()
+        let start = confirmation.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("{id} shown"));
+        let inner = confirmation[start..].split_once('>').unwrap().1.split("</p>").next().unwrap();
+        let mut text = String::new();
+        for piece in inner.split('<') {
+            text.push_str(piece.split_once('>').map_or(piece, |(_, after)| after));
+        }
+        text.trim().to_string()
     };
     let (reference, receipt) = (shown("reference"), shown("receipt"));
     let wrong = oys_shared::follow_up::FollowUpReceipt::from_entropy(99).expose().to_string();

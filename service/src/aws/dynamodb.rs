@@ -101,6 +101,8 @@ struct StateItem {
     listing_channel: oys_shared::report::Channel,
     #[serde(default)]
     listing_incident_types: Vec<oys_shared::report::IncidentType>,
+    #[serde(default)]
+    listing_police_undecided: bool,
 }
 
 impl StateItem {
@@ -112,6 +114,7 @@ impl StateItem {
             listing_police_release_pending: listing.police_release_pending,
             listing_channel: listing.channel,
             listing_incident_types: listing.incident_types,
+            listing_police_undecided: listing.police_undecided,
             state,
             case_status: listing.status,
             listing_reference: listing.reference,
@@ -153,6 +156,7 @@ impl StateItem {
             phone_proposed: self.state.phone_proposed_at.is_some(),
             personal_data_expires_at: self.state.personal_data_expires_at,
             shared_at,
+            police_undecided: self.listing_police_undecided,
         }
     }
 }

@@ -157,7 +157,7 @@ fn language_location(shown: &str, language: Language) -> String {
     }
 }
 
-fn form_language(tag: &str) -> Option<Language> {
+pub(in crate::http) fn form_language(tag: &str) -> Option<Language> {
     Language::parse(tag).filter(|language| form_languages().contains(language))
 }
 
@@ -178,7 +178,12 @@ async fn privacy_notice(Path(lang): Path<String>) -> Response {
 /// The report a form's fields make, in the page's language. Public for the property tests
 /// (`tests/http_parsers.rs`).
 pub fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
-    let mut value = value_from_form(form_urlencoded::parse(bytes).filter(|(key, _)| key != "form_key"));
+    let page_only = |key: &str| key == "form_key" || key == CHANGE_LANGUAGE || key.starts_with("incident.occurred_on-");
+    let pairs = form_urlencoded::parse(bytes).filter(|(key, _)| !page_only(key));
+    let mut value = match date_from_parts(bytes) {
+        Some(date) => value_from_form(pairs.chain([("incident.occurred_on".into(), date.into())])),
+        None => value_from_form(pairs),
+    };
     if let Some(report) = value.as_object_mut() {
         report.entry("language").or_insert_with(|| language.as_str().into());
         // A section left wholly empty sends nothing: give the parser the empty section, so the
@@ -192,6 +197,29 @@ pub fn report_from_form(bytes: &[u8], language: Language) -> serde_json::Value {
     }
     value
 }
+
+/// The date typed in the form's three boxes, as the report's `YYYY-MM-DD` (`20`, `11`, `2026` →
+/// `2026-11-20`); `None` when all three are empty or the form has no boxes (a client sending
+/// `incident.occurred_on` itself). Whatever is not a date is refused by the report's parser.
+fn date_from_parts(bytes: &[u8]) -> Option<String> {
+    let mut typed = [String::new(), String::new(), String::new()];
+    for (key, value) in form_urlencoded::parse(bytes).take(500) {
+        if let Some(part) = key.strip_prefix("incident.occurred_on-") {
+            if let Some(i) = DATE_PARTS.iter().position(|p| *p == part) {
+                typed[i] = value.trim().chars().take(10).collect();
+            }
+        }
+    }
+    let [day, month, year] = typed;
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return None;
+    }
+    Some(format!("{year}-{month:0>2}-{day:0>2}"))
+}
+
+/// The name of the language picker's buttons on the form page: the answers are posted to the
+/// chosen language's form, which shows them again there, nothing sent.
+const CHANGE_LANGUAGE: &str = "change_language";
 
 /// A form request's language (from its path) and body, or the answer refusing it.
 async fn read_form(lang: &str, headers: &HeaderMap, body: Body) -> Result<(Language, axum::body::Bytes), Response> {
@@ -235,6 +263,12 @@ async fn submitted_form(
         Err(refusal) => return refusal,
     };
     let kept = Kept::from_form(&bytes);
+    if form_urlencoded::parse(&bytes).take(500).any(|(key, _)| key == CHANGE_LANGUAGE) {
+        // The reporter chose another language: the same answers, in its words; nothing sent.
+        let mut response = page(StatusCode::OK, &FormPage::new(language, &kept, &[]));
+        response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static(confirmation::COOKIES_KEPT));
+        return response;
+    }
     let value = report_from_form(&bytes, language);
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
     let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key, taken_by: None };
@@ -354,7 +388,8 @@ impl Kept {
     pub(in crate::http) fn from_form(bytes: &[u8]) -> Kept {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for (key, value) in form_urlencoded::parse(bytes).take(500) {
-            if key == "form_key" || oys_shared::report::FORM_FIELDS.contains(&key.as_ref()) {
+            let date_part = key.strip_prefix("incident.occurred_on-").is_some_and(|part| DATE_PARTS.contains(&part));
+            if key == "form_key" || date_part || oys_shared::report::FORM_FIELDS.contains(&key.as_ref()) {
                 values.entry(key.into_owned()).or_default().push(value.into_owned());
             }
         }
@@ -377,29 +412,35 @@ impl Kept {
 }
 
 /// The translated texts of a page.
-struct Texts(Language);
+pub(in crate::http) struct Texts(pub Language);
 
 impl Texts {
-    fn get(&self, id: &str) -> String {
+    pub(in crate::http) fn get(&self, id: &str) -> String {
         i18n::message(self.0, id, &[])
     }
 }
 
-/// The header and footer every page shares.
-struct Chrome {
-    t: Texts,
-    lang: &'static str,
-    title: String,
+/// The header and footer every page shares (the form's, the follow-up's, the statistics').
+pub(in crate::http) struct Chrome {
+    pub t: Texts,
+    pub lang: &'static str,
+    pub title: String,
     /// The page's path after the language (`""` for the form, `privacy`), for the language picker.
-    path: &'static str,
-    languages: Vec<(&'static str, &'static str, bool)>,
+    pub path: &'static str,
+    pub languages: Vec<(&'static str, &'static str, bool)>,
     /// The stylesheet's and the script's hashed names.
-    styles: &'static str,
-    script: &'static str,
+    pub styles: &'static str,
+    pub script: &'static str,
+    /// The way from the page to the site's root (`../` from `/en/privacy`), for the assets and
+    /// the language picker: relative, so pages work behind an API Gateway stage.
+    pub root: &'static str,
+    /// The form page: the language picker's buttons post the answers typed so far to the
+    /// other language's form (`form="report"`), so changing language loses nothing.
+    pub keeps_answers: bool,
 }
 
 impl Chrome {
-    fn new(language: Language, title_id: &str, path: &'static str) -> Chrome {
+    pub(in crate::http) fn new(language: Language, title_id: &str, path: &'static str) -> Chrome {
         let languages = form_languages()
             .into_iter()
             .map(|other| (other.as_str(), language_name(other), other == language))
@@ -412,6 +453,8 @@ impl Chrome {
             languages,
             styles: STYLES.name(),
             script: SCRIPT.name(),
+            root: "../",
+            keeps_answers: false,
         }
     }
 }
@@ -519,7 +562,12 @@ struct FollowUpDonePage {
 struct FormPage {
     chrome: Chrome,
     errors: Vec<ErrorLink>,
-    sections: Vec<Section>,
+    /// The answers a report needs, asked first.
+    essentials: Vec<Section>,
+    /// "Tell us more": the optional questions, folded until opened.
+    more: Vec<Section>,
+    /// Unfolded when one of its questions has an answer or an error.
+    more_open: bool,
     form_key: String,
     privacy_version: &'static str,
 }
@@ -540,6 +588,11 @@ pub(in crate::http) struct Section {
     pub hint: Option<String>,
     /// Words staff read aloud to a caller before asking (the console's report by phone).
     pub read_aloud: Option<ReadAloud>,
+    /// One of the essentials (asked first); else one of the optional "Tell us more" sections.
+    pub essential: bool,
+    /// `field=value|field=value`: with scripts on, the section shows only once one of these
+    /// answers is chosen (without scripts it always shows).
+    pub show_when: Option<&'static str>,
     pub questions: Vec<Question>,
 }
 
@@ -568,6 +621,18 @@ pub(in crate::http) struct Question {
     /// (without scripts every question shows).
     pub show_when: Option<&'static str>,
     pub error: Option<String>,
+    /// For a date: its day, month and year boxes.
+    pub parts: Vec<DatePart>,
+}
+
+/// One box of a date (`form/questions.html`).
+pub(in crate::http) struct DatePart {
+    pub name: String,
+    pub id: String,
+    pub label: String,
+    pub value: String,
+    /// `year` is wider than `day` and `month`.
+    pub part: &'static str,
 }
 
 impl Question {
@@ -601,6 +666,7 @@ impl Question {
             ticked: false,
             show_when: None,
             error,
+            parts: Vec::new(),
         }
     }
 }
@@ -609,7 +675,6 @@ impl Question {
 pub(in crate::http) enum Kind {
     Text,
     TextArea,
-    Date,
     Time,
     Tel,
     Email,
@@ -621,12 +686,13 @@ pub(in crate::http) enum Kind {
     YesNo,
     /// A single checkbox sending `true`.
     Tick,
+    /// A date as three boxes: day, month, year.
+    DateParts,
 }
 
 impl Kind {
     pub(in crate::http) fn input_type(&self) -> &'static str {
         match self {
-            Kind::Date => "date",
             Kind::Time => "time",
             Kind::Tel => "tel",
             Kind::Email => "email",
@@ -634,13 +700,16 @@ impl Kind {
         }
     }
     pub(in crate::http) fn is_input(&self) -> bool {
-        matches!(self, Kind::Text | Kind::Date | Kind::Time | Kind::Tel | Kind::Email)
+        matches!(self, Kind::Text | Kind::Time | Kind::Tel | Kind::Email)
     }
     pub(in crate::http) fn is_options(&self) -> bool {
         matches!(self, Kind::One | Kind::Many | Kind::YesNo)
     }
     pub(in crate::http) fn is_text_area(&self) -> bool {
         *self == Kind::TextArea
+    }
+    pub(in crate::http) fn is_date_parts(&self) -> bool {
+        *self == Kind::DateParts
     }
 }
 
@@ -676,19 +745,68 @@ impl Ask {
     fn of<C: Choice + 'static>(self) -> Ask {
         Ask { choices: C::identifiers().to_vec(), ..self }
     }
+    /// The languages a reporter may want to speak, by name: the languages of the UK's East and
+    /// Southeast Asian communities most often asked for, and `und` ("another language", which the
+    /// operator asks about on the call) rather than a code to type.
+    fn of_languages(self) -> Ask {
+        Ask { choices: PREFERRED_LANGUAGES.to_vec(), ..self }
+    }
 }
 
-/// The form's sections and questions, in the order a reporter meets them (API.md's report).
-fn questions() -> Vec<(&'static str, bool, Vec<Ask>)> {
+/// `contact.preferred_language`'s choices: BCP 47 tags, as the API takes them.
+const PREFERRED_LANGUAGES: &[&str] =
+    &["yue", "cmn", "nan", "hak", "vi", "ko", "ja", "th", "fil", "id", "ms", "my", "km", "en", "und"];
+
+/// The date's three boxes (GOV.UK's date input): the form sends them as `<field>-day`,
+/// `-month` and `-year`, which [`report_from_form`] joins into the report's `YYYY-MM-DD`.
+const DATE_PARTS: [&str; 3] = ["day", "month", "year"];
+
+/// The form's sections and questions, in the order a reporter meets them: first the seven
+/// answers a report needs (and the contact details consent may call for), then the optional
+/// questions ("Tell us more"). Each section: its name, whether it has a hint, whether it is
+/// one of the essentials, and its questions.
+fn questions() -> Vec<(&'static str, bool, bool, Vec<Ask>)> {
     vec![
         (
             "incident",
             false,
+            true,
             vec![
-                ask("incident.occurred_on", Kind::Date).required().hinted(),
-                ask("incident.occurred_at", Kind::Time).hinted(),
+                ask("reporter.role", Kind::One).required().of::<Role>(),
+                ask("incident.occurred_on", Kind::DateParts).required().hinted(),
                 ask("incident.types", Kind::Many).required().of::<IncidentType>(),
                 ask("incident.description", Kind::TextArea).required().hinted(),
+            ],
+        ),
+        (
+            "location",
+            true,
+            true,
+            vec![
+                ask("incident.location.postcode", Kind::Text).hinted(),
+                ask("incident.location.town", Kind::Text),
+                ask("incident.location.online", Kind::Tick),
+            ],
+        ),
+        (
+            "consent",
+            false,
+            true,
+            vec![
+                // No hint: each answer says what it means, and the first screen that the police are
+                // told only if the reporter chooses (the console reads the hint aloud).
+                ask("consent.police", Kind::One).required().of::<PoliceConsent>(),
+                ask("consent.advocate_support", Kind::YesNo).required().hinted(),
+            ],
+        ),
+        ("contact", true, true, vec![ask("contact.phone", Kind::Tel).hinted(), ask("contact.email", Kind::Email)]),
+        (
+            "incident-more",
+            false,
+            false,
+            vec![
+                ask("incident.occurred_at", Kind::Time).hinted(),
+                ask("incident.location.place_type", Kind::One).of::<PlaceType>(),
                 ask("incident.motivations", Kind::Many).of::<Motivation>(),
                 ask("incident.injured", Kind::YesNo),
                 ask("incident.ongoing", Kind::YesNo),
@@ -697,17 +815,8 @@ fn questions() -> Vec<(&'static str, bool, Vec<Ask>)> {
             ],
         ),
         (
-            "location",
-            true,
-            vec![
-                ask("incident.location.postcode", Kind::Text).hinted(),
-                ask("incident.location.town", Kind::Text),
-                ask("incident.location.online", Kind::Tick),
-                ask("incident.location.place_type", Kind::One).of::<PlaceType>(),
-            ],
-        ),
-        (
             "perpetrators",
+            false,
             false,
             vec![
                 ask("perpetrators.count", Kind::One).of::<PerpetratorCount>(),
@@ -716,39 +825,39 @@ fn questions() -> Vec<(&'static str, bool, Vec<Ask>)> {
             ],
         ),
         (
-            "reporter",
+            "reporter-more",
+            false,
             false,
             vec![
-                ask("reporter.role", Kind::One).required().of::<Role>(),
                 ask("reporter.heritage", Kind::Many).of::<Heritage>(),
                 ask("reporter.age_band", Kind::One).of::<AgeBand>(),
                 ask("reporter.gender", Kind::One).of::<Gender>(),
             ],
         ),
         (
-            "consent",
+            "support",
+            false,
             false,
             vec![
-                ask("consent.police", Kind::One).required().hinted().of::<PoliceConsent>(),
-                ask("consent.advocate_support", Kind::YesNo).required().hinted(),
                 ask("consent.support_needs", Kind::Many).of::<SupportNeed>(),
-            ],
-        ),
-        (
-            "contact",
-            true,
-            vec![
                 ask("contact.name", Kind::Text),
-                ask("contact.phone", Kind::Tel).hinted(),
-                ask("contact.email", Kind::Email),
                 ask("contact.preferred_method", Kind::One).of::<ContactMethod>(),
                 ask("contact.safe_to_leave_voicemail", Kind::YesNo),
                 ask("contact.safe_times", Kind::Text),
-                ask("contact.preferred_language", Kind::Text).hinted(),
+                ask("contact.preferred_language", Kind::One).hinted().of_languages(),
                 ask("contact.interpreter_needed", Kind::YesNo),
             ],
         ),
     ]
+}
+
+/// The sections that only apply after given answers: the contact details, which only the
+/// police (with contact details), an advocate, or a talk about the police need.
+fn section_condition(section: &str) -> Option<&'static str> {
+    match section {
+        "contact" => Some("consent.police=with_contact_details|consent.police=not_sure|consent.advocate_support=true"),
+        _ => None,
+    }
 }
 
 /// The questions that only apply after a given answer (GOV.UK's conditional reveal).
@@ -758,6 +867,38 @@ fn reveal_condition(field: &str) -> Option<&'static str> {
         "consent.support_needs" => Some("consent.advocate_support=true"),
         _ => None,
     }
+}
+
+/// A date question's day, month and year boxes, with what was typed in each. The day's box has
+/// the question's own id, which the error summary links to.
+fn date_parts(t: &Texts, field: &'static str, kept: &Kept) -> Vec<DatePart> {
+    DATE_PARTS
+        .iter()
+        .map(|part| {
+            let name = format!("{field}-{part}");
+            DatePart {
+                id: if *part == "day" { anchor(field) } else { anchor(&name) },
+                label: t.get(&format!("form-date-{part}")),
+                value: kept.first(&name).unwrap_or_default().to_string(),
+                name,
+                part,
+            }
+        })
+        .collect()
+}
+
+/// An error's message on the form: the question's own words where it has them ("Enter the date
+/// it happened", `error-required-incident-occurred_on`), which say what to do; else the error's
+/// general message, which the API gives too.
+fn form_error_message(language: Language, error: &FieldError, field: Option<&str>) -> (String, bool) {
+    if let Some(field) = field {
+        let own = format!("error-{}-{}", error.code.as_str(), anchor(field));
+        if i18n::has_own_message(Language::English, &own) {
+            let args: Vec<(&str, String)> = error.params.iter().map(|(k, v)| (*k, v.clone())).collect();
+            return (i18n::message(language, &own, &args), true);
+        }
+    }
+    (i18n::error_message(language, error), false)
 }
 
 /// `contact.phone` → `contact-phone`: the id an error links to.
@@ -775,22 +916,26 @@ fn short_name(field: &str) -> &str {
 /// page and the script's in-place check both show these.
 pub(in crate::http) fn error_links(language: Language, errors: &[FieldError]) -> Vec<ErrorLink> {
     let t = Texts(language);
-    let fields: Vec<&str> = questions().iter().flat_map(|(_, _, asks)| asks.iter().map(|a| a.field)).collect();
+    let fields: Vec<&str> = questions().iter().flat_map(|(.., asks)| asks.iter().map(|a| a.field)).collect();
     let position = |anchor: &str| fields.iter().position(|f| self::anchor(f) == anchor).unwrap_or(usize::MAX);
     let mut links: Vec<ErrorLink> = errors
         .iter()
         .map(|error| {
-            // An error on `incident.location` or `contact` points at the section's first question.
+            // An error on `incident.location` points at the section's first question; one on
+            // `contact` (the police need a way to reach the reporter) at the phone number.
             let field = fields
                 .iter()
                 .find(|f| **f == error.field)
+                .or_else(|| (error.field == "contact").then_some(&"contact.phone"))
                 .or_else(|| fields.iter().find(|f| f.starts_with(&format!("{}.", error.field))))
                 .copied();
             let anchor = field.map_or_else(|| "main".to_string(), anchor);
-            let inline = i18n::error_message(language, error);
+            let (inline, says_what_to_do) = form_error_message(language, error, field);
             let message = match field {
-                Some(field) => format!("{} {inline}", t.get(&format!("form-{}", field.replace('.', "-")))),
-                None => inline.clone(),
+                Some(field) if !says_what_to_do => {
+                    format!("{} {inline}", t.get(&format!("form-{}", field.replace('.', "-"))))
+                }
+                _ => inline.clone(),
             };
             ErrorLink { anchor, message, inline }
         })
@@ -803,10 +948,19 @@ pub(in crate::http) fn error_links(language: Language, errors: &[FieldError]) ->
 impl FormPage {
     fn new(language: Language, kept: &Kept, errors: &[FieldError]) -> FormPage {
         let (error_links, sections) = report_sections(language, kept, errors);
+        let (essentials, more): (Vec<Section>, Vec<Section>) = sections.into_iter().partition(|s| s.essential);
+        let more_open = more
+            .iter()
+            .flat_map(|s| &s.questions)
+            .any(|q| q.error.is_some() || !q.value.is_empty() || q.ticked || q.options.iter().any(|o| o.checked));
+        let mut chrome = Chrome::new(language, "form-title", "");
+        chrome.keeps_answers = true;
         FormPage {
-            chrome: Chrome::new(language, "form-title", ""),
+            chrome,
             errors: error_links,
-            sections,
+            essentials,
+            more,
+            more_open,
             form_key: kept.form_key.clone().unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()),
             privacy_version: PRIVACY_NOTICE_VERSION,
         }
@@ -831,9 +985,11 @@ pub(in crate::http) fn report_sections(
     };
     let sections = questions()
         .into_iter()
-        .map(|(name, hinted, asks)| Section {
+        .map(|(name, hinted, essential, asks)| Section {
             name,
             read_aloud: None,
+            essential,
+            show_when: section_condition(name),
             legend: t.get(&format!("form-section-{name}")),
             hint: hinted.then(|| t.get(&format!("form-section-{name}-hint"))),
             questions: asks
@@ -865,7 +1021,7 @@ pub(in crate::http) fn report_sections(
                         hint: a.hint.then(|| t.get(&format!("{message_id}-hint"))),
                         optional: a.optional,
                         kind: a.kind,
-                        value: if a.kind == Kind::Tick {
+                        value: if matches!(a.kind, Kind::Tick | Kind::DateParts) {
                             String::new()
                         } else {
                             kept.first(a.field).unwrap_or_default().to_string()
@@ -874,6 +1030,7 @@ pub(in crate::http) fn report_sections(
                         ticked: a.kind == Kind::Tick && kept.has(a.field, "true"),
                         show_when: reveal_condition(a.field),
                         error: error_for(a.field),
+                        parts: if a.kind == Kind::DateParts { date_parts(&t, a.field, kept) } else { Vec::new() },
                     }
                 })
                 .collect(),

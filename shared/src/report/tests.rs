@@ -540,5 +540,16 @@ fn next_steps_follow_consent_and_language() {
     let report = parse_report(&minimal(), now(), Submitter::Public).unwrap();
     let parts = split_report(report, uuid::Uuid::nil(), Reference::from_entropy(7), now());
     let en = next_steps(&parts.summary);
-    assert!(en.contains("will not contact you") && !en.contains("police"), "{en}");
+    // An anonymous reporter who said no to the police hears both: nothing goes to the police,
+    // and the report is still read and counted.
+    assert!(en.contains("will not contact you") && en.contains("We will not tell the police"), "{en}");
+    assert!(en.contains("We will still read your report"), "{en}");
+    assert!(!en.contains("pass your report"), "{en}");
+
+    let mut not_sure = minimal();
+    not_sure["consent"]["police"] = "not_sure".into();
+    let report = parse_report(&not_sure, now(), Submitter::Public).unwrap();
+    let parts = split_report(report, uuid::Uuid::nil(), Reference::from_entropy(8), now());
+    assert!(parts.summary.routes.is_empty(), "not sure yet: no police referral");
+    assert!(next_steps(&parts.summary).contains("not sure yet whether to tell the police"));
 }

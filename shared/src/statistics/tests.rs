@@ -1,4 +1,5 @@
 use super::*;
+use crate::report::PoliceConsent;
 
 use crate::i18n::Language;
 use crate::reference::Reference;

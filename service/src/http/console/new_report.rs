@@ -55,15 +55,17 @@ fn channel_words(channel: Channel) -> &'static str {
 /// means: the police choices, the advocate, consent to share later, and the privacy notice.
 fn read_aloud(language: Language) -> ReadAloud {
     let t = |id: &str| i18n::message(language, id, &[]);
-    let privacy = ["privacy-what", "privacy-why", "privacy-keep", "privacy-rights"].map(t).join(" ");
+    let privacy =
+        ["privacy-controllers", "privacy-what", "privacy-why", "privacy-keep", "privacy-rights"].map(t).join(" ");
     ReadAloud {
         lang: language.as_str(),
         heading: "Read this to the caller before they choose".into(),
         lines: vec![
             (t("form-consent-police"), t("form-consent-police-hint")),
-            (t("choice-police-no"), String::new()),
+            (t("choice-police-no"), t("next-steps-police-no")),
             (t("choice-police-anonymous"), t("next-steps-police-anonymous")),
             (t("choice-police-with_contact_details"), t("next-steps-police-with-contact")),
+            (t("choice-police-not_sure"), t("next-steps-police-not-sure")),
             (t("form-consent-advocate_support"), t("form-consent-advocate_support-hint")),
             (t("privacy-share"), String::new()),
             (i18n::message(language, "privacy-version", &[("version", PRIVACY_NOTICE_VERSION.to_string())]), privacy),
@@ -126,6 +128,8 @@ fn page(
             legend: "About this call".into(),
             hint: Some(format!("You are taking this report by {}.", channel_words(channel))),
             read_aloud: None,
+            essential: true,
+            show_when: None,
             questions: vec![spoken, interpreter],
         },
     );

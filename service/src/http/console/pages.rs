@@ -192,6 +192,8 @@ pub(super) struct RowView {
     channel: String,
     status: String,
     clock: Option<(String, bool)>,
+    /// The reporter is not sure yet about the police and asked to talk it through.
+    police_undecided: bool,
 }
 
 impl RowView {
@@ -205,6 +207,7 @@ impl RowView {
             channel: words(l.channel.as_str()),
             status: words(l.status.as_str()),
             clock: row.clock.as_ref().map(|c| (c.wording.clone(), c.overdue)),
+            police_undecided: l.police_undecided,
         }
     }
 
@@ -223,6 +226,7 @@ impl RowView {
                 channel: String::new(),
                 status: words(a.status.as_str()),
                 clock: a.next_due_at.map(|due| clock(due, now)).map(|c| (c.wording, c.overdue)),
+                police_undecided: false,
             },
         }
     }

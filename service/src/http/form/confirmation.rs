@@ -112,3 +112,10 @@ fn read_cookie(headers: &HeaderMap) -> Option<Sent> {
     let json: String = form_urlencoded::parse(format!("v={value}").as_bytes()).next()?.1.into_owned();
     serde_json::from_str(&json).ok()
 }
+
+impl ConfirmationPage {
+    /// `OYS-7K2M-Q9XD` → `OYS`, `7K2M`, `Q9XD`: each shown unbroken.
+    fn groups<'a>(&self, code: &'a str) -> Vec<&'a str> {
+        code.split('-').collect()
+    }
+}
