@@ -86,10 +86,13 @@ impl PoliceReferrals {
 
     /// The referral's force, mailbox and document, or why there is none to send.
     fn prepare(&self, report: &StoredReport, chosen: Option<&str>) -> Prepared {
-        // Consent is read from the store, not the message: it may have been withdrawn since.
-        if !report.summary.police_consent.agreed() || report.state.police_consent_withdrawn.is_some() {
+        // Consent is read from the store, not the message: it may have been withdrawn since, or
+        // given since by a reporter who was not sure (`police_consent_now`).
+        let consent = oys_shared::casework::police_consent_now(&report.summary, &report.state);
+        if !consent.agreed() || report.state.police_consent_withdrawn.is_some() {
             return Prepared::NoConsent;
         }
+        let summary = oys_shared::case_record::CaseSummary { police_consent: consent, ..report.summary.clone() };
         let Some(narrative) = &report.narrative else {
             return Prepared::Erased;
         };
@@ -112,7 +115,7 @@ impl PoliceReferrals {
                 return Prepared::NeedsForce { question, candidates };
             }
         };
-        let referral = PoliceReferral::build(&report.summary, narrative, report.contact.as_ref(), &force)
+        let referral = PoliceReferral::build(&summary, narrative, report.contact.as_ref(), &force)
             .expect("consent is not `no`, checked above");
         let text = emails::police_referral(&referral, also.as_deref());
         Prepared::Ready(Box::new(ReadyReferral { force, mailbox, referral, text }))

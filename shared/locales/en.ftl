@@ -46,6 +46,7 @@ error-rate_limited = Too many requests from your connection. Please wait { $retr
 error-case_erased = This case's personal data was erased: free text can no longer be added to it.
 error-no_advocate_requested = The reporter did not ask for a caseworker advocate.
 error-no_phone_proposed = The reporter has no phone number waiting to be confirmed.
+error-no_police_decision_pending = Nothing waits for a police decision: the reporter did not answer "not sure yet", or their decision is recorded already. To change it, record the consent withdrawn.
 error-not_shared = The reporter has not consented to share their details with a partner, or withdrew it.
 error-nothing_to_release = No police referral is waiting for release on this case (it was not from the public form, or was released already).
 error-invalid_date_time = Enter a date as YYYY-MM-DD, or a date and time such as 2026-12-01T09:00:00Z.

@@ -47,6 +47,7 @@ error-rate_limited = Terlalu banyak permintaan dari koneksi Anda. Tunggu { $retr
 error-case_erased = Data pribadi kasus ini sudah dihapus: teks tidak dapat ditambahkan lagi.
 error-no_advocate_requested = Pelapor tidak meminta pendamping kasus.
 error-no_phone_proposed = Tidak ada nomor telepon pelapor yang menunggu dikonfirmasi.
+error-no_police_decision_pending = Tidak ada keputusan soal polisi yang ditunggu: pelapor tidak menjawab "belum yakin", atau keputusannya sudah dicatat. Untuk mengubahnya, catat penarikan persetujuan.
 error-not_shared = Pelapor belum menyetujui berbagi data dengan mitra, atau sudah menariknya.
 error-nothing_to_release = Tidak ada rujukan polisi yang menunggu pada kasus ini.
 error-invalid_date_time = Masukkan tanggal sebagai YYYY-MM-DD, atau tanggal dan jam seperti 2026-12-01T09:00:00Z.

@@ -46,6 +46,7 @@ error-rate_limited = この接続からのリクエストが多すぎます。{ 
 error-case_erased = このケースの個人情報は削除されています。文章を追加することはできません。
 error-no_advocate_requested = 報告者は支援員を希望していません。
 error-no_phone_proposed = 確認待ちの報告者の電話番号はありません。
+error-no_police_decision_pending = 警察についての決定を待っているものはありません。報告者は「まだ決めていない」と答えていないか、決定がすでに記録されています。変更するには、同意の撤回を記録してください。
 error-not_shared = 報告者は協力団体との情報共有に同意していないか、撤回しました。
 error-nothing_to_release = このケースには送付待ちの警察への紹介はありません（公開フォームからの報告ではないか、すでに送付済みです）。
 error-invalid_date_time = 日付を YYYY-MM-DD、または 2026-12-01T09:00:00Z のような日時で入力してください。

@@ -46,6 +46,7 @@ error-rate_limited = 이 연결에서 요청이 너무 많습니다. { $retry_af
 error-case_erased = 이 사례의 개인정보가 삭제되었습니다: 더 이상 글을 추가할 수 없습니다.
 error-no_advocate_requested = 신고자가 지원 담당자를 원하지 않았습니다.
 error-no_phone_proposed = 확인을 기다리는 신고자의 전화번호가 없습니다.
+error-no_police_decision_pending = 기다리는 경찰 관련 결정이 없습니다. 신고자가 "아직 모르겠습니다"라고 답하지 않았거나, 결정이 이미 기록되었습니다. 바꾸려면 동의 철회를 기록하세요.
 error-not_shared = 신고자가 협력 기관과의 정보 공유에 동의하지 않았거나 철회했습니다.
 error-nothing_to_release = 이 사례에는 보내기를 기다리는 경찰 연계가 없습니다(공개 양식으로 들어온 신고가 아니거나 이미 보냈습니다).
 error-invalid_date_time = 날짜를 YYYY-MM-DD로, 또는 2026-12-01T09:00:00Z처럼 날짜와 시간으로 입력하세요.

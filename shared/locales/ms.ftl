@@ -47,6 +47,7 @@ error-rate_limited = Terlalu banyak permintaan daripada sambungan anda. Sila tun
 error-case_erased = Data peribadi kes ini telah dipadam: teks tidak boleh ditambah lagi.
 error-no_advocate_requested = Pelapor tidak meminta pegawai sokongan kes.
 error-no_phone_proposed = Tiada nombor telefon pelapor yang menunggu untuk disahkan.
+error-no_police_decision_pending = Tiada keputusan tentang polis yang ditunggu: pelapor tidak menjawab "belum pasti", atau keputusannya sudah direkodkan. Untuk mengubahnya, rekodkan penarikan balik persetujuan.
 error-not_shared = Pelapor belum bersetuju berkongsi butiran dengan rakan kongsi, atau telah menariknya balik.
 error-nothing_to_release = Tiada rujukan polis yang menunggu untuk kes ini.
 error-invalid_date_time = Masukkan tarikh sebagai YYYY-MM-DD, atau tarikh dan masa seperti 2026-12-01T09:00:00Z.

@@ -47,6 +47,7 @@ error-rate_limited = Masyadong maraming request mula sa inyong koneksyon. Maghin
 error-case_erased = Nabura na ang personal na datos ng kasong ito: hindi na puwedeng magdagdag ng teksto.
 error-no_advocate_requested = Hindi humingi ng caseworker advocate ang nag-report.
 error-no_phone_proposed = Walang numero ng telepono ng nag-report na naghihintay makumpirma.
+error-no_police_decision_pending = Walang hinihintay na desisyon tungkol sa pulis: hindi sumagot ng "hindi pa sigurado" ang nag-report, o naitala na ang desisyon. Para baguhin ito, itala ang pagbawi ng pahintulot.
 error-not_shared = Hindi pumayag ang nag-report na ibahagi ang detalye sa partner, o binawi ito.
 error-nothing_to_release = Walang police referral na naghihintay sa kasong ito.
 error-invalid_date_time = Maglagay ng petsa bilang YYYY-MM-DD, o petsa at oras gaya ng 2026-12-01T09:00:00Z.

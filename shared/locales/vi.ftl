@@ -47,6 +47,7 @@ error-rate_limited = Kết nối của bạn gửi quá nhiều yêu cầu. Vui 
 error-case_erased = Dữ liệu cá nhân của hồ sơ này đã bị xóa: không thể thêm văn bản nữa.
 error-no_advocate_requested = Người báo cáo không yêu cầu người hỗ trợ chuyên trách.
 error-no_phone_proposed = Người báo cáo không có số điện thoại nào đang chờ xác nhận.
+error-no_police_decision_pending = Không có quyết định nào về cảnh sát đang chờ: người báo cáo không trả lời "chưa chắc", hoặc quyết định đã được ghi lại. Để thay đổi, hãy ghi lại việc rút lại sự đồng ý.
 error-not_shared = Người báo cáo chưa đồng ý chia sẻ thông tin với đối tác, hoặc đã rút lại.
 error-nothing_to_release = Hồ sơ này không có yêu cầu chuyển cho cảnh sát nào đang chờ.
 error-invalid_date_time = Hãy nhập ngày theo dạng YYYY-MM-DD, hoặc ngày và giờ như 2026-12-01T09:00:00Z.

@@ -46,6 +46,7 @@ error-rate_limited = 您的连接发出的请求过多。请等待 { $retry_afte
 error-case_erased = 此个案的个人信息已被删除：不能再添加文字内容。
 error-no_advocate_requested = 举报人没有要求个案支持人员。
 error-no_phone_proposed = 举报人没有待确认的电话号码。
+error-no_police_decision_pending = 没有待记录的警方决定：举报人没有回答“还没决定”，或其决定已经记录。如要更改，请记录撤回同意。
 error-not_shared = 举报人没有同意与合作机构分享信息，或已撤回同意。
 error-nothing_to_release = 此个案没有等待发出的警方转介（并非来自公开表格，或已经发出）。
 error-invalid_date_time = 请以 YYYY-MM-DD 格式输入日期，或输入日期及时间，例如 2026-12-01T09:00:00Z。

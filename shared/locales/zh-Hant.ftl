@@ -46,6 +46,7 @@ error-rate_limited = 您的連線發出的請求過多。請等候 { $retry_afte
 error-case_erased = 此個案的個人資料已被刪除：不能再加入文字內容。
 error-no_advocate_requested = 舉報人沒有要求個案支援員。
 error-no_phone_proposed = 舉報人沒有待確認的電話號碼。
+error-no_police_decision_pending = 沒有待記錄的警方決定：舉報人沒有回答「還未決定」，或其決定已經記錄。如要更改，請記錄撤回同意。
 error-not_shared = 舉報人沒有同意與合作機構分享資料，或已撤回同意。
 error-nothing_to_release = 此個案沒有等待發出的警方轉介（並非來自公開表格，或已經發出）。
 error-invalid_date_time = 請以 YYYY-MM-DD 格式輸入日期，或輸入日期及時間，例如 2026-12-01T09:00:00Z。

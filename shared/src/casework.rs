@@ -9,7 +9,7 @@ use crate::case_record::{CaseSummary, ContactDetails, Narrative};
 use crate::errors::{ErrorCode, FieldError};
 use crate::fields::TextRule;
 use crate::reference::Reference;
-use crate::report::{limits, Channel};
+use crate::report::{limits, Channel, PoliceConsent};
 
 choice! {
     /// Staff roles (Cognito groups in AWS).
@@ -135,6 +135,23 @@ pub struct CaseState {
     pub contact_erased_at: Option<Timestamp>,
     /// When the personal data was erased (on request or by retention).
     pub erased_at: Option<Timestamp>,
+    /// The reporter was "not sure yet" about the police in their report, and later told an
+    /// operator what they decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police_decided: Option<PoliceDecision>,
+}
+
+/// A decision about the police that the reporter made after reporting "not sure yet".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoliceDecision {
+    pub consent: PoliceConsent,
+    pub record: ConsentRecord,
+}
+
+/// The reporter's police choice as it stands: the decision they told an operator after
+/// answering "not sure yet", else the report's.
+pub fn police_consent_now(summary: &CaseSummary, state: &CaseState) -> PoliceConsent {
+    state.police_decided.as_ref().map_or(summary.police_consent, |decision| decision.consent)
 }
 
 /// How long personal data is kept: every report gets an expiry when it arrives, and each thing
@@ -362,7 +379,7 @@ impl CaseListing {
             phone_proposed: state.phone_proposed_at.is_some(),
             personal_data_expires_at: state.personal_data_expires_at,
             shared_at: state.shared_at(),
-            police_undecided: summary.police_consent == crate::report::PoliceConsent::NotSure,
+            police_undecided: police_consent_now(summary, state) == PoliceConsent::NotSure,
         }
     }
 }
@@ -480,6 +497,13 @@ pub enum CaseEvent {
     },
     /// An operator read a report from the public form and lets its police referral go.
     PoliceReferralReleased,
+    /// The reporter, "not sure yet" in their report, told an operator what they decided about
+    /// the police (a referral, anonymous or with contact details, goes at once; or none).
+    PoliceDecisionRecorded {
+        consent: PoliceConsent,
+        channel: Channel,
+        privacy_notice_version: String,
+    },
     /// Free text: personal data, erased with the case's.
     Note {
         text: String,
@@ -511,6 +535,7 @@ impl CaseEvent {
             CaseEvent::ConsentWithdrawn { .. } => "consent_withdrawn",
             CaseEvent::CaseClosed { .. } => "case_closed",
             CaseEvent::PoliceReferralReleased => "police_referral_released",
+            CaseEvent::PoliceDecisionRecorded { .. } => "police_decision_recorded",
             CaseEvent::Note { .. } => "note",
             CaseEvent::ReporterAddedInformation { .. } => "reporter_added_information",
             CaseEvent::ReporterAskedForAdvocate => "reporter_asked_for_advocate",
@@ -568,6 +593,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "police_referral_released",
     "withdrawn_as_duplicate_or_spam",
     "reporter_phone_confirmed",
+    "police_decision_recorded",
 ];
 
 /// Parses an event body with field errors, like a report.
@@ -619,6 +645,7 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         "police_referral_released" => &[],
         "withdrawn_as_duplicate_or_spam" => &[],
         "reporter_phone_confirmed" => &[],
+        "police_decision_recorded" => &["consent", "channel", "privacy_notice_version"],
         _ => {
             let code = if kind.is_empty() { ErrorCode::Required } else { ErrorCode::InvalidChoice };
             return Err(vec![FieldError::new("type", code).with("allowed", EVENT_TYPES.join(", "))]);
@@ -675,6 +702,25 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         "police_referral_released" => Some(CaseEvent::PoliceReferralReleased),
         "withdrawn_as_duplicate_or_spam" => Some(CaseEvent::WithdrawnAsDuplicateOrSpam),
         "reporter_phone_confirmed" => Some(CaseEvent::ReporterPhoneConfirmed),
+        "police_decision_recorded" => {
+            // A decision: "not sure yet" is what it replaces, never one.
+            let consent = match choice::<PoliceConsent>(&mut errors, obj, "consent") {
+                Some(PoliceConsent::NotSure) => {
+                    let allowed = "no, anonymous, with_contact_details";
+                    errors.push(FieldError::new("consent", ErrorCode::InvalidChoice).with("allowed", allowed));
+                    None
+                }
+                consent => consent,
+            };
+            let channel = choice(&mut errors, obj, "channel");
+            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
+            match (consent, channel, version) {
+                (Some(consent), Some(channel), Some(privacy_notice_version)) => {
+                    Some(CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version })
+                }
+                _ => None,
+            }
+        }
         _ => unreachable!("kinds are matched above"),
     };
     match event {
@@ -734,6 +780,11 @@ mod tests {
         assert_eq!(parse_event(&json!({"type": "dance"})).unwrap_err()[0].code, ErrorCode::InvalidChoice);
         assert_eq!(parse_event(&json!({})).unwrap_err()[0].field, "type");
         assert_eq!(parse_event(&json!({"type": "note", "text": "  "})).unwrap_err()[0].code, ErrorCode::Required);
+        // A police decision is a decision: "not sure yet" is what it replaces.
+        let decision = |consent: &str| json!({"type": "police_decision_recorded", "consent": consent, "channel": "phone", "privacy_notice_version": "v"});
+        assert!(parse_event(&decision("anonymous")).is_ok());
+        let refused = parse_event(&decision("not_sure")).unwrap_err();
+        assert_eq!((refused[0].field.as_str(), refused[0].code), ("consent", ErrorCode::InvalidChoice));
     }
 
     #[test]
@@ -834,7 +885,8 @@ pub enum FollowUp {
     NotifyWithdrawal { partner_id: String },
     /// Tell the force a referral went to (if one did) that police consent was withdrawn.
     NotifyPoliceWithdrawal,
-    /// Send the police referral an operator released (and stop its release clock).
+    /// Send the police referral an operator released, or that a reporter who was not sure
+    /// agreed to later (and stop the release clock, if it runs).
     ReleasePoliceReferral,
     /// Send the police referral to this force (chosen by an operator).
     ReferToPolice { force: String },
@@ -949,7 +1001,7 @@ pub fn apply_event(
             if !known_forces.contains(&force.as_str()) {
                 return refuse("force", ErrorCode::InvalidChoice);
             }
-            if !summary.police_consent.agreed() || state.police_consent_withdrawn.is_some() {
+            if !police_consent_now(summary, state).agreed() || state.police_consent_withdrawn.is_some() {
                 return refuse("type", ErrorCode::NoPoliceConsent);
             }
             next.police_force = Some(force.clone());
@@ -957,7 +1009,7 @@ pub fn apply_event(
         }
         CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version } => match scope {
             WithdrawalScope::Police => {
-                if !summary.police_consent.agreed() {
+                if !police_consent_now(summary, state).agreed() {
                     return refuse("scope", ErrorCode::NoPoliceConsent);
                 }
                 next.police_consent_withdrawn = Some(record(*channel, privacy_notice_version));
@@ -987,6 +1039,21 @@ pub fn apply_event(
             next.police_referral_released_at = Some(at);
             next.police_referral_released_by = Some(actor.to_string());
             follow.push(FollowUp::ReleasePoliceReferral);
+        }
+        CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version } => {
+            if summary.police_consent != PoliceConsent::NotSure || state.police_decided.is_some() {
+                // Only "not sure yet" waits for a decision; a change after it is a withdrawal.
+                return refuse("type", ErrorCode::NoPoliceDecisionPending);
+            }
+            if *consent == PoliceConsent::WithContactDetails && !summary.phone_given && !summary.email_given {
+                return refuse("consent", ErrorCode::RequiredForPoliceContact);
+            }
+            next.police_decided =
+                Some(PoliceDecision { consent: *consent, record: record(*channel, privacy_notice_version) });
+            if consent.agreed() {
+                // A person heard the decision: the referral goes now, with no release to wait for.
+                follow.push(FollowUp::ReleasePoliceReferral);
+            }
         }
         CaseEvent::CaseClosed { .. } => {
             next.closed_at = Some(at);

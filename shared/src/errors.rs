@@ -54,6 +54,7 @@ choice! {
         AlreadyWithdrawn => "already_withdrawn",
         CrossSiteRequest => "cross_site_request",
         NoPhoneProposed => "no_phone_proposed",
+        NoPoliceDecisionPending => "no_police_decision_pending",
     }
 }
 

@@ -100,6 +100,9 @@ fn event_of(kind: &str) -> Value {
         }
         "case_closed" => json!({"type": kind, "reason": "done"}),
         "note" => json!({"type": kind, "text": "a note"}),
+        "police_decision_recorded" => {
+            json!({"type": kind, "consent": "anonymous", "channel": "phone", "privacy_notice_version": "2026-12"})
+        }
         _ => json!({"type": kind}),
     }
 }
@@ -1003,7 +1006,59 @@ async fn a_closed_case_expires_too(backend: Backend) {
     }
 }
 
+/// "Not sure yet, talk it through first": nothing goes to the police, the case list says so,
+/// and when the reporter decides, an operator records it and the referral goes at once (no
+/// release to wait for: a person heard the decision), once; a second decision is refused.
+async fn a_reporter_not_sure_about_the_police_decides_on_a_call(backend: Backend) {
+    let mut report = serde_json::from_str::<Value>(&event("report-anonymous.json")).unwrap();
+    report["consent"]["police"] = json!("not_sure");
+    report["incident"]["location"] = json!({"postcode": "M1 1AE", "place_type": "street"});
+    report["contact"] = json!({"phone": "07700 900123"});
+    let decides_yes = submit(&backend, &report.to_string()).await;
+    let decides_no = submit(&backend, &report.to_string()).await;
+    backend.run_workers().await;
+    let manchester = backend.police_mailbox("greater-manchester");
+    let referrals_of = |reference: &Reference| {
+        let reference = reference.to_string();
+        let backend = &backend;
+        let manchester = manchester.clone();
+        async move { backend.emails_to(&manchester).await.into_iter().filter(|e| e.subject.contains(&reference)).count() }
+    };
+    assert_eq!(referrals_of(&decides_yes).await, 0, "not sure: nothing went to the police");
+    let (_, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
+    let listed = |reference: &Reference| {
+        list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == reference.as_str()).cloned().unwrap()
+    };
+    assert_eq!(listed(&decides_yes)["police_undecided"], json!(true), "{list}");
+
+    // An advocate may not record it; an operator records what the reporter decided.
+    let decision = |consent: &str| json!({"type": "police_decision_recorded", "consent": consent, "channel": "phone", "privacy_notice_version": "2026-12"});
+    assert_eq!(
+        event_on(&backend, &decides_yes, OPERATOR, decision("not_sure")).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(event_on(&backend, &decides_yes, OPERATOR, decision("anonymous")).await.0, StatusCode::CREATED);
+    assert_eq!(referrals_of(&decides_yes).await, 1, "the referral went at once");
+    let (status, body) = event_on(&backend, &decides_yes, OPERATOR, decision("with_contact_details")).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("no_police_decision_pending"))
+    );
+    assert_eq!(referrals_of(&decides_yes).await, 1, "once");
+    let referral = backend.emails_to(&manchester).await.into_iter().find(|e| e.subject.contains(decides_yes.as_str()));
+    assert!(!referral.unwrap().text.contains("07700 900123"), "anonymous: the phone stays with us");
+    let state = backend.services.reports.get_report(&decides_yes).await.unwrap().unwrap().state;
+    assert_eq!(state.police_decided.unwrap().record.recorded_by, "operator.local");
+
+    assert_eq!(event_on(&backend, &decides_no, OPERATOR, decision("no")).await.0, StatusCode::CREATED);
+    assert_eq!(referrals_of(&decides_no).await, 0);
+    let (_, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
+    let still = list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == decides_no.as_str()).cloned();
+    assert_eq!(still.unwrap()["police_undecided"], json!(false), "decided: off the call list's flag");
+}
+
 on_both_backends!(
+    a_reporter_not_sure_about_the_police_decides_on_a_call,
     the_role_route_event_table_holds,
     every_route_answers_each_role_only_within_its_rights,
     consent_to_share_hands_off_once_and_withdrawal_stops_it,

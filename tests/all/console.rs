@@ -336,6 +336,22 @@ async fn an_operator_works_a_case_from_sign_in_to_sign_out(backend: Backend) {
     let referrals = backend.emails_to(&force_mailbox).await;
     assert!(referrals.iter().any(|e| e.subject.contains(reference.as_str())), "the force's email arrived");
 
+    // The police decision of a reporter who was "not sure yet" goes through the same use case:
+    // this one chose in the report, so it is refused in place, and nothing changes.
+    let before = events_of(&backend, &reference).await;
+    let decision = [
+        ("csrf", csrf.as_str()),
+        ("consent", "anonymous"),
+        ("channel", "phone"),
+        ("privacy_notice_version", "2026-12"),
+    ];
+    let refused = browser.send("POST", &action("police-decision"), Some(&decision)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(
+        refused.body.contains("id=\"consent-error\"") && refused.body.contains("Nothing waits for a police decision")
+    );
+    assert_eq!(events_of(&backend, &reference).await, before);
+
     let timeline = browser.get(&format!("/staff/cases/{reference}?done=release")).await;
     assert!(timeline.body.contains("The police referral was released."));
     for what in ["Call made", "Assignment confirmed", "Share consent given", "Police referral released"] {
@@ -387,7 +403,9 @@ async fn every_console_page_signed_out_leads_to_sign_in(backend: Backend) {
     for r in [&reference, &missing] {
         paths.push(format!("/staff/cases/{r}"));
         paths.push(format!("/staff/cases/{r}/export"));
-        for action in ["call", "assign", "consent", "force", "release", "note", "close", "withdraw", "erase"] {
+        for action in
+            ["call", "assign", "consent", "force", "release", "police-decision", "note", "close", "withdraw", "erase"]
+        {
             paths.push(format!("/staff/cases/{r}/{action}"));
         }
     }

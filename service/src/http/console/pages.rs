@@ -540,6 +540,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("consent", "Record consent to share"),
     ("force", "Choose the police force"),
     ("release", "Review and release the police referral"),
+    ("police-decision", "Record the reporter's police decision"),
     ("confirm-phone", "Confirm the reporter's new phone"),
     ("note", "Add a note"),
 ];
@@ -670,7 +671,20 @@ fn report_cards(view: &CaseView) -> Vec<Card> {
     let consent = Card {
         heading: "Consent",
         rows: vec![
-            ("Police".into(), words(s.police_consent.as_str())),
+            (
+                "Police".into(),
+                match &st.police_decided {
+                    // "Not sure yet" in the report, then a decision told to an operator.
+                    Some(d) => format!(
+                        "{} (decided later: {}, {}, recorded by {})",
+                        words(s.police_consent.as_str()),
+                        words(d.consent.as_str()),
+                        uk_time(d.record.at),
+                        d.record.recorded_by
+                    ),
+                    None => words(s.police_consent.as_str()),
+                },
+            ),
             (
                 "Caseworker advocate wanted".into(),
                 yes_no(Some(s.advocate_support || st.advocate_requested_at.is_some())),
@@ -830,6 +844,7 @@ fn done_message(action: &str) -> Option<String> {
         "consent" => "The reporter's decision on sharing was recorded.",
         "force" => "The police force was chosen.",
         "release" => "The police referral was released.",
+        "police-decision" => "The reporter's police decision was recorded.",
         "confirm-phone" => "The new phone was confirmed.",
         "note" => "The note was added.",
         "withdraw-consent" => "The withdrawal of consent was recorded.",
@@ -1044,6 +1059,33 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
             "Send to this force",
             true,
         ),
+        ("police-decision", Some(_)) => (
+            "police-decision",
+            "Record the reporter's police decision".to_string(),
+            vec!["For a reporter who answered \"not sure yet, talk it through first\". A referral they agree to now \
+                 goes to the police at once."
+                .into()],
+            vec![
+                FieldView::new(
+                    "consent",
+                    "What did the reporter decide?",
+                    FieldKind::Radios(vec![
+                        Choice::new("no", "Do not tell the police", ""),
+                        Choice::new("anonymous", "Tell the police without their name or contact details", ""),
+                        Choice::new(
+                            "with_contact_details",
+                            "Tell the police with their contact details",
+                            "The police may contact them and investigate.",
+                        ),
+                    ]),
+                ),
+                FieldView::new("channel", "How did they say so?", FieldKind::Radios(channel_choices())),
+                FieldView::new("privacy_notice_version", "Privacy notice version", FieldKind::Text)
+                    .value(PRIVACY_NOTICE_VERSION),
+            ],
+            "Record the decision",
+            true,
+        ),
         ("release", Some(_)) => (
             "release",
             "Release the police referral".to_string(),
@@ -1163,6 +1205,8 @@ fn event_body(action: &str, form: &FormFields) -> Value {
         }
         "force" => json!({"type": "police_force_chosen", "force": get("force")}),
         "release" => json!({"type": "police_referral_released"}),
+        "police-decision" => json!({"type": "police_decision_recorded", "consent": get("consent"),
+            "channel": get("channel"), "privacy_notice_version": get("privacy_notice_version")}),
         "confirm-phone" => json!({"type": "reporter_phone_confirmed"}),
         "note" => json!({"type": "note", "text": get("text")}),
         "contact" => json!({"type": "advocate_contact_made"}),
@@ -1179,10 +1223,9 @@ fn form_field(action: &str, error: &FieldError) -> &'static str {
     match (action, error.field.as_str()) {
         (_, "outcome") => "outcome",
         ("assign", _) => "partner_id",
-        ("consent", "channel") | ("withdraw-consent", "channel") => "channel",
-        ("consent", "privacy_notice_version") | ("withdraw-consent", "privacy_notice_version") => {
-            "privacy_notice_version"
-        }
+        ("consent" | "withdraw-consent" | "police-decision", "channel") => "channel",
+        ("consent" | "withdraw-consent" | "police-decision", "privacy_notice_version") => "privacy_notice_version",
+        ("police-decision", _) => "consent",
         ("consent", _) => "decision",
         ("withdraw-consent", _) => "scope",
         ("force", _) => "force",
