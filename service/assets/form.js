@@ -140,11 +140,18 @@
     heading.parentNode.insertBefore(summary, heading.nextSibling);
     summary.focus();
   }
+  // The button that sends the form, where the browser does not say (`event.submitter` is
+  // missing from older Safari).
+  var clickedSubmit = null;
+  document.addEventListener("click", function (event) {
+    clickedSubmit = event.target.closest ? event.target.closest("button[type=submit]") : null;
+  }, true);
   if (form && window.fetch && window.URLSearchParams) {
     form.addEventListener("submit", function (event) {
       if (form.getAttribute("data-checked") === "yes") { return; }
       // The language picker posts the answers to the other language's form: nothing is sent.
-      if (event.submitter && event.submitter.name === "change_language") { return; }
+      var submitter = event.submitter || clickedSubmit;
+      if (submitter && submitter.name === "change_language") { return; }
       event.preventDefault();
       var body = new URLSearchParams(new FormData(form));
       fetch(form.getAttribute("data-check"), {
@@ -173,10 +180,15 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     if (!source || !navigator.clipboard || !window.isSecureContext) { return; }
+    var status = button.nextElementSibling;
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-        button.textContent = button.getAttribute("data-copied");
+        // Said in a status region, which screen readers announce; the button keeps its name.
+        if (status) { status.textContent = button.getAttribute("data-copied"); }
+      }, function () {
+        // The browser refused: the code is still on the page to write down.
+        button.hidden = true;
       });
     });
   });

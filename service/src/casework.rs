@@ -382,7 +382,12 @@ impl Casework {
                 .then(|| oys_shared::statistics::CountChange::of(&report.summary, -1)),
             // The proposed phone replaces the one held, in the same version-checked change.
             contact: confirmed.then(|| report.contact.as_ref().map(|c| c.with_proposed_phone_confirmed())).flatten(),
-            owed: None,
+            // A police referral agreed after "not sure yet" is owed with the change, as a report's
+            // routes are: the sweeper finishes it if it cannot be sent now.
+            owed: follow_ups.contains(&FollowUp::RouteToPolice).then(|| crate::ports::Owed {
+                deliveries: vec![oys_shared::routing::Delivery::PoliceReferral],
+                sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
+            }),
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;
@@ -391,6 +396,9 @@ impl Casework {
         }
         self.audit(caller, reference, &format!("event:{}", event.kind())).await?;
         info!(reference = %reference, event = event.kind(), "case event recorded");
+        if let Some(owed) = &change.owed {
+            crate::intake::finish_deliveries(svc, &report.summary, &owed.deliveries, None).await;
+        }
         for follow_up in follow_ups {
             self.follow_up(reference, follow_up, now).await?;
         }
@@ -465,6 +473,8 @@ impl Casework {
             }
             // Only the reporter's own request makes it, and `follow_up::add_to_report` routes it.
             FollowUp::AssignAdvocate => {}
+            // Owed with the change and delivered by `record_event`, as a report's routes are.
+            FollowUp::RouteToPolice => {}
         }
         Ok(())
     }

@@ -101,7 +101,8 @@ async fn apply(
     // change: never onto a case erased or changed since it was read. It replaces nothing held and
     // reaches no partner until an operator confirms it (a receipt may be in other hands).
     let may_leave = report.state.share.is_some()
-        || report.summary.police_consent == oys_shared::report::PoliceConsent::WithContactDetails;
+        || oys_shared::casework::police_consent_now(&report.summary, &report.state)
+            == oys_shared::report::PoliceConsent::WithContactDetails;
     let given = request
         .advocate_phone
         .clone()

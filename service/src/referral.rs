@@ -136,7 +136,11 @@ impl PoliceReferrals {
                 return Ok(Outcome::NoConsent);
             }
             Prepared::NeedsForce { question, candidates } => {
-                return self.ask_operators(&report.summary, &done, question, &candidates).await;
+                // The operators read the consent as it stands (a decision made after "not sure").
+                let consent = oys_shared::casework::police_consent_now(&report.summary, &report.state);
+                let summary =
+                    oys_shared::case_record::CaseSummary { police_consent: consent, ..report.summary.clone() };
+                return self.ask_operators(&summary, &done, question, &candidates).await;
             }
             Prepared::Ready(ready) => *ready,
         };

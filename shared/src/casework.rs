@@ -379,7 +379,10 @@ impl CaseListing {
             phone_proposed: state.phone_proposed_at.is_some(),
             personal_data_expires_at: state.personal_data_expires_at,
             shared_at: state.shared_at(),
-            police_undecided: police_consent_now(summary, state) == PoliceConsent::NotSure,
+            // Undecided and reachable: an operator's call should talk it through.
+            police_undecided: police_consent_now(summary, state) == PoliceConsent::NotSure
+                && (summary.phone_given || summary.email_given)
+                && state.contact_erased_at.is_none(),
         }
     }
 }
@@ -658,20 +661,21 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
             errors.push(FieldError::new(field, ErrorCode::UnknownField).with("of", kind));
         }
     }
+    // How a consent decision was said: the channel, and the privacy notice it was given under.
+    let how_said = |errors: &mut Vec<FieldError>| {
+        let channel = choice::<Channel>(errors, obj, "channel");
+        let version = text(errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
+        channel.zip(version)
+    };
     let event = match kind {
         "call_made" => choice(&mut errors, obj, "outcome").map(|outcome| CaseEvent::CallMade { outcome }),
         "assignment_confirmed" => text(&mut errors, "partner_id", TextRule::line(64))
             .map(|partner_id| CaseEvent::AssignmentConfirmed { partner_id }),
         "share_consent_given" => {
             let partner_id = text(&mut errors, "partner_id", TextRule::line(64));
-            let channel = choice(&mut errors, obj, "channel");
-            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
-            match (partner_id, channel, version) {
-                (Some(partner_id), Some(channel), Some(privacy_notice_version)) => {
-                    Some(CaseEvent::ShareConsentGiven { partner_id, channel, privacy_notice_version })
-                }
-                _ => None,
-            }
+            partner_id.zip(how_said(&mut errors)).map(|(partner_id, (channel, privacy_notice_version))| {
+                CaseEvent::ShareConsentGiven { partner_id, channel, privacy_notice_version }
+            })
         }
         "share_consent_refused" => {
             let partner_id = text(&mut errors, "partner_id", TextRule::line(64));
@@ -684,14 +688,9 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
         }
         "consent_withdrawn" => {
             let scope = choice(&mut errors, obj, "scope");
-            let channel = choice(&mut errors, obj, "channel");
-            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
-            match (scope, channel, version) {
-                (Some(scope), Some(channel), Some(privacy_notice_version)) => {
-                    Some(CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version })
-                }
-                _ => None,
-            }
+            scope.zip(how_said(&mut errors)).map(|(scope, (channel, privacy_notice_version))| {
+                CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version }
+            })
         }
         "case_closed" => {
             text(&mut errors, "reason", TextRule::paragraphs(500)).map(|reason| CaseEvent::CaseClosed { reason })
@@ -712,14 +711,9 @@ pub fn parse_event(body: &Value) -> Result<CaseEvent, Vec<FieldError>> {
                 }
                 consent => consent,
             };
-            let channel = choice(&mut errors, obj, "channel");
-            let version = text(&mut errors, "privacy_notice_version", TextRule::line(limits::PRIVACY_NOTICE_VERSION));
-            match (consent, channel, version) {
-                (Some(consent), Some(channel), Some(privacy_notice_version)) => {
-                    Some(CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version })
-                }
-                _ => None,
-            }
+            consent.zip(how_said(&mut errors)).map(|(consent, (channel, privacy_notice_version))| {
+                CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version }
+            })
         }
         _ => unreachable!("kinds are matched above"),
     };
@@ -899,6 +893,10 @@ pub enum FollowUp {
     /// The reporter asked for an advocate after reporting: route the case to advocate
     /// assignment, as if they had asked in the report.
     AssignAdvocate,
+    /// A reporter who was not sure agreed to a police referral: route the case to the police
+    /// referral, as if they had agreed in the report (owed with the change, so the sweeper
+    /// finishes it if sending fails).
+    RouteToPolice,
 }
 
 /// Applies `event` to `state`: the new state and what must follow, or field errors (an unknown
@@ -1029,7 +1027,7 @@ pub fn apply_event(
             }
         },
         CaseEvent::PoliceReferralReleased => {
-            if !summary.police_consent.agreed() || state.police_consent_withdrawn.is_some() {
+            if !police_consent_now(summary, state).agreed() || state.police_consent_withdrawn.is_some() {
                 return refuse("type", ErrorCode::NoPoliceConsent);
             }
             if !police_release_pending(summary, state) {
@@ -1042,17 +1040,21 @@ pub fn apply_event(
         }
         CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version } => {
             if summary.police_consent != PoliceConsent::NotSure || state.police_decided.is_some() {
-                // Only "not sure yet" waits for a decision; a change after it is a withdrawal.
+                // Only "not sure yet" waits for a decision, once.
                 return refuse("type", ErrorCode::NoPoliceDecisionPending);
             }
-            if *consent == PoliceConsent::WithContactDetails && !summary.phone_given && !summary.email_given {
+            if state.erased_at.is_some() {
+                return refuse("type", ErrorCode::CaseErased);
+            }
+            let reachable = (summary.phone_given || summary.email_given) && state.contact_erased_at.is_none();
+            if *consent == PoliceConsent::WithContactDetails && !reachable {
                 return refuse("consent", ErrorCode::RequiredForPoliceContact);
             }
             next.police_decided =
                 Some(PoliceDecision { consent: *consent, record: record(*channel, privacy_notice_version) });
             if consent.agreed() {
                 // A person heard the decision: the referral goes now, with no release to wait for.
-                follow.push(FollowUp::ReleasePoliceReferral);
+                follow.push(FollowUp::RouteToPolice);
             }
         }
         CaseEvent::CaseClosed { .. } => {

@@ -146,7 +146,16 @@ pub fn next_steps(summary: &CaseSummary) -> String {
         vec![i18n::message(language, "next-steps-received", &[("reference", summary.reference.to_string())])];
     match summary.police_consent {
         PoliceConsent::No => parts.push(i18n::message(language, "next-steps-police-no", &[])),
-        PoliceConsent::NotSure => parts.push(i18n::message(language, "next-steps-police-not-sure", &[])),
+        // "Not sure yet": a call talks it through if they left a way to reach them; else the helpline.
+        PoliceConsent::NotSure => parts.push(i18n::message(
+            language,
+            if summary.phone_given || summary.email_given {
+                "next-steps-police-not-sure"
+            } else {
+                "next-steps-police-not-sure-anonymous"
+            },
+            &[],
+        )),
         PoliceConsent::Anonymous => parts.push(i18n::message(language, "next-steps-police-anonymous", &[])),
         PoliceConsent::WithContactDetails => parts.push(i18n::message(language, "next-steps-police-with-contact", &[])),
     }

@@ -103,6 +103,10 @@ pub fn work_queue(cases: Vec<(CaseListing, Vec<Deadline>)>, now: Timestamp) -> V
             let section = if listing.call_reached { QueueSection::ConfirmAdvocate } else { QueueSection::CallBack };
             place(section, clock_of(open(DeadlineKind::OperatorCall)));
         }
+        if listing.police_undecided && listing.status != CaseStatus::AwaitingCall {
+            // "Not sure yet" about the police, with a way to reach them: a call talks it through.
+            place(QueueSection::CallBack, None);
+        }
         if listing.police_release_pending {
             place(QueueSection::PoliceRelease, clock_of(open(DeadlineKind::PoliceRelease)));
         }

@@ -179,7 +179,7 @@ fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
         (
             "casework.rs",
             &["reports", "cases", "deadlines", "effects", "assignments", "audit", "clock", "retention", "statistics"],
-            &["referral", "retention", "routed", "send_once", "statistics"],
+            &["intake", "referral", "retention", "routed", "send_once", "statistics"],
         ),
         ("reminders.rs", &["deadlines", "clock", "alerts"], &["intake", "retention", "send_once", "statistics"]),
         ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"], &["send_once"]),

@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use jiff::Timestamp;
 use oys_service::reminders;
+use oys_shared::casework::CaseListing;
 use oys_shared::Reference;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -1016,45 +1017,65 @@ async fn a_reporter_not_sure_about_the_police_decides_on_a_call(backend: Backend
     report["contact"] = json!({"phone": "07700 900123"});
     let decides_yes = submit(&backend, &report.to_string()).await;
     let decides_no = submit(&backend, &report.to_string()).await;
+    let decides_with_contact = submit(&backend, &report.to_string()).await;
     backend.run_workers().await;
     let manchester = backend.police_mailbox("greater-manchester");
-    let referrals_of = |reference: &Reference| {
+    let referral_of = |reference: &Reference| {
         let reference = reference.to_string();
         let backend = &backend;
         let manchester = manchester.clone();
-        async move { backend.emails_to(&manchester).await.into_iter().filter(|e| e.subject.contains(&reference)).count() }
+        async move {
+            let sent: Vec<_> =
+                backend.emails_to(&manchester).await.into_iter().filter(|e| e.subject.contains(&reference)).collect();
+            sent
+        }
     };
-    assert_eq!(referrals_of(&decides_yes).await, 0, "not sure: nothing went to the police");
+    assert!(referral_of(&decides_yes).await.is_empty(), "not sure: nothing went to the police");
     let (_, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
     let listed = |reference: &Reference| {
         list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == reference.as_str()).cloned().unwrap()
     };
     assert_eq!(listed(&decides_yes)["police_undecided"], json!(true), "{list}");
+    // On the operators' call list, though the reporter wants no advocate.
+    let undecided: CaseListing = serde_json::from_value(listed(&decides_yes)).unwrap();
+    let queue = oys_shared::work_queue::work_queue(vec![(undecided, vec![])], backend.services.clock.now());
+    let call_back = queue.iter().find(|(section, _)| *section == oys_shared::work_queue::QueueSection::CallBack);
+    assert_eq!(call_back.unwrap().1.len(), 1, "to be called back");
 
     // An advocate may not record it; an operator records what the reporter decided.
     let decision = |consent: &str| json!({"type": "police_decision_recorded", "consent": consent, "channel": "phone", "privacy_notice_version": "2026-12"});
-    assert_eq!(
-        event_on(&backend, &decides_yes, OPERATOR, decision("not_sure")).await.0,
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
+    let (status, _) = event_on(&backend, &decides_yes, ADVOCATE_NW, decision("anonymous")).await;
+    assert!([StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status), "{status}");
+    let (status, _) = event_on(&backend, &decides_yes, OPERATOR, decision("not_sure")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a decision is no 'not sure'");
     assert_eq!(event_on(&backend, &decides_yes, OPERATOR, decision("anonymous")).await.0, StatusCode::CREATED);
-    assert_eq!(referrals_of(&decides_yes).await, 1, "the referral went at once");
+    backend.run_workers().await;
+    assert_eq!(referral_of(&decides_yes).await.len(), 1, "the referral went, with no release to wait for");
     let (status, body) = event_on(&backend, &decides_yes, OPERATOR, decision("with_contact_details")).await;
     assert_eq!(
         (status, body["errors"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("no_police_decision_pending"))
     );
-    assert_eq!(referrals_of(&decides_yes).await, 1, "once");
-    let referral = backend.emails_to(&manchester).await.into_iter().find(|e| e.subject.contains(decides_yes.as_str()));
-    assert!(!referral.unwrap().text.contains("07700 900123"), "anonymous: the phone stays with us");
+    backend.run_workers().await;
+    let sent = referral_of(&decides_yes).await;
+    assert_eq!(sent.len(), 1, "once");
+    assert!(!sent[0].text.contains("7700900123"), "anonymous: the phone stays with us");
     let state = backend.services.reports.get_report(&decides_yes).await.unwrap().unwrap().state;
     assert_eq!(state.police_decided.unwrap().record.recorded_by, "operator.local");
 
     assert_eq!(event_on(&backend, &decides_no, OPERATOR, decision("no")).await.0, StatusCode::CREATED);
-    assert_eq!(referrals_of(&decides_no).await, 0);
+    backend.run_workers().await;
+    assert!(referral_of(&decides_no).await.is_empty());
     let (_, list) = call(&backend, "GET", "/v1/cases", Some(OPERATOR), None).await;
     let still = list["cases"].as_array().unwrap().iter().find(|c| c["reference"] == decides_no.as_str()).cloned();
-    assert_eq!(still.unwrap()["police_undecided"], json!(false), "decided: off the call list's flag");
+    assert_eq!(still.unwrap()["police_undecided"], json!(false), "decided: off the call list");
+
+    // With contact details: the police get the phone the reporter gave, as they agreed.
+    let with_contact = decision("with_contact_details");
+    assert_eq!(event_on(&backend, &decides_with_contact, OPERATOR, with_contact).await.0, StatusCode::CREATED);
+    backend.run_workers().await;
+    let sent = referral_of(&decides_with_contact).await;
+    assert!(sent.len() == 1 && sent[0].text.contains("+447700900123"), "{sent:?}");
 }
 
 on_both_backends!(

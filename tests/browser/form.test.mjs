@@ -292,7 +292,8 @@ test("every control can be reached with the keyboard, the quick exit first", asy
   // The controls a person can see (questions that wait for an answer are hidden until then).
   const controls = await page.$$eval("input:not([type=hidden]), textarea, button", (all) =>
     all
-      .filter((element) => element.checkVisibility())
+      // (The form's hidden default button, for Enter, is out of the tab order on purpose.)
+      .filter((element) => element.checkVisibility() && element.tabIndex >= 0)
       .map((element) => ({ id: element.id || element.className, radio: element.type === "radio", name: element.name })),
   );
   const focused = [];

@@ -206,7 +206,16 @@ fn date_from_parts(bytes: &[u8]) -> Option<String> {
     for (key, value) in form_urlencoded::parse(bytes).take(500) {
         if let Some(part) = key.strip_prefix("incident.occurred_on-") {
             if let Some(i) = DATE_PARTS.iter().position(|p| *p == part) {
-                typed[i] = value.trim().chars().take(10).collect();
+                // Full-width digits, as a Chinese or Japanese keyboard may type them, are digits.
+                typed[i] = value
+                    .trim()
+                    .chars()
+                    .map(|c| match c {
+                        '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+                        c => c,
+                    })
+                    .take(10)
+                    .collect();
             }
         }
     }
@@ -1037,4 +1046,28 @@ pub(in crate::http) fn report_sections(
         })
         .collect();
     (error_links, sections)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_from_parts;
+
+    #[test]
+    fn the_dates_three_boxes_make_the_reports_date() {
+        let date = |day: &str, month: &str, year: &str| {
+            let body = form_urlencoded::Serializer::new(String::new())
+                .append_pair("incident.occurred_on-day", day)
+                .append_pair("incident.occurred_on-month", month)
+                .append_pair("incident.occurred_on-year", year)
+                .finish();
+            date_from_parts(body.as_bytes())
+        };
+        assert_eq!(date("20", "11", "2026").as_deref(), Some("2026-11-20"));
+        assert_eq!(date(" 5 ", "3", "2026").as_deref(), Some("2026-03-05"), "one digit is padded");
+        assert_eq!(date("２０", "１１", "２０２６").as_deref(), Some("2026-11-20"), "full-width digits");
+        assert_eq!(date("", "", ""), None, "nothing typed: the date is missing, not wrong");
+        // Whatever is not a date goes to the report's parser as typed, which refuses it.
+        assert_eq!(date("31", "2", "26").as_deref(), Some("26-02-31"));
+        assert_eq!(date_from_parts(b"incident.occurred_on=2026-11-20"), None, "a client's own date is left alone");
+    }
 }

@@ -296,7 +296,10 @@ impl Chart {
                     .filter_map(|(n, code)| Some((Some(n), month.nations.get(*code)?.value().filter(|c| *c > 0)?)))
                     .collect();
                 let published_sum: u64 = parts.iter().map(|(_, c)| c).sum();
-                if total > published_sum {
+                // The withheld part: what the total holds beyond the published nations, drawn only
+                // when a nation was withheld (else the difference is the figures' own noise).
+                let some_withheld = month.nations.values().any(|cell| cell.is_withheld());
+                if some_withheld && total > published_sum {
                     parts.push((None, total - published_sum));
                 }
                 let bar_width = (total as f64 / max as f64 * PLOT_WIDTH as f64).round();
@@ -306,14 +309,15 @@ impl Chart {
                     .into_iter()
                     .map(|(nation, count)| {
                         let width = count as f64 / denominator * bar_width;
+                        let drawn = (x + width).round() > x.round();
                         let (colour, title) = match nation {
                             Some(n) => {
-                                drawn_nations[n] = true;
+                                drawn_nations[n] |= drawn;
                                 let name = category_name(t, Dimension::Nation, nations[n]);
                                 (NATION_COLOURS[n % NATION_COLOURS.len()], format!("{name}: {count}"))
                             }
                             None => {
-                                withheld_drawn = true;
+                                withheld_drawn |= drawn;
                                 (WITHHELD_COLOUR, withheld_word.clone())
                             }
                         };

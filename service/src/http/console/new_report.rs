@@ -62,10 +62,10 @@ fn read_aloud(language: Language) -> ReadAloud {
         heading: "Read this to the caller before they choose".into(),
         lines: vec![
             (t("form-consent-police"), t("form-consent-police-hint")),
-            (t("choice-police-no"), t("next-steps-police-no")),
+            (t("choice-police-no"), String::new()),
             (t("choice-police-anonymous"), t("next-steps-police-anonymous")),
             (t("choice-police-with_contact_details"), t("next-steps-police-with-contact")),
-            (t("choice-police-not_sure"), t("next-steps-police-not-sure")),
+            (t("choice-police-not_sure"), String::new()),
             (t("form-consent-advocate_support"), t("form-consent-advocate_support-hint")),
             (t("privacy-share"), String::new()),
             (i18n::message(language, "privacy-version", &[("version", PRIVACY_NOTICE_VERSION.to_string())]), privacy),

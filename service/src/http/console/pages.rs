@@ -949,6 +949,17 @@ fn channel_choices() -> Vec<Choice> {
         .collect()
 }
 
+/// How the reporter gave or withdrew a consent, as every consent form asks it.
+fn how_said_field() -> FieldView {
+    FieldView::new("channel", "How did they say so?", FieldKind::Radios(channel_choices()))
+}
+
+/// The privacy notice version read to the reporter (the current one, unless said otherwise).
+fn notice_version_field() -> FieldView {
+    FieldView::new("privacy_notice_version", "Privacy notice version read to them", FieldKind::Text)
+        .value(PRIVACY_NOTICE_VERSION)
+}
+
 /// An action's form: its path, heading, introduction, fields, button, and whether it is risky.
 type ActionForm = (&'static str, String, Vec<String>, Vec<FieldView>, &'static str, bool);
 
@@ -1035,9 +1046,8 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
                             Choice::new("refused", "No, consent refused", ""),
                         ]),
                     ),
-                    FieldView::new("channel", "How did they say so?", FieldKind::Radios(channel_choices())),
-                    FieldView::new("privacy_notice_version", "Privacy notice version read to them", FieldKind::Text)
-                        .value(PRIVACY_NOTICE_VERSION),
+                    how_said_field(),
+                    notice_version_field(),
                 ],
                 "Record the decision",
                 false,
@@ -1079,9 +1089,8 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
                         ),
                     ]),
                 ),
-                FieldView::new("channel", "How did they say so?", FieldKind::Radios(channel_choices())),
-                FieldView::new("privacy_notice_version", "Privacy notice version", FieldKind::Text)
-                    .value(PRIVACY_NOTICE_VERSION),
+                how_said_field(),
+                notice_version_field(),
             ],
             "Record the decision",
             true,
@@ -1137,9 +1146,8 @@ fn action_form(state: &ConsoleState, action: &str, view: &CaseDetail, given: &Fo
                         Choice::new("partner", "Sharing with the advocate's organisation", ""),
                     ]),
                 ),
-                FieldView::new("channel", "How did they say so?", FieldKind::Radios(channel_choices())),
-                FieldView::new("privacy_notice_version", "Privacy notice version", FieldKind::Text)
-                    .value(PRIVACY_NOTICE_VERSION),
+                how_said_field(),
+                notice_version_field(),
             ],
             "Record the withdrawal",
             true,
