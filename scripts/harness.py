@@ -519,13 +519,13 @@ class AwsProbe:
 class Interruption:
     """When the stores stopped being reachable (a kill -9, an emulator that stopped serving) and
     when they were back. Sending an email and recording it cannot be one transaction: an
-    interruption between the two repeats that one email once the work is taken up again (README,
-    "How a report is kept safe"). So an email sent twice, once before the interruption began and
-    once after it ended, is reported as repeated across it, not as a duplicate. After a kill, the
-    operators' alert of a report whose own request was answered 201 is the exception: its
-    sending was recorded before the answer, so it must never repeat (`alerts_recorded=True`). A
-    201 replayed to a retry says nothing of the sort: the first request may have been killed
-    between sending the alert and recording it."""
+    interruption between the two repeats that one email once the work is taken up again
+    (docs/architecture.md, "How a report is kept safe"). So an email sent twice, once before the
+    interruption began and once after it ended, is reported as repeated across it, not as a
+    duplicate. After a kill, the operators' alert of a report whose own request was answered 201 is
+    the exception: its sending was recorded before the answer, so it must never repeat
+    (`alerts_recorded=True`). A 201 replayed to a retry says nothing of the sort: the first request
+    may have been killed between sending the alert and recording it."""
 
     def __init__(self, name, start, end, alerts_recorded):
         self.name, self.start, self.end, self.alerts_recorded = name, start, end, alerts_recorded

@@ -293,7 +293,7 @@ fn exposure_warning(host: IpAddr) -> Option<String> {
     (!host.is_loopback()).then(|| {
         format!(
             "WARNING: listening on {host} makes this runner reachable from other machines. It has no TLS and \
-             its staff tokens are public (README): use it only on a network you trust."
+             its staff tokens are public (docs/using.md): use it only on a network you trust."
         )
     })
 }

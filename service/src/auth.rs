@@ -101,7 +101,7 @@ pub fn local_sign_in_list(users: &HashMap<String, Caller>) -> Vec<Caller> {
 }
 
 /// The local users: one operator, one lead, one advocate per partner. Tokens are printed by
-/// the runner and documented in the README; they exist only on the local runner.
+/// the runner and documented in docs/using.md; they exist only on the local runner.
 pub fn local_users(partner_ids: &[String]) -> HashMap<String, Caller> {
     let mut users = HashMap::from([
         (

@@ -1,5 +1,5 @@
 //! Use cases, ports and adapters of On Your Side. The domain's rules are in `oys-shared`; the
-//! README's "Where things live" maps every module to its layer, and `tests/all/architecture.rs`
+//! docs/architecture.md, "Where things live", maps every module to its layer, and `tests/all/architecture.rs`
 //! keeps the imports pointing one way: use cases ← adapters ← `bootstrap`.
 
 pub mod auth;

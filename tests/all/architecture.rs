@@ -163,9 +163,9 @@ fn casework_reaches_the_police_through_the_referral_use_case_not_the_worker() {
 
 #[test]
 fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
-    // The README's table "which ports each use case uses", as a check: a use case that starts
-    // using another port, or calling into another use case (which brings that one's ports), must
-    // say so here (and there). Every use-case module is in the table.
+    // The table of which ports each use case uses (docs/architecture.md, "Where things live"), as
+    // a check: a use case that starts using another port, or calling into another use case (which
+    // brings that one's ports), must say so here (and there). Every use-case module is in the table.
     let table: &[(&str, &[&str], &[&str])] = &[
         ("intake.rs", &["reports", "queue", "mailer", "clock", "alerts", "retention"], &["follow_up", "send_once"]),
         ("send_once.rs", &["effects", "mailer", "clock", "alerts"], &[]),

@@ -4,7 +4,7 @@
 // signing RS256 ID tokens with a key made at start. An operator works a new report from the
 // queue to the partner's handoff and the police referral; forged forms, signed-out visits and
 // sign-out are checked; axe-core checks every page; screenshots go to target/browser-artefacts
-// (not committed), and the queue's also to docs/console-queue.png for the README.
+// (not committed), and the queue's also to docs/console-queue.png for docs/using.md.
 //
 // Run by scripts/test after `cargo test` built the runner. Needs: chromium (OYS_CHROMIUM, default
 // /usr/bin/chromium) and `npm ci` in tests/browser. Without the browser it fails, never skips.

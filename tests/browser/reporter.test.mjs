@@ -88,7 +88,7 @@ for (const lang of ON_THE_PHONE) {
     assert.match(seen.hours, /9/, "the helpline's hours beside it");
     assert.match(seen.hours, /5/, "the helpline's hours beside it");
     await page.screenshot({ path: join(artefacts, `first-screen-${lang}.png`) });
-    // The README shows the English first screen as a person on a phone sees it.
+    // docs/using.md shows the English first screen as a person on a phone sees it.
     if (lang === "en") copyFileSync(join(artefacts, "first-screen-en.png"), join(root, "docs/form-en.png"));
     // A skip link straight after the quick exit, and the page's own landmarks.
     await page.keyboard.press("Tab");
