@@ -15,7 +15,7 @@ use tracing::{info, warn};
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
-    apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState, CaseStatus, FollowUp,
+    apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState, CaseStatus, Consequence,
     HandoffDetails,
 };
 use oys_shared::emails;
@@ -352,7 +352,7 @@ impl Casework {
         let now = self.services.clock.now();
         let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
         let forces: Vec<&str> = oys_shared::geography::all_forces().collect();
-        let (state, follow_ups) =
+        let (state, consequences) =
             apply_event(&report.state, &report.summary, &event, &caller.user, now, &partners, &forces)
                 .map_err(CaseError::Invalid)?;
         // Whatever is done on a case keeps its data for the retention periods from now; a phone
@@ -384,7 +384,7 @@ impl Casework {
             contact: confirmed.then(|| report.contact.as_ref().map(|c| c.with_proposed_phone_confirmed())).flatten(),
             // A police referral agreed after "not sure yet" is owed with the change, as a report's
             // routes are: the sweeper finishes it if it cannot be sent now.
-            owed: follow_ups.contains(&FollowUp::RouteToPolice).then(|| crate::ports::Owed {
+            owed: consequences.contains(&Consequence::RouteToPolice).then(|| crate::ports::Owed {
                 deliveries: vec![oys_shared::routing::Delivery::PoliceReferral],
                 sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
             }),
@@ -399,17 +399,22 @@ impl Casework {
         if let Some(owed) = &change.owed {
             crate::intake::finish_deliveries(svc, &report.summary, &owed.deliveries, None).await;
         }
-        for follow_up in follow_ups {
-            self.follow_up(reference, follow_up, now).await?;
+        for consequence in consequences {
+            self.carry_out(reference, consequence, now).await?;
         }
         Ok(record)
     }
 
-    async fn follow_up(&self, reference: &Reference, follow_up: FollowUp, now: Timestamp) -> Result<(), CaseError> {
+    async fn carry_out(
+        &self,
+        reference: &Reference,
+        consequence: Consequence,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
         let svc = &self.services;
-        match follow_up {
-            FollowUp::HandOff { partner_id } => self.hand_off(reference, &partner_id, now).await?,
-            FollowUp::NotifyWithdrawal { partner_id } => {
+        match consequence {
+            Consequence::HandOff { partner_id } => self.hand_off(reference, &partner_id, now).await?,
+            Consequence::NotifyWithdrawal { partner_id } => {
                 let partner = self.partner(&partner_id).ok_or(CaseError::NotFound)?;
                 let key = format!("partner_withdrawal:{partner_id}");
                 if !self.done(reference, &key).await? {
@@ -426,7 +431,7 @@ impl Casework {
                     send_and_record(svc, reference, email).await?;
                 }
             }
-            FollowUp::ReleasePoliceReferral => {
+            Consequence::ReleasePoliceReferral => {
                 let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
                 referrals.released(reference).await.map_err(|e| match e {
                     WorkerError::Port(e) => CaseError::Port(e),
@@ -434,7 +439,7 @@ impl Casework {
                 })?;
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
             }
-            FollowUp::NotifyPoliceWithdrawal => {
+            Consequence::NotifyPoliceWithdrawal => {
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
                 let effects = svc.effects.recorded(reference).await?;
                 let referral = effects.iter().find(|e| e.key == oys_shared::effects::keys::POLICE_DISCLOSED);
@@ -456,7 +461,7 @@ impl Casework {
                     send_and_record(svc, reference, email).await?;
                 }
             }
-            FollowUp::ReferToPolice { force } => {
+            Consequence::ReferToPolice { force } => {
                 let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
                 referrals.to_chosen_force(reference, &force).await.map_err(|e| match e {
                     WorkerError::Port(e) => CaseError::Port(e),
@@ -465,16 +470,16 @@ impl Casework {
                     }
                 })?;
             }
-            FollowUp::MeetOperatorCall => self.meet(reference, &[DeadlineKind::OperatorCall], now).await?,
-            FollowUp::MeetAdvocateCall => self.meet(reference, &[DeadlineKind::AdvocateCall], now).await?,
-            FollowUp::Close => {
+            Consequence::MeetOperatorCall => self.meet(reference, &[DeadlineKind::OperatorCall], now).await?,
+            Consequence::MeetAdvocateCall => self.meet(reference, &[DeadlineKind::AdvocateCall], now).await?,
+            Consequence::Close => {
                 let all = [DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall, DeadlineKind::PoliceRelease];
                 self.meet(reference, &all, now).await?
             }
             // Only the reporter's own request makes it, and `follow_up::add_to_report` routes it.
-            FollowUp::AssignAdvocate => {}
+            Consequence::AssignAdvocate => {}
             // Owed with the change and delivered by `record_event`, as a report's routes are.
-            FollowUp::RouteToPolice => {}
+            Consequence::RouteToPolice => {}
         }
         Ok(())
     }

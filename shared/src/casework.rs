@@ -148,12 +148,6 @@ pub struct PoliceDecision {
     pub record: ConsentRecord,
 }
 
-/// The reporter's police choice as it stands: the decision they told an operator after
-/// answering "not sure yet", else the report's.
-pub fn police_consent_now(summary: &CaseSummary, state: &CaseState) -> PoliceConsent {
-    state.police_decided.as_ref().map_or(summary.police_consent, |decision| decision.consent)
-}
-
 /// How long personal data is kept: every report gets an expiry when it arrives, and each thing
 /// done on the case (an event, closing it) pushes it back. Contact details go sooner than the
 /// account of what happened. Nothing is kept forever: a case nobody touches expires.
@@ -292,21 +286,8 @@ pub fn due_erasure(state: &CaseState, now: Timestamp) -> Option<ErasureScope> {
     }
 }
 
-/// Whether a police referral must wait for an operator to release it. Anyone on the internet
-/// can fill in the public form, with any free text and somebody else's phone number: a referral
-/// from it reaches a force only after a person has looked at it. Reports an operator took by
-/// phone or webchat were taken by a person already, and go straight on.
-pub fn police_release_required(summary: &CaseSummary) -> bool {
-    summary.channel == Channel::Online && summary.police_consent.agreed()
-}
-
-/// Whether the case waits on an operator's release of its police referral now.
-pub fn police_release_pending(summary: &CaseSummary, state: &CaseState) -> bool {
-    police_release_required(summary)
-        && state.police_referral_released_at.is_none()
-        && state.police_consent_withdrawn.is_none()
-        && state.closed_at.is_none()
-}
+// The police-release rule lives with the police rules; casework reads it from there.
+pub use crate::police::{police_consent_now, police_release_pending, police_release_required};
 
 impl CaseState {
     /// The partner that may see the case now: consent given and not withdrawn.
@@ -872,7 +853,7 @@ mod tests {
 
 /// What applying an event to a case asks the service to do afterwards.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FollowUp {
+pub enum Consequence {
     /// Send the handoff to this partner and start the advocate's 7-day clock.
     HandOff { partner_id: String },
     /// Tell this partner consent was withdrawn.
@@ -901,7 +882,7 @@ pub enum FollowUp {
 
 /// Applies `event` to `state`: the new state and what must follow, or field errors (an unknown
 /// partner or force, sharing with a partner other than the confirmed one, acting on a closed
-/// case). Pure: the caller stores the new state, then does the follow-ups.
+/// case). Pure: the caller stores the new state, then carries out the consequences.
 pub fn apply_event(
     state: &CaseState,
     summary: &CaseSummary,
@@ -910,7 +891,7 @@ pub fn apply_event(
     at: Timestamp,
     known_partners: &[&str],
     known_forces: &[&str],
-) -> Result<(CaseState, Vec<FollowUp>), Vec<FieldError>> {
+) -> Result<(CaseState, Vec<Consequence>), Vec<FieldError>> {
     let refuse = |field: &str, code: ErrorCode| Err(vec![FieldError::new(field, code)]);
     if state.erased_at.is_some() && (event.has_free_text() || event.is_reporters()) {
         // The words of an erased case are gone; new ones would be kept after erasure.
@@ -933,7 +914,7 @@ pub fn apply_event(
         event if event.is_reporters() => state.reporter_added_at,
         _ => None,
     };
-    let mut follow = Vec::new();
+    let mut consequences = Vec::new();
     let record = |channel: Channel, version: &str| ConsentRecord {
         at,
         channel,
@@ -944,7 +925,7 @@ pub fn apply_event(
         CaseEvent::CallMade { outcome } => {
             if *outcome == CallOutcome::Reached && next.first_call_reached_at.is_none() {
                 next.first_call_reached_at = Some(at);
-                follow.push(FollowUp::MeetOperatorCall);
+                consequences.push(Consequence::MeetOperatorCall);
             }
         }
         CaseEvent::AssignmentConfirmed { partner_id } => {
@@ -965,7 +946,7 @@ pub fn apply_event(
                 return refuse("partner_id", ErrorCode::PartnerNotAssigned);
             }
             if state.shared_with() != Some(partner_id.as_str()) {
-                follow.push(FollowUp::HandOff { partner_id: partner_id.clone() });
+                consequences.push(Consequence::HandOff { partner_id: partner_id.clone() });
             }
             next.share = Some(ShareConsent {
                 partner_id: partner_id.clone(),
@@ -992,7 +973,7 @@ pub fn apply_event(
             }
             if next.advocate_contact_made_at.is_none() {
                 next.advocate_contact_made_at = Some(at);
-                follow.push(FollowUp::MeetAdvocateCall);
+                consequences.push(Consequence::MeetAdvocateCall);
             }
         }
         CaseEvent::PoliceForceChosen { force } => {
@@ -1003,7 +984,7 @@ pub fn apply_event(
                 return refuse("type", ErrorCode::NoPoliceConsent);
             }
             next.police_force = Some(force.clone());
-            follow.push(FollowUp::ReferToPolice { force: force.clone() });
+            consequences.push(Consequence::ReferToPolice { force: force.clone() });
         }
         CaseEvent::ConsentWithdrawn { scope, channel, privacy_notice_version } => match scope {
             WithdrawalScope::Police => {
@@ -1011,14 +992,14 @@ pub fn apply_event(
                     return refuse("scope", ErrorCode::NoPoliceConsent);
                 }
                 next.police_consent_withdrawn = Some(record(*channel, privacy_notice_version));
-                follow.push(FollowUp::NotifyPoliceWithdrawal);
+                consequences.push(Consequence::NotifyPoliceWithdrawal);
             }
             WithdrawalScope::Partner => {
                 let Some(partner_id) = state.shared_with() else {
                     return refuse("scope", ErrorCode::NotShared);
                 };
-                follow.push(FollowUp::NotifyWithdrawal { partner_id: partner_id.to_string() });
-                follow.push(FollowUp::MeetAdvocateCall);
+                consequences.push(Consequence::NotifyWithdrawal { partner_id: partner_id.to_string() });
+                consequences.push(Consequence::MeetAdvocateCall);
                 next.share = Some(ShareConsent {
                     partner_id: partner_id.to_string(),
                     decision: ShareDecision::Withdrawn,
@@ -1036,7 +1017,7 @@ pub fn apply_event(
             }
             next.police_referral_released_at = Some(at);
             next.police_referral_released_by = Some(actor.to_string());
-            follow.push(FollowUp::ReleasePoliceReferral);
+            consequences.push(Consequence::ReleasePoliceReferral);
         }
         CaseEvent::PoliceDecisionRecorded { consent, channel, privacy_notice_version } => {
             if summary.police_consent != PoliceConsent::NotSure || state.police_decided.is_some() {
@@ -1054,25 +1035,25 @@ pub fn apply_event(
                 Some(PoliceDecision { consent: *consent, record: record(*channel, privacy_notice_version) });
             if consent.agreed() {
                 // A person heard the decision: the referral goes now, with no release to wait for.
-                follow.push(FollowUp::RouteToPolice);
+                consequences.push(Consequence::RouteToPolice);
             }
         }
         CaseEvent::CaseClosed { .. } => {
             next.closed_at = Some(at);
-            follow.push(FollowUp::Close);
+            consequences.push(Consequence::Close);
         }
         CaseEvent::Note { .. } | CaseEvent::ReporterAddedInformation { .. } => {}
         CaseEvent::WithdrawnAsDuplicateOrSpam => {
             next.withdrawn_at = Some(at);
             if next.closed_at.is_none() {
                 next.closed_at = Some(at);
-                follow.push(FollowUp::Close);
+                consequences.push(Consequence::Close);
             }
         }
         CaseEvent::ReporterAskedForAdvocate => {
             if !CaseEvent::wants_advocate(summary, state) {
                 next.advocate_requested_at = Some(at);
-                follow.push(FollowUp::AssignAdvocate);
+                consequences.push(Consequence::AssignAdvocate);
             }
         }
         CaseEvent::ReporterPhoneConfirmed => {
@@ -1082,5 +1063,5 @@ pub fn apply_event(
             next.phone_proposed_at = None;
         }
     }
-    Ok((next, follow))
+    Ok((next, consequences))
 }

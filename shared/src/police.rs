@@ -16,6 +16,28 @@ use crate::geography::{self, Confidence, ForceCandidates};
 use crate::reference::Reference;
 use crate::report::{IncidentType, Motivation, PerpetratorCount, PlaceType, PoliceConsent, Relationship};
 
+/// The reporter's police choice as it stands: the decision they told an operator after
+/// answering "not sure yet", else the report's.
+pub fn police_consent_now(summary: &CaseSummary, state: &crate::casework::CaseState) -> PoliceConsent {
+    state.police_decided.as_ref().map_or(summary.police_consent, |decision| decision.consent)
+}
+
+/// Whether a police referral must wait for an operator to release it. Anyone on the internet
+/// can fill in the public form, with any free text and somebody else's phone number: a referral
+/// from it reaches a force only after a person has looked at it. Reports an operator took by
+/// phone or webchat were taken by a person already, and go straight on.
+pub fn police_release_required(summary: &CaseSummary) -> bool {
+    summary.channel == crate::report::Channel::Online && summary.police_consent.agreed()
+}
+
+/// Whether the case waits on an operator's release of its police referral now.
+pub fn police_release_pending(summary: &CaseSummary, state: &crate::casework::CaseState) -> bool {
+    police_release_required(summary)
+        && state.police_referral_released_at.is_none()
+        && state.police_consent_withdrawn.is_none()
+        && state.closed_at.is_none()
+}
+
 /// British Transport Police: named alongside the territorial force for public transport.
 pub const BRITISH_TRANSPORT_POLICE: &str = "btp";
 const PSNI: &str = "northern-ireland";
