@@ -1,4 +1,4 @@
-//! Casework: what operators, leads and advocates do with cases (API.md operator routes).
+//! Casework: what operators, leads and advocates do with cases (the operator routes of docs/openapi.json).
 //!
 //! Every function takes the authenticated `Caller` and enforces what its role may see: an
 //! advocate sees only cases shared with their partner organisation (anything else is "not

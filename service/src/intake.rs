@@ -1,6 +1,6 @@
 //! Accepting a report, and making sure it is routed.
 //!
-//! The promise (SPEC): a report answered with success is never lost and never left unrouted.
+//! The promise: a report answered with success is never lost and never left unrouted.
 //! So the report and the list of deliveries it is owed are written in one transaction *before*
 //! anything is sent; the answer is 201 only once that transaction succeeded. The request then
 //! sends what it can and records what is left. Anything left — a queue or SES outage, a crash

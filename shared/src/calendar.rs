@@ -1,4 +1,4 @@
-//! Working days and UK time, in Europe/London (SPEC "Dates and times"); the deadline rules
+//! Working days and UK time, in Europe/London (docs/domain-rules.md); the deadline rules
 //! built on them are in `deadlines`.
 //!
 //! Working days are Monday–Friday minus the bank holidays of a UK calendar (England and Wales

@@ -67,7 +67,8 @@ impl Caller {
     }
 }
 
-/// How and when a consent decision was recorded (SPEC: time, channel, who, notice version).
+/// How and when a consent decision was recorded: what every consent record says (time, channel,
+/// who, and the privacy notice version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRecord {
     pub at: Timestamp,
@@ -448,7 +449,7 @@ choice! {
     pub enum WithdrawalScope { Police => "police", Partner => "partner" }
 }
 
-/// An event an operator (or advocate) records on a case (API.md `POST /v1/cases/{ref}/events`).
+/// An event an operator (or advocate) records on a case (`POST /v1/cases/{ref}/events` in docs/openapi.json).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum CaseEvent {

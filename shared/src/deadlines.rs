@@ -1,5 +1,5 @@
 //! Deadlines on a case, the rules that set them and the alerts each goes through. Every rule
-//! is reckoned in Europe/London (SPEC "Dates and times"): working days end at 17:00 UK time,
+//! is reckoned in Europe/London (docs/domain-rules.md): working days end at 17:00 UK time,
 //! calendar days keep the UK wall-clock time across the clock changes.
 
 use jiff::{Timestamp, ToSpan};
@@ -20,7 +20,7 @@ pub struct DeadlineTimes {
     pub calendar_covered: bool,
 }
 
-/// "An operator phones the reporter within 2–3 working days" (SPEC): due at the end of the
+/// "An operator phones the reporter within 2–3 working days" (the service's promise): due at the end of the
 /// 3rd working day after the report, reminder at the end of the 2nd (England and Wales).
 pub fn operator_call_deadline(received_at: Timestamp) -> DeadlineTimes {
     working_day_deadline(received_at, 2, 3)

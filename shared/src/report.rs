@@ -1,4 +1,4 @@
-//! The report a reporter sends (API.md `POST /v1/reports`), parsed into a `Report` that can only
+//! The report a reporter sends (`POST /v1/reports` in docs/openapi.json), parsed into a `Report` that can only
 //! hold valid values, or into the complete list of field errors.
 //!
 //! The parser walks a `serde_json::Value` rather than deriving `Deserialize`, so that one request
@@ -148,7 +148,7 @@ pub mod limits {
     pub const LANGUAGE_TAG: usize = 60;
     /// Any list: enough for every value of the longest enumeration, with repeats.
     pub const LIST: usize = 25;
-    /// The request body (API.md): larger bodies are answered 413. Enough for the largest valid
+    /// The request body (docs/openapi.json): larger bodies are answered 413. Enough for the largest valid
     /// report however a client encodes it: its ~16,000 characters of text may take 12 bytes each
     /// (a 4-byte character percent-encoded by a form, or escaped as a `\u` pair in JSON), ~190 KiB.
     pub const BODY_BYTES: usize = 256 * 1024;
@@ -585,7 +585,7 @@ impl Parser {
         })
     }
 
-    /// The rules that tie consent to contact details (API.md). They read the raw input, so they
+    /// The rules that tie consent to contact details (docs/openapi.json). They read the raw input, so they
     /// are checked even when other fields are invalid, and a phone that was typed but is invalid
     /// gets its own error rather than a second "phone required" one.
     fn consent_rules(&mut self, root: &Map<String, Value>) {
@@ -811,7 +811,7 @@ const FORM_BOOL_FIELDS: &[&str] = &[
     "assisted.interpreter_used",
 ];
 
-/// Every field the no-script form may send: the leaves of the report's JSON shape (API.md).
+/// Every field the no-script form may send: the leaves of the report's JSON shape (docs/openapi.json).
 /// The form object is built only from these paths, never from arbitrary nesting: a key with
 /// thousands of dots once built a value so deep that dropping it overflowed the stack.
 pub const FORM_FIELDS: &[&str] = &[

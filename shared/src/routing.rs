@@ -83,8 +83,8 @@ impl Delivery {
     }
 }
 
-/// The routes consent asks for (SPEC "Routing"): police unless consent is `no`; the advocate
-/// worker when support was asked for.
+/// The routes consent asks for (docs/domain-rules.md): the police only when the reporter agreed
+/// (not `no`, not `not_sure`); the advocate worker when support was asked for.
 pub fn routes_for(police: PoliceConsent, advocate_support: bool) -> Vec<Route> {
     let mut routes = Vec::with_capacity(2);
     if police.agreed() {

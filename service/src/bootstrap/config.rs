@@ -56,7 +56,7 @@ impl QueueConfig {
     }
 }
 
-/// Days personal data is kept after the last thing done on a case (SPEC: nothing forever).
+/// Days personal data is kept after the last thing done on a case (nothing is kept forever).
 #[derive(Debug, Clone, Args)]
 pub struct RetentionConfig {
     /// Contact details.

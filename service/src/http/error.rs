@@ -1,5 +1,5 @@
 //! `ApiError`: every refusal the API answers, as its status, field errors and messages in the
-//! caller's language (API.md: `{"errors": [{field, code, message}]}`).
+//! caller's language (docs/openapi.json: `{"errors": [{field, code, message}]}`).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -1,4 +1,4 @@
-//! The HTTP API (API.md) as axum routers, served by `lambda_http` in AWS and by `axum::serve` in
+//! The HTTP API (docs/openapi.json) as axum routers, served by `lambda_http` in AWS and by `axum::serve` in
 //! the local runner.
 //!
 //! - `form`: the server-rendered report form and follow-up pages, the follow-up API's route and

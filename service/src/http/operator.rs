@@ -1,4 +1,4 @@
-//! The operator routes (API.md): casework for operators, leads and advocates, and
+//! The operator routes (docs/openapi.json): casework for operators, leads and advocates, and
 //! `POST /v1/reports` for reports taken by phone or webchat. Who is calling comes from the
 //! `Authenticator` (the API Gateway JWT authorizer's claims, or the local runner's tokens).
 

@@ -9,7 +9,7 @@ fn now() -> Timestamp {
     "2026-11-24T12:00:00Z".parse().unwrap()
 }
 
-/// The example of API.md, with a date before `now()`.
+/// The full example report (as in docs/openapi.json), with a date before `now()`.
 fn full() -> Value {
     json!({
         "language": "zh-Hant",

@@ -129,7 +129,7 @@ pub const BOOL: &[ErrorCode] = &[E::InvalidType];
 pub const SECTION: &[ErrorCode] = &[E::InvalidType];
 pub const REQUIRED_SECTION: &[ErrorCode] = &[E::Required, E::InvalidType];
 
-/// The codes each field of a report can be refused with (API.md, `docs/openapi.json`).
+/// The codes each field of a report can be refused with (`docs/openapi.json`).
 pub const REPORT_CODES: &[(&str, &[ErrorCode])] = &[
     ("language", REQUIRED_CHOICE),
     ("channel", &[E::InvalidType, E::InvalidChoice, E::NotAllowed]),
