@@ -9,7 +9,7 @@ use tracing::{info, warn};
 
 use oys_shared::Reference;
 
-use crate::ports::{EffectTag, OutgoingEmail, PortError};
+use crate::ports::{EffectTag, PortError};
 use crate::services::Services;
 use oys_shared::effects::DeliveryStatus;
 
@@ -71,15 +71,7 @@ pub async fn handle_notification(svc: &Services, body: &str) -> Result<FeedbackO
             reference = tag.reference,
             status = status.as_str(),
         );
-        let email = OutgoingEmail {
-            from: svc.alerts.from.clone(),
-            to: svc.alerts.operators.clone(),
-            subject,
-            text,
-            about: Some(tag.reference.clone()),
-            effect: None,
-        };
-        svc.mailer.send(&email).await?;
+        svc.mailer.send(&svc.alerts.to_operators(&tag.reference, subject, text)).await?;
     }
     warn!(reference = %tag.reference, effect = %tag.key, status = status.as_str(), "email not delivered");
     Ok(FeedbackOutcome::Recorded { reference: tag.reference, status })

@@ -201,14 +201,7 @@ pub(crate) fn alert_email(svc: &Services, reference: &Reference, at: Timestamp, 
         owed.contains(&Delivery::FollowUpAdvocateAlert),
         owed.contains(&Delivery::FollowUpPhoneProposedAlert),
     );
-    OutgoingEmail {
-        from: svc.alerts.from.clone(),
-        to: svc.alerts.operators.clone(),
-        subject: text.subject,
-        text: text.body,
-        about: Some(reference.clone()),
-        effect: None,
-    }
+    svc.alerts.to_operators(reference, text.subject, text.body)
 }
 
 /// SHA-256 of the reference and the receipt. A receipt is 125 random bits, so a slow, salted

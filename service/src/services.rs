@@ -19,6 +19,26 @@ pub struct AlertAddresses {
     pub operators: Vec<String>,
 }
 
+impl AlertAddresses {
+    /// An alert to the helpline operators about one case, sent as it is (not through
+    /// `send_once`, which builds its own from a recorded effect). Its words hold no personal data.
+    pub fn to_operators(
+        &self,
+        reference: &oys_shared::Reference,
+        subject: String,
+        text: String,
+    ) -> crate::ports::OutgoingEmail {
+        crate::ports::OutgoingEmail {
+            from: self.from.clone(),
+            to: self.operators.clone(),
+            subject,
+            text,
+            about: Some(reference.clone()),
+            effect: None,
+        }
+    }
+}
+
 /// The dependencies of the use cases, built once per process.
 #[derive(Clone)]
 pub struct Services {
