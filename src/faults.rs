@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use oys_service::ports::{Mailer, MessageQueue, OutgoingEmail, PortError, ReceivedMessage};
-use oys_service::Services;
+use oys_application::ports::{Mailer, MessageQueue, OutgoingEmail, PortError, ReceivedMessage};
+use oys_application::Services;
 use oys_shared::routing::Route;
 use oys_shared::Reference;
 

@@ -1,23 +1,25 @@
 //! The local runner: serves the whole service with the embedded adapters (or the AWS ones), the
 //! queue workers and the scheduled job, through the same builders the Lambda functions use
-//! (`oys_service::bootstrap`).
+//! (`oys_web::operator_api`, the workers of `oys_application::workers`).
 
-use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use clap::{Parser, ValueEnum};
-use oys_service::bootstrap::{self, config};
-use oys_service::ports::{ManualClock, SystemClock};
-use oys_service::send_once::EFFECT_LEASE;
-use oys_service::telemetry::{self, LogFormat};
-use oys_service::workers::poller;
-use oys_service::{auth, aws, embedded, http, reminders, AlertAddresses, Services};
+use oys_application::ports::{ManualClock, SystemClock};
+use oys_application::send_once::EFFECT_LEASE;
+use oys_application::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker, RoutedWorker};
+use oys_application::{reminders, AlertAddresses, Services};
+use oys_aws as aws;
+use oys_embedded as embedded;
+use oys_embedded::{local_force_mailboxes, BUNDLED_PARTNERS};
+use oys_lambda::config;
+use oys_lambda::telemetry::{self, LogFormat};
 use oys_shared::casework::RetentionPolicy;
-use oys_shared::routing::Route;
+use oys_web as http;
+use oys_web::auth;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Backend {
@@ -68,7 +70,7 @@ struct Args {
     /// The staff console's sign-in through an OpenID Connect issuer (as Cognito's managed login
     /// in AWS); without these, the console lists the local users (where local tokens are allowed).
     #[command(flatten)]
-    console: oys_service::bootstrap::config::ConsoleConfig,
+    console: oys_lambda::config::ConsoleConfig,
 
     /// With --backend aws: create a table, queues (with dead-letter queues) and a verified
     /// sender first, named with the prefix `oys-local` (for an emulator such as moto).
@@ -149,8 +151,7 @@ enum Command {
 pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     telemetry::init(LogFormat::Text);
     let args = Args::parse();
-    let partners =
-        oys_shared::advocate::parse_partners(args.partners_json.as_deref().unwrap_or(bootstrap::BUNDLED_PARTNERS))?;
+    let partners = oys_shared::advocate::parse_partners(args.partners_json.as_deref().unwrap_or(BUNDLED_PARTNERS))?;
     let alerts = AlertAddresses { from: args.alert_from.clone(), operators: vec![args.operator_address.clone()] };
     let retention = RetentionPolicy::new(args.contact_retention_days, args.retention_days)?;
 
@@ -194,7 +195,7 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
         println!("Faults:  injected while {0}/queue-down or {0}/mail-down exists", folder.display());
     }
     let services = Arc::new(services);
-    oys_service::load_reference_data();
+    oys_application::load_reference_data();
     let leads = vec![args.lead_address.clone()];
 
     if let Some(Command::RunReminders { at }) = args.command {
@@ -214,17 +215,11 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     tokio::spawn(run_job(services.clone(), leads, Duration::from_secs(args.job_every.max(1))));
 
     // The workers, fed from the queues as Lambda's SQS event source would feed them.
-    let police = Arc::new(bootstrap::police_referral((*services).clone(), bootstrap::local_force_mailboxes()));
-    let advocate = Arc::new(bootstrap::advocate_assignment((*services).clone(), partners.clone()));
+    let police = Arc::new(PoliceReferralWorker::new((*services).clone(), local_force_mailboxes()));
+    let advocate = Arc::new(AdvocateAssignmentWorker::new((*services).clone(), partners.clone()));
     println!("Workers: police-referral (mailboxes <force>@police-referrals.localhost), advocate-assignment");
-    tokio::spawn(run_worker(services.clone(), Route::PoliceReferral, move |event| {
-        let worker = police.clone();
-        async move { worker.handle_batch(event).await }
-    }));
-    tokio::spawn(run_worker(services.clone(), Route::AdvocateAssignment, move |event| {
-        let worker = advocate.clone();
-        async move { worker.handle_batch(event).await }
-    }));
+    tokio::spawn(run_worker(services.clone(), police));
+    tokio::spawn(run_worker(services.clone(), advocate));
 
     // The fixed staff tokens are for a laptop: refused when the runner is pointed at real AWS.
     let local_allowed = local_tokens_allowed(args.backend, std::env::var("AWS_ENDPOINT_URL").ok().as_deref());
@@ -251,14 +246,9 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("Console: http://{}/staff/ (staff console)", listener.local_addr()?);
     // Last: whoever starts the runner may stop reading its output at this line.
     println!("On Your Side is listening on http://{}", listener.local_addr()?);
-    let mailboxes = bootstrap::local_force_mailboxes();
-    let router = bootstrap::operator_api(
-        (*services).clone(),
-        partners,
-        mailboxes,
-        auth::Authenticator::LocalTokens(users),
-        console,
-    );
+    let mailboxes = local_force_mailboxes();
+    let router =
+        http::operator_api((*services).clone(), partners, mailboxes, auth::Authenticator::LocalTokens(users), console);
     let router = with_rate_limit(router, args.rate_limit_burst, args.rate_limit_per_second);
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
@@ -320,13 +310,10 @@ fn is_loopback_url(url: &str) -> bool {
 /// Polls a route's queue and hands batches to its worker, like the Lambda SQS event source:
 /// failed records come back after the visibility timeout, and after the queue's maximum
 /// receives they move to its dead-letter place.
-async fn run_worker<F, Fut>(services: Arc<Services>, route: Route, worker: F)
-where
-    F: Fn(SqsEvent) -> Fut,
-    Fut: Future<Output = SqsBatchResponse>,
-{
+async fn run_worker(services: Arc<Services>, worker: Arc<dyn RoutedWorker>) {
+    let route = worker.route();
     loop {
-        match poller::poll_once(services.queue.as_ref(), route, WORKER_VISIBILITY, &worker).await {
+        match poller::poll_once(services.queue.as_ref(), route, WORKER_VISIBILITY, |m| worker.handle(m)).await {
             Ok(summary) if summary.received > 0 => continue,
             Ok(_) => tokio::time::sleep(Duration::from_secs(1)).await,
             Err(error) => {

@@ -6,9 +6,9 @@
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_service::intake::{self, Submission, SubmitOutcome};
-use oys_service::ports::ManualClock;
-use oys_service::Services;
+use oys_application::intake::{self, Submission, SubmitOutcome};
+use oys_application::ports::ManualClock;
+use oys_application::Services;
 use oys_shared::report::Submitter;
 use serde_json::{json, Value};
 
@@ -42,7 +42,7 @@ pub async fn seed(services: &Arc<Services>, reports: u32, months: u32) -> Result
     let now = Timestamp::now();
     let mut dice = Dice(u64::from_le_bytes(uuid::Uuid::new_v4().as_bytes()[..8].try_into()?) | 1);
     // The last published month is the one before the settled moment's: go back from there.
-    let settled = now.checked_sub(SignedDuration::from_hours(24 * oys_service::statistics::SETTLING_DAYS))?;
+    let settled = now.checked_sub(SignedDuration::from_hours(24 * oys_application::statistics::SETTLING_DAYS))?;
     let span = SignedDuration::from_hours(24 * 30 * i64::from(months.max(1)));
     let start = settled.checked_sub(span)?;
     let mut stored = 0;
@@ -56,7 +56,7 @@ pub async fn seed(services: &Arc<Services>, reports: u32, months: u32) -> Result
             stored += 1;
         }
     }
-    let published = oys_service::statistics::publish_closed_months(services).await?;
+    let published = oys_application::statistics::publish_closed_months(services).await?;
     Ok(format!(
         "Stored {stored} generated reports between {} and {}; published {published} closed months. \
          Open http://127.0.0.1:3000/stats after `cargo run`.",

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case_history;
 pub mod case_record;
 pub mod casework;
+pub mod claims;
 mod crockford;
 pub mod deadlines;
 pub mod effects;

@@ -119,6 +119,22 @@ pub struct RoutingMessage {
 pub const ROUTING_MESSAGE_SCHEMA: u32 = 1;
 
 impl RoutingMessage {
+    /// Reads a routing message from a queue's message body, meant for the worker of `route`.
+    /// The error names the problem, never the content (a misrouted message could hold anything).
+    pub fn from_queue_body(body: &str, route: Route) -> Result<RoutingMessage, &'static str> {
+        let message: RoutingMessage = serde_json::from_str(body).map_err(|e| match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "not JSON",
+            _ => "not a routing message",
+        })?;
+        if message.schema_version != ROUTING_MESSAGE_SCHEMA {
+            return Err("unknown schema version");
+        }
+        if message.route != route {
+            return Err("message for another route");
+        }
+        Ok(message)
+    }
+
     pub fn new(summary: &CaseSummary, route: Route) -> Self {
         RoutingMessage {
             schema_version: ROUTING_MESSAGE_SCHEMA,

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use oys_service::intake::sweep_pending_routing;
-use oys_service::ports::{Mailer, MessageQueue};
+use oys_application::intake::sweep_pending_routing;
+use oys_application::ports::{Mailer, MessageQueue};
 use oys_shared::routing::{Delivery, Route, RoutingMessage};
 use oys_shared::Reference;
 use serde_json::{json, Value};

@@ -1,6 +1,9 @@
-//! The shape of the code, checked from its source: imports point one way (domain ← use cases ←
-//! adapters ← functions), adapters hold no business rule, the conformance suite calls every
-//! port method. Each check names the file and line that breaks it.
+//! The shape of the code where the compiler cannot hold it. The layers are crates (domain
+//! `shared/` ← use cases `application/` ← adapters `adapters/*`, web `web/` ← bootstrap
+//! `lambda/` ← `functions/*`), so a use case importing axum does not compile; what is checked
+//! here is that no manifest adds the dependency that would let it, that the domain does no I/O,
+//! that adapters hold no business rule, and that the conformance suite calls every port method.
+//! Each check names the file and line that breaks it.
 
 use std::path::{Path, PathBuf};
 
@@ -27,12 +30,43 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Lines of `files` (outside their `#[cfg(test)]` modules) that contain any of `needles`.
+/// `text` without its `#[cfg(test)] mod … { … }` blocks, wherever they are (a test module in the
+/// middle of a file hides nothing after it). Lines are kept as blank lines so numbers still match.
+fn without_test_modules(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("#[cfg(test)]") {
+        let (before, from) = rest.split_at(start);
+        kept.push_str(before);
+        // The item the attribute is on: up to its opening brace, then to the matching one.
+        let Some(open) = from.find('{') else { break };
+        let mut depth = 0;
+        let mut end = from.len();
+        for (i, c) in from[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        kept.extend(from[..end].matches('\n').map(|_| '\n'));
+        rest = &from[end..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Lines of `files` (outside their test modules and comments) that contain any of `needles`.
 fn offending_lines(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for file in files {
-        let text = read(file);
-        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let code = without_test_modules(&read(file));
         for (number, line) in code.lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;
@@ -48,60 +82,99 @@ fn offending_lines(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
     found
 }
 
-/// The service crate's use-case modules: everything but the adapters and the composition root.
+/// The application crate's use-case modules: all but the ports, the wiring and the helpers.
 fn use_case_files() -> Vec<PathBuf> {
-    let service = root().join("service/src");
-    let adapters =
-        ["aws", "embedded", "http", "auth.rs", "mime.rs", "bootstrap", "bootstrap.rs", "telemetry.rs", "lib.rs"];
-    sources(&service)
+    let application = root().join("application/src");
+    let not_use_cases = ["mime.rs", "telemetry.rs", "lib.rs", "ports.rs", "services.rs"];
+    sources(&application)
         .into_iter()
-        .filter(|path| {
-            let first = path.strip_prefix(&service).unwrap().components().next().unwrap();
-            !adapters.contains(&first.as_os_str().to_str().unwrap())
-        })
+        .filter(|path| !not_use_cases.contains(&path.strip_prefix(&application).unwrap().to_str().unwrap()))
+        .collect()
+}
+
+/// The `[dependencies]` of a manifest (optional ones included), by name.
+fn dependencies(manifest: &str) -> Vec<String> {
+    let text = read(&root().join(manifest));
+    let table = text.split("\n[dependencies]\n").nth(1).unwrap_or_else(|| panic!("{manifest}: no [dependencies]"));
+    let table = table.split("\n[").next().unwrap();
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split(['=', '.', ' ']).next().unwrap().to_string())
         .collect()
 }
 
 #[test]
-fn the_domain_depends_on_nothing_of_the_service() {
-    let manifest = read(&root().join("shared/Cargo.toml"));
-    let dependencies = manifest.split("[dependencies]").nth(1).expect("a dependencies table");
-    for outside in ["oys-service", "aws-", "tokio", "rusqlite", "axum", "lambda", "tracing"] {
-        assert!(!dependencies.contains(outside), "the types crate must stay pure, but depends on {outside}");
+fn each_layer_depends_only_on_the_layers_inside_it() {
+    // The crates the compiler then keeps each layer from reaching: a use case cannot name axum
+    // if the application crate does not depend on it.
+    let outer =
+        ["axum", "tower", "tower-http", "hyper", "lambda_http", "lambda_runtime", "aws_lambda_events", "rusqlite"];
+    let layers: &[(&str, &[&str], &[&str])] = &[
+        ("shared/Cargo.toml", &[], &["tokio", "tracing", "aws-", "oys-"]),
+        ("application/Cargo.toml", &["oys-shared"], &["aws-", "serde_dynamo", "clap", "askama"]),
+        ("adapters/aws/Cargo.toml", &["oys-shared", "oys-application"], &[]),
+        ("adapters/embedded/Cargo.toml", &["oys-shared", "oys-application"], &["aws-"]),
+        ("web/Cargo.toml", &["oys-shared", "oys-application"], &["aws-", "serde_dynamo"]),
+        ("lambda/Cargo.toml", &["oys-shared", "oys-application", "oys-aws", "oys-web"], &[]),
+    ];
+    let mut problems = Vec::new();
+    for (manifest, inner, also_forbidden) in layers {
+        for dependency in dependencies(manifest) {
+            let own = dependency.starts_with("oys-");
+            let allowed_outer = match *manifest {
+                "web/Cargo.toml" => ["axum", "tower-http", "lambda_http"].contains(&dependency.as_str()),
+                "lambda/Cargo.toml" => dependency.starts_with("lambda") || dependency == "aws_lambda_events",
+                "adapters/embedded/Cargo.toml" => dependency == "rusqlite",
+                _ => false,
+            };
+            if (own && !inner.contains(&dependency.as_str()))
+                || (outer.contains(&dependency.as_str()) && !allowed_outer)
+                || also_forbidden.iter().any(|f| dependency.starts_with(f))
+            {
+                problems.push(format!("{manifest} depends on {dependency}"));
+            }
+        }
     }
+    // Each function links only the bootstrap, with the features of what it serves.
+    for function in std::fs::read_dir(root().join("functions")).unwrap() {
+        let manifest = format!("functions/{}/Cargo.toml", function.unwrap().file_name().to_str().unwrap());
+        for dependency in dependencies(&manifest) {
+            if dependency.starts_with("oys-") && dependency != "oys-lambda" {
+                problems.push(format!("{manifest} depends on {dependency}: functions start through oys-lambda"));
+            }
+        }
+        let staff = read(&root().join(&manifest)).contains("\"staff\"");
+        if staff != manifest.contains("operator-api") {
+            problems.push(format!("{manifest}: only operator-api links the staff side"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_domain_does_no_io_and_reads_no_clock() {
     let lines = offending_lines(
         &sources(&root().join("shared/src")),
-        &["oys_service", "std::fs", "std::net", "Timestamp::now"],
+        &["std::fs", "std::net", "std::env", "Timestamp::now", "SystemTime::now"],
     );
     assert!(lines.is_empty(), "the domain does I/O or reads the clock:\n{}", lines.join("\n"));
 }
 
 #[test]
-fn use_cases_know_ports_not_adapters() {
+fn use_cases_read_no_environment() {
+    // Configuration reaches a use case as a value the bootstrap read, never from the process.
     let files = use_case_files();
     assert!(files.iter().any(|f| f.ends_with("intake.rs")) && files.iter().any(|f| f.ends_with("casework.rs")));
-    let adapters = [
-        "crate::aws",
-        "crate::embedded",
-        "crate::http",
-        "crate::bootstrap",
-        "aws_sdk_",
-        "aws_config",
-        "rusqlite",
-        "axum",
-        "lambda_http",
-        "lambda_runtime",
-        "std::env::var",
-    ];
-    let lines = offending_lines(&files, &adapters);
-    assert!(lines.is_empty(), "a use case reaches past its ports:\n{}", lines.join("\n"));
+    let lines = offending_lines(&files, &["std::env", "env!("]);
+    assert!(lines.is_empty(), "a use case reads its environment:\n{}", lines.join("\n"));
 }
 
 #[test]
 fn adapters_persist_what_they_are_given_and_decide_nothing() {
-    let service = root().join("service/src");
-    let mut files = sources(&service.join("aws"));
-    files.extend(sources(&service.join("embedded")));
+    let mut files = sources(&root().join("adapters/aws/src"));
+    files.extend(sources(&root().join("adapters/embedded/src")));
     // The domain's rules, by name: an adapter calling or restating one decides what a case is.
     let rules = [
         "status(",
@@ -125,7 +198,7 @@ fn adapters_persist_what_they_are_given_and_decide_nothing() {
 
 #[test]
 fn the_conformance_suite_calls_every_port_method() {
-    let ports = read(&root().join("service/src/ports.rs"));
+    let ports = read(&root().join("application/src/ports.rs"));
     let suite = read(&root().join("tests/all/conformance.rs"));
     // `StaffIdentity` has one adapter (OpenID Connect), proven against the tests' own issuer in
     // `console.rs`: there is no second implementation for the suite to hold it to.
@@ -151,13 +224,14 @@ fn every_main_only_starts_its_builder() {
     assert!(mains.len() >= 7);
     for main in mains {
         let lines = read(&main).lines().count();
-        assert!(lines < 20, "{} has {lines} lines: wiring belongs in oys_service::bootstrap", main.display());
+        assert!(lines < 20, "{} has {lines} lines: wiring belongs in oys-lambda", main.display());
     }
 }
 
 #[test]
 fn casework_reaches_the_police_through_the_referral_use_case_not_the_worker() {
-    let lines = offending_lines(&[root().join("service/src/casework.rs")], &["crate::workers", "PoliceReferralWorker"]);
+    let lines =
+        offending_lines(&[root().join("application/src/casework.rs")], &["crate::workers", "PoliceReferralWorker"]);
     assert!(lines.is_empty(), "casework imports a worker:\n{}", lines.join("\n"));
 }
 
@@ -171,10 +245,10 @@ fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
         ("send_once.rs", &["effects", "mailer", "clock", "alerts"], &[]),
         ("referral.rs", &["reports", "effects", "deadlines", "clock"], &["routed", "send_once"]),
         ("routed.rs", &["reports"], &[]),
-        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"], &["routed", "send_once", "batch"]),
-        ("workers/police.rs", &[], &["referral", "routed", "batch"]),
-        ("workers/batch.rs", &[], &["routed"]),
-        ("workers/poller.rs", &[], &[]),
+        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"], &["routed", "send_once"]),
+        ("workers/police.rs", &[], &["referral", "routed"]),
+        ("workers/delivery.rs", &[], &["routed"]),
+        ("workers/poller.rs", &[], &["routed"]),
         ("workers/mod.rs", &[], &["routed"]),
         (
             "casework.rs",
@@ -205,12 +279,9 @@ fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
         "retention",
         "sessions",
     ];
-    let service = root().join("service/src");
-    let files: Vec<String> = use_case_files()
-        .iter()
-        .map(|path| path.strip_prefix(&service).unwrap().display().to_string())
-        .filter(|file| file != "ports.rs" && file != "services.rs")
-        .collect();
+    let service = root().join("application/src");
+    let files: Vec<String> =
+        use_case_files().iter().map(|path| path.strip_prefix(&service).unwrap().display().to_string()).collect();
     // A module's name as others refer to it: `crate::workers::batch` or, beside it, `super::batch`.
     let module =
         |file: &str| file.trim_end_matches(".rs").trim_end_matches("/mod").rsplit('/').next().unwrap().to_string();
@@ -220,8 +291,7 @@ fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
             problems.push(format!("{file} is a use case missing from the table"));
             continue;
         };
-        let source = read(&service.join(file));
-        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let code = without_test_modules(&read(&service.join(file)));
         // `svc\n    .deadlines\n    .save(…)` reads as `svc.deadlines.save(…)`.
         let joined: String = code.split('\n').map(str::trim).collect::<Vec<_>>().join("");
         for holder in ["svc.", "self.services.", "services."] {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use aws_sdk_dynamodb::config::interceptors::BeforeTransmitInterceptorContextRef;
 use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
 use axum::http::StatusCode;
-use oys_service::aws::{self, provision::ResourceNames, AwsClients};
+use oys_aws::{provision::ResourceNames, AwsClients};
 
 use crate::api::post;
 use crate::support::backend::start_time;
@@ -57,7 +57,7 @@ async fn counted_router() -> (axum::Router, CallCounter) {
         operator_alert_addresses: vec![format!("ops-{id}@on-your-side.test")],
         max_receive_count: 3,
     };
-    let settings = aws::provision::create_resources(&AwsClients::new(&sdk), &names).await.unwrap();
+    let settings = oys_aws::provision::create_resources(&AwsClients::new(&sdk), &names).await.unwrap();
     let counter = CallCounter::default();
     let clients = AwsClients {
         dynamodb: aws_sdk_dynamodb::Client::from_conf(
@@ -70,9 +70,9 @@ async fn counted_router() -> (axum::Router, CallCounter) {
             aws_sdk_ses::config::Builder::from(&sdk).interceptor(counter.clone()).build(),
         ),
     };
-    let clock = Arc::new(oys_service::ports::ManualClock::new(start_time()));
-    let services = aws::services(&clients, &settings, oys_shared::casework::RetentionPolicy::DEFAULT, Some(clock));
-    (oys_service::http::public_router(Arc::new(services)), counter)
+    let clock = Arc::new(oys_application::ports::ManualClock::new(start_time()));
+    let services = oys_aws::services(&clients, &settings, oys_shared::casework::RetentionPolicy::DEFAULT, Some(clock));
+    (oys_web::public_router(Arc::new(services)), counter)
 }
 
 fn calls(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {

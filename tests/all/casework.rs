@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use jiff::Timestamp;
-use oys_service::reminders;
+use oys_application::reminders;
 use oys_shared::casework::CaseListing;
 use oys_shared::Reference;
 use serde_json::{json, Value};
@@ -683,7 +683,7 @@ async fn the_clock_runs_across_the_christmas_bank_holidays(backend: Backend) {
         backend.clock.set(at.parse().unwrap());
         reminders::run(&backend.services, &leads)
     };
-    let sent = |s: &oys_service::reminders::ReminderSummary| (s.reminders, s.overdue, s.escalations);
+    let sent = |s: &oys_application::reminders::ReminderSummary| (s.reminders, s.overdue, s.escalations);
     assert_eq!(
         sent(&run_at("2026-12-28T17:00:00Z").await.unwrap()),
         (0, 0, 0),
@@ -1107,7 +1107,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
     scanned: crate::support::scanned::ScannedCounter,
 ) {
     const DEADLINE_INDEX: &str = "deadlines-due";
-    use oys_service::ports::NewReport;
+    use oys_application::ports::NewReport;
     use oys_shared::case_record::split_report;
     use oys_shared::deadlines::{Deadline, DeadlineKind};
     use oys_shared::report::{parse_report, Submitter};
@@ -1150,7 +1150,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
     backend.clock.set(due_at);
     // What the adapter itself reads: SQLite's plan searches the index; DynamoDB reports how many
     // items its queries of the deadlines index examined (ScannedCount), seen on the wire.
-    if let Some(plan) = backend.query_plan(oys_service::embedded::DEADLINES_DUE_SQL) {
+    if let Some(plan) = backend.query_plan(oys_embedded::DEADLINES_DUE_SQL) {
         assert!(plan.contains("USING INDEX deadlines_due") && !plan.contains("SCAN deadlines"), "{plan}");
         println!("SQLite plan of the reminder job's query: {plan}");
     }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_service::ports::{CreateOutcome, NewReport, OutgoingEmail};
+use oys_application::ports::{CreateOutcome, NewReport, OutgoingEmail};
 use oys_shared::advocate::Proposal;
 use oys_shared::case_record::split_report;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
@@ -335,7 +335,7 @@ async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_s
     let mut contact = report.contact.clone().unwrap();
     contact.phone = Some(oys_shared::fields::PhoneNumber::parse("07700 900456").unwrap());
     let asked = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
-    let change = oys_service::ports::CaseChange {
+    let change = oys_application::ports::CaseChange {
         summary: report.summary.clone(),
         state: asked.clone(),
         event: event_record(oys_shared::casework::CaseEvent::ReporterAskedForAdvocate, later(now, 60)),
@@ -344,7 +344,7 @@ async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_s
         contact: Some(contact.clone()),
         owed: None,
     };
-    let stale = oys_service::ports::CaseChange {
+    let stale = oys_application::ports::CaseChange {
         state: oys_shared::casework::CaseState { version: 5, ..asked.clone() },
         ..change.clone()
     };
@@ -371,7 +371,7 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
 
     // Withdrawn: the change that records it takes it out of the counts.
     let state = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
-    let change = oys_service::ports::CaseChange {
+    let change = oys_application::ports::CaseChange {
         summary: report.summary.clone(),
         state,
         event: event_record(oys_shared::casework::CaseEvent::WithdrawnAsDuplicateOrSpam, later(now, 60)),
@@ -394,7 +394,7 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
 }
 
 /// The full example report, stored: what most contracts start from.
-async fn stored_report(svc: &oys_service::Services, now: Timestamp) -> (NewReport, Reference) {
+async fn stored_report(svc: &oys_application::Services, now: Timestamp) -> (NewReport, Reference) {
     let report = new_report("report-full.json", now);
     let reference = report.summary.reference.clone();
     assert_eq!(svc.reports.create_report(&report, now).await.unwrap(), CreateOutcome::Created);
@@ -414,7 +414,7 @@ fn event_record(event: oys_shared::casework::CaseEvent, at: Timestamp) -> oys_sh
 }
 
 async fn an_effect_is_claimed_by_one_sender_until_released_or_lapsed(backend: Backend) {
-    use oys_service::ports::EffectClaim;
+    use oys_application::ports::EffectClaim;
     let svc = &backend.services;
     let now = start_time();
     let (_, reference) = stored_report(svc, now).await;
@@ -471,7 +471,7 @@ async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
 }
 
 async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads(backend: Backend) {
-    use oys_service::ports::{CaseChange, CaseFilter};
+    use oys_application::ports::{CaseChange, CaseFilter};
     use oys_shared::casework::{caseload_changes, status, CaseEvent, CaseStatus};
     let svc = &backend.services;
     let now = start_time();
@@ -565,7 +565,7 @@ async fn a_staff_session_is_kept_replaced_and_ended_and_a_sign_in_taken_once(bac
 }
 
 async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Backend) {
-    use oys_service::ports::{CaseChange, Erasure};
+    use oys_application::ports::{CaseChange, Erasure};
     use oys_shared::casework::{erased, CaseEvent, RetentionPolicy};
     let svc = &backend.services;
     let now = start_time();
@@ -651,8 +651,8 @@ async fn a_mailer_deletes_the_copies_it_keeps_of_a_cases_emails(backend: Backend
 /// erasure still finds the copies it holds.
 #[tokio::test]
 async fn an_outbox_kept_before_its_index_is_indexed_when_opened() {
-    use oys_service::embedded::{EmbeddedPaths, OutboxMailer};
-    use oys_service::ports::{Mailer, SystemClock};
+    use oys_application::ports::{Mailer, SystemClock};
+    use oys_embedded::{EmbeddedPaths, OutboxMailer};
     let dir = tempfile::tempdir().unwrap();
     let paths = EmbeddedPaths::in_dir(dir.path());
     let clock = std::sync::Arc::new(SystemClock);

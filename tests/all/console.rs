@@ -10,9 +10,9 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use base64::Engine;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use oys_service::auth::{local_users, Authenticator};
-use oys_service::http::{ConsoleSignIn, OidcClient, OidcSettings};
 use oys_shared::Reference;
+use oys_web::auth::{local_users, Authenticator};
+use oys_web::{ConsoleSignIn, OidcClient, OidcSettings};
 use serde_json::json;
 use tower::ServiceExt;
 
@@ -321,7 +321,7 @@ async fn an_operator_works_a_case_from_sign_in_to_sign_out(backend: Backend) {
     ];
     let consented = browser.send("POST", &action("consent"), Some(&consent)).await;
     assert_eq!(consented.status, StatusCode::SEE_OTHER, "{}", consented.body);
-    let partners = oys_shared::advocate::parse_partners(oys_service::bootstrap::BUNDLED_PARTNERS).unwrap();
+    let partners = oys_shared::advocate::parse_partners(oys_embedded::BUNDLED_PARTNERS).unwrap();
     let mailbox = partners.iter().find(|p| p.id == proposed).unwrap().mailbox.clone();
     let handoffs = backend.emails_to(&mailbox).await;
     assert!(handoffs.iter().any(|e| e.subject.contains(reference.as_str())), "the partner's handoff arrived");
@@ -519,7 +519,7 @@ async fn an_idle_session_ends_and_asks_for_sign_in_again() {
     let mut browser = Browser::new(console_router(&backend, &issuer));
     browser.sign_in_as(&issuer, vec!["operator"], None).await;
     assert_eq!(browser.get("/staff/queue").await.status, StatusCode::OK);
-    let key = oys_service::staff_sign_in::stored_key(&browser.cookies["__Host-oys-staff"]);
+    let key = oys_application::staff_sign_in::stored_key(&browser.cookies["__Host-oys-staff"]);
     let mut session = backend.services.sessions.session(&key).await.unwrap().unwrap();
     session.last_seen_at = session.last_seen_at.checked_sub(jiff::SignedDuration::from_mins(31)).unwrap();
     session.started_at = session.last_seen_at;
@@ -587,7 +587,7 @@ async fn an_operator_takes_a_report_by_phone(backend: Backend) {
     assert!(refused.body.contains("href=\"#incident-description\""), "the summary links to the question");
     assert!(refused.body.contains("value=\"Manchester\"") && refused.body.contains("value=\"Cantonese\""));
     let listed = |backend: &Backend| {
-        let filter = oys_service::ports::CaseFilter {
+        let filter = oys_application::ports::CaseFilter {
             statuses: oys_shared::casework::CaseStatus::ALL.to_vec(),
             shared_with: None,
             limit: 10,

@@ -5,7 +5,7 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use oys_service::routed::Outcome;
+use oys_application::routed::Outcome;
 use oys_shared::routing::Route;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -189,8 +189,8 @@ async fn a_follow_up_whose_alert_and_message_fail_is_finished_by_the_sweeper(mut
     assert!(backend.drain(Route::AdvocateAssignment).await.is_empty());
 
     switch.fail(false);
-    backend.clock.advance(oys_service::intake::SWEEP_GRACE + std::time::Duration::from_secs(1));
-    let sweep = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    backend.clock.advance(oys_application::intake::SWEEP_GRACE + std::time::Duration::from_secs(1));
+    let sweep = oys_application::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!((sweep.claimed, sweep.completed), (1, 1), "{sweep:?}");
     let sent = alerts(backend.emails().await);
     assert_eq!(sent.len(), 1, "one alert");
@@ -201,7 +201,7 @@ async fn a_follow_up_whose_alert_and_message_fail_is_finished_by_the_sweeper(mut
     assert_eq!(backend.drain(Route::AdvocateAssignment).await.len(), 1, "one advocate message");
     let events = case(&backend, &reference).await["events"].as_array().unwrap().len();
     assert_eq!(events, 2, "the addition and the request, once each");
-    let again = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    let again = oys_application::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!(again.due, 0, "nothing left owed");
 }
 
@@ -308,10 +308,12 @@ async fn a_phone_given_after_the_contact_details_expired_expires_like_them(backe
     let contact_days = u64::from(crate::support::backend::TEST_RETENTION.contact_days);
     let (reference, receipt) = anonymous_report(&backend).await;
     backend.clock.advance(day * (contact_days as u32 + 1));
-    let purged =
-        oys_service::retention::purge(&backend.services, oys_service::ports::Clock::now(backend.clock.as_ref()))
-            .await
-            .unwrap();
+    let purged = oys_application::retention::purge(
+        &backend.services,
+        oys_application::ports::Clock::now(backend.clock.as_ref()),
+    )
+    .await
+    .unwrap();
     assert_eq!(purged.contact_details_erased, 1, "{purged:?}");
 
     let (status, _, body) =
@@ -324,13 +326,13 @@ async fn a_phone_given_after_the_contact_details_expired_expires_like_them(backe
     assert_eq!(
         stored.state.contact_expires_at,
         Some(oys_shared::calendar::after(
-            oys_service::ports::Clock::now(backend.clock.as_ref()),
+            oys_application::ports::Clock::now(backend.clock.as_ref()),
             day * contact_days as u32
         ))
     );
 
     backend.clock.advance(day * (contact_days as u32 + 1));
-    oys_service::retention::purge(&backend.services, oys_service::ports::Clock::now(backend.clock.as_ref()))
+    oys_application::retention::purge(&backend.services, oys_application::ports::Clock::now(backend.clock.as_ref()))
         .await
         .unwrap();
     let stored = backend.services.reports.get_report(&parsed).await.unwrap().unwrap();
@@ -354,7 +356,7 @@ async fn a_repeated_report_gets_a_new_receipt_and_only_the_newest_works(backend:
 
     // Past the re-issue window (a shared phone: Back and "send again" later), the repeat is the
     // same report with no receipt, and the reporter's receipt keeps working.
-    backend.clock.advance(oys_service::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
+    backend.clock.advance(oys_application::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
     let later = crate::api::post(backend.router(), "application/json", &key, event("report-anonymous.json")).await;
     assert!(later.replayed);
     assert_eq!(later.json["reference"], reference);

@@ -62,7 +62,7 @@ fn pairs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str
 /// Every language the form offers, and the pages each has.
 fn pages() -> Vec<String> {
     let mut pages = Vec::new();
-    for language in oys_service::http::form_languages() {
+    for language in oys_web::form_languages() {
         pages.push(format!("/{}/", language.as_str()));
         pages.push(format!("/{}/privacy", language.as_str()));
         pages.push(format!("/{}/follow-up", language.as_str()));
@@ -71,7 +71,7 @@ fn pages() -> Vec<String> {
 }
 
 async fn every_page_renders_in_every_form_language_with_every_message_translated(backend: Backend) {
-    assert!(oys_service::http::form_languages().len() >= 2, "English and Traditional Chinese at least");
+    assert!(oys_web::form_languages().len() >= 2, "English and Traditional Chinese at least");
     for path in pages() {
         let page = get(&backend, &path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
@@ -88,7 +88,7 @@ async fn every_page_renders_in_every_form_language_with_every_message_translated
     }
     // Each form language has its own words for every message the form uses, not English's.
     let english_form = get(&backend, "/en/").await.html;
-    for language in oys_service::http::form_languages().into_iter().filter(|l| *l != Language::English) {
+    for language in oys_web::form_languages().into_iter().filter(|l| *l != Language::English) {
         let page = get(&backend, &format!("/{}/", language.as_str())).await.html;
         for english in ["What happened", "Send my report", "Exit this page", "Prefer not to say"] {
             assert!(english_form.contains(english));
@@ -418,7 +418,7 @@ async fn the_minimum_path_reports_without_scripts_and_shows_the_reference(backen
 
     // Sent again past the re-issue window (the next person on a shared phone): the reference
     // and the helpline, never a receipt.
-    backend.clock.advance(oys_service::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
+    backend.clock.advance(oys_application::intake::RECEIPT_REISSUE_WINDOW + std::time::Duration::from_secs(1));
     let later = post_form(&backend, "zh-Hant", &pairs(&fields)).await;
     assert!(later.html.contains(&reference), "{}", later.html);
     assert!(!later.html.contains("id=\"receipt\"") && later.html.contains("id=\"receipt-withheld\""));

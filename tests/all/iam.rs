@@ -25,7 +25,7 @@ use tower::ServiceExt;
 use crate::support::{event, moto, Backend};
 
 const TEMPLATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/infra/template.yaml");
-const HTTP_SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/service/src/http");
+const HTTP_SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/web/src");
 /// moto's account and the tests' region: the ARNs on both sides of the evaluation use them.
 const ACCOUNT: &str = "123456789012";
 const REGION: &str = "eu-west-2";
@@ -383,10 +383,10 @@ fn event_types(properties: &Value) -> BTreeSet<String> {
 // ---- exercising the functions ------------------------------------------------------------
 
 /// AWS clients on moto whose every request goes through the recorder.
-async fn recording_clients(recorder: &Recorder) -> oys_service::aws::AwsClients {
+async fn recording_clients(recorder: &Recorder) -> oys_aws::AwsClients {
     let main = moto::sdk_config().await;
     let mail = moto::sdk_config_for(moto::mail_server()).await;
-    oys_service::aws::AwsClients {
+    oys_aws::AwsClients {
         dynamodb: aws_sdk_dynamodb::Client::from_conf(
             aws_sdk_dynamodb::config::Builder::from(&main).interceptor(recorder.clone()).build(),
         ),
@@ -656,7 +656,7 @@ async fn record_every_function(
     backend: &Backend,
     template: &Value,
 ) -> BTreeMap<String, BTreeSet<Authorisation>> {
-    use oys_service::workers::poller;
+    use oys_application::workers::poller;
     use oys_shared::routing::Route;
 
     let functions = functions(template);
@@ -692,9 +692,7 @@ async fn record_every_function(
         }
         if binary == "submit-report" {
             // A report whose alert fails: its claim is released for the sweeper.
-            let failing =
-                oys_service::bootstrap::submit_report(failing_mail(services), crate::support::backend::FORM_ORIGIN)
-                    .unwrap();
+            let failing = oys_web::submit_report(failing_mail(services), crate::support::backend::FORM_ORIGIN).unwrap();
             let report = json_request(
                 "POST",
                 "/v1/reports",
@@ -726,22 +724,18 @@ async fn record_every_function(
             let services_now = if attempt == 0 { failing_mail(services) } else { services.clone() };
             match route {
                 Route::PoliceReferral => {
-                    let worker = oys_service::bootstrap::police_referral(services_now, backend.police_mailboxes());
-                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| {
-                        worker.handle_batch(e)
-                    })
-                    .await
-                    .unwrap();
+                    let worker =
+                        oys_application::workers::PoliceReferralWorker::new(services_now, backend.police_mailboxes());
+                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| worker.handle(e))
+                        .await
+                        .unwrap();
                 }
                 Route::AdvocateAssignment => {
-                    let partners =
-                        oys_shared::advocate::parse_partners(oys_service::bootstrap::BUNDLED_PARTNERS).unwrap();
-                    let worker = oys_service::bootstrap::advocate_assignment(services_now, partners);
-                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| {
-                        worker.handle_batch(e)
-                    })
-                    .await
-                    .unwrap();
+                    let partners = oys_shared::advocate::parse_partners(oys_embedded::BUNDLED_PARTNERS).unwrap();
+                    let worker = oys_application::workers::AdvocateAssignmentWorker::new(services_now, partners);
+                    poller::poll_once(services.queue.as_ref(), route, std::time::Duration::ZERO, |e| worker.handle(e))
+                        .await
+                        .unwrap();
                 }
             }
         }
@@ -769,9 +763,9 @@ async fn record_every_function(
     switch.fail(true);
     let mut phoned: serde_json::Value = serde_json::from_str(&event("report-full.json")).unwrap();
     phoned["channel"] = json!("phone");
-    let pending = oys_service::intake::submit(
+    let pending = oys_application::intake::submit(
         &outage,
-        oys_service::intake::Submission {
+        oys_application::intake::Submission {
             body: phoned,
             submitter: oys_shared::report::Submitter::Operator,
             idempotency_key: None,
@@ -780,11 +774,11 @@ async fn record_every_function(
     )
     .await
     .unwrap();
-    assert!(matches!(pending, oys_service::intake::SubmitOutcome::Accepted(..)));
+    assert!(matches!(pending, oys_application::intake::SubmitOutcome::Accepted(..)));
     backend.clock.advance(std::time::Duration::from_secs(40 * 24 * 3600));
     recorder.record(true);
     clients.warm_up(&settings).await;
-    let answer = oys_service::reminders::handle_scheduled_event(
+    let answer = oys_application::reminders::handle_scheduled_event(
         services,
         &["leads@on-your-side.test".to_string()],
         &json!({"time": "2026-12-01T00:00:00Z"}),
@@ -808,7 +802,7 @@ async fn record_every_function(
         .into_iter()
         .find(|e| e.recipient != "operators")
         .expect("the case made a disclosure");
-    let tag = oys_service::ports::EffectTag { reference: reference.clone(), key: effect.key.clone() };
+    let tag = oys_application::ports::EffectTag { reference: reference.clone(), key: effect.key.clone() };
     let bounce = json!({
         "eventType": "Bounce",
         "bounce": {"bounceType": "Permanent"},
@@ -816,8 +810,8 @@ async fn record_every_function(
     });
     recorder.record(true);
     clients.warm_up(&without_queues(&settings)).await;
-    let outcome = oys_service::feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
-    assert!(matches!(outcome, oys_service::feedback::FeedbackOutcome::Recorded { .. }), "{outcome:?}");
+    let outcome = oys_application::feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
+    assert!(matches!(outcome, oys_application::feedback::FeedbackOutcome::Recorded { .. }), "{outcome:?}");
     recorded.insert("email-feedback".to_string(), recorder.take());
 
     // pre-token-generation (Cognito's trigger on the staff pool): an advocate signing in.
@@ -828,7 +822,7 @@ async fn record_every_function(
         "request": {"userAttributes": {"custom:partner_id": "example-north-west"}, "groupConfiguration": {"groupsToOverride": ["advocate"]}},
         "response": {}
     });
-    let answer = oys_service::auth::partner_in_access_token(signing_in);
+    let answer = oys_shared::claims::partner_in_access_token(signing_in);
     assert!(answer["response"].to_string().contains("example-north-west"), "{answer}");
     recorded.insert("pre-token-generation".to_string(), recorder.take());
     recorder.record(false);
@@ -836,7 +830,7 @@ async fn record_every_function(
 }
 
 /// The services with a mailer that fails its next send.
-fn failing_mail(services: &oys_service::Services) -> oys_service::Services {
+fn failing_mail(services: &oys_application::Services) -> oys_application::Services {
     let switch = crate::support::flaky::Switch::default();
     switch.fail_next(1);
     let mut failing = services.clone();
@@ -849,8 +843,8 @@ fn expect_created(answer: Answer) {
 }
 
 /// The settings of a function that sends no routing messages (its start-up warms no queue).
-fn without_queues(settings: &oys_service::aws::AwsSettings) -> oys_service::aws::AwsSettings {
-    oys_service::aws::AwsSettings { queues: None, ..settings.clone() }
+fn without_queues(settings: &oys_aws::AwsSettings) -> oys_aws::AwsSettings {
+    oys_aws::AwsSettings { queues: None, ..settings.clone() }
 }
 
 #[tokio::test]

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clap::CommandFactory;
-use oys_service::aws::provision::{INDEXES, KEY_ATTRIBUTES, TABLE_KEY, TTL};
-use oys_service::bootstrap::config::{
+use oys_aws::provision::{INDEXES, KEY_ATTRIBUTES, TABLE_KEY, TTL};
+use oys_lambda::config::{
     function_environment, AdvocateAssignmentConfig, DeadlineRemindersConfig, EmailFeedbackConfig, OperatorApiConfig,
     PoliceReferralConfig, SubmitReportConfig,
 };
@@ -438,7 +438,7 @@ fn the_alarms_read_metrics_the_job_writes() {
         .collect();
     assert!(alarms.len() >= 2, "the stuck-routing and overdue alarms: {alarms:?}");
     for metric in alarms {
-        let written = oys_service::reminders::METRICS.contains(&metric.as_str()) || counted.contains(&metric);
+        let written = oys_application::reminders::METRICS.contains(&metric.as_str()) || counted.contains(&metric);
         assert!(written, "{metric} is not emitted");
     }
 }
@@ -453,7 +453,7 @@ fn the_claim_leases_just_outlast_the_longest_function_timeout() {
         .map(|(_, _, properties)| properties["Timeout"].as_u64().expect("every function sets its Timeout"))
         .max()
         .unwrap();
-    for lease in [oys_service::send_once::EFFECT_LEASE, oys_service::intake::SWEEP_LEASE] {
+    for lease in [oys_application::send_once::EFFECT_LEASE, oys_application::intake::SWEEP_LEASE] {
         let lease = lease.as_secs();
         assert!(lease > longest && lease <= longest + 15, "lease {lease} s against the longest timeout {longest} s");
     }
@@ -507,11 +507,11 @@ fn failure_filters(template: &Value) -> Vec<(String, Option<BTreeSet<String>>, b
 
 /// A store, KMS or permission failure is a 503 the code answers itself, which Lambda does not
 /// count as an error: the metric filters on the HTTP functions' logs are what raise the alarm.
-/// They count exactly the messages the code logs (`oys_service::telemetry::failures`), in the JSON
+/// They count exactly the messages the code logs (`oys_application::telemetry::failures`), in the JSON
 /// the functions write, and the lines real failed requests log.
 #[tokio::test]
 async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
-    use oys_service::telemetry::failures;
+    use oys_application::telemetry::failures;
     let filters = failure_filters(&template());
     assert_eq!(filters.len(), 2, "submit-report and operator-api: {filters:?}");
     let expected: BTreeSet<String> = failures::ALL.iter().map(|m| m.to_string()).collect();
@@ -537,7 +537,7 @@ async fn the_failure_metric_filters_count_the_lines_the_code_logs() {
     let writer = lines.clone();
     let subscriber = {
         use tracing_subscriber::layer::SubscriberExt;
-        tracing_subscriber::registry().with(oys_service::telemetry::json_layer(move || writer.clone()))
+        tracing_subscriber::registry().with(oys_lambda::telemetry::json_layer(move || writer.clone()))
     };
     let _capture = tracing::subscriber::set_default(subscriber);
     for message in failures::ALL {
@@ -606,7 +606,7 @@ async fn the_privacy_notice_says_how_long_backups_keep_erased_data() {
         .as_u64()
         .expect("the recovery period is set, not left to a default the notice might not match");
     let backend = crate::support::Backend::embedded().await;
-    for language in oys_service::http::form_languages() {
+    for language in oys_web::form_languages() {
         let path = format!("/{}/privacy", language.as_str());
         let request = axum::http::Request::get(&path).body(axum::body::Body::empty()).unwrap();
         let response = backend.router().oneshot(request).await.unwrap();

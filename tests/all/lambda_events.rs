@@ -61,8 +61,8 @@ async fn the_urlencoded_form_event_is_accepted(backend: Backend) {
 
 /// The operator API events through `lambda_http`, callers taken from the authorizer's claims.
 async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
-    use oys_service::auth::Authenticator;
     use oys_shared::Reference;
+    use oys_web::auth::Authenticator;
 
     let router = backend.operator_router(Authenticator::ApiGatewayJwt);
     // The case the events name: reported, routed, and (after the operator's event) shared.
@@ -75,7 +75,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     .unwrap();
     let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
     let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
-    let new = oys_service::ports::NewReport {
+    let new = oys_application::ports::NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
@@ -129,9 +129,9 @@ async fn the_scheduler_event_runs_the_job_once(backend: Backend) {
     backend.clock.set("2026-11-26T17:00:00Z".parse().unwrap());
     let tick = crate::support::event_json("scheduler-deadline-reminders.json");
     let leads = vec!["leads@on-your-side.test".to_string()];
-    let first = oys_service::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    let first = oys_application::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
     assert_eq!(first["reminders"], 1);
-    let second = oys_service::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    let second = oys_application::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
     assert_eq!(second["reminders"], 0);
 }
 
@@ -181,7 +181,7 @@ async fn the_form_origin_and_only_it_may_read_answers_from_a_browser(backend: Ba
     let other = router.oneshot(ask("https://elsewhere.example.com")).await.unwrap();
     // The header names the form's origin whatever is asked, so a browser elsewhere is refused.
     assert_eq!(other.headers()["access-control-allow-origin"], "https://report.example.org");
-    assert!(oys_service::bootstrap::submit_report(backend.services.clone(), "").is_err(), "FORM_ORIGIN is required");
+    assert!(oys_web::submit_report(backend.services.clone(), "").is_err(), "FORM_ORIGIN is required");
 }
 
 /// The report form through the public REST API: a browser's page request and its no-script

@@ -278,7 +278,7 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
     let answer = post(router.clone(), "text/csv", &[], "a,b").await;
     assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_valid("ErrorList", &answer.json);
-    let limited = oys_service::http::rate_limited(7);
+    let limited = oys_web::rate_limited(7);
     let (status, headers, _) = contract::read("POST", "/v1/reports", limited).await;
     assert_eq!((status, headers["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "7"));
 }
@@ -289,7 +289,7 @@ async fn real_answers_match_the_documented_schemas(backend: Backend) {
 async fn every_documented_operation_documents_the_rate_limit() {
     for (method, path) in documented_routes() {
         let concrete = path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en");
-        let (status, headers, _) = contract::read(&method, &concrete, oys_service::http::rate_limited(3)).await;
+        let (status, headers, _) = contract::read(&method, &concrete, oys_web::rate_limited(3)).await;
         assert_eq!((status, &headers["retry-after"]), (StatusCode::TOO_MANY_REQUESTS, &"3".parse().unwrap()));
         let mut response = &document()["paths"][&path][method.to_lowercase()]["responses"]["429"];
         if let Some(reference) = response["$ref"].as_str() {
@@ -350,13 +350,13 @@ fn the_contract_check_refuses_what_the_document_does_not_say() {
     assert!(headers_refused("/", 303, &[]), "a redirect without Location");
 }
 
-/// `(METHOD, path)` of every route the routers in `service/src/http/` build, read from their source.
+/// `(METHOD, path)` of every route the routers in `web/src/` build, read from their source.
 fn router_routes() -> BTreeSet<(String, String)> {
     let source = [
-        include_str!("../../service/src/http/report.rs"),
-        include_str!("../../service/src/http/operator.rs"),
-        include_str!("../../service/src/http/form.rs"),
-        include_str!("../../service/src/http/stats.rs"),
+        include_str!("../../web/src/report.rs"),
+        include_str!("../../web/src/operator.rs"),
+        include_str!("../../web/src/form.rs"),
+        include_str!("../../web/src/stats.rs"),
     ]
     .concat();
     let routes = crate::support::routes::in_source(&source);
@@ -385,7 +385,7 @@ fn every_route_of_the_router_is_documented_and_every_documented_one_is_routed() 
 }
 
 async fn every_documented_operation_is_served(backend: Backend) {
-    let stylesheet = oys_service::http::asset_names()[0];
+    let stylesheet = oys_web::asset_names()[0];
     for (method, path) in documented_routes() {
         let concrete =
             path.replace("{reference}", "OYS-K7M2-Q9XD").replace("{lang}", "en").replace("{asset}", stylesheet);

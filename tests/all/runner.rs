@@ -266,7 +266,7 @@ fn the_runner_explains_its_options() {
 /// every variable it needs, in one line (CloudWatch shows the whole list on the first failure).
 #[test]
 fn a_function_that_is_not_configured_names_every_missing_variable_and_stops() {
-    let environment = oys_service::bootstrap::config::function_environment();
+    let environment = oys_lambda::config::function_environment();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut build = Command::new(cargo);
     build.args(["build", "--quiet"]);

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use oys_service::ports::ManualClock;
-use oys_service::Services;
+use oys_application::ports::ManualClock;
+use oys_application::Services;
 use oys_shared::statistics::{publish, MonthCounts, NoiseKey};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -40,14 +40,14 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
         let key = Some(format!("stats-{i}"));
         for _ in 0..2 {
             // Sent twice with one key: counted once.
-            let submission = oys_service::intake::Submission {
+            let submission = oys_application::intake::Submission {
                 body: report.clone(),
                 submitter,
                 idempotency_key: key.clone(),
                 taken_by: None,
             };
-            let outcome = oys_service::intake::submit(&in_september, submission).await.unwrap();
-            if let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome {
+            let outcome = oys_application::intake::submit(&in_september, submission).await.unwrap();
+            if let oys_application::intake::SubmitOutcome::Accepted(receipt, _) = outcome {
                 references.push(receipt.reference);
             }
         }
@@ -71,14 +71,14 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
 
     // Before the month has settled (closed on 1 October, plus a week) nothing is published.
     let early = at(&backend.services, "2026-10-05T12:00:00Z".parse().unwrap());
-    assert_eq!(oys_service::statistics::publish_closed_months(&early).await.unwrap(), 0);
+    assert_eq!(oys_application::statistics::publish_closed_months(&early).await.unwrap(), 0);
     let (_, _, body) = get(&backend, "/v1/stats").await;
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["months"], json!([]));
 
     let later = at(&backend.services, "2026-10-09T12:00:00Z".parse().unwrap());
     // A fixed noise key, to know the figures: with it the total's noise happens to be 0.
     let key = NoiseKey([1; 32]);
-    assert_eq!(oys_service::statistics::publish_closed_months_with(&later, || key.clone()).await.unwrap(), 1);
+    assert_eq!(oys_application::statistics::publish_closed_months_with(&later, || key.clone()).await.unwrap(), 1);
     let (status, headers, body) = get(&backend, "/v1/stats").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=3600");
@@ -97,7 +97,7 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
         .body(Body::from(json!({"type": "withdrawn_as_duplicate_or_spam"}).to_string()))
         .unwrap();
     assert_eq!(backend.full_router().oneshot(request).await.unwrap().status(), StatusCode::CREATED);
-    assert_eq!(oys_service::statistics::publish_closed_months(&later).await.unwrap(), 0);
+    assert_eq!(oys_application::statistics::publish_closed_months(&later).await.unwrap(), 0);
     let (_, _, again) = get(&backend, "/v1/stats").await;
     assert_eq!(again, body, "a published month never changes");
 

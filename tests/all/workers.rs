@@ -7,7 +7,8 @@ use std::time::Duration;
 use aws_lambda_events::event::sqs::{SqsEvent, SqsMessage};
 use axum::http::StatusCode;
 use jiff::Timestamp;
-use oys_service::workers::{poller, process_batch, Outcome, WorkerError};
+use oys_application::workers::{poller, Outcome, WorkerError};
+use oys_lambda::sqs::{handle_batch, process_batch};
 use oys_shared::case_record::split_report;
 use oys_shared::effects::keys as effects;
 use oys_shared::effects::EffectKind;
@@ -102,7 +103,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
                     let listing = backend
                         .services
                         .cases
-                        .list_cases(&oys_service::ports::CaseFilter {
+                        .list_cases(&oys_application::ports::CaseFilter {
                             statuses: oys_shared::casework::CaseStatus::listed_by_default(),
                             shared_with: None,
                             limit: 200,
@@ -192,7 +193,7 @@ async fn the_consent_matrix_decides_exactly_what_each_recipient_receives(backend
     }
     // No partner organisation hears of any of these reports: nobody consented to share yet.
     // (Partner mailboxes are shared by every test on one moto server: look for ours.)
-    for partner in oys_shared::advocate::parse_partners(oys_service::bootstrap::BUNDLED_PARTNERS).unwrap() {
+    for partner in oys_shared::advocate::parse_partners(oys_embedded::BUNDLED_PARTNERS).unwrap() {
         for email in backend.emails_to(&partner.mailbox).await {
             assert!(!references.iter().any(|r| email.subject.contains(r.as_str()) || email.text.contains(r.as_str())));
         }
@@ -214,8 +215,8 @@ async fn a_message_delivered_five_times_discloses_once_and_emails_once(backend: 
         let body = serde_json::to_string(&RoutingMessage::new(&stored.summary, route)).unwrap();
         let event = batch(&[body.as_str(); 5]);
         let response = match route {
-            Route::PoliceReferral => backend.police_worker().handle_batch(event).await,
-            Route::AdvocateAssignment => backend.advocate_worker().handle_batch(event).await,
+            Route::PoliceReferral => handle_batch(&backend.police_worker(), event).await,
+            Route::AdvocateAssignment => handle_batch(&backend.advocate_worker(), event).await,
         };
         assert!(response.batch_item_failures.is_empty(), "{route}");
     }
@@ -237,9 +238,9 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     // Taken by an operator (released at once), with consent to pass contact details.
     let mut body = report("with_contact_details", true, false);
     body["channel"] = json!("phone");
-    let outcome = oys_service::intake::submit(
+    let outcome = oys_application::intake::submit(
         &backend.services,
-        oys_service::intake::Submission {
+        oys_application::intake::Submission {
             body,
             submitter: oys_shared::report::Submitter::Operator,
             idempotency_key: None,
@@ -248,16 +249,16 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     )
     .await
     .unwrap();
-    let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("accepted") };
+    let oys_application::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("accepted") };
     let reference = receipt.reference;
     let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     let message = serde_json::to_string(&RoutingMessage::new(&stored.summary, Route::PoliceReferral)).unwrap();
     let (first, second) = (backend.police_worker(), backend.police_worker());
-    let (a, b) = tokio::join!(first.handle_batch(batch(&[&message])), second.handle_batch(batch(&[&message])));
+    let (a, b) = tokio::join!(handle_batch(&first, batch(&[&message])), handle_batch(&second, batch(&[&message])));
     let failed = a.batch_item_failures.len() + b.batch_item_failures.len();
     // The loser, if it lost, fails its record: SQS brings it back, and then it finds the record.
     if failed > 0 {
-        backend.police_worker().handle_batch(batch(&[&message])).await;
+        handle_batch(&backend.police_worker(), batch(&[&message])).await;
     }
     let to_police = about(backend.emails_to(&backend.police_mailbox("greater-manchester")).await, &reference);
     assert_eq!(to_police.len(), 1, "one disclosure, whoever won");
@@ -323,7 +324,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     let parts =
         split_report(report, "5b0f4c1e-7d2a-4e8b-9a61-3c2f1d0e9b7a".parse().unwrap(), reference.clone(), received);
     let pending = Delivery::all_for(&parts.summary.routes);
-    let new_report = oys_service::ports::NewReport {
+    let new_report = oys_application::ports::NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         summary: parts.summary,
         narrative: parts.narrative,
@@ -336,20 +337,20 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     backend.services.reports.create_report(&new_report, received).await.unwrap();
 
     let police: SqsEvent = serde_json::from_str(&event("sqs-police-referral-batch.json")).unwrap();
-    let response = backend.police_worker().handle_batch(police.clone()).await;
+    let response = handle_batch(&backend.police_worker(), police.clone()).await;
     let failed: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
     assert_eq!(failed, vec!["0f8c5c2e-1a11-4b7e-9d5e-000000000003"], "only the malformed record");
     assert!(backend.emails_to(&backend.police_mailbox("greater-manchester")).await.is_empty(), "held for release");
     backend.release_police_referral(&reference).await;
     // The batch delivered again after the release sends nothing more.
-    backend.police_worker().handle_batch(police).await;
+    handle_batch(&backend.police_worker(), police).await;
     let referrals = backend.emails_to(&backend.police_mailbox("greater-manchester")).await;
     assert_eq!(referrals.len(), 1, "the duplicate delivery sent nothing more");
     assert!(referrals[0].text.contains("British Transport Police may also have jurisdiction"));
     assert!(!mentions_contact(&referrals[0]) && !referrals[0].text.contains("Chan Tai Man"), "anonymous consent");
 
     let advocate: SqsEvent = serde_json::from_str(&event("sqs-advocate-assignment-batch.json")).unwrap();
-    let response = backend.advocate_worker().handle_batch(advocate).await;
+    let response = handle_batch(&backend.advocate_worker(), advocate).await;
     assert_eq!(response.batch_item_failures.len(), 1);
     let proposals: Vec<Email> =
         backend.emails().await.into_iter().filter(|e| e.subject.starts_with("Advocate proposal")).collect();
@@ -372,21 +373,21 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
 
 /// A store that never records which deliveries are done: as after a request killed, or an
 /// outage, between sending the operators' alert and recording it.
-struct DeliveriesNeverRecorded(std::sync::Arc<dyn oys_service::ports::Reports>);
+struct DeliveriesNeverRecorded(std::sync::Arc<dyn oys_application::ports::Reports>);
 
 #[async_trait::async_trait]
-impl oys_service::ports::Reports for DeliveriesNeverRecorded {
+impl oys_application::ports::Reports for DeliveriesNeverRecorded {
     async fn create_report(
         &self,
-        report: &oys_service::ports::NewReport,
+        report: &oys_application::ports::NewReport,
         now: Timestamp,
-    ) -> Result<oys_service::ports::CreateOutcome, oys_service::ports::PortError> {
+    ) -> Result<oys_application::ports::CreateOutcome, oys_application::ports::PortError> {
         self.0.create_report(report, now).await
     }
     async fn get_report(
         &self,
         reference: &Reference,
-    ) -> Result<Option<oys_service::ports::StoredReport>, oys_service::ports::PortError> {
+    ) -> Result<Option<oys_application::ports::StoredReport>, oys_application::ports::PortError> {
         self.0.get_report(reference).await
     }
     async fn set_pending(
@@ -395,14 +396,14 @@ impl oys_service::ports::Reports for DeliveriesNeverRecorded {
         _: &[Delivery],
         _: &[Delivery],
         _: Timestamp,
-    ) -> Result<bool, oys_service::ports::PortError> {
-        Err(oys_service::ports::PortError::transient("record deliveries", "injected outage"))
+    ) -> Result<bool, oys_application::ports::PortError> {
+        Err(oys_application::ports::PortError::transient("record deliveries", "injected outage"))
     }
     async fn due_for_sweep(
         &self,
         now: Timestamp,
         limit: usize,
-    ) -> Result<Vec<Reference>, oys_service::ports::PortError> {
+    ) -> Result<Vec<Reference>, oys_application::ports::PortError> {
         self.0.due_for_sweep(now, limit).await
     }
     async fn claim_for_sweep(
@@ -410,7 +411,7 @@ impl oys_service::ports::Reports for DeliveriesNeverRecorded {
         reference: &Reference,
         now: Timestamp,
         lease: Timestamp,
-    ) -> Result<Option<oys_service::ports::RoutingState>, oys_service::ports::PortError> {
+    ) -> Result<Option<oys_application::ports::RoutingState>, oys_application::ports::PortError> {
         self.0.claim_for_sweep(reference, now, lease).await
     }
 }
@@ -420,20 +421,20 @@ impl oys_service::ports::Reports for DeliveriesNeverRecorded {
 async fn the_sweeper_never_repeats_an_operators_alert_the_request_sent(backend: Backend) {
     let mut unrecorded = backend.services.clone();
     unrecorded.reports = std::sync::Arc::new(DeliveriesNeverRecorded(backend.services.reports.clone()));
-    let submission = oys_service::intake::Submission {
+    let submission = oys_application::intake::Submission {
         body: event_json("report-anonymous.json"),
         submitter: Submitter::Public,
         idempotency_key: None,
         taken_by: None,
     };
-    let outcome = oys_service::intake::submit(&unrecorded, submission).await.unwrap();
-    let oys_service::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("{outcome:?}") };
+    let outcome = oys_application::intake::submit(&unrecorded, submission).await.unwrap();
+    let oys_application::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("{outcome:?}") };
     let alerts =
         |emails: Vec<Email>| emails.iter().filter(|e| e.subject.contains(&receipt.reference.to_string())).count();
     assert_eq!(alerts(backend.emails().await), 1);
 
-    backend.clock.advance(oys_service::intake::SWEEP_GRACE + Duration::from_secs(1));
-    let sweep = oys_service::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    backend.clock.advance(oys_application::intake::SWEEP_GRACE + Duration::from_secs(1));
+    let sweep = oys_application::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
     assert_eq!((sweep.claimed, sweep.completed), (1, 1), "{sweep:?}");
     assert_eq!(alerts(backend.emails().await), 1, "the alert is not sent again");
     let state = backend.services.reports.get_report(&receipt.reference).await.unwrap().unwrap();
@@ -462,23 +463,17 @@ fn batch(bodies: &[&str]) -> SqsEvent {
     event
 }
 
+/// A routing message's body for a report with the reference `OYS-0000-000<entropy>`.
+fn routing_body(entropy: u64, route: Route) -> String {
+    let received = "2026-11-24T10:00:00Z".parse().unwrap();
+    let report = parse_report(&event_json("report-full.json"), received, Submitter::Public).unwrap();
+    let summary = split_report(report, uuid::Uuid::new_v4(), Reference::from_entropy(entropy), received).summary;
+    serde_json::to_string(&RoutingMessage::new(&summary, route)).unwrap()
+}
+
 #[tokio::test]
 async fn one_records_panic_or_error_never_fails_its_neighbours() {
-    let summary = |entropy| {
-        let report =
-            parse_report(&event_json("report-full.json"), "2026-11-24T10:00:00Z".parse().unwrap(), Submitter::Public)
-                .unwrap();
-        split_report(
-            report,
-            uuid::Uuid::new_v4(),
-            Reference::from_entropy(entropy),
-            "2026-11-24T10:00:00Z".parse().unwrap(),
-        )
-        .summary
-    };
-    let bodies: Vec<String> = (1..=4)
-        .map(|n| serde_json::to_string(&RoutingMessage::new(&summary(n), Route::PoliceReferral)).unwrap())
-        .collect();
+    let bodies: Vec<String> = (1..=4).map(|n| routing_body(n, Route::PoliceReferral)).collect();
     let event = batch(&bodies.iter().map(String::as_str).collect::<Vec<_>>());
     let response = process_batch(event, Route::PoliceReferral, |message: RoutingMessage| async move {
         match message.reference.as_str() {
@@ -494,31 +489,25 @@ async fn one_records_panic_or_error_never_fails_its_neighbours() {
 
 #[tokio::test]
 async fn a_message_for_another_route_is_refused() {
-    let report =
-        parse_report(&event_json("report-full.json"), "2026-11-24T10:00:00Z".parse().unwrap(), Submitter::Public)
-            .unwrap();
-    let summary =
-        split_report(report, uuid::Uuid::new_v4(), Reference::from_entropy(9), "2026-11-24T10:00:00Z".parse().unwrap())
-            .summary;
-    let body = serde_json::to_string(&RoutingMessage::new(&summary, Route::AdvocateAssignment)).unwrap();
+    let body = routing_body(9, Route::AdvocateAssignment);
     let response = process_batch(batch(&[&body]), Route::PoliceReferral, |_| async { Ok(Outcome::Done) }).await;
     assert_eq!(response.batch_item_failures.len(), 1);
 }
 
 async fn the_poller_deletes_what_succeeded_and_leaves_what_failed(backend: Backend) {
     let queue = backend.services.queue.as_ref();
-    queue.send(Route::PoliceReferral, "ok").await.unwrap();
-    queue.send(Route::PoliceReferral, "fail").await.unwrap();
-    let summary = poller::poll_once(queue, Route::PoliceReferral, Duration::ZERO, |event: SqsEvent| async move {
-        let mut response = aws_lambda_events::event::sqs::SqsBatchResponse::default();
-        for record in event.records.iter().filter(|r| r.body.as_deref() == Some("fail")) {
-            response.add_failure(record.message_id.clone().unwrap());
+    let (succeeds, fails) = (routing_body(1, Route::PoliceReferral), routing_body(2, Route::PoliceReferral));
+    queue.send(Route::PoliceReferral, &succeeds).await.unwrap();
+    queue.send(Route::PoliceReferral, &fails).await.unwrap();
+    let summary = poller::poll_once(queue, Route::PoliceReferral, Duration::ZERO, |message| async move {
+        match message.reference.as_str() {
+            "OYS-0000-0002" => Err(WorkerError::UnknownReport),
+            _ => Ok(Outcome::Done),
         }
-        response
     })
     .await
     .unwrap();
     assert_eq!((summary.received, summary.failed), (2, 1));
     let left = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
-    assert_eq!(left.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(), vec!["fail"]);
+    assert_eq!(left.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(), vec![fails.as_str()]);
 }

@@ -50,7 +50,7 @@ fn buffer() -> &'static CapturedLogs {
             // No timestamps: a planted time of day must not match a log line's clock.
             .without_time()
             .with_writer(logs.clone())
-            .with_filter(oys_service::telemetry::filter("trace"));
+            .with_filter(oys_lambda::telemetry::filter("trace"));
         tracing_subscriber::registry().with(layer).init();
         logs
     })

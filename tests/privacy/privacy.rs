@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use oys_service::intake::sweep_pending_routing;
+use oys_application::intake::sweep_pending_routing;
 use oys_shared::routing::Route;
 use serde_json::{json, Value};
 
@@ -421,7 +421,7 @@ async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend
     for days in [3, 4, 8] {
         backend.clock.set(crate::support::backend::start_time());
         backend.clock.advance(Duration::from_secs(days * 24 * 3600));
-        oys_service::reminders::run(&backend.services, &leads).await.unwrap();
+        oys_application::reminders::run(&backend.services, &leads).await.unwrap();
     }
     let mut staff_mail = backend.emails().await;
     staff_mail.extend(backend.emails_to(&leads[0]).await);

@@ -1,7 +1,7 @@
 //! Lambda function on the police-referral queue (SQS event source, `ReportBatchItemFailures`).
-//! What it reads from its environment: `oys_service::bootstrap::config::PoliceReferralConfig`.
+//! What it reads from its environment: `oys_lambda::config::PoliceReferralConfig`.
 
 #[tokio::main]
-async fn main() -> Result<(), oys_service::bootstrap::Error> {
-    oys_service::bootstrap::run_police_referral().await
+async fn main() -> Result<(), oys_lambda::Error> {
+    oys_lambda::run_police_referral().await
 }

@@ -3,6 +3,6 @@
 //! tokens, not ID tokens, as bearer tokens. Reads no environment.
 
 #[tokio::main]
-async fn main() -> Result<(), oys_service::bootstrap::Error> {
-    oys_service::bootstrap::run_pre_token_generation().await
+async fn main() -> Result<(), oys_lambda::Error> {
+    oys_lambda::run_pre_token_generation().await
 }

@@ -1,5 +1,5 @@
 //! What the parser properties share: `shared/tests/parsers.rs`, and
-//! `service/tests/http_parsers.rs`, which includes this directory by path, so that both hold the
+//! `web/tests/http_parsers.rs`, which includes this directory by path, so that both hold the
 //! parsers to one contract with one generator of valid reports.
 // Each test binary uses its own part.
 #![allow(dead_code)]

@@ -8,15 +8,14 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use jiff::Timestamp;
-use oys_service::auth::{local_users, Authenticator};
-use oys_service::aws::{self, provision::ResourceNames, AwsClients, AwsSettings};
-use oys_service::bootstrap::{self, BUNDLED_PARTNERS};
-use oys_service::casework::Casework;
-use oys_service::embedded::{self, EmbeddedPaths};
-use oys_service::ports::ManualClock;
-use oys_service::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker};
-use oys_service::{AlertAddresses, Services};
+use oys_application::casework::Casework;
+use oys_application::ports::ManualClock;
+use oys_application::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker};
+use oys_application::{AlertAddresses, Services};
+use oys_aws::{provision::ResourceNames, AwsClients, AwsSettings};
+use oys_embedded::{EmbeddedPaths, BUNDLED_PARTNERS};
 use oys_shared::routing::Route;
+use oys_web::auth::{local_users, Authenticator};
 
 use super::http_client;
 use super::moto;
@@ -75,8 +74,8 @@ impl Backend {
         let operator_address = format!("operators-{id}@on-your-side.test");
         let alerts =
             AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
-        let services =
-            embedded::services(&paths, alerts, TEST_RETENTION, clock.clone(), MAX_RECEIVES).expect("embedded services");
+        let services = oys_embedded::services(&paths, alerts, TEST_RETENTION, clock.clone(), MAX_RECEIVES)
+            .expect("embedded services");
         Backend { services, clock, operator_address, id, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
@@ -94,9 +93,9 @@ impl Backend {
             operator_alert_addresses: vec![operator_address.clone()],
             max_receive_count: MAX_RECEIVES,
         };
-        let settings = aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
+        let settings = oys_aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
-        let services = aws::services(&clients, &settings, TEST_RETENTION, Some(clock.clone()));
+        let services = oys_aws::services(&clients, &settings, TEST_RETENTION, Some(clock.clone()));
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
@@ -140,7 +139,7 @@ impl Backend {
 
     /// The public router, built as the `submit-report` function builds it.
     pub fn router(&self) -> axum::Router {
-        bootstrap::submit_report(self.services.clone(), FORM_ORIGIN).expect("a valid form origin")
+        oys_web::submit_report(self.services.clone(), FORM_ORIGIN).expect("a valid form origin")
     }
 
     /// Casework on this backend: the shipped example partners, this test's police mailboxes.
@@ -156,23 +155,19 @@ impl Backend {
     /// runner's tokens.
     pub fn full_router(&self) -> axum::Router {
         let users = local_users(&self.partner_ids());
-        let console = oys_service::http::ConsoleSignIn::LocalUsers(oys_service::auth::local_sign_in_list(&users));
+        let console = oys_web::ConsoleSignIn::LocalUsers(oys_web::auth::local_sign_in_list(&users));
         self.operator_router_with_console(Authenticator::LocalTokens(users), console)
     }
 
     /// The operator routes, built as the `operator-api` function builds them.
     pub fn operator_router(&self, auth: Authenticator) -> axum::Router {
-        self.operator_router_with_console(auth, oys_service::http::ConsoleSignIn::Off)
+        self.operator_router_with_console(auth, oys_web::ConsoleSignIn::Off)
     }
 
     /// The operator routes with the staff console signing in as `console` says.
-    pub fn operator_router_with_console(
-        &self,
-        auth: Authenticator,
-        console: oys_service::http::ConsoleSignIn,
-    ) -> axum::Router {
+    pub fn operator_router_with_console(&self, auth: Authenticator, console: oys_web::ConsoleSignIn) -> axum::Router {
         let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
-        bootstrap::operator_api(self.services.clone(), partners, self.police_mailboxes(), auth, console)
+        oys_web::operator_api(self.services.clone(), partners, self.police_mailboxes(), auth, console)
     }
 
     fn partner_ids(&self) -> Vec<String> {
@@ -296,12 +291,12 @@ impl Backend {
     }
 
     pub fn police_worker(&self) -> PoliceReferralWorker {
-        bootstrap::police_referral(self.services.clone(), self.police_mailboxes())
+        PoliceReferralWorker::new(self.services.clone(), self.police_mailboxes())
     }
 
     pub fn advocate_worker(&self) -> AdvocateAssignmentWorker {
         let partners = oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap();
-        bootstrap::advocate_assignment(self.services.clone(), partners)
+        AdvocateAssignmentWorker::new(self.services.clone(), partners)
     }
 
     /// Feeds both route queues to their workers until they are empty, as the Lambda event
@@ -309,14 +304,14 @@ impl Backend {
     pub async fn run_workers(&self) {
         let (police, advocate) = (self.police_worker(), self.advocate_worker());
         for _ in 0..50 {
-            let p = poller::poll_once(self.services.queue.as_ref(), Route::PoliceReferral, Duration::ZERO, |event| {
-                police.handle_batch(event)
+            let p = poller::poll_once(self.services.queue.as_ref(), Route::PoliceReferral, Duration::ZERO, |message| {
+                police.handle(message)
             })
             .await
             .unwrap();
             let a =
-                poller::poll_once(self.services.queue.as_ref(), Route::AdvocateAssignment, Duration::ZERO, |event| {
-                    advocate.handle_batch(event)
+                poller::poll_once(self.services.queue.as_ref(), Route::AdvocateAssignment, Duration::ZERO, |message| {
+                    advocate.handle(message)
                 })
                 .await
                 .unwrap();

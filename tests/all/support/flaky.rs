@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use jiff::Timestamp;
-use oys_service::ports::*;
+use oys_application::ports::*;
 use oys_shared::advocate::Proposal;
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::CaseListing;
@@ -250,7 +250,7 @@ impl PersonalData for Flaky<dyn PersonalData> {
 
 /// Makes every store port of `services` fail its writes while `switch` is on: the store (DynamoDB,
 /// SQLite) is down, whichever port a use case reaches it through.
-pub fn store_outage(services: &mut oys_service::Services, switch: &Switch) {
+pub fn store_outage(services: &mut oys_application::Services, switch: &Switch) {
     services.reports = Arc::new(Flaky::new(services.reports.clone(), switch.clone()));
     services.effects = Arc::new(Flaky::new(services.effects.clone(), switch.clone()));
     services.deadlines = Arc::new(Flaky::new(services.deadlines.clone(), switch.clone()));

@@ -84,10 +84,10 @@ pub async fn sdk_config() -> SdkConfig {
 }
 
 /// Clients for the tests: DynamoDB and SQS on the main server, SES on the mail server.
-pub async fn clients() -> oys_service::aws::AwsClients {
+pub async fn clients() -> oys_aws::AwsClients {
     let main = sdk_config().await;
     let mail = sdk_config_for(mail_server()).await;
-    oys_service::aws::AwsClients {
+    oys_aws::AwsClients {
         dynamodb: aws_sdk_dynamodb::Client::new(&main),
         sqs: aws_sdk_sqs::Client::new(&main),
         ses: aws_sdk_ses::Client::new(&mail),

@@ -1,10 +1,10 @@
 //! The routes axum routers register, read from their source (`.route(path, get(…).post(…))`):
 //! the OpenAPI test holds the document to them, the IAM test runs every one. A path is a
-//! literal or one of `service/src/http/mod.rs`'s path constants (`REPORTS`, `HEALTH`).
+//! literal or one of `web/src/lib.rs`'s path constants (`REPORTS`, `HEALTH`).
 
 use std::collections::BTreeSet;
 
-const CONSTANTS: &str = include_str!("../../../service/src/http/mod.rs");
+const CONSTANTS: &str = include_str!("../../../web/src/lib.rs");
 
 /// `(METHOD, path)` of every `.route(…)` call in `source`.
 pub fn in_source(source: &str) -> BTreeSet<(String, String)> {

@@ -31,7 +31,7 @@ impl ScannedCounter {
         use crate::support::moto;
         let main = moto::sdk_config().await;
         let mail = moto::sdk_config_for(moto::mail_server()).await;
-        let clients = oys_service::aws::AwsClients {
+        let clients = oys_aws::AwsClients {
             dynamodb: aws_sdk_dynamodb::Client::from_conf(
                 aws_sdk_dynamodb::config::Builder::from(&main).interceptor(self.clone()).build(),
             ),

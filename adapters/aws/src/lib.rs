@@ -1,0 +1,89 @@
+//! AWS adapters: DynamoDB (store), SQS (queues), SES (mail); `AwsSettings`, the resources they
+//! use, as each function's configuration names them; `provision` creates the resources on an emulator (tests,
+//! local runner).
+
+mod dynamodb;
+pub mod provision;
+mod ses;
+mod sqs;
+
+mod settings;
+
+pub use dynamodb::DynamoStore;
+pub use ses::SesMailer;
+pub use settings::{address_list, email_address, AddressList, AlertConfig, AwsSettings, QueueConfig, StoreConfig};
+pub use sqs::SqsQueue;
+
+use std::sync::Arc;
+
+use aws_config::{BehaviorVersion, SdkConfig};
+
+use oys_application::ports::{Clock, SystemClock};
+use oys_application::services::{AlertAddresses, Services};
+use oys_shared::casework::RetentionPolicy;
+
+/// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`).
+pub async fn load_sdk_config() -> SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest()).load().await
+}
+
+/// The clients every function shares, built once per process.
+#[derive(Clone)]
+pub struct AwsClients {
+    pub dynamodb: aws_sdk_dynamodb::Client,
+    pub sqs: aws_sdk_sqs::Client,
+    pub ses: aws_sdk_ses::Client,
+}
+
+impl AwsClients {
+    pub fn new(sdk: &SdkConfig) -> Self {
+        AwsClients {
+            dynamodb: aws_sdk_dynamodb::Client::new(sdk),
+            sqs: aws_sdk_sqs::Client::new(sdk),
+            ses: aws_sdk_ses::Client::new(sdk),
+        }
+    }
+
+    /// Opens a connection to each service before the first request, so that request does not
+    /// pay for TLS handshakes. Failures are only logged: the first request will retry.
+    pub async fn warm_up(&self, settings: &AwsSettings) {
+        let dynamodb = self.dynamodb.describe_table().table_name(&settings.store.table_name).send();
+        let sqs = async {
+            let Some(queues) = &settings.queues else { return Ok(()) };
+            let attributes = self
+                .sqs
+                .get_queue_attributes()
+                .queue_url(&queues.police_referral_queue_url)
+                .attribute_names(aws_sdk_sqs::types::QueueAttributeName::ApproximateNumberOfMessages);
+            attributes.send().await.map(drop)
+        };
+        let ses = self.ses.get_send_quota().send();
+        let (d, q, s) = tokio::join!(dynamodb, sqs, ses);
+        for (service, failed) in [("dynamodb", d.is_err()), ("sqs", q.is_err()), ("ses", s.is_err())] {
+            if failed {
+                tracing::warn!(service, "warm-up call failed; the first request will connect instead");
+            }
+        }
+    }
+}
+
+/// The use-case dependencies on AWS.
+pub fn services(
+    clients: &AwsClients,
+    settings: &AwsSettings,
+    retention: RetentionPolicy,
+    clock: Option<Arc<dyn Clock>>,
+) -> Services {
+    Services::new(
+        Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.store.table_name.clone())),
+        // Without queue URLs a send fails loudly rather than going anywhere.
+        Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queues.as_ref().map(|q| q.urls()).unwrap_or_default())),
+        Arc::new(SesMailer::new(clients.ses.clone())),
+        clock.unwrap_or_else(|| Arc::new(SystemClock)),
+        AlertAddresses {
+            from: settings.alerts.alert_sender_address.clone(),
+            operators: settings.alerts.operator_alert_addresses.0.clone(),
+        },
+        retention,
+    )
+}
