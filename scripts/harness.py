@@ -80,11 +80,11 @@ def later(delta=SWEEP_AHEAD):
 
 
 class Moto:
-    """tests/all/support/moto_server.py: a moto server on a free loopback port, which stops and
+    """tests/support/moto_server.py: a moto server on a free loopback port, which stops and
     serves again (same port, same state) or fails chosen services on command."""
 
     def __init__(self, python, workdir):
-        script = ROOT / "tests" / "all" / "support" / "moto_server.py"
+        script = ROOT / "tests" / "support" / "moto_server.py"
         self.stderr = open(Path(workdir) / "moto.log", "w")
         self.process = subprocess.Popen(
             [python, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True

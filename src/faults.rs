@@ -51,9 +51,9 @@ struct FaultyQueue {
 
 #[async_trait]
 impl MessageQueue for FaultyQueue {
-    async fn send(&self, route: Route, body: &str) -> Result<String, PortError> {
+    async fn send_body(&self, route: Route, body: &str) -> Result<String, PortError> {
         self.switch.check("send message")?;
-        self.inner.send(route, body).await
+        self.inner.send_body(route, body).await
     }
     async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError> {
         self.switch.check("receive messages")?;

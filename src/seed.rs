@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
-use oys_application::intake::{self, Submission, SubmitOutcome};
+use oys_application::intake::SubmitOutcome;
 use oys_application::ports::ManualClock;
 use oys_application::Services;
 use oys_shared::report::Submitter;
@@ -51,8 +51,8 @@ pub async fn seed(services: &Arc<Services>, reports: u32, months: u32) -> Result
         let at = start.checked_add(SignedDuration::from_secs(offset))?;
         let (report, submitter) = generated_report(&mut dice, at);
         let services = Services { clock: Arc::new(ManualClock::new(at)), ..(**services).clone() };
-        let submission = Submission { body: report, submitter, idempotency_key: None, taken_by: None };
-        if let Ok(SubmitOutcome::Accepted(..)) = intake::submit(&services, submission).await {
+        let request = oys_web::ReportRequest { body: report, submitter, idempotency_key: None };
+        if let Ok(SubmitOutcome::Accepted(..)) = oys_web::submit_request(&services, request, None).await {
             stored += 1;
         }
     }

@@ -9,14 +9,13 @@ use std::collections::HashMap;
 
 use jiff::Timestamp;
 use serde::Serialize;
-use serde_json::{json, Value};
+
 use tracing::{info, warn};
 
 use oys_shared::advocate::{Partner, Proposal};
 use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
-    apply_event, caseload_changes, parse_event, status, Caller, CaseEvent, CaseState, CaseStatus, Consequence,
-    HandoffDetails,
+    apply_event, caseload_changes, status, Caller, CaseEvent, CaseState, CaseStatus, Consequence, HandoffDetails,
 };
 use oys_shared::emails;
 use oys_shared::{ErrorCode, FieldError, Reference};
@@ -34,6 +33,30 @@ use oys_shared::statistics::MonthOutlook;
 
 /// The most cases one list answers with (the newest first).
 const CASE_LIST_LIMIT: usize = 200;
+
+/// Everything held about one report, as an operator's subject-access export gives it
+/// (`GET /v1/cases/{reference}/export`): `audit` only for leads.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CaseExport {
+    pub reference: Reference,
+    pub exported_at: jiff::Timestamp,
+    pub report: ExportedReport,
+    pub state: CaseState,
+    pub proposal: Option<Proposal>,
+    pub deadlines: Vec<oys_shared::deadlines::Deadline>,
+    pub events: Vec<EventRecord>,
+    pub disclosures_and_notices: Vec<oys_shared::effects::EffectRecord>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audit: Option<Vec<oys_shared::case_history::AuditEntry>>,
+}
+
+/// The stored report in an export: its three parts.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportedReport {
+    pub summary: CaseSummary,
+    pub narrative: Option<Narrative>,
+    pub contact: Option<ContactDetails>,
+}
 
 /// What casework needs beyond the shared services.
 pub struct Casework {
@@ -331,15 +354,14 @@ impl Casework {
         })))
     }
 
-    /// Records an event and does what follows from it (handoff, withdrawal notice, referral,
-    /// deadlines, retention).
+    /// Records an event (read at the edge by `oys_shared::casework::parse_event`) and does what
+    /// follows from it (handoff, withdrawal notice, referral, deadlines, retention).
     pub async fn record_event(
         &self,
         caller: &Caller,
         reference: &Reference,
-        body: &Value,
+        event: CaseEvent,
     ) -> Result<EventRecord, CaseError> {
-        let event = parse_event(body).map_err(CaseError::Invalid)?;
         let report = self.visible_case(caller, reference).await?;
         // Closing an erased case keeps no new words (notes are refused by `apply_event`).
         let event = match event {
@@ -537,7 +559,7 @@ impl Casework {
     }
 
     /// Everything held about a report (subject access), for operators; audited as an export.
-    pub async fn export(&self, caller: &Caller, reference: &Reference) -> Result<Value, CaseError> {
+    pub async fn export(&self, caller: &Caller, reference: &Reference) -> Result<CaseExport, CaseError> {
         if !caller.is_operator() {
             return Err(CaseError::Forbidden);
         }
@@ -546,20 +568,17 @@ impl Casework {
         let svc = &self.services;
         // Who read the case and when is for leads, as `/audit` is.
         let audit = if caller.is_lead() { Some(svc.audit.entries(reference).await?) } else { None };
-        let mut export = json!({
-            "reference": reference,
-            "exported_at": self.services.clock.now(),
-            "report": {"summary": report.summary, "narrative": report.narrative, "contact": report.contact},
-            "state": report.state,
-            "proposal": svc.assignments.proposal(reference).await?,
-            "deadlines": svc.deadlines.for_case(reference).await?,
-            "events": svc.cases.events(reference).await?,
-            "disclosures_and_notices": svc.effects.recorded(reference).await?,
-        });
-        if let Some(audit) = audit {
-            export["audit"] = json!(audit);
-        }
-        Ok(export)
+        Ok(CaseExport {
+            reference: reference.clone(),
+            exported_at: svc.clock.now(),
+            report: ExportedReport { summary: report.summary, narrative: report.narrative, contact: report.contact },
+            state: report.state,
+            proposal: svc.assignments.proposal(reference).await?,
+            deadlines: svc.deadlines.for_case(reference).await?,
+            events: svc.cases.events(reference).await?,
+            disclosures_and_notices: svc.effects.recorded(reference).await?,
+            audit,
+        })
     }
 
     /// Erases the report's personal data on request; categories stay for statistics. Once the

@@ -4,8 +4,7 @@
 //! reach the force or partner another way. Emails that are not effects (alerts, reminders)
 //! carry no tags and are only counted: a bouncing operators' mailbox must not loop.
 
-use serde_json::Value;
-use tracing::{info, warn};
+use tracing::warn;
 
 use oys_shared::Reference;
 
@@ -23,32 +22,13 @@ pub enum FeedbackOutcome {
     Ignored,
 }
 
-/// The delivery failure an SES event reports, and the effect it is about, if tagged.
-fn read_event(message: &Value) -> Option<(DeliveryStatus, EffectTag)> {
-    let kind = message.get("eventType").or_else(|| message.get("notificationType"))?.as_str()?;
-    let status = match kind {
-        "Bounce" => DeliveryStatus::Bounced,
-        "Complaint" => DeliveryStatus::Complained,
-        "Reject" => DeliveryStatus::Rejected,
-        _ => return None,
-    };
-    let tags = message.get("mail")?.get("tags")?;
-    let first = |name: &str| tags.get(name)?.as_array()?.first()?.as_str().map(str::to_string);
-    let reference = Reference::parse(&first("reference")?)?;
-    let key = EffectTag::decode_key(&first("effect")?)?;
-    Some((status, EffectTag { reference, key }))
-}
-
-/// Handles one SNS message body from the email-feedback topic.
-pub async fn handle_notification(svc: &Services, body: &str) -> Result<FeedbackOutcome, PortError> {
-    let Ok(message) = serde_json::from_str::<Value>(body) else {
-        warn!("email feedback that is not JSON: ignored");
-        return Ok(FeedbackOutcome::Ignored);
-    };
-    let Some((status, tag)) = read_event(&message) else {
-        info!("email feedback about an untagged email or not a failure: ignored");
-        return Ok(FeedbackOutcome::Ignored);
-    };
+/// Records what SES reported about an email that is an effect (`tag`): not delivered, and the
+/// operators told by reference, once. The Lambda bootstrap reads the SES event into these.
+pub async fn record_delivery_failure(
+    svc: &Services,
+    status: DeliveryStatus,
+    tag: EffectTag,
+) -> Result<FeedbackOutcome, PortError> {
     let Some(before) = svc.effects.mark_undelivered(&tag.reference, &tag.key, status).await? else {
         warn!(reference = %tag.reference, "email feedback about an effect that is not recorded");
         return Ok(FeedbackOutcome::Ignored);
@@ -88,19 +68,5 @@ mod tests {
         assert!(encoded.chars().all(|c| c.is_ascii_alphanumeric()));
         assert_eq!(EffectTag::decode_key(&encoded).as_deref(), Some("partner_handoff:example-london"));
         assert_eq!(EffectTag::decode_key("zz"), None);
-    }
-
-    #[test]
-    fn ses_events_are_read_with_their_tags() {
-        let reference = Reference::from_entropy(9);
-        let tag = EffectTag { reference: reference.clone(), key: "police_referral:disclosed".into() };
-        let event = serde_json::json!({
-            "eventType": "Bounce",
-            "bounce": {"bounceType": "Permanent"},
-            "mail": {"tags": {"reference": [reference.to_string()], "effect": [tag.encoded_key()]}}
-        });
-        assert_eq!(read_event(&event), Some((DeliveryStatus::Bounced, tag)));
-        assert_eq!(read_event(&serde_json::json!({"eventType": "Delivery", "mail": {"tags": {}}})), None);
-        assert_eq!(read_event(&serde_json::json!({"eventType": "Bounce", "mail": {}})), None);
     }
 }

@@ -9,15 +9,13 @@
 //! are alerted with the reference and the kind of addition, never its words or the phone.
 
 use jiff::Timestamp;
-use serde_json::Value;
 use tracing::{info, warn};
 
 use oys_shared::case_history::EventRecord;
 use oys_shared::case_record::ContactDetails;
 use oys_shared::casework::{apply_event, caseload_changes, CaseEvent, StaffRole};
 use oys_shared::follow_up::{
-    parse_follow_up, FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE,
-    FAILED_ATTEMPT_WINDOW_SECONDS,
+    FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE, FAILED_ATTEMPT_WINDOW_SECONDS,
 };
 use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
@@ -48,13 +46,14 @@ pub async fn issue_receipt(svc: &Services, reference: &Reference) -> Result<Foll
     Ok(receipt)
 }
 
-/// Adds what the reporter sent to their case, if the reference and receipt match. `client` is
+/// Adds what the reporter sent to their case (read at the edge by
+/// `oys_shared::follow_up::parse_follow_up`), if the reference and receipt match. `client` is
 /// the caller's network address (hashed into a key here, never stored or logged as is).
-pub async fn add_to_report(svc: &Services, body: &Value, client: Option<&str>) -> Result<FollowUpOutcome, PortError> {
-    let request = match parse_follow_up(body) {
-        Ok(request) => request,
-        Err(errors) => return Ok(FollowUpOutcome::Invalid(errors)),
-    };
+pub async fn add_to_report(
+    svc: &Services,
+    request: FollowUpRequest,
+    client: Option<&str>,
+) -> Result<FollowUpOutcome, PortError> {
     let now = svc.clock.now();
     let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
     let window_ends = Timestamp::from_second((window + 1) * FAILED_ATTEMPT_WINDOW_SECONDS).unwrap_or(now);

@@ -10,7 +10,6 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
 use tracing::{error, info, warn};
 use uuid::Uuid;
 
@@ -18,7 +17,7 @@ use oys_shared::calendar::after;
 use oys_shared::case_record::{split_report, CaseSummary};
 use oys_shared::casework::CaseState;
 use oys_shared::i18n::Language;
-use oys_shared::report::{parse_report, requested_language, Submitter};
+use oys_shared::report::Report;
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
@@ -45,10 +44,12 @@ pub const IDEMPOTENCY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 /// How often a fresh reference is drawn when one is already taken (1 in 2^40 per draw).
 const REFERENCE_ATTEMPTS: usize = 5;
 
-/// A report as it arrives, already read into JSON (from JSON or the no-script form).
+/// A report as intake takes it, read at the edge (from JSON or the no-script form) by
+/// `oys_shared::report::read_report_request`.
 pub struct Submission {
-    pub body: Value,
-    pub submitter: Submitter,
+    pub report: Report,
+    /// The request body's fingerprint: an `Idempotency-Key` sent again must come with the same.
+    pub fingerprint: String,
     pub idempotency_key: Option<String>,
     /// The staff id of whoever took the report for a caller (phone, webchat), kept with it.
     pub taken_by: Option<String>,
@@ -81,16 +82,10 @@ pub enum IntakeError {
 
 pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutcome, IntakeError> {
     let now = svc.clock.now();
-    let report = match parse_report(&submission.body, now, submission.submitter) {
-        Ok(report) => report,
-        Err(errors) => {
-            let language = requested_language(&submission.body).unwrap_or(Language::English);
-            return Ok(SubmitOutcome::Invalid { language, errors });
-        }
-    };
+    let report = submission.report;
     crate::telemetry::leak_canary!("use_case", &report.incident.description);
     let language = report.language;
-    let request_hash = oys_shared::hex::sha256(canonical_json(&submission.body).as_bytes());
+    let request_hash = submission.fingerprint;
     let key_hash = submission.idempotency_key.as_deref().map(|key| oys_shared::hex::sha256(key.as_bytes()));
 
     let report_id = Uuid::new_v4();
@@ -255,11 +250,7 @@ const RECORD_ATTEMPTS: usize = 5;
 
 async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
     match delivery.route() {
-        Some(route) => {
-            let message = RoutingMessage::new(summary, route);
-            let body = serde_json::to_string(&message).expect("routing messages serialise");
-            svc.queue.send(route, &body).await.map(drop)
-        }
+        Some(route) => svc.queue.send(&RoutingMessage::new(summary, route)).await.map(drop),
         // Sent once per report: claimed, sent, recorded (`send_once`), so a sweeper that takes
         // over a report whose request was interrupted after the alert went out does not send it
         // again (only an interruption between the send and its record, a moment, can).
@@ -307,12 +298,6 @@ pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<Sweep
         info!(reference = %reference, remaining = remaining.len(), "sweeper routed a pending report");
     }
     Ok(summary)
-}
-
-/// JSON with object keys sorted (serde_json's default map), so key order and white space do
-/// not make the "same body" look different.
-fn canonical_json(value: &Value) -> String {
-    serde_json::to_string(value).expect("a Value serialises")
 }
 
 fn random_u64() -> u64 {

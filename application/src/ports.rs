@@ -10,7 +10,7 @@ use oys_shared::casework::Caller;
 use oys_shared::casework::{CaseListing, CaseState, CaseStatus, CaseloadChange};
 use oys_shared::deadlines::Deadline;
 use oys_shared::effects::{DeliveryStatus, EffectRecord};
-use oys_shared::routing::{Delivery, IdempotencyRecord, Route};
+use oys_shared::routing::{Delivery, IdempotencyRecord, Route, RoutingMessage};
 use oys_shared::staff_session::{PendingSignIn, SignInRefused, StaffSession};
 use oys_shared::statistics::{CountChange, MonthCounts, PublishedMonth};
 use oys_shared::Reference;
@@ -410,9 +410,18 @@ pub struct ReceivedMessage {
 }
 
 /// One queue per route, each with a dead-letter queue that takes messages received too often.
+/// What goes on a queue is a routing message (`send`); the adapters carry its JSON body
+/// (`send_body`), which the workers read back with `RoutingMessage::from_queue_body`.
 #[async_trait]
 pub trait MessageQueue: Send + Sync {
-    async fn send(&self, route: Route, body: &str) -> Result<String, PortError>;
+    /// Sends a routing message to its route's queue; answers the message id.
+    async fn send(&self, message: &RoutingMessage) -> Result<String, PortError> {
+        let body = serde_json::to_string(message).expect("routing messages serialise");
+        self.send_body(message.route, &body).await
+    }
+    /// The transport: one message body onto `route`'s queue. Only `send` and tests that need a
+    /// malformed message on a queue call it.
+    async fn send_body(&self, route: Route, body: &str) -> Result<String, PortError>;
     async fn receive(&self, route: Route, max: u32, visibility: Duration) -> Result<Vec<ReceivedMessage>, PortError>;
     async fn delete(&self, route: Route, receipt: &str) -> Result<(), PortError>;
     async fn receive_dead_letters(&self, route: Route, max: u32) -> Result<Vec<ReceivedMessage>, PortError>;

@@ -167,24 +167,6 @@ async fn alert_once(
     Ok(())
 }
 
-/// What the `deadline-reminders` function does with an EventBridge Scheduler event: run the
-/// job (the event's content is not needed) and answer with the counts, for the invocation log.
-pub async fn handle_scheduled_event(
-    svc: &Services,
-    lead_addresses: &[String],
-    event: &serde_json::Value,
-) -> Result<serde_json::Value, PortError> {
-    let scheduled_for = event.get("time").and_then(|t| t.as_str()).unwrap_or("unscheduled");
-    let summary = run(svc, lead_addresses).await?;
-    info!(scheduled_for, ?summary, "scheduled job done");
-    record_metrics(&summary);
-    Ok(serde_json::json!({
-        "read": summary.read, "reminders": summary.reminders, "overdue": summary.overdue,
-        "escalations": summary.escalations, "routed": summary.routed, "purged": summary.purged,
-        "failures": summary.failures
-    }))
-}
-
 /// The job's figures, which the alarms on stuck routing and overdue deadlines read. Each is a
 /// gauge set to this run's value; the `deadline-reminders` function writes them after every run
 /// as CloudWatch Embedded Metric Format (namespace `OnYourSide`, `bootstrap`). Without a

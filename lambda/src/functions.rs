@@ -11,7 +11,7 @@ use lambda_runtime::{service_fn, Error, LambdaEvent};
 use crate::config;
 use crate::telemetry::{self, LogFormat};
 use oys_application::workers::{AdvocateAssignmentWorker, PoliceReferralWorker};
-use oys_application::{feedback, reminders, Services};
+use oys_application::{reminders, Services};
 use oys_aws::{AlertConfig, AwsClients, AwsSettings, QueueConfig, StoreConfig};
 use oys_shared::casework::RetentionPolicy;
 
@@ -108,7 +108,7 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
     lambda_runtime::run(service_fn(|event: LambdaEvent<serde_json::Value>| {
         let (services, leads) = (&services, &leads);
         async move {
-            let answer = reminders::handle_scheduled_event(services, leads, &event.payload).await?;
+            let answer = crate::scheduled::handle_scheduled_event(services, leads, &event.payload).await?;
             metrics.flush(std::io::stdout())?;
             Ok::<_, Error>(answer)
         }
@@ -135,7 +135,7 @@ pub async fn run_email_feedback() -> Result<(), Error> {
         let services = services.clone();
         async move {
             for record in event.payload.records {
-                feedback::handle_notification(&services, &record.sns.message).await?;
+                crate::email_feedback::handle_notification(&services, &record.sns.message).await?;
             }
             Ok::<(), Error>(())
         }

@@ -5,11 +5,13 @@
 //! - `functions`: one `run_*` per function, called by `functions/*/src/main.rs`. The HTTP ones
 //!   are behind features (`public`, `staff`), so a function links only the routers it serves.
 //! - `sqs`: an SQS batch → typed routing messages → the worker → the records that failed.
-//! - `cognito`: the pre-token-generation trigger's event.
+//! - `scheduled`, `email_feedback`: the scheduler's tick and SES's delivery notifications.
 //! - `telemetry`: the log subscriber (JSON in Lambda, text locally) and its filter.
 
 pub mod config;
+pub mod email_feedback;
 mod functions;
+pub mod scheduled;
 pub mod sqs;
 pub mod telemetry;
 

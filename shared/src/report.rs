@@ -252,6 +252,22 @@ pub enum Submitter {
     Operator,
 }
 
+/// A report request as the edge reads it: the parsed report and the fingerprint of the body it
+/// came in (an `Idempotency-Key` sent again must come with the same request), or the language
+/// to refuse it in and every field error.
+pub fn read_report_request(
+    body: &Value,
+    now: Timestamp,
+    submitter: Submitter,
+) -> Result<(Report, String), (Language, Vec<FieldError>)> {
+    match parse_report(body, now, submitter) {
+        // JSON with object keys sorted (serde_json's default map), so key order and white space
+        // do not make the "same body" look different.
+        Ok(report) => Ok((report, crate::hex::sha256(body.to_string().as_bytes()))),
+        Err(errors) => Err((requested_language(body).unwrap_or(Language::English), errors)),
+    }
+}
+
 /// Parses a report. `now` decides what "in the future" means, in UK time.
 pub fn parse_report(body: &Value, now: Timestamp, submitter: Submitter) -> Result<Report, Vec<FieldError>> {
     let mut p = Parser::default();

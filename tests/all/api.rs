@@ -13,9 +13,9 @@ use oys_shared::Reference;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::on_both_backends;
 use crate::support::flaky::{Flaky, Switch};
 use crate::support::{event, Backend};
+use oys_test_support::on_both_backends;
 
 pub use crate::support::requests::{post, post_json, Answer};
 

@@ -172,6 +172,17 @@ fn use_cases_read_no_environment() {
 }
 
 #[test]
+fn use_cases_take_and_return_types_not_json() {
+    // The edges (web, Lambda bootstrap) parse JSON and form bodies into commands; a use case that
+    // took a `serde_json::Value` would parse, and answer, in a shape no type holds.
+    let mut files = use_case_files();
+    files.push(root().join("application/src/ports.rs"));
+    let lines =
+        offending_lines(&files, &["serde_json::Value", "Value}", "Value,", "&Value", ": Value", "-> Value", "json!("]);
+    assert!(lines.is_empty(), "a use case handles raw JSON:\n{}", lines.join("\n"));
+}
+
+#[test]
 fn adapters_persist_what_they_are_given_and_decide_nothing() {
     let mut files = sources(&root().join("adapters/aws/src"));
     files.extend(sources(&root().join("adapters/embedded/src")));

@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use crate::api::post_json;
-use crate::on_both_backends;
 use crate::support::{event, Backend};
+use oys_test_support::on_both_backends;
 
 const OPERATOR: &str = "local-operator-token";
 const LEAD: &str = "local-lead-token";
@@ -1169,6 +1169,7 @@ async fn the_reminder_job_reads_10_of_10000_cases_embedded() {
     the_reminder_job_reads_what_is_due_not_every_case(Backend::embedded().await, 10_000, Default::default()).await;
 }
 
+#[cfg(feature = "installed-tools")]
 #[tokio::test]
 async fn the_reminder_job_reads_10_of_200_cases_on_dynamodb() {
     let scanned = crate::support::scanned::ScannedCounter::default();

@@ -14,9 +14,9 @@ use oys_shared::routing::{Delivery, Route};
 use oys_shared::routing::{IdempotencyRecord, Receipt};
 use oys_shared::Reference;
 
-use crate::on_both_backends;
 use crate::support::backend::{start_time, MAX_RECEIVES};
 use crate::support::{event_json, Backend};
+use oys_test_support::on_both_backends;
 
 fn later(at: Timestamp, seconds: i64) -> Timestamp {
     at.checked_add(SignedDuration::from_secs(seconds)).unwrap()
@@ -165,7 +165,7 @@ async fn pending_routing_is_found_claimed_once_and_cleared(backend: Backend) {
 
 async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(backend: Backend) {
     let queue = &backend.services.queue;
-    queue.send(Route::PoliceReferral, r#"{"n":1}"#).await.unwrap();
+    queue.send_body(Route::PoliceReferral, r#"{"n":1}"#).await.unwrap();
     let first = queue.receive(Route::PoliceReferral, 10, Duration::from_secs(60)).await.unwrap();
     assert_eq!(first.len(), 1);
     assert_eq!((first[0].body.as_str(), first[0].receive_count), (r#"{"n":1}"#, 1));
@@ -176,7 +176,7 @@ async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(back
     );
     queue.delete(Route::PoliceReferral, &first[0].receipt).await.unwrap();
 
-    queue.send(Route::PoliceReferral, r#"{"n":2}"#).await.unwrap();
+    queue.send_body(Route::PoliceReferral, r#"{"n":2}"#).await.unwrap();
     let once = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
     let twice = queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap();
     assert_eq!(twice.len(), 1, "not deleted, so delivered again");
@@ -184,11 +184,21 @@ async fn a_message_is_hidden_while_processed_and_redelivered_if_not_deleted(back
     assert_eq!(twice[0].receive_count, 2);
     queue.delete(Route::PoliceReferral, &twice[0].receipt).await.unwrap();
     assert!(queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap().is_empty(), "deleted for good");
+
+    // A routing message goes to its own route's queue and reads back as itself.
+    let summary = new_report("report-full.json", start_time()).summary;
+    let message = oys_shared::routing::RoutingMessage::new(&summary, Route::AdvocateAssignment);
+    queue.send(&message).await.unwrap();
+    assert!(queue.receive(Route::PoliceReferral, 10, Duration::ZERO).await.unwrap().is_empty(), "not the police's");
+    let got = queue.receive(Route::AdvocateAssignment, 10, Duration::ZERO).await.unwrap();
+    let read = oys_shared::routing::RoutingMessage::from_queue_body(&got[0].body, Route::AdvocateAssignment);
+    assert_eq!(read.unwrap(), message);
+    queue.delete(Route::AdvocateAssignment, &got[0].receipt).await.unwrap();
 }
 
 async fn a_message_received_too_often_moves_to_the_dead_letter_queue(backend: Backend) {
     let queue = &backend.services.queue;
-    queue.send(Route::AdvocateAssignment, "poison").await.unwrap();
+    queue.send_body(Route::AdvocateAssignment, "poison").await.unwrap();
     for attempt in 1..=MAX_RECEIVES {
         let got = queue.receive(Route::AdvocateAssignment, 10, Duration::ZERO).await.unwrap();
         assert_eq!(got.len(), 1, "receive {attempt}");

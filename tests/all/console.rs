@@ -16,9 +16,9 @@ use oys_web::{ConsoleSignIn, OidcClient, OidcSettings};
 use serde_json::json;
 use tower::ServiceExt;
 
-use crate::on_both_backends;
 use crate::support::requests::post_json;
 use crate::support::{event, Backend};
+use oys_test_support::on_both_backends;
 
 const CLIENT_ID: &str = "console-client";
 const CONSOLE: &str = "http://127.0.0.1:9";
@@ -68,7 +68,7 @@ impl Issuer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (token_state, revoke_state, issuer) = (state.clone(), state.clone(), base.clone());
         let app = axum::Router::new()
-            .route("/.well-known/jwks.json", axum::routing::get(|| async { include_str!("support/oidc/jwks.json") }))
+            .route("/.well-known/jwks.json", axum::routing::get(|| async { include_str!("../support/oidc/jwks.json") }))
             .route(
                 "/oauth2/token",
                 axum::routing::post(move |body: String| {
@@ -156,9 +156,9 @@ fn token_answer(state: &Mutex<IssuerState>, issuer: &str, body: &str) -> axum::r
         }
         _ => {
             let pem: &[u8] = if kind == Token::BadSignature {
-                include_bytes!("support/oidc/stranger.pem")
+                include_bytes!("../support/oidc/stranger.pem")
             } else {
-                include_bytes!("support/oidc/issuer.pem")
+                include_bytes!("../support/oidc/issuer.pem")
             };
             let mut header = Header::new(Algorithm::RS256);
             header.kid = Some("test-key".into());

@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use crate::api::post_json;
-use crate::on_both_backends;
 use crate::support::{contract, event, event_json, Backend};
+use oys_test_support::on_both_backends;
 
 const OPERATOR: &str = "local-operator-token";
 

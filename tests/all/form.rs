@@ -7,8 +7,8 @@ use axum::http::{header, Request, StatusCode};
 use oys_shared::i18n::Language;
 use tower::ServiceExt;
 
-use crate::on_both_backends;
 use crate::support::{contract, Backend};
+use oys_test_support::on_both_backends;
 
 struct Page {
     status: StatusCode,

@@ -715,7 +715,7 @@ async fn record_every_function(
         let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
         assert_eq!(send(&backend.router(), full).await.status, StatusCode::CREATED);
         let message = services.queue.receive(route, 1, std::time::Duration::ZERO).await.unwrap().remove(0);
-        services.queue.send(route, &message.body).await.unwrap();
+        services.queue.send_body(route, &message.body).await.unwrap();
         recorder.record(true);
         clients.warm_up(&without_queues(&settings)).await;
         // First with its email failing once (the claim on it is released for the retry), then
@@ -763,14 +763,14 @@ async fn record_every_function(
     switch.fail(true);
     let mut phoned: serde_json::Value = serde_json::from_str(&event("report-full.json")).unwrap();
     phoned["channel"] = json!("phone");
-    let pending = oys_application::intake::submit(
+    let pending = oys_web::submit_request(
         &outage,
-        oys_application::intake::Submission {
+        oys_web::ReportRequest {
             body: phoned,
             submitter: oys_shared::report::Submitter::Operator,
             idempotency_key: None,
-            taken_by: None,
         },
+        None,
     )
     .await
     .unwrap();
@@ -778,7 +778,7 @@ async fn record_every_function(
     backend.clock.advance(std::time::Duration::from_secs(40 * 24 * 3600));
     recorder.record(true);
     clients.warm_up(&settings).await;
-    let answer = oys_application::reminders::handle_scheduled_event(
+    let answer = oys_lambda::scheduled::handle_scheduled_event(
         services,
         &["leads@on-your-side.test".to_string()],
         &json!({"time": "2026-12-01T00:00:00Z"}),
@@ -810,7 +810,7 @@ async fn record_every_function(
     });
     recorder.record(true);
     clients.warm_up(&without_queues(&settings)).await;
-    let outcome = oys_application::feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
+    let outcome = oys_lambda::email_feedback::handle_notification(services, &bounce.to_string()).await.unwrap();
     assert!(matches!(outcome, oys_application::feedback::FeedbackOutcome::Recorded { .. }), "{outcome:?}");
     recorded.insert("email-feedback".to_string(), recorder.take());
 

@@ -108,7 +108,11 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
         roles: vec![oys_shared::casework::StaffRole::Operator],
         partner_id: None,
     };
-    backend.casework().record_event(&caller, &reference, &share).await.unwrap();
+    backend
+        .casework()
+        .record_event(&caller, &reference, oys_shared::casework::parse_event(&share).unwrap())
+        .await
+        .unwrap();
     let (status, body) = invoke("apigw-v2-advocate-get-case.json").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["contact"]["name"], "Chan Tai Man");
@@ -129,9 +133,9 @@ async fn the_scheduler_event_runs_the_job_once(backend: Backend) {
     backend.clock.set("2026-11-26T17:00:00Z".parse().unwrap());
     let tick = crate::support::event_json("scheduler-deadline-reminders.json");
     let leads = vec!["leads@on-your-side.test".to_string()];
-    let first = oys_application::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    let first = oys_lambda::scheduled::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
     assert_eq!(first["reminders"], 1);
-    let second = oys_application::reminders::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
+    let second = oys_lambda::scheduled::handle_scheduled_event(&backend.services, &leads, &tick).await.unwrap();
     assert_eq!(second["reminders"], 0);
 }
 
@@ -213,7 +217,7 @@ async fn the_report_form_is_served_through_the_rest_api(backend: Backend) {
     assert_eq!(backend.case_count().await, 1);
 }
 
-crate::on_both_backends!(
+oys_test_support::on_both_backends!(
     the_report_form_is_served_through_the_rest_api,
     the_operator_api_events_are_answered_by_role,
     the_full_report_event_is_accepted_routed_and_idempotent,

@@ -17,9 +17,9 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use crate::api::{post, post_json};
-use crate::on_both_backends;
 use crate::support::contract::{self, document, errors_against};
 use crate::support::{event, event_json, Backend};
+use oys_test_support::on_both_backends;
 
 const SCHEMAS: &str = "/components/schemas";
 const FORM: &str = "/paths/~1v1~1reports/post/requestBody/content/application~1x-www-form-urlencoded/schema";

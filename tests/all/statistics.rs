@@ -12,8 +12,8 @@ use oys_shared::statistics::{publish, MonthCounts, NoiseKey};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::on_both_backends;
 use crate::support::{contract, event_json, Backend};
+use oys_test_support::on_both_backends;
 
 async fn get(backend: &Backend, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let response = backend.router().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
@@ -40,13 +40,8 @@ async fn a_closed_month_is_published_once_with_small_cells_withheld(backend: Bac
         let key = Some(format!("stats-{i}"));
         for _ in 0..2 {
             // Sent twice with one key: counted once.
-            let submission = oys_application::intake::Submission {
-                body: report.clone(),
-                submitter,
-                idempotency_key: key.clone(),
-                taken_by: None,
-            };
-            let outcome = oys_application::intake::submit(&in_september, submission).await.unwrap();
+            let request = oys_web::ReportRequest { body: report.clone(), submitter, idempotency_key: key.clone() };
+            let outcome = oys_web::submit_request(&in_september, request, None).await.unwrap();
             if let oys_application::intake::SubmitOutcome::Accepted(receipt, _) = outcome {
                 references.push(receipt.reference);
             }

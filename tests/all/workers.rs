@@ -18,9 +18,9 @@ use oys_shared::Reference;
 use serde_json::{json, Value};
 
 use crate::api::post_json;
-use crate::on_both_backends;
 use crate::support::backend::MAX_RECEIVES;
 use crate::support::{event, event_json, Backend, Email};
+use oys_test_support::on_both_backends;
 
 const NAME: &str = "Zhao Plantedname";
 const PHONE_TYPED: &str = "07700 900987";
@@ -238,14 +238,10 @@ async fn two_instances_handling_one_message_disclose_once(backend: Backend) {
     // Taken by an operator (released at once), with consent to pass contact details.
     let mut body = report("with_contact_details", true, false);
     body["channel"] = json!("phone");
-    let outcome = oys_application::intake::submit(
+    let outcome = oys_web::submit_request(
         &backend.services,
-        oys_application::intake::Submission {
-            body,
-            submitter: oys_shared::report::Submitter::Operator,
-            idempotency_key: None,
-            taken_by: None,
-        },
+        oys_web::ReportRequest { body, submitter: oys_shared::report::Submitter::Operator, idempotency_key: None },
+        None,
     )
     .await
     .unwrap();
@@ -272,11 +268,11 @@ async fn messages_that_can_never_succeed_end_in_the_dead_letter_queue(backend: B
     let answer = post_json(&backend, &report("anonymous", false, false).to_string()).await;
     let reference = Reference::parse(answer.json["reference"].as_str().unwrap()).unwrap();
     let queue = &backend.services.queue;
-    queue.send(Route::PoliceReferral, "{not json").await.unwrap();
+    queue.send_body(Route::PoliceReferral, "{not json").await.unwrap();
     let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     let mut ghost = RoutingMessage::new(&stored.summary, Route::PoliceReferral);
     ghost.reference = Reference::from_entropy(0xdead_beef);
-    queue.send(Route::PoliceReferral, &serde_json::to_string(&ghost).unwrap()).await.unwrap();
+    queue.send(&ghost).await.unwrap();
 
     // The good message is in the same batches as the poison ones, and goes through once.
     backend.run_workers().await;
@@ -421,13 +417,12 @@ impl oys_application::ports::Reports for DeliveriesNeverRecorded {
 async fn the_sweeper_never_repeats_an_operators_alert_the_request_sent(backend: Backend) {
     let mut unrecorded = backend.services.clone();
     unrecorded.reports = std::sync::Arc::new(DeliveriesNeverRecorded(backend.services.reports.clone()));
-    let submission = oys_application::intake::Submission {
+    let submission = oys_web::ReportRequest {
         body: event_json("report-anonymous.json"),
         submitter: Submitter::Public,
         idempotency_key: None,
-        taken_by: None,
     };
-    let outcome = oys_application::intake::submit(&unrecorded, submission).await.unwrap();
+    let outcome = oys_web::submit_request(&unrecorded, submission, None).await.unwrap();
     let oys_application::intake::SubmitOutcome::Accepted(receipt, _) = outcome else { panic!("{outcome:?}") };
     let alerts =
         |emails: Vec<Email>| emails.iter().filter(|e| e.subject.contains(&receipt.reference.to_string())).count();
@@ -497,8 +492,8 @@ async fn a_message_for_another_route_is_refused() {
 async fn the_poller_deletes_what_succeeded_and_leaves_what_failed(backend: Backend) {
     let queue = backend.services.queue.as_ref();
     let (succeeds, fails) = (routing_body(1, Route::PoliceReferral), routing_body(2, Route::PoliceReferral));
-    queue.send(Route::PoliceReferral, &succeeds).await.unwrap();
-    queue.send(Route::PoliceReferral, &fails).await.unwrap();
+    queue.send_body(Route::PoliceReferral, &succeeds).await.unwrap();
+    queue.send_body(Route::PoliceReferral, &fails).await.unwrap();
     let summary = poller::poll_once(queue, Route::PoliceReferral, Duration::ZERO, |message| async move {
         match message.reference.as_str() {
             "OYS-0000-0002" => Err(WorkerError::UnknownReport),

@@ -9,10 +9,10 @@ use oys_shared::routing::Route;
 use serde_json::{json, Value};
 
 use crate::logs;
-use crate::on_both_backends;
 use crate::support::flaky::{Flaky, Switch};
 use crate::support::requests::{post, post_json};
 use crate::support::Backend;
+use oys_test_support::on_both_backends;
 
 /// Values no code path produces by itself, in every form they could leak in: as typed, as
 /// normalised, phones as digits, postcodes with and without the space. Searched for without
@@ -166,7 +166,7 @@ async fn personal_data_stays_out_of_the_workers_logs_and_the_operators_emails(ba
     let answer = post_json(&backend, &planted_report().to_string()).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     // A malformed record too: its body must not be echoed into the logs.
-    backend.services.queue.send(Route::PoliceReferral, "{\"name\": \"Zhao Plantedname\"").await.unwrap();
+    backend.services.queue.send_body(Route::PoliceReferral, "{\"name\": \"Zhao Plantedname\"").await.unwrap();
     backend.run_workers().await;
     // From the public form: nothing reaches the police until an operator releases it.
     assert!(backend.emails_to(&backend.police_mailbox("metropolitan")).await.is_empty());

@@ -27,7 +27,7 @@ use oys_shared::FieldError;
 
 use super::{retry_after, UNAVAILABLE_RETRY_SECONDS};
 use crate::Services;
-use oys_application::intake::{self, Submission, SubmitOutcome};
+use oys_application::intake::SubmitOutcome;
 
 /// The languages the form is translated into (the others fall back to English, so they are
 /// not offered until their translation exists).
@@ -280,8 +280,8 @@ async fn submitted_form(
     }
     let value = report_from_form(&bytes, language);
     let idempotency_key = kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string);
-    let submission = Submission { body: value, submitter: Submitter::Public, idempotency_key, taken_by: None };
-    match intake::submit(&services, submission).await {
+    let request = super::report::ReportRequest { body: value, submitter: Submitter::Public, idempotency_key };
+    match super::report::submit_request(&services, request, None).await {
         Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
             confirmation::answer(language, &headers, receipt, follow_up, false)
         }
@@ -334,7 +334,11 @@ async fn submitted_follow_up(
     };
     let (typed, value) = follow_up_from_form(&bytes);
     let refuse = |status, code| page(status, &FollowUpPage::new(language, &typed, &[FieldError::new("receipt", code)]));
-    match oys_application::follow_up::add_to_report(&services, &value, client.0.as_deref()).await {
+    let outcome = match oys_shared::follow_up::parse_follow_up(&value) {
+        Ok(request) => oys_application::follow_up::add_to_report(&services, request, client.0.as_deref()).await,
+        Err(errors) => Ok(FollowUpOutcome::Invalid(errors)),
+    };
+    match outcome {
         Ok(FollowUpOutcome::Added { added_information, asked_for_advocate }) => {
             let done = FollowUpDonePage {
                 chrome: Chrome::new(language, "follow-up-done-title", "follow-up"),

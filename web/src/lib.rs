@@ -40,7 +40,7 @@ pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form};
 #[cfg(feature = "staff")]
 pub use operator::{list_query, operator_router, Staff};
-pub use report::{parse_json, public_router, read_report};
+pub use report::{parse_json, public_router, read_report, submit_request, ReportRequest};
 pub use stats::stats_routes;
 
 use std::sync::Arc;

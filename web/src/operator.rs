@@ -15,16 +15,16 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 use tracing::{error, warn, Instrument};
 
-use oys_shared::casework::{Caller, CaseStatus};
+use oys_shared::casework::{parse_event, Caller, CaseStatus};
 use oys_shared::i18n::Language;
 use oys_shared::report::Submitter;
 use oys_shared::{ErrorCode, FieldError, Reference};
 
-use super::report::{answer, body_kind, parse_json, read_body, read_report, BodyKind};
+use super::report::{answer, body_kind, parse_json, read_body, read_report, submit_request, BodyKind};
 use super::ApiError;
 use crate::auth::{AuthError, Authenticator};
 use oys_application::casework::{CaseError, Casework, ErasureIncomplete, ErasureStep};
-use oys_application::intake::{self, SubmitOutcome};
+use oys_application::intake::SubmitOutcome;
 
 #[derive(Clone)]
 struct OperatorState {
@@ -131,12 +131,12 @@ async fn take_report(State(state): State<OperatorState>, request: Request) -> Re
     };
     let headers = std::mem::take(&mut parts.headers);
     let submitter = if operator.is_some() { Submitter::Operator } else { Submitter::Public };
-    let (mut submission, language) = match read_report(&headers, body, submitter).await {
+    let (request, language) = match read_report(&headers, body, submitter).await {
         Ok(read) => read,
         Err(refusal) => return refusal.into_response(),
     };
-    submission.taken_by = operator.as_ref().map(|caller| caller.user.clone());
-    let outcome = intake::submit(&state.casework.services, submission).await;
+    let taken_by = operator.as_ref().map(|caller| caller.user.clone());
+    let outcome = submit_request(&state.casework.services, request, taken_by).await;
     if let (Ok(SubmitOutcome::Accepted(receipt, _)), Some(caller)) = (&outcome, &operator) {
         if let Err(error) = state.casework.report_taken(caller, &receipt.reference).await {
             error!(%error, reference = %receipt.reference, "{}", oys_application::telemetry::failures::AUTHOR_NOT_AUDITED);
@@ -215,7 +215,8 @@ async fn post_event(
     }
     let bytes = read_body(&headers, body, Language::English).await?;
     let value = parse_json(&bytes, Language::English)?;
-    let record = state.casework.record_event(&caller, &reference, &value).await?;
+    let event = parse_event(&value).map_err(CaseError::Invalid)?;
+    let record = state.casework.record_event(&caller, &reference, event).await?;
     Ok((StatusCode::CREATED, Json(record)).into_response())
 }
 
@@ -223,7 +224,7 @@ async fn export_case(
     Staff(caller): Staff,
     CaseReference(reference): CaseReference,
     State(state): State<OperatorState>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<oys_application::casework::CaseExport>, ApiError> {
     Ok(Json(state.casework.export(&caller, &reference).await?))
 }
 

@@ -14,7 +14,7 @@ use serde_json::Value;
 use tracing::{error, warn};
 
 use oys_shared::i18n::Language;
-use oys_shared::report::{limits, requested_language, value_from_form, Submitter};
+use oys_shared::report::{limits, read_report_request, requested_language, value_from_form, Submitter};
 use oys_shared::{ErrorCode, FieldError};
 
 use super::{retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
@@ -39,7 +39,7 @@ async fn public_submit(State(services): State<Arc<Services>>, headers: HeaderMap
         return ApiError::Unauthenticated.into_response();
     }
     match read_report(&headers, body, Submitter::Public).await {
-        Ok((submission, language)) => answer(intake::submit(&services, submission).await, language),
+        Ok((request, language)) => answer(submit_request(&services, request, None).await, language),
         Err(refusal) => refusal.into_response(),
     }
 }
@@ -64,7 +64,10 @@ pub(super) async fn public_follow_up(
         Ok(value) => value,
         Err(refusal) => return refusal.into_response(),
     };
-    let outcome = oys_application::follow_up::add_to_report(&services, &value, client.as_deref()).await;
+    let outcome = match oys_shared::follow_up::parse_follow_up(&value) {
+        Ok(request) => oys_application::follow_up::add_to_report(&services, request, client.as_deref()).await,
+        Err(errors) => Ok(oys_application::follow_up::FollowUpOutcome::Invalid(errors)),
+    };
     follow_up_answer(outcome, language, services.clock.now())
 }
 
@@ -164,13 +167,48 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
     Ok(Some(String::from_utf8(bytes.to_vec()).expect("visible ASCII is UTF-8")))
 }
 
-/// Reads a report request into what intake takes, and the language to answer in; or the refusal.
-/// Public for the property tests (`tests/http_parsers.rs`).
+/// A report request read off the wire: its JSON (or the form's answers as JSON), who sent it
+/// and its `Idempotency-Key`. Intake takes it once it is parsed (`submit_request`).
+#[derive(Debug)]
+pub struct ReportRequest {
+    pub body: Value,
+    pub submitter: Submitter,
+    pub idempotency_key: Option<String>,
+}
+
+impl ReportRequest {
+    /// The submission intake takes, or the refusal to answer with (`SubmitOutcome::Invalid`).
+    pub fn into_submission(self, now: jiff::Timestamp, taken_by: Option<String>) -> Result<Submission, SubmitOutcome> {
+        match read_report_request(&self.body, now, self.submitter) {
+            Ok((report, fingerprint)) => {
+                Ok(Submission { report, fingerprint, idempotency_key: self.idempotency_key, taken_by })
+            }
+            Err((language, errors)) => Err(SubmitOutcome::Invalid { language, errors }),
+        }
+    }
+}
+
+/// Parses a report request and, if it is a report, hands it to intake; `taken_by` is the staff
+/// member who took it for a caller. A request that is not a report is answered `Invalid`,
+/// nothing stored.
+pub async fn submit_request(
+    services: &Services,
+    request: ReportRequest,
+    taken_by: Option<String>,
+) -> Result<SubmitOutcome, IntakeError> {
+    match request.into_submission(services.clock.now(), taken_by) {
+        Ok(submission) => intake::submit(services, submission).await,
+        Err(refusal) => Ok(refusal),
+    }
+}
+
+/// Reads a report request, and the language to answer in; or the refusal. Public for the
+/// property tests (`tests/http_parsers.rs`).
 pub async fn read_report(
     headers: &HeaderMap,
     body: Body,
     submitter: Submitter,
-) -> Result<(Submission, Language), ApiError> {
+) -> Result<(ReportRequest, Language), ApiError> {
     // Before the body is read, only the header can tell the language.
     let header_language = header_language(headers);
     let Some(kind) = body_kind(headers) else {
@@ -192,7 +230,7 @@ pub async fn read_report(
         let error = FieldError::new("Idempotency-Key", ErrorCode::InvalidIdempotencyKey);
         return Err(ApiError::fields(StatusCode::BAD_REQUEST, language, vec![error]));
     };
-    Ok((Submission { body: value, submitter, idempotency_key, taken_by: None }, language))
+    Ok((ReportRequest { body: value, submitter, idempotency_key }, language))
 }
 
 /// A 201's body: the receipt of the report, and the follow-up receipt (shown once).

@@ -60,7 +60,7 @@ impl SqsQueue {
 
 #[async_trait]
 impl MessageQueue for SqsQueue {
-    async fn send(&self, route: Route, body: &str) -> Result<String, PortError> {
+    async fn send_body(&self, route: Route, body: &str) -> Result<String, PortError> {
         let output = self
             .client
             .send_message()

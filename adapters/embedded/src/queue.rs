@@ -98,7 +98,7 @@ impl EmbeddedQueue {
 
 #[async_trait]
 impl MessageQueue for EmbeddedQueue {
-    async fn send(&self, route: Route, body: &str) -> Result<String, PortError> {
+    async fn send_body(&self, route: Route, body: &str) -> Result<String, PortError> {
         let id = uuid::Uuid::new_v4().to_string();
         let now = self.clock.now().as_millisecond();
         let (queue, body, message_id) = (queue_name(route), body.to_string(), id.clone());

@@ -17,7 +17,7 @@ use oys_shared::FieldError;
 use super::pages::{forged, not_found, notice, render, show_case, Chrome, JustTaken};
 use super::{query_param, ConsoleState, FormFields, SignedIn};
 use crate::form::{report_from_form, report_sections, ErrorLink, Kept, Kind, Question, ReadAloud, Section};
-use oys_application::intake::{self, Submission, SubmitOutcome};
+use oys_application::intake::SubmitOutcome;
 
 /// The fields this page adds to the form's: how the call went.
 const LANGUAGE_SPOKEN: &str = "assisted.language_spoken";
@@ -206,14 +206,13 @@ pub(super) async fn take_report(State(state): State<ConsoleState>, signed_in: Si
         .into_bytes();
     let kept = Kept::from_form(&bytes);
     let caller: &Caller = signed_in.caller();
-    let submission = Submission {
+    let request = crate::report::ReportRequest {
         body: report_from_form(&bytes, Language::English),
         submitter: Submitter::Operator,
         idempotency_key: kept.first("form_key").filter(|key| key.len() <= 128).map(str::to_string),
-        taken_by: Some(caller.user.clone()),
     };
     let casework = &state.casework;
-    match intake::submit(&casework.services, submission).await {
+    match crate::report::submit_request(&casework.services, request, Some(caller.user.clone())).await {
         Ok(SubmitOutcome::Accepted(receipt, follow_up)) => {
             if let Err(error) = casework.report_taken(caller, &receipt.reference).await {
                 tracing::error!(%error, "{}", oys_application::telemetry::failures::AUTHOR_NOT_AUDITED);

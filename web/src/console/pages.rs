@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use oys_shared::calendar::uk_time;
 use oys_shared::case_history::EventRecord;
 use oys_shared::case_record::ContactDetails;
-use oys_shared::casework::{CallOutcome, CaseStatus, StaffRole};
+use oys_shared::casework::{parse_event, CallOutcome, CaseEvent, CaseStatus, StaffRole};
 use oys_shared::geography::{self, Nation};
 use oys_shared::report::{Channel, IncidentType, PRIVACY_NOTICE_VERSION};
 use oys_shared::staff_session::WARN_BEFORE;
@@ -1397,13 +1397,17 @@ pub(super) async fn action(
     if !offered.iter().any(|(path, _)| *path == action) {
         return not_found().await;
     }
-    let body = event_body(&action, &form);
-    match casework.record_event(caller, &reference, &body).await {
+    // The form's answers read as the event the API would take, by the same parser.
+    let event = match parse_event(&event_body(&action, &form)) {
+        Ok(event) => event,
+        Err(errors) => return show_action(&state, &signed_in, &reference, &action, &form, &errors, None).await,
+    };
+    match casework.record_event(caller, &reference, event).await {
         Ok(_) => {
             let reason = form.get("reason").map(str::trim).filter(|r| !r.is_empty());
             if let (true, Some(reason)) = (action == "assign", reason) {
-                let note = json!({"type": "note", "text": format!("Why this organisation: {reason}")});
-                if let Err(error) = casework.record_event(caller, &reference, &note).await {
+                let note = CaseEvent::Note { text: format!("Why this organisation: {reason}") };
+                if let Err(error) = casework.record_event(caller, &reference, note).await {
                     tracing::warn!(%error, "the assignment's reason was not kept as a note");
                 }
             }

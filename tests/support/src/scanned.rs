@@ -27,8 +27,8 @@ impl ScannedCounter {
     }
 
     /// A moto backend whose DynamoDB client reports to this counter.
-    pub async fn moto_backend(&self) -> crate::support::Backend {
-        use crate::support::moto;
+    pub async fn moto_backend(&self) -> crate::Backend {
+        use crate::moto;
         let main = moto::sdk_config().await;
         let mail = moto::sdk_config_for(moto::mail_server()).await;
         let clients = oys_aws::AwsClients {
@@ -38,7 +38,7 @@ impl ScannedCounter {
             sqs: aws_sdk_sqs::Client::new(&main),
             ses: aws_sdk_ses::Client::new(&mail),
         };
-        crate::support::Backend::moto_with(clients).await
+        crate::Backend::moto_with(clients).await
     }
 }
 

@@ -37,7 +37,7 @@ fn python() -> PathBuf {
     if let Some(path) = std::env::var_os("MOTO_PYTHON") {
         return PathBuf::from(path);
     }
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+    let venv = PathBuf::from(crate::ROOT).join(".venv/bin/python");
     if venv.exists() {
         return venv;
     }
@@ -50,7 +50,7 @@ fn python() -> PathBuf {
 
 fn start() -> MotoServer {
     let python = python();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/all/support/moto_server.py");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/moto_server.py");
     let mut process = Command::new(&python)
         .arg(script)
         .stdin(Stdio::piped())

@@ -6,7 +6,7 @@ use axum::http::{Request, StatusCode};
 use serde_json::Value;
 use tower::ServiceExt;
 
-use crate::support::Backend;
+use crate::Backend;
 
 pub struct Answer {
     pub status: StatusCode,
@@ -20,7 +20,7 @@ pub async fn post(router: axum::Router, content_type: &str, headers: &[(&str, &s
         request = request.header(*name, *value);
     }
     let response = router.oneshot(request.body(body.into()).unwrap()).await.unwrap();
-    let (status, headers, bytes) = crate::support::contract::read("POST", "/v1/reports", response).await;
+    let (status, headers, bytes) = crate::contract::read("POST", "/v1/reports", response).await;
     let replayed = headers.contains_key("idempotent-replayed");
     Answer { status, replayed, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
 }

@@ -15,9 +15,12 @@ pub use backend::{Backend, Email};
 
 use serde_json::Value;
 
+/// The repository's root, where `events/`, `docs/` and `.venv/` are.
+pub const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 /// A file of `events/`, read at run time so a changed fixture needs no rebuild.
 pub fn event(name: &str) -> String {
-    let path = format!("{}/events/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{ROOT}/events/{name}");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -25,7 +28,8 @@ pub fn event_json(name: &str) -> Value {
     serde_json::from_str(&event(name)).expect("fixture is JSON")
 }
 
-/// Runs a test body once per backend, as two tests: `embedded::name` and `moto::name`.
+/// Runs a test body once per backend, as two tests: `embedded::name` and `moto::name` (the
+/// latter in the crate that expands it has the `installed-tools` feature).
 #[macro_export]
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
@@ -33,15 +37,18 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::support::Backend::embedded().await).await
+                    super::$name($crate::Backend::embedded().await).await
                 }
             )*
         }
+        // The moto half needs the emulator `scripts/test` installs: `cargo test` alone runs
+        // the embedded half, `scripts/test` both (feature `installed-tools`, never skipped).
+        #[cfg(feature = "installed-tools")]
         mod moto {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::support::Backend::moto().await).await
+                    super::$name($crate::Backend::moto().await).await
                 }
             )*
         }

@@ -331,7 +331,10 @@ impl Backend {
             partner_id: None,
         };
         let event = serde_json::json!({"type": "police_referral_released"});
-        self.casework().record_event(&operator, reference, &event).await.expect("the release is recorded");
+        self.casework()
+            .record_event(&operator, reference, oys_shared::casework::parse_event(&event).unwrap())
+            .await
+            .expect("the release is recorded");
     }
 
     /// The emails sent to `address`, decoded.
