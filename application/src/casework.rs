@@ -396,7 +396,7 @@ impl Casework {
         };
         let change = CaseChange {
             caseloads: caseload_changes(&report.state, &state),
-            summary: report.summary.clone(),
+            listing: CaseListing::of(&report.summary, &state),
             state,
             event: record.clone(),
             // A withdrawal as duplicate or spam takes the report out of its month's counts.

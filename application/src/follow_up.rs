@@ -13,7 +13,7 @@ use tracing::{info, warn};
 
 use oys_shared::case_history::EventRecord;
 use oys_shared::case_record::ContactDetails;
-use oys_shared::casework::{apply_event, caseload_changes, CaseEvent, StaffRole};
+use oys_shared::casework::{apply_event, caseload_changes, CaseEvent, CaseListing, StaffRole};
 use oys_shared::follow_up::{
     FollowUpReceipt, FollowUpRequest, ATTEMPTS_PER_CLIENT, ATTEMPTS_PER_REFERENCE, FAILED_ATTEMPT_WINDOW_SECONDS,
 };
@@ -165,7 +165,7 @@ async fn apply(
         };
         let change = CaseChange {
             caseloads: caseload_changes(&before, &after),
-            summary: report.summary.clone(),
+            listing: CaseListing::of(&report.summary, &after),
             state: after,
             contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use oys_shared::calendar::after;
 use oys_shared::case_record::{split_report, CaseSummary};
-use oys_shared::casework::CaseState;
+use oys_shared::casework::{CaseListing, CaseState};
 use oys_shared::i18n::Language;
 use oys_shared::report::Report;
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
@@ -106,14 +106,16 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         };
         let pending = Delivery::all_for(&parts.summary.routes);
         let count = CountChange::of(&parts.summary, 1);
+        // Nothing is kept forever: the expiry starts with the report.
+        let state = svc.retention.extend(&CaseState::default(), now);
         let new_report = NewReport {
+            listing: CaseListing::of(&parts.summary, &state),
+            state,
             summary: parts.summary,
             narrative: parts.narrative,
             contact: parts.contact,
             pending,
             sweep_after: after(now, SWEEP_GRACE),
-            // Nothing is kept forever: the expiry starts with the report.
-            state: svc.retention.extend(&CaseState::default(), now),
             count,
             idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
                 key_hash: key_hash.clone(),

@@ -79,6 +79,8 @@ pub struct NewReport {
     pub sweep_after: Timestamp,
     /// The case's first state: version 0, with its personal data's expiry already set.
     pub state: CaseState,
+    /// How the case lists (`CaseListing::of`): the adapter stores it as it is handed.
+    pub listing: CaseListing,
     pub idempotency: Option<IdempotencyRecord>,
     /// The report's place in its month's statistics, counted in the same transaction: once,
     /// whatever retries happen.
@@ -124,9 +126,10 @@ pub struct CaseFilter {
 /// A change to a case: the new state (version = the old one + 1) and the event that made it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseChange {
-    /// The case's categories, which the case-list indexes carry alongside the state.
-    pub summary: CaseSummary,
     pub state: CaseState,
+    /// How the case lists after the change (`CaseListing::of`), stored as it is handed: the
+    /// adapters work out nothing of a case's status themselves.
+    pub listing: CaseListing,
     pub event: EventRecord,
     /// The partners' open-case counts this change moves (`casework::caseload_changes`).
     pub caseloads: Vec<CaseloadChange>,
@@ -154,9 +157,10 @@ pub struct Owed {
 /// writes these records.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Erasure {
-    pub summary: CaseSummary,
     /// The state after erasure (`casework::erased`): version = the stored one + 1.
     pub state: CaseState,
+    /// How the case lists after erasure, stored as it is handed.
+    pub listing: CaseListing,
     /// The events that held free text, with their words replaced (`EventRecord::erased`).
     pub redacted_events: Vec<EventRecord>,
 }
@@ -306,9 +310,9 @@ pub trait PersonalData: Send + Sync {
     async fn expiring(&self, before: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError>;
 
     /// Deletes the contact details alone (retention: they go before the narrative) and writes
-    /// `state` (the version after the stored one, from `contact_details_erased`); `false` if
-    /// the case changed meanwhile (the contact details are deleted either way).
-    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError>;
+    /// `state` (the version after the stored one, from `contact_details_erased`) with its
+    /// `listing`; `false` if the case changed meanwhile (the contact details are deleted either way).
+    async fn erase_contact_details(&self, state: &CaseState, listing: &CaseListing) -> Result<bool, PortError>;
 }
 
 /// Anonymous follow-up: the hash of each report's receipt (SHA-256: a receipt's 125 random bits

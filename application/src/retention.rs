@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use tracing::info;
 
 use oys_shared::case_history::EventRecord;
-use oys_shared::casework::{contact_details_erased, due_erasure, erased, ErasureScope};
+use oys_shared::casework::{contact_details_erased, due_erasure, erased, CaseListing, ErasureScope};
 use oys_shared::emails;
 use oys_shared::Reference;
 
@@ -49,7 +49,8 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
             }
             Some(ErasureScope::ContactDetails) => {
                 let state = contact_details_erased(&report.state, now);
-                if svc.personal_data.erase_contact_details(&report.summary, &state).await? {
+                let listing = CaseListing::of(&report.summary, &state);
+                if svc.personal_data.erase_contact_details(&state, &listing).await? {
                     summary.contact_details_erased += 1;
                     info!(%reference, "contact details erased: their retention period ended");
                 }
@@ -87,7 +88,7 @@ pub async fn erase_stored(svc: &Services, reference: &Reference, at: Timestamp) 
         let events = svc.cases.events(reference).await?;
         let state = erased(&report.state, at);
         let erasure = Erasure {
-            summary: report.summary,
+            listing: CaseListing::of(&report.summary, &state),
             state,
             redacted_events: events.iter().filter_map(EventRecord::erased).collect(),
         };

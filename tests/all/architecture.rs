@@ -185,7 +185,9 @@ fn use_cases_take_and_return_types_not_json() {
 #[test]
 fn adapters_persist_what_they_are_given_and_decide_nothing() {
     let mut files = sources(&root().join("adapters/aws/src"));
-    files.extend(sources(&root().join("adapters/embedded/src")));
+    // The embedded database's migrations are the one exception: version 3 works out, once, the
+    // listings of cases stored before the use cases handed them in (`list_existing_cases`).
+    files.extend(sources(&root().join("adapters/embedded/src")).into_iter().filter(|f| !f.ends_with("migrations.rs")));
     // The domain's rules, by name: an adapter calling or restating one decides what a case is.
     let rules = [
         "status(",
@@ -202,6 +204,8 @@ fn adapters_persist_what_they_are_given_and_decide_nothing() {
         "RetentionPolicy::new",
         "rank_partners",
         "apply_event",
+        "CaseListing::of",
+        "CaseListing {",
     ];
     let lines = offending_lines(&files, &rules);
     assert!(lines.is_empty(), "an adapter holds a business rule:\n{}", lines.join("\n"));

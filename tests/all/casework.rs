@@ -1123,6 +1123,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
         let parts = split_report(report.clone(), uuid::Uuid::new_v4(), reference.clone(), now);
         let new = NewReport {
             count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
+            listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
             summary: parts.summary,
             narrative: parts.narrative,
             contact: parts.contact,

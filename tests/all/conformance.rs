@@ -30,6 +30,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
     let pending = Delivery::all_for(&parts.summary.routes);
     NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
+        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,
@@ -300,10 +301,17 @@ async fn expiring_personal_data_is_found_by_its_time_and_contact_details_erased_
     let state = contact_details_erased(&report.state, expires);
     let stale = oys_shared::casework::CaseState { version: state.version + 1, ..state.clone() };
     assert!(
-        !svc.personal_data.erase_contact_details(&report.summary, &stale).await.unwrap(),
+        !svc.personal_data
+            .erase_contact_details(&stale, &oys_shared::casework::CaseListing::of(&report.summary, &stale))
+            .await
+            .unwrap(),
         "only from the stored version"
     );
-    assert!(svc.personal_data.erase_contact_details(&report.summary, &state).await.unwrap());
+    assert!(svc
+        .personal_data
+        .erase_contact_details(&state, &oys_shared::casework::CaseListing::of(&report.summary, &state))
+        .await
+        .unwrap());
     let stored = svc.reports.get_report(&reference).await.unwrap().unwrap();
     assert!(stored.contact.is_none() && stored.narrative.is_some());
     assert_eq!(stored.state, state);
@@ -346,7 +354,7 @@ async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_s
     contact.phone = Some(oys_shared::fields::PhoneNumber::parse("07700 900456").unwrap());
     let asked = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
     let change = oys_application::ports::CaseChange {
-        summary: report.summary.clone(),
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &asked),
         state: asked.clone(),
         event: event_record(oys_shared::casework::CaseEvent::ReporterAskedForAdvocate, later(now, 60)),
         caseloads: vec![],
@@ -382,7 +390,7 @@ async fn statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_publ
     // Withdrawn: the change that records it takes it out of the counts.
     let state = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
     let change = oys_application::ports::CaseChange {
-        summary: report.summary.clone(),
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &state),
         state,
         event: event_record(oys_shared::casework::CaseEvent::WithdrawnAsDuplicateOrSpam, later(now, 60)),
         caseloads: vec![],
@@ -496,7 +504,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
     let closed_state =
         oys_shared::casework::CaseState { version: 1, closed_at: Some(later(now, 60)), ..Default::default() };
     let change = CaseChange {
-        summary: report.summary.clone(),
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &closed_state),
         caseloads: vec![oys_shared::casework::CaseloadChange { partner_id: "partner-a".into(), delta: 1 }],
         state: closed_state.clone(),
         event: event_record(CaseEvent::CaseClosed { reason: "resolved".into() }, later(now, 60)),
@@ -516,6 +524,7 @@ async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseload
     let moved = vec![oys_shared::casework::CaseloadChange { partner_id: "partner-a".into(), delta: -1 }];
     assert!(caseload_changes(&closed_state, &unshared).is_empty(), "(the rule is the domain's; the store adds)");
     let change = CaseChange {
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &unshared),
         state: unshared,
         caseloads: moved,
         event: event_record(CaseEvent::AdvocateContactMade, later(now, 90)),
@@ -586,7 +595,7 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
     let note = event_record(CaseEvent::Note { text: "ERASE-ME-4411 said the man lives at 9 Mill Lane".into() }, now);
     let noted = oys_shared::casework::CaseState { version: 1, ..report.state.clone() };
     let change = CaseChange {
-        summary: report.summary.clone(),
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &noted),
         state: noted.clone(),
         event: note.clone(),
         caseloads: vec![],
@@ -598,7 +607,7 @@ async fn erasure_deletes_personal_data_and_writes_what_it_is_given(backend: Back
 
     let state = erased(&noted, later(now, 60));
     let erasure = Erasure {
-        summary: report.summary.clone(),
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &state),
         state: state.clone(),
         redacted_events: vec![note.erased().unwrap()],
     };

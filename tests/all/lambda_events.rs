@@ -77,6 +77,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
     let new = oys_application::ports::NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
+        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

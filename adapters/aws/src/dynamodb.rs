@@ -85,49 +85,26 @@ pub const EXPIRY_KEY: &str = "expiry_pending";
 pub const EXPIRY_SORT: &str = "expires_epoch";
 const EXPIRES: &str = "EXPIRES";
 
-/// The STATE item: the case state, with what the case lists need of the summary.
+/// The STATE item: the case state and how the case lists, as the use case worked it out
+/// (`CaseListing::of`), stored whole; `case_status` is the listing's status again, for the
+/// status index.
 #[derive(Serialize, Deserialize)]
 struct StateItem {
     #[serde(flatten)]
     state: CaseState,
+    listing: CaseListing,
     case_status: CaseStatus,
-    listing_reference: Reference,
-    listing_received_at: Timestamp,
-    listing_routes: Vec<oys_shared::routing::Route>,
-    listing_nation: oys_shared::geography::Nation,
-    #[serde(default)]
-    listing_police_release_pending: bool,
-    #[serde(default)]
-    listing_channel: oys_shared::report::Channel,
-    #[serde(default)]
-    listing_incident_types: Vec<oys_shared::report::IncidentType>,
-    #[serde(default)]
-    listing_police_undecided: bool,
 }
 
 impl StateItem {
-    /// The state with how the case is listed (`CaseListing::of`, the domain's), which the
-    /// status and partner indexes read.
-    fn new(summary: &CaseSummary, state: CaseState) -> Self {
-        let listing = CaseListing::of(summary, &state);
-        StateItem {
-            listing_police_release_pending: listing.police_release_pending,
-            listing_channel: listing.channel,
-            listing_incident_types: listing.incident_types,
-            listing_police_undecided: listing.police_undecided,
-            state,
-            case_status: listing.status,
-            listing_reference: listing.reference,
-            listing_received_at: listing.received_at,
-            listing_routes: listing.routes,
-            listing_nation: listing.nation,
-        }
+    fn new(state: &CaseState, listing: &CaseListing) -> Self {
+        StateItem { state: state.clone(), case_status: listing.status, listing: listing.clone() }
     }
 
     /// The item with the attributes the sparse indexes read.
     fn to_item(&self) -> Result<HashMap<String, AttributeValue>, PortError> {
-        let mut item = to_item(self, case_pk(&self.listing_reference), "STATE")?;
-        item.insert(RECEIVED_SORT.into(), n(self.listing_received_at.as_second()));
+        let mut item = to_item(self, case_pk(&self.listing.reference), "STATE")?;
+        item.insert(RECEIVED_SORT.into(), n(self.listing.received_at.as_second()));
         if let Some(partner) = self.state.shared_with() {
             item.insert(PARTNER_KEY.into(), s(partner));
         }
@@ -136,28 +113,6 @@ impl StateItem {
             item.insert(EXPIRY_SORT.into(), n(expires.as_second()));
         }
         Ok(item)
-    }
-
-    fn listing(self) -> CaseListing {
-        let shared_at = self.state.shared_at();
-        CaseListing {
-            reference: self.listing_reference,
-            received_at: self.listing_received_at,
-            status: self.case_status,
-            routes: self.listing_routes,
-            nation: self.listing_nation,
-            assigned_partner: self.state.assigned_partner,
-            next_due_at: None,
-            police_release_pending: self.listing_police_release_pending,
-            channel: self.listing_channel,
-            incident_types: self.listing_incident_types,
-            call_reached: self.state.first_call_reached_at.is_some(),
-            reporter_added_at: self.state.reporter_added_at,
-            phone_proposed: self.state.phone_proposed_at.is_some(),
-            personal_data_expires_at: self.state.personal_data_expires_at,
-            shared_at,
-            police_undecided: self.listing_police_undecided,
-        }
     }
 }
 
@@ -319,7 +274,7 @@ impl Reports for DynamoStore {
             TransactWriteItem::builder().put(self.put(to_item(&report.narrative, pk.clone(), "NARRATIVE")?)).build(),
         );
         let state = report.state.clone();
-        let state_item = StateItem::new(&report.summary, state.clone());
+        let state_item = StateItem::new(&state, &report.listing);
         items.push(TransactWriteItem::builder().put(self.put(state_item.to_item()?)).build());
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
@@ -641,7 +596,7 @@ impl Deadlines for DynamoStore {
 #[async_trait]
 impl Cases for DynamoStore {
     async fn change_case(&self, reference: &Reference, change: &CaseChange) -> Result<bool, PortError> {
-        let state_item = StateItem::new(&change.summary, change.state.clone()).to_item()?;
+        let state_item = StateItem::new(&change.state, &change.listing).to_item()?;
         let mut items = vec![
             TransactWriteItem::builder()
                 .put(
@@ -746,13 +701,13 @@ impl Cases for DynamoStore {
             for item in items {
                 let state: StateItem = from_item(item)?;
                 if statuses.contains(&state.case_status) {
-                    listings.push(state.listing());
+                    listings.push(state.listing);
                 }
             }
         } else {
             for status in statuses.iter().copied() {
                 for item in self.query_index(STATUS_INDEX, STATUS_KEY, s(status.as_str()), filter.limit).await? {
-                    listings.push(from_item::<StateItem>(item)?.listing());
+                    listings.push(from_item::<StateItem>(item)?.listing);
                 }
             }
         }
@@ -813,7 +768,7 @@ impl AuditTrail for DynamoStore {
 #[async_trait]
 impl PersonalData for DynamoStore {
     async fn erase_personal_data(&self, erasure: &Erasure) -> Result<bool, PortError> {
-        let pk = case_pk(&erasure.summary.reference);
+        let pk = case_pk(&erasure.listing.reference);
         // Deleted and redacted first: if the state write then finds the case changed, the caller
         // works the erasure out again and repeats it, which finds less to do.
         for sk in ["NARRATIVE", "CONTACT"] {
@@ -835,7 +790,7 @@ impl PersonalData for DynamoStore {
                 .await
                 .map_err(|e| err("erase personal data", e))?;
         }
-        let item = StateItem::new(&erasure.summary, erasure.state.clone()).to_item()?;
+        let item = StateItem::new(&erasure.state, &erasure.listing).to_item()?;
         let result = self
             .client
             .put_item()
@@ -871,8 +826,8 @@ impl PersonalData for DynamoStore {
             .collect())
     }
 
-    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError> {
-        let pk = case_pk(&summary.reference);
+    async fn erase_contact_details(&self, state: &CaseState, listing: &CaseListing) -> Result<bool, PortError> {
+        let pk = case_pk(&listing.reference);
         self.client
             .delete_item()
             .table_name(&self.table)
@@ -881,7 +836,7 @@ impl PersonalData for DynamoStore {
             .send()
             .await
             .map_err(|e| err("erase contact details", e))?;
-        let item = StateItem::new(summary, state.clone()).to_item()?;
+        let item = StateItem::new(state, listing).to_item()?;
         let result = self
             .client
             .put_item()

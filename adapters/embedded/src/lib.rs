@@ -1,6 +1,7 @@
 //! Embedded adapters for running without AWS: one SQLite file holds reports and queues (so data
 //! survives restarts), and emails land as `.eml` files in an outbox folder a person can open.
 
+mod migrations;
 mod outbox;
 mod queue;
 mod store;
@@ -50,8 +51,8 @@ pub fn services(
     // scripts/bench-runner: p99 above 300 ms for reports with both routes).
     let db = Db::open(&paths.database)?;
     Ok(Services::new(
-        Arc::new(EmbeddedStore::on(db.clone())?),
-        Arc::new(EmbeddedQueue::on(db, max_receives, clock.clone())?),
+        Arc::new(EmbeddedStore::on(db.clone())),
+        Arc::new(EmbeddedQueue::on(db, max_receives, clock.clone())),
         Arc::new(OutboxMailer::new(&paths.outbox, &paths.outbox_index, clock.clone())?),
         clock,
         alerts,
@@ -84,22 +85,15 @@ impl Db {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| PortError::new("create data folder", e))?;
         }
-        let connection = Connection::open(path).map_err(|e| PortError::new("open database", e))?;
+        let mut connection = Connection::open(path).map_err(|e| PortError::new("open database", e))?;
         connection
             // WAL with synchronous=NORMAL: the file cannot be corrupted by a crash; a power cut may
             // lose the last commit, acceptable for a laptop (AWS runs on DynamoDB).
             // A 32 MiB page cache: with the default 2 MiB most page reads were pread calls.
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;")
             .map_err(|e| PortError::new("configure database", e))?;
+        migrations::migrations().to_latest(&mut connection).map_err(|e| PortError::new("migrate database", e))?;
         Ok(Db(Arc::new(Mutex::new(connection)), Arc::new(tokio::sync::Semaphore::new(BLOCKING_CALLS))))
-    }
-
-    /// Creates what `schema` needs (before the adapter is in use).
-    pub(crate) fn with_schema(self, schema: &str) -> Result<Db, PortError> {
-        let connection = self.0.lock().map_err(|_| PortError::new("create schema", "database lock poisoned"))?;
-        connection.execute_batch(schema).map_err(|e| PortError::new("create schema", e))?;
-        drop(connection);
-        Ok(self)
     }
 
     pub(crate) async fn run<T: Send + 'static>(

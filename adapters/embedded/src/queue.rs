@@ -13,19 +13,6 @@ use oys_shared::routing::Route;
 use super::Db;
 use oys_application::ports::{Clock, MessageQueue, PortError, ReceivedMessage};
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS queue_messages (
-    id            TEXT PRIMARY KEY,
-    queue         TEXT NOT NULL,
-    body          TEXT NOT NULL,
-    sent_at_ms    INTEGER NOT NULL,
-    visible_at_ms INTEGER NOT NULL,
-    receive_count INTEGER NOT NULL DEFAULT 0,
-    receipt       TEXT
-);
-CREATE INDEX IF NOT EXISTS queue_messages_visible ON queue_messages (queue, visible_at_ms);
-";
-
 pub struct EmbeddedQueue {
     db: Db,
     max_receives: u32,
@@ -42,8 +29,8 @@ fn dead_letter_name(route: Route) -> String {
 
 impl EmbeddedQueue {
     /// The queue on a connection the store shares.
-    pub(crate) fn on(db: Db, max_receives: u32, clock: Arc<dyn Clock>) -> Result<Self, PortError> {
-        Ok(EmbeddedQueue { db: db.with_schema(SCHEMA)?, max_receives: max_receives.max(1), clock })
+    pub(crate) fn on(db: Db, max_receives: u32, clock: Arc<dyn Clock>) -> Self {
+        EmbeddedQueue { db, max_receives: max_receives.max(1), clock }
     }
 
     async fn receive_from(

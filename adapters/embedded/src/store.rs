@@ -29,111 +29,6 @@ use oys_shared::staff_session::{PendingSignIn, StaffSession};
 use oys_shared::statistics::CountChange;
 use oys_shared::statistics::{MonthCounts, PublishedMonth};
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS cases (
-    reference   TEXT PRIMARY KEY,
-    report_id   TEXT NOT NULL,
-    summary     TEXT NOT NULL,
-    pending     TEXT NOT NULL,
-    sweep_after INTEGER
-);
-CREATE INDEX IF NOT EXISTS cases_pending_routing ON cases (sweep_after) WHERE sweep_after IS NOT NULL;
-CREATE TABLE IF NOT EXISTS narratives (
-    reference TEXT PRIMARY KEY REFERENCES cases (reference),
-    narrative TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS contacts (
-    reference TEXT PRIMARY KEY REFERENCES cases (reference),
-    contact   TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS effects (
-    reference TEXT NOT NULL REFERENCES cases (reference),
-    key       TEXT NOT NULL,
-    effect    TEXT NOT NULL,
-    PRIMARY KEY (reference, key)
-);
-CREATE TABLE IF NOT EXISTS effect_claims (
-    reference   TEXT NOT NULL,
-    key         TEXT NOT NULL,
-    lease_until INTEGER NOT NULL,
-    PRIMARY KEY (reference, key)
-);
-CREATE TABLE IF NOT EXISTS proposals (
-    reference TEXT PRIMARY KEY REFERENCES cases (reference),
-    proposal  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS deadlines (
-    reference     TEXT NOT NULL REFERENCES cases (reference),
-    kind          TEXT NOT NULL,
-    deadline      TEXT NOT NULL,
-    next_alert_at INTEGER,
-    PRIMARY KEY (reference, kind)
-);
-CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines (next_alert_at) WHERE next_alert_at IS NOT NULL;
-CREATE TABLE IF NOT EXISTS partner_caseloads (
-    partner_id TEXT PRIMARY KEY,
-    open_cases INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_states (
-    reference   TEXT PRIMARY KEY REFERENCES cases (reference),
-    state       TEXT NOT NULL,
-    version     INTEGER NOT NULL,
-    status      TEXT NOT NULL,
-    shared_with TEXT,
-    expires_at  INTEGER
-);
-CREATE INDEX IF NOT EXISTS case_states_status ON case_states (status);
-CREATE INDEX IF NOT EXISTS case_states_shared_with ON case_states (shared_with) WHERE shared_with IS NOT NULL;
-CREATE INDEX IF NOT EXISTS case_states_expiring ON case_states (expires_at) WHERE expires_at IS NOT NULL;
-CREATE TABLE IF NOT EXISTS case_events (
-    reference TEXT NOT NULL REFERENCES cases (reference),
-    id        TEXT NOT NULL,
-    at_ms     INTEGER NOT NULL,
-    event     TEXT NOT NULL,
-    PRIMARY KEY (reference, id)
-);
-CREATE TABLE IF NOT EXISTS audit (
-    reference TEXT NOT NULL,
-    id        TEXT NOT NULL,
-    at_ms     INTEGER NOT NULL,
-    entry     TEXT NOT NULL,
-    PRIMARY KEY (reference, id)
-);
--- The audit trail is append-only.
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-CREATE TABLE IF NOT EXISTS stats_counts (
-    month TEXT NOT NULL,
-    key   TEXT NOT NULL,
-    count INTEGER NOT NULL,
-    PRIMARY KEY (month, key)
-);
-CREATE TABLE IF NOT EXISTS stats_published (
-    month     TEXT PRIMARY KEY,
-    published TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS staff_sessions (
-    key        TEXT PRIMARY KEY,
-    kind       TEXT NOT NULL,
-    body       TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS receipts (
-    reference TEXT PRIMARY KEY REFERENCES cases (reference),
-    hash      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS failed_attempts (
-    key        TEXT PRIMARY KEY,
-    count      INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS idempotency (
-    key_hash   TEXT PRIMARY KEY,
-    record     TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
-);
-";
-
 /// The reminder job's query: through the partial index `deadlines_due`, never a table scan
 /// (the tests check SQLite's query plan for it).
 pub const DEADLINES_DUE_SQL: &str =
@@ -146,8 +41,8 @@ pub struct EmbeddedStore {
 
 impl EmbeddedStore {
     /// The store on a connection the queue shares.
-    pub(crate) fn on(db: Db) -> Result<Self, PortError> {
-        Ok(EmbeddedStore { db: db.with_schema(SCHEMA)? })
+    pub(crate) fn on(db: Db) -> Self {
+        EmbeddedStore { db }
     }
 }
 
@@ -199,13 +94,15 @@ impl Reports for EmbeddedStore {
                 apply_count(&tx, &report.count)?;
                 let state = &report.state;
                 tx.execute(
-                    "INSERT INTO case_states (reference, state, version, status, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO case_states (reference, state, version, status, expires_at, listing)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![
                         reference,
                         to_json(state),
                         state.version as i64,
-                        CaseListing::of(&report.summary, state).status.as_str(),
-                        state.personal_data_expires_at.map(|t| t.as_second())
+                        report.listing.status.as_str(),
+                        state.personal_data_expires_at.map(|t| t.as_second()),
+                        to_json(&report.listing)
                     ],
                 )?;
                 if let Some(record) = &report.idempotency {
@@ -488,16 +385,18 @@ impl Cases for EmbeddedStore {
             .run("change case", move |connection| {
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let changed = tx.execute(
-                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, shared_with = ?5, expires_at = ?7
+                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, shared_with = ?5, expires_at = ?7,
+                                            listing = ?8
                      WHERE reference = ?1 AND version = ?6",
                     params![
                         reference,
                         to_json(&change.state),
                         change.state.version as i64,
-                        CaseListing::of(&change.summary, &change.state).status.as_str(),
+                        change.listing.status.as_str(),
                         change.state.shared_with(),
                         change.state.version as i64 - 1,
-                        change.state.personal_data_expires_at.map(|t| t.as_second())
+                        change.state.personal_data_expires_at.map(|t| t.as_second()),
+                        to_json(&change.listing)
                     ],
                 )?;
                 if changed == 0 {
@@ -561,22 +460,16 @@ impl Cases for EmbeddedStore {
         self.db
             .run("list cases", move |connection| {
                 let mut statement = connection.prepare(
-                    "SELECT c.summary, s.state FROM case_states s JOIN cases c ON c.reference = s.reference
+                    "SELECT s.listing FROM case_states s JOIN cases c ON c.reference = s.reference
                      WHERE s.status IN (SELECT value FROM json_each(?1))
                        AND (?2 IS NULL OR s.shared_with = ?2)
                      ORDER BY c.rowid DESC LIMIT ?3",
                 )?;
                 let rows = statement
                     .query_map(params![to_json(&filter.statuses), filter.shared_with, filter.limit as i64], |row| {
-                        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                        row.get::<_, String>(0)
                     })?;
-                rows.map(|row| {
-                    let (summary, state) = row?;
-                    let summary: CaseSummary = from_json(&summary)?;
-                    let state: CaseState = from_json(&state)?;
-                    Ok(CaseListing::of(&summary, &state))
-                })
-                .collect()
+                rows.map(|row| from_json(&row?)).collect()
             })
             .await
     }
@@ -681,23 +574,23 @@ impl PersonalData for EmbeddedStore {
             .await
     }
 
-    async fn erase_contact_details(&self, summary: &CaseSummary, state: &CaseState) -> Result<bool, PortError> {
-        let (reference, state, status) =
-            (summary.reference.to_string(), state.clone(), CaseListing::of(summary, state).status);
+    async fn erase_contact_details(&self, state: &CaseState, listing: &CaseListing) -> Result<bool, PortError> {
+        let (reference, state, listing) = (listing.reference.to_string(), state.clone(), listing.clone());
         self.db
             .run("erase contact details", move |connection| {
                 let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 tx.execute("DELETE FROM contacts WHERE reference = ?1", [&reference])?;
                 let changed = tx.execute(
-                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5
+                    "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5, listing = ?7
                      WHERE reference = ?1 AND version = ?6",
                     params![
                         reference,
                         to_json(&state),
                         state.version as i64,
-                        status.as_str(),
+                        listing.status.as_str(),
                         state.personal_data_expires_at.map(|t| t.as_second()),
-                        state.version as i64 - 1
+                        state.version as i64 - 1,
+                        to_json(&listing)
                     ],
                 )?;
                 tx.commit()?;
@@ -713,18 +606,19 @@ fn erase(connection: &mut rusqlite::Connection, erasure: &Erasure) -> rusqlite::
     // IMMEDIATE: a transaction that reads then writes must hold the write lock from its start,
     // or a concurrent writer makes it fail with "database is locked" despite the busy timeout.
     let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let reference = erasure.summary.reference.as_str();
+    let reference = erasure.listing.reference.as_str();
     let state = &erasure.state;
     let written = tx.execute(
-        "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5
+        "UPDATE case_states SET state = ?2, version = ?3, status = ?4, expires_at = ?5, listing = ?7
          WHERE reference = ?1 AND version = ?6",
         params![
             reference,
             to_json(state),
             state.version as i64,
-            CaseListing::of(&erasure.summary, state).status.as_str(),
+            erasure.listing.status.as_str(),
             state.personal_data_expires_at.map(|t| t.as_second()),
-            state.version as i64 - 1
+            state.version as i64 - 1,
+            to_json(&erasure.listing)
         ],
     )?;
     if written == 0 {

@@ -240,11 +240,11 @@ impl PersonalData for Flaky<dyn PersonalData> {
     }
     async fn erase_contact_details(
         &self,
-        summary: &oys_shared::case_record::CaseSummary,
         state: &oys_shared::casework::CaseState,
+        listing: &oys_shared::casework::CaseListing,
     ) -> Result<bool, PortError> {
         self.switch.check("erase contact details")?;
-        self.inner.erase_contact_details(summary, state).await
+        self.inner.erase_contact_details(state, listing).await
     }
 }
 
