@@ -812,21 +812,6 @@ fn is_absent_or_blank(value: Option<&Value>) -> bool {
     }
 }
 
-/// The fields the no-script form sends as repeated `name=value` pairs.
-const FORM_LIST_FIELDS: &[&str] =
-    &["reporter.heritage", "incident.types", "incident.motivations", "consent.support_needs"];
-/// The fields the no-script form sends as `true`/`false` (radio buttons) or `on` (checkboxes).
-const FORM_BOOL_FIELDS: &[&str] = &[
-    "contact.safe_to_leave_voicemail",
-    "contact.interpreter_needed",
-    "incident.location.online",
-    "incident.injured",
-    "incident.ongoing",
-    "incident.reported_to_police_already",
-    "consent.advocate_support",
-    "assisted.interpreter_used",
-];
-
 /// Every field the no-script form may send: the leaves of the report's JSON shape (docs/openapi.json).
 /// The form object is built only from these paths, never from arbitrary nesting: a key with
 /// thousands of dots once built a value so deep that dropping it overflowed the stack.
@@ -868,93 +853,6 @@ pub const FORM_FIELDS: &[&str] = &[
     "assisted.language_spoken",
     "assisted.interpreter_used",
 ];
-
-/// How many unknown form keys are carried through to the parser (each becomes one
-/// `unknown_field` error); the rest are only counted.
-const FORM_UNKNOWN_KEYS_KEPT: usize = 10;
-
-/// Turns the no-script form's flattened fields (`incident.types=a&incident.types=b`,
-/// `contact.phone=…`) into the JSON shape of the API, so one parser serves both.
-/// Empty values are dropped (an untouched input); a repeated single field becomes a list,
-/// which the parser then refuses with a clear error. A key naming a section (`contact`,
-/// `incident.location`) is that section given a text, which the parser refuses as the wrong
-/// type, as it would `{"contact": "…"}`. Any other key that is not one of `FORM_FIELDS` is
-/// kept, under its sanitised name at the top level, so the parser refuses it as unknown;
-/// the depth of the result is bounded by `FORM_FIELDS` whatever the input.
-pub fn value_from_form<I, K, V>(pairs: I) -> Value
-where
-    I: IntoIterator<Item = (K, V)>,
-    K: AsRef<str>,
-    V: AsRef<str>,
-{
-    let mut root = Map::new();
-    let mut unknown_kept = 0;
-    'pairs: for (key, raw) in pairs {
-        let (key, raw) = (key.as_ref(), raw.as_ref());
-        if is_form_section(key) {
-            let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
-            let mut node = &mut root;
-            for part in parent.split('.').filter(|part| !part.is_empty()) {
-                let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
-                let Some(object) = entry.as_object_mut() else { continue 'pairs };
-                node = object;
-            }
-            node.insert(last.to_string(), Value::String(raw.to_string()));
-            continue;
-        }
-        let Some(&known) = FORM_FIELDS.iter().find(|field| **field == key) else {
-            if !key.is_empty() && unknown_kept < FORM_UNKNOWN_KEYS_KEPT {
-                let name = crate::errors::sanitised_field_name(key);
-                if !root.contains_key(&name) {
-                    unknown_kept += 1;
-                    root.insert(name, Value::Null);
-                }
-            }
-            continue;
-        };
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let value = if FORM_BOOL_FIELDS.contains(&known) {
-            match raw.trim() {
-                "true" | "on" | "yes" => Value::Bool(true),
-                "false" | "off" | "no" => Value::Bool(false),
-                other => Value::String(other.to_string()),
-            }
-        } else {
-            Value::String(raw.to_string())
-        };
-        let mut parts: Vec<&str> = known.split('.').collect();
-        let last = parts.pop().expect("split yields at least one part");
-        let mut node = &mut root;
-        for part in parts {
-            let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            // A section given a text (above), or an unknown key by its name: it stays, so the
-            // parser refuses it, and the field is dropped.
-            let Some(object) = entry.as_object_mut() else { continue 'pairs };
-            node = object;
-        }
-        match node.get_mut(last) {
-            Some(Value::Array(items)) => items.push(value),
-            Some(existing) => {
-                let first = existing.take();
-                *existing = Value::Array(vec![first, value]);
-            }
-            None if FORM_LIST_FIELDS.contains(&known) => {
-                node.insert(last.to_string(), Value::Array(vec![value]));
-            }
-            None => {
-                node.insert(last.to_string(), value);
-            }
-        }
-    }
-    Value::Object(root)
-}
-
-/// Whether a form key names a section of the report (a path with form fields under it).
-fn is_form_section(key: &str) -> bool {
-    FORM_FIELDS.iter().any(|field| field.strip_prefix(key).is_some_and(|rest| rest.starts_with('.')))
-}
 
 #[cfg(test)]
 mod tests;

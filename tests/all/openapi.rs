@@ -152,7 +152,10 @@ fn the_documented_form_fields_are_the_parsers() {
 fn the_example_reports_are_valid_and_the_invalid_one_is_not() {
     assert_valid("ReportRequest", &event_json("report-full.json"));
     assert_valid("ReportRequest", &event_json("report-anonymous.json"));
-    assert_valid("ReportRequest", &value_from_form(form_urlencoded::parse(event("report-form.txt").as_bytes())));
+    assert_valid(
+        "ReportRequest",
+        &oys_web::value_from_form(form_urlencoded::parse(event("report-form.txt").as_bytes())),
+    );
     assert!(!is_valid(&format!("{SCHEMAS}/ReportRequest"), &event_json("report-invalid.json")));
 }
 

@@ -5,6 +5,9 @@
 //! Content-Security-Policy (no inline script, nothing from another site), no referrer.
 
 mod confirmation;
+mod to_json;
+
+pub use to_json::value_from_form;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,8 +22,8 @@ use axum::Router;
 
 use oys_shared::i18n::{self, Language};
 use oys_shared::report::{
-    value_from_form, AgeBand, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount, PlaceType,
-    PoliceConsent, Relationship, Role, Submitter, SupportNeed, PRIVACY_NOTICE_VERSION,
+    AgeBand, ContactMethod, Gender, Heritage, IncidentType, Motivation, PerpetratorCount, PlaceType, PoliceConsent,
+    Relationship, Role, Submitter, SupportNeed, PRIVACY_NOTICE_VERSION,
 };
 use oys_shared::Choice;
 use oys_shared::FieldError;

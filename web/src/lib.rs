@@ -37,7 +37,7 @@ mod stats;
 pub use console::{ConsoleSignIn, OidcClient, OidcSettings};
 pub use cross_site::refuse_cross_site;
 pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
-pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form};
+pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form, value_from_form};
 #[cfg(feature = "staff")]
 pub use operator::{list_query, operator_router, Staff};
 pub use report::{parse_json, public_router, read_report, submit_request, ReportRequest};

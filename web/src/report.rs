@@ -14,7 +14,9 @@ use serde_json::Value;
 use tracing::{error, warn};
 
 use oys_shared::i18n::Language;
-use oys_shared::report::{limits, read_report_request, requested_language, value_from_form, Submitter};
+use oys_shared::report::{limits, read_report_request, requested_language, Submitter};
+
+use crate::form::value_from_form;
 use oys_shared::{ErrorCode, FieldError};
 
 use super::{retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};

@@ -32,7 +32,7 @@ use oys_shared::follow_up::{parse_follow_up, FOLLOW_UP_FIELDS};
 use oys_shared::i18n::Language;
 use oys_shared::report::{limits, parse_report, requested_language, Submitter, FORM_FIELDS};
 use oys_shared::{ErrorCode, FieldError};
-use oys_web::{follow_up_from_form, list_query, parse_json, read_report, report_from_form, ApiError};
+use oys_web::{follow_up_from_form, list_query, parse_json, read_report, report_from_form, value_from_form, ApiError};
 
 use support::config;
 use support::contract::*;
@@ -494,5 +494,79 @@ proptest! {
             (due, read) => prop_assert!(false, "{due:?} read as {read:?}"),
         }
         prop_assert_eq!(list_query(None), Ok((None, None)));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The no-script form's mapping (`value_from_form`): arbitrary pairs and bytes, and a valid
+// report's fields in any order.
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Property 3: the same report as the form's urlencoded bytes, its fields in any order,
+    /// parses to the same `Report` as the JSON.
+    #[test]
+    fn a_valid_report_as_form_bytes_parses_to_the_same_report(
+        spec in valid_report(),
+        weights in prop::collection::vec(any::<u32>(), FORM_FIELDS.len()),
+    ) {
+        let pairs = shuffled(spec.form_pairs(), &weights);
+        let bytes = form_bytes(&pairs);
+        let value = value_from_form(form_urlencoded::parse(&bytes));
+        let from_form = parse_report(&value, spec.now, spec.submitter);
+        prop_assert_eq!(from_form.as_ref(), Ok(&spec.expected()), "{}", value);
+        prop_assert_eq!(from_form, parse_report(&spec.json(), spec.now, spec.submitter));
+    }
+
+    /// Properties 1 and 2 on the form: any pairs make a bounded value that parses or is
+    /// refused field by field; a key that is no form field never goes unnoticed.
+    #[test]
+    fn any_form_pairs_are_parsed_or_refused_field_by_field(
+        pairs in prop::collection::vec((form_key(), form_value()), 0..40),
+        spec in valid_report(),
+        extra_at in any::<prop::sample::Index>(),
+        language in language(),
+    ) {
+        // Arbitrary pairs alone, and mixed into a valid report.
+        let mut mixed = spec.form_pairs();
+        if !pairs.is_empty() {
+            let at = extra_at.index(mixed.len() + 1);
+            let extra = &pairs[..pairs.len().min(3)];
+            mixed.splice(at..at, extra.iter().cloned());
+        }
+        for pairs in [pairs.clone(), mixed] {
+            let value = value_from_form(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            check_form_value(&value)?;
+            let _ = requested_language(&value);
+            match parse_report(&value, spec.now, spec.submitter) {
+                Ok(report) => {
+                    check_report_invariants(&report, spec.submitter)?;
+                    let strangers: Vec<&String> = pairs
+                        .iter()
+                        .map(|(k, _)| k)
+                        .filter(|k| !k.is_empty() && !FORM_FIELDS.contains(&k.as_str()))
+                        .collect();
+                    prop_assert!(strangers.is_empty(), "accepted with keys that are no form field: {strangers:?}");
+                }
+                Err(errors) => check_report_refusal(&value, &errors, language)?,
+            }
+        }
+    }
+
+    /// Properties 1 and 2 on the form's bytes, as the HTTP layer reads them.
+    #[test]
+    fn any_form_bytes_are_parsed_or_refused_field_by_field(
+        bytes in form_body(),
+        now in now(),
+        submitter in submitter(),
+        language in language(),
+    ) {
+        let value = value_from_form(form_urlencoded::parse(&bytes));
+        check_form_value(&value)?;
+        match parse_report(&value, now, submitter) {
+            Ok(report) => check_report_invariants(&report, submitter)?,
+            Err(errors) => check_report_refusal(&value, &errors, language)?,
+        }
     }
 }
