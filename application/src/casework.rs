@@ -31,6 +31,25 @@ use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 use oys_shared::statistics::MonthOutlook;
 
+crate::services::use_case_ports!(
+    crate::services::WithReports,
+    crate::services::WithCases,
+    crate::services::WithDeadlines,
+    crate::services::WithEffects,
+    crate::services::WithAssignments,
+    crate::services::WithAudit,
+    crate::services::WithClock,
+    crate::services::WithRetention,
+    crate::services::WithStatistics,
+    crate::intake::Ports,
+    crate::follow_up::Ports,
+    crate::referral::Ports,
+    crate::retention::Ports,
+    crate::routed::Ports,
+    crate::send_once::Ports,
+    crate::statistics::Ports,
+);
+
 /// The most cases one list answers with (the newest first).
 const CASE_LIST_LIMIT: usize = 200;
 
@@ -59,8 +78,8 @@ pub struct ExportedReport {
 }
 
 /// What casework needs beyond the shared services.
-pub struct Casework {
-    pub services: Services,
+pub struct Casework<S = Services> {
+    pub services: S,
     pub partners: Vec<Partner>,
     pub force_mailboxes: HashMap<String, String>,
 }
@@ -189,7 +208,7 @@ pub enum CaseDetail {
     Advocate(Box<AdvocateCaseView>),
 }
 
-impl Casework {
+impl<S: Ports> Casework<S> {
     fn partner(&self, id: &str) -> Option<&Partner> {
         self.partners.iter().find(|p| p.id == id)
     }
@@ -197,7 +216,7 @@ impl Casework {
     /// The case if `caller` may see it; "not found" otherwise, whether or not it exists.
     async fn visible_case(&self, caller: &Caller, reference: &Reference) -> Result<StoredReport, CaseError> {
         let svc = &self.services;
-        let report = retry_transient(|| svc.reports.get_report(reference)).await?.ok_or(CaseError::NotFound)?;
+        let report = retry_transient(|| svc.reports().get_report(reference)).await?.ok_or(CaseError::NotFound)?;
         if caller.is_operator() {
             return Ok(report);
         }
@@ -211,12 +230,12 @@ impl Casework {
         let entry = AuditEntry {
             id: uuid::Uuid::new_v4().simple().to_string(),
             reference: reference.clone(),
-            at: self.services.clock.now(),
+            at: self.services.clock().now(),
             actor: caller.user.clone(),
             role: caller.main_role(),
             action: action.to_string(),
         };
-        self.services.audit.append(&entry).await?;
+        self.services.audit().append(&entry).await?;
         Ok(())
     }
 
@@ -234,10 +253,10 @@ impl Casework {
         };
         let statuses = status.map_or_else(CaseStatus::listed_by_default, |status| vec![status]);
         let filter = CaseFilter { statuses, shared_with, limit: CASE_LIST_LIMIT };
-        let mut listings = self.services.cases.list_cases(&filter).await?;
+        let mut listings = self.services.cases().list_cases(&filter).await?;
         // The next deadline of each listed case (a list is at most CASE_LIST_LIMIT cases).
         for listing in &mut listings {
-            let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
+            let deadlines = self.services.deadlines().for_case(&listing.reference).await?;
             listing.next_due_at = deadlines
                 .iter()
                 .filter(|d| d.met_at.is_none())
@@ -265,17 +284,17 @@ impl Casework {
             return Err(CaseError::Forbidden);
         }
         let cases = self.open_cases_with_deadlines().await?;
-        Ok(oys_shared::work_queue::work_queue(cases, self.services.clock.now()))
+        Ok(oys_shared::work_queue::work_queue(cases, self.services.clock().now()))
     }
 
     /// The open cases (at most `CASE_LIST_LIMIT`, newest first), each with its deadlines.
     async fn open_cases_with_deadlines(&self) -> Result<Vec<(CaseListing, Vec<Deadline>)>, CaseError> {
         let filter =
             CaseFilter { statuses: CaseStatus::listed_by_default(), shared_with: None, limit: CASE_LIST_LIMIT };
-        let listings = self.services.cases.list_cases(&filter).await?;
+        let listings = self.services.cases().list_cases(&filter).await?;
         let mut cases = Vec::with_capacity(listings.len());
         for listing in listings {
-            let deadlines = self.services.deadlines.for_case(&listing.reference).await?;
+            let deadlines = self.services.deadlines().for_case(&listing.reference).await?;
             cases.push((listing, deadlines));
         }
         Ok(cases)
@@ -288,7 +307,7 @@ impl Casework {
             return Err(CaseError::Forbidden);
         }
         let cases = self.open_cases_with_deadlines().await?;
-        let now = self.services.clock.now();
+        let now = self.services.clock().now();
         let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
         Ok(Oversight {
             escalations: oys_shared::oversight::escalations(&cases, now),
@@ -304,16 +323,16 @@ impl Casework {
             return Err(CaseError::Forbidden);
         }
         let svc = &self.services;
-        let published: Vec<String> = svc.statistics.published_months().await?.into_iter().map(|m| m.month).collect();
+        let published: Vec<String> = svc.statistics().published_months().await?.into_iter().map(|m| m.month).collect();
         Ok(svc
-            .statistics
+            .statistics()
             .month_counts()
             .await?
             .iter()
             .filter(|counts| !published.contains(&counts.month))
             .map(|counts| {
                 (
-                    oys_shared::statistics::outlook(counts, svc.disclosure_threshold),
+                    oys_shared::statistics::outlook(counts, *svc.disclosure_threshold()),
                     crate::statistics::publication_date(&counts.month),
                 )
             })
@@ -325,8 +344,8 @@ impl Casework {
         let report = self.visible_case(caller, reference).await?;
         self.audit(caller, reference, "read").await?;
         let svc = &self.services;
-        let mut deadlines = svc.deadlines.for_case(reference).await?;
-        let mut events = svc.cases.events(reference).await?;
+        let mut deadlines = svc.deadlines().for_case(reference).await?;
+        let mut events = svc.cases().events(reference).await?;
         let status = status(&report.summary, &report.state);
         if let Some(partner) = caller.advocate_of().filter(|_| !caller.is_operator()) {
             deadlines.retain(|d| d.kind == DeadlineKind::AdvocateCall && d.partner_id.as_deref() == Some(partner));
@@ -339,7 +358,7 @@ impl Casework {
                 events,
             })));
         }
-        let effects = svc.effects.recorded(reference).await?;
+        let effects = svc.effects().recorded(reference).await?;
         Ok(CaseDetail::Staff(Box::new(CaseView {
             reference: reference.clone(),
             status,
@@ -348,7 +367,7 @@ impl Casework {
             narrative: report.narrative,
             contact: report.contact,
             deadlines,
-            proposal: svc.assignments.proposal(reference).await?,
+            proposal: svc.assignments().proposal(reference).await?,
             disclosures: Some(effects.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect()),
             events,
         })))
@@ -371,7 +390,7 @@ impl Casework {
         if !caller.is_operator() && !event.allowed_for_advocate() {
             return Err(CaseError::Forbidden);
         }
-        let now = self.services.clock.now();
+        let now = self.services.clock().now();
         let partners: Vec<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
         let forces: Vec<&str> = oys_shared::geography::all_forces().collect();
         let (state, consequences) =
@@ -381,9 +400,9 @@ impl Casework {
         // confirmed is contact details saved now.
         let confirmed = matches!(event, CaseEvent::ReporterPhoneConfirmed);
         let state = if confirmed {
-            self.services.retention.contact_saved(&state, now)
+            self.services.retention().contact_saved(&state, now)
         } else {
-            self.services.retention.extend(&state, now)
+            self.services.retention().extend(&state, now)
         };
         let record = EventRecord {
             id: uuid::Uuid::new_v4().simple().to_string(),
@@ -412,7 +431,7 @@ impl Casework {
             }),
         };
         let svc = &self.services;
-        let changed = retry_transient(|| svc.cases.change_case(reference, &change)).await?;
+        let changed = retry_transient(|| svc.cases().change_case(reference, &change)).await?;
         if !changed {
             return Err(CaseError::Invalid(vec![FieldError::new("type", ErrorCode::VersionConflict)]));
         }
@@ -454,7 +473,7 @@ impl Casework {
                 }
             }
             Consequence::ReleasePoliceReferral => {
-                let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
+                let referrals = PoliceReferrals::new(svc, self.force_mailboxes.clone());
                 referrals.released(reference).await.map_err(|e| match e {
                     WorkerError::Port(e) => CaseError::Port(e),
                     other => CaseError::Port(PortError::new("release police referral", other)),
@@ -463,7 +482,7 @@ impl Casework {
             }
             Consequence::NotifyPoliceWithdrawal => {
                 self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
-                let effects = svc.effects.recorded(reference).await?;
+                let effects = svc.effects().recorded(reference).await?;
                 let referral = effects.iter().find(|e| e.key == oys_shared::effects::keys::POLICE_DISCLOSED);
                 let key = oys_shared::effects::keys::POLICE_WITHDRAWAL_NOTIFIED;
                 if let (Some(referral), false) = (referral, effects.iter().any(|e| e.key == key)) {
@@ -484,7 +503,7 @@ impl Casework {
                 }
             }
             Consequence::ReferToPolice { force } => {
-                let referrals = PoliceReferrals::new(svc.clone(), self.force_mailboxes.clone());
+                let referrals = PoliceReferrals::new(svc, self.force_mailboxes.clone());
                 referrals.to_chosen_force(reference, &force).await.map_err(|e| match e {
                     WorkerError::Port(e) => CaseError::Port(e),
                     other => {
@@ -509,7 +528,7 @@ impl Casework {
     /// Sends the partner what the reporter consented to share, once, and starts its clock.
     async fn hand_off(&self, reference: &Reference, partner_id: &str, now: Timestamp) -> Result<(), CaseError> {
         let partner = self.partner(partner_id).ok_or(CaseError::NotFound)?;
-        let report = self.services.reports.get_report(reference).await?.ok_or(CaseError::NotFound)?;
+        let report = self.services.reports().get_report(reference).await?.ok_or(CaseError::NotFound)?;
         // Consent is checked again from the stored state: nothing leaves without it.
         if report.state.shared_with() != Some(partner_id) {
             warn!(reference = %reference, "handoff skipped: consent to share is not in place");
@@ -537,7 +556,7 @@ impl Casework {
             send_and_record(&self.services, reference, email).await?;
         }
         self.services
-            .deadlines
+            .deadlines()
             .save_deadline(&Deadline::new(reference, DeadlineKind::AdvocateCall, &times, now, Some(partner_id)))
             .await?;
         Ok(())
@@ -545,17 +564,17 @@ impl Casework {
 
     /// Marks deadlines met: no more alerts for them.
     async fn meet(&self, reference: &Reference, kinds: &[DeadlineKind], now: Timestamp) -> Result<(), CaseError> {
-        for deadline in self.services.deadlines.for_case(reference).await? {
+        for deadline in self.services.deadlines().for_case(reference).await? {
             if kinds.contains(&deadline.kind) && deadline.met_at.is_none() {
                 let expected = deadline.next_alert_at;
-                self.services.deadlines.update_deadline(&deadline.met(now), expected).await?;
+                self.services.deadlines().update_deadline(&deadline.met(now), expected).await?;
             }
         }
         Ok(())
     }
 
     async fn done(&self, reference: &Reference, key: &str) -> Result<bool, CaseError> {
-        Ok(self.services.effects.recorded(reference).await?.iter().any(|e| e.key == key))
+        Ok(self.services.effects().recorded(reference).await?.iter().any(|e| e.key == key))
     }
 
     /// Everything held about a report (subject access), for operators; audited as an export.
@@ -567,16 +586,16 @@ impl Casework {
         self.audit(caller, reference, "export").await?;
         let svc = &self.services;
         // Who read the case and when is for leads, as `/audit` is.
-        let audit = if caller.is_lead() { Some(svc.audit.entries(reference).await?) } else { None };
+        let audit = if caller.is_lead() { Some(svc.audit().entries(reference).await?) } else { None };
         Ok(CaseExport {
             reference: reference.clone(),
-            exported_at: svc.clock.now(),
+            exported_at: svc.clock().now(),
             report: ExportedReport { summary: report.summary, narrative: report.narrative, contact: report.contact },
             state: report.state,
-            proposal: svc.assignments.proposal(reference).await?,
-            deadlines: svc.deadlines.for_case(reference).await?,
-            events: svc.cases.events(reference).await?,
-            disclosures_and_notices: svc.effects.recorded(reference).await?,
+            proposal: svc.assignments().proposal(reference).await?,
+            deadlines: svc.deadlines().for_case(reference).await?,
+            events: svc.cases().events(reference).await?,
+            disclosures_and_notices: svc.effects().recorded(reference).await?,
             audit,
         })
     }
@@ -603,7 +622,7 @@ impl Casework {
         let svc = &self.services;
         step(
             ErasureStep::PersonalData,
-            crate::retention::erase_stored(svc, reference, svc.clock.now()).await.map(drop).map_err(CaseError::from),
+            crate::retention::erase_stored(svc, reference, svc.clock().now()).await.map(drop).map_err(CaseError::from),
         )?;
         step(
             ErasureStep::KeptCopies,
@@ -618,7 +637,7 @@ impl Casework {
     /// Every organisation that received the case's details is told, once (UK GDPR art. 19).
     async fn erasure_notices(&self, reference: &Reference) -> Result<(), CaseError> {
         let svc = &self.services;
-        let effects = svc.effects.recorded(reference).await?;
+        let effects = svc.effects().recorded(reference).await?;
         for disclosure in effects.iter().filter(|e| e.kind == EffectKind::Disclosure) {
             let key = format!("erasure_notice:{}", disclosure.key);
             let Some(mailbox) = disclosure.mailbox() else { continue };
@@ -650,10 +669,10 @@ impl Casework {
         self.audit(caller, reference, "audit_read").await?;
         let svc = &self.services;
         let disclosures: Vec<EffectRecord> =
-            svc.effects.recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
+            svc.effects().recorded(reference).await?.into_iter().filter(|e| e.kind == EffectKind::Disclosure).collect();
         Ok(AuditTrail {
             reference: reference.clone(),
-            reads_and_exports: svc.audit.entries(reference).await?,
+            reads_and_exports: svc.audit().entries(reference).await?,
             disclosures,
         })
     }

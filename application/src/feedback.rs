@@ -9,8 +9,13 @@ use tracing::warn;
 use oys_shared::Reference;
 
 use crate::ports::{EffectTag, PortError};
-use crate::services::Services;
 use oys_shared::effects::DeliveryStatus;
+
+crate::services::use_case_ports!(
+    crate::services::WithEffects,
+    crate::services::WithMailer,
+    crate::services::WithAlerts,
+);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedbackOutcome {
@@ -25,11 +30,11 @@ pub enum FeedbackOutcome {
 /// Records what SES reported about an email that is an effect (`tag`): not delivered, and the
 /// operators told by reference, once. The Lambda bootstrap reads the SES event into these.
 pub async fn record_delivery_failure(
-    svc: &Services,
+    svc: &impl Ports,
     status: DeliveryStatus,
     tag: EffectTag,
 ) -> Result<FeedbackOutcome, PortError> {
-    let Some(before) = svc.effects.mark_undelivered(&tag.reference, &tag.key, status).await? else {
+    let Some(before) = svc.effects().mark_undelivered(&tag.reference, &tag.key, status).await? else {
         warn!(reference = %tag.reference, "email feedback about an effect that is not recorded");
         return Ok(FeedbackOutcome::Ignored);
     };
@@ -51,7 +56,7 @@ pub async fn record_delivery_failure(
             reference = tag.reference,
             status = status.as_str(),
         );
-        svc.mailer.send(&svc.alerts.to_operators(&tag.reference, subject, text)).await?;
+        svc.mailer().send(&svc.alerts().to_operators(&tag.reference, subject, text)).await?;
     }
     warn!(reference = %tag.reference, effect = %tag.key, status = status.as_str(), "email not delivered");
     Ok(FeedbackOutcome::Recorded { reference: tag.reference, status })

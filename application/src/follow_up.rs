@@ -21,7 +21,19 @@ use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
 
 use crate::ports::{retry_transient, CaseChange, OutgoingEmail, Owed, PortError};
-use crate::Services;
+
+crate::services::use_case_ports!(
+    crate::services::WithReports,
+    crate::services::WithQueue,
+    crate::services::WithMailer,
+    crate::services::WithClock,
+    crate::services::WithAlerts,
+    crate::services::WithRetention,
+    crate::services::WithFollowUps,
+    crate::services::WithEffects,
+    crate::services::WithCases,
+    crate::send_once::Ports,
+);
 
 /// What a follow-up came to.
 #[derive(Debug, PartialEq)]
@@ -39,10 +51,10 @@ pub enum FollowUpOutcome {
 }
 
 /// A new receipt for a report: stored as its hash; the text goes to the reporter only.
-pub async fn issue_receipt(svc: &Services, reference: &Reference) -> Result<FollowUpReceipt, PortError> {
+pub async fn issue_receipt(svc: &impl Ports, reference: &Reference) -> Result<FollowUpReceipt, PortError> {
     let receipt = FollowUpReceipt::from_entropy(random_u128());
     let hash = hash_receipt(reference, receipt.expose());
-    retry_transient(|| svc.follow_ups.set_receipt_hash(reference, &hash)).await?;
+    retry_transient(|| svc.follow_ups().set_receipt_hash(reference, &hash)).await?;
     Ok(receipt)
 }
 
@@ -50,40 +62,40 @@ pub async fn issue_receipt(svc: &Services, reference: &Reference) -> Result<Foll
 /// `oys_shared::follow_up::parse_follow_up`), if the reference and receipt match. `client` is
 /// the caller's network address (hashed into a key here, never stored or logged as is).
 pub async fn add_to_report(
-    svc: &Services,
+    svc: &impl Ports,
     request: FollowUpRequest,
     client: Option<&str>,
 ) -> Result<FollowUpOutcome, PortError> {
-    let now = svc.clock.now();
+    let now = svc.clock().now();
     let window = now.as_second().div_euclid(FAILED_ATTEMPT_WINDOW_SECONDS);
     let window_ends = Timestamp::from_second((window + 1) * FAILED_ATTEMPT_WINDOW_SECONDS).unwrap_or(now);
     let client_key = oys_shared::hex::sha256(format!("client#{}#{window}", client.unwrap_or("unknown")).as_bytes());
     // Keyed by the reference whether or not it exists, so the ceiling reveals nothing either.
     let reference_key = oys_shared::hex::sha256(format!("{}#{window}", request.reference).as_bytes());
-    if !svc.follow_ups.take_attempt(&client_key, ATTEMPTS_PER_CLIENT, window_ends).await? {
+    if !svc.follow_ups().take_attempt(&client_key, ATTEMPTS_PER_CLIENT, window_ends).await? {
         warn!("follow-up refused: too many wrong receipts from one client");
         return Ok(FollowUpOutcome::TooManyAttempts);
     }
-    if !svc.follow_ups.take_attempt(&reference_key, ATTEMPTS_PER_REFERENCE, window_ends).await? {
-        svc.follow_ups.give_back_attempt(&client_key).await?;
+    if !svc.follow_ups().take_attempt(&reference_key, ATTEMPTS_PER_REFERENCE, window_ends).await? {
+        svc.follow_ups().give_back_attempt(&client_key).await?;
         warn!("follow-up refused: too many wrong receipts for one reference");
         return Ok(FollowUpOutcome::TooManyAttempts);
     }
-    let stored = svc.follow_ups.receipt_hash(&request.reference).await?;
+    let stored = svc.follow_ups().receipt_hash(&request.reference).await?;
     let matches = stored.as_deref() == Some(hash_receipt(&request.reference, request.receipt.expose()).as_str());
-    let report = if matches { svc.reports.get_report(&request.reference).await? } else { None };
+    let report = if matches { svc.reports().get_report(&request.reference).await? } else { None };
     let Some(report) = report else {
         warn!("follow-up refused: reference and receipt not recognised");
         return Ok(FollowUpOutcome::NotRecognised);
     };
     // A right receipt counts against nobody.
-    svc.follow_ups.give_back_attempt(&client_key).await?;
-    svc.follow_ups.give_back_attempt(&reference_key).await?;
+    svc.follow_ups().give_back_attempt(&client_key).await?;
+    svc.follow_ups().give_back_attempt(&reference_key).await?;
     apply(svc, request, report, now).await
 }
 
 async fn apply(
-    svc: &Services,
+    svc: &impl Ports,
     request: FollowUpRequest,
     report: crate::ports::StoredReport,
     now: Timestamp,
@@ -128,13 +140,13 @@ async fn apply(
         let next = match event {
             // The phone it saves is contact details again, with their own (shorter) expiry.
             CaseEvent::ReporterAskedForAdvocate => {
-                let mut next = svc.retention.contact_saved(&next, now);
+                let mut next = svc.retention().contact_saved(&next, now);
                 if phone_proposed {
                     next.phone_proposed_at = Some(now);
                 }
                 next
             }
-            _ => svc.retention.extend(&next, now),
+            _ => svc.retention().extend(&next, now),
         };
         changes.push((event.clone(), state.clone(), next.clone()));
         state = next;
@@ -172,7 +184,7 @@ async fn apply(
             count: None,
             owed: Some(Owed { deliveries: owes, sweep_after: after_grace(now) }),
         };
-        if !retry_transient(|| svc.cases.change_case(reference, &change)).await? {
+        if !retry_transient(|| svc.cases().change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.
             return Err(PortError::transient("follow-up", "case changed meanwhile"));
         }
@@ -192,7 +204,7 @@ fn after_grace(now: Timestamp) -> Timestamp {
 
 /// The operators' alert of what the reporter added with their receipt, from the follow-up
 /// alert deliveries owed (the request's own, or the sweeper's): the kinds, never the words.
-pub(crate) fn alert_email(svc: &Services, reference: &Reference, at: Timestamp, owed: &[Delivery]) -> OutgoingEmail {
+pub(crate) fn alert_email(svc: &impl Ports, reference: &Reference, at: Timestamp, owed: &[Delivery]) -> OutgoingEmail {
     let text = oys_shared::emails::follow_up_alert(
         reference,
         at,
@@ -200,7 +212,7 @@ pub(crate) fn alert_email(svc: &Services, reference: &Reference, at: Timestamp, 
         owed.contains(&Delivery::FollowUpAdvocateAlert),
         owed.contains(&Delivery::FollowUpPhoneProposedAlert),
     );
-    svc.alerts.to_operators(reference, text.subject, text.body)
+    svc.alerts().to_operators(reference, text.subject, text.body)
 }
 
 /// SHA-256 of the reference and the receipt. A receipt is 125 random bits, so a slow, salted

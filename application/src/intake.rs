@@ -28,6 +28,20 @@ use oys_shared::follow_up::FollowUpReceipt;
 use oys_shared::routing::{IdempotencyRecord, Receipt};
 use oys_shared::statistics::CountChange;
 
+// The same ports as `follow_up`, which intake calls and which calls intake back.
+crate::services::use_case_ports!(
+    crate::services::WithReports,
+    crate::services::WithQueue,
+    crate::services::WithMailer,
+    crate::services::WithClock,
+    crate::services::WithAlerts,
+    crate::services::WithRetention,
+    crate::services::WithFollowUps,
+    crate::services::WithEffects,
+    crate::services::WithCases,
+    crate::send_once::Ports,
+);
+
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.
 pub const SWEEP_GRACE: Duration = Duration::from_secs(120);
@@ -80,8 +94,8 @@ pub enum IntakeError {
     NotStored(#[source] PortError),
 }
 
-pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutcome, IntakeError> {
-    let now = svc.clock.now();
+pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOutcome, IntakeError> {
+    let now = svc.clock().now();
     let report = submission.report;
     crate::telemetry::leak_canary!("use_case", &report.incident.description);
     let language = report.language;
@@ -107,7 +121,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
         let pending = Delivery::all_for(&parts.summary.routes);
         let count = CountChange::of(&parts.summary, 1);
         // Nothing is kept forever: the expiry starts with the report.
-        let state = svc.retention.extend(&CaseState::default(), now);
+        let state = svc.retention().extend(&CaseState::default(), now);
         let new_report = NewReport {
             listing: CaseListing::of(&parts.summary, &state),
             state,
@@ -125,7 +139,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
                 expires_at: after(now, IDEMPOTENCY_TTL),
             }),
         };
-        let created = retry_transient(|| svc.reports.create_report(&new_report, now)).await;
+        let created = retry_transient(|| svc.reports().create_report(&new_report, now)).await;
         match created.map_err(IntakeError::NotStored)? {
             CreateOutcome::Created => break (new_report, receipt),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
@@ -161,7 +175,7 @@ pub async fn submit(svc: &Services, submission: Submission) -> Result<SubmitOutc
 }
 
 /// A follow-up receipt for a stored report, or `None` if it could not be kept.
-async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpReceipt> {
+async fn receipt_for(svc: &impl Ports, reference: &Reference) -> Option<FollowUpReceipt> {
     match crate::follow_up::issue_receipt(svc, reference).await {
         Ok(receipt) => Some(receipt),
         Err(err) => {
@@ -178,7 +192,7 @@ async fn receipt_for(svc: &Services, reference: &Reference) -> Option<FollowUpRe
 /// are logged and left for the sweeper: the report is already safe. A follow-up's alert
 /// deliveries go out as one email.
 pub(crate) async fn finish_deliveries(
-    svc: &Services,
+    svc: &impl Ports,
     summary: &CaseSummary,
     owed: &[Delivery],
     stored: Option<Vec<Delivery>>,
@@ -191,8 +205,8 @@ pub(crate) async fn finish_deliveries(
     });
     let mut results = futures_util::future::join_all(singles).await;
     if !follow_up.is_empty() {
-        let alert = crate::follow_up::alert_email(svc, &summary.reference, svc.clock.now(), &follow_up);
-        results.push((follow_up, svc.mailer.send(&alert).await.map(drop)));
+        let alert = crate::follow_up::alert_email(svc, &summary.reference, svc.clock().now(), &follow_up);
+        results.push((follow_up, svc.mailer().send(&alert).await.map(drop)));
     }
     let mut delivered = Vec::new();
     for (deliveries, result) in results {
@@ -210,7 +224,7 @@ pub(crate) async fn finish_deliveries(
     for _ in 0..RECORD_ATTEMPTS {
         let expected = match stored.take() {
             Some(list) => list,
-            None => match retry_transient(|| svc.reports.get_report(reference)).await {
+            None => match retry_transient(|| svc.reports().get_report(reference)).await {
                 Ok(Some(report)) => report.pending,
                 Ok(None) => return Vec::new(),
                 Err(err) => {
@@ -220,8 +234,8 @@ pub(crate) async fn finish_deliveries(
             },
         };
         let remaining = without_repeats(expected.iter().copied().filter(|d| !delivered.contains(d)));
-        let now = svc.clock.now();
-        match retry_transient(|| svc.reports.set_pending(reference, &expected, &remaining, now)).await {
+        let now = svc.clock().now();
+        match retry_transient(|| svc.reports().set_pending(reference, &expected, &remaining, now)).await {
             Ok(true) => return remaining,
             // Changed meanwhile: take what was delivered out of the list as it is now.
             Ok(false) => continue,
@@ -250,9 +264,9 @@ fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> 
 /// How often recording deliveries reads the list again after another writer changed it.
 const RECORD_ATTEMPTS: usize = 5;
 
-async fn deliver(svc: &Services, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
+async fn deliver(svc: &impl Ports, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
     match delivery.route() {
-        Some(route) => svc.queue.send(&RoutingMessage::new(summary, route)).await.map(drop),
+        Some(route) => svc.queue().send(&RoutingMessage::new(summary, route)).await.map(drop),
         // Sent once per report: claimed, sent, recorded (`send_once`), so a sweeper that takes
         // over a report whose request was interrupted after the alert went out does not send it
         // again (only an interruption between the send and its record, a moment, can).
@@ -284,12 +298,12 @@ pub struct SweepSummary {
 
 /// Finishes the routing of reports whose request did not (queue or email outage, crash).
 /// Called by the scheduled job; safe to run concurrently and repeatedly.
-pub async fn sweep_pending_routing(svc: &Services, limit: usize) -> Result<SweepSummary, PortError> {
-    let now = svc.clock.now();
-    let due = svc.reports.due_for_sweep(now, limit).await?;
+pub async fn sweep_pending_routing(svc: &impl Ports, limit: usize) -> Result<SweepSummary, PortError> {
+    let now = svc.clock().now();
+    let due = svc.reports().due_for_sweep(now, limit).await?;
     let mut summary = SweepSummary { due: due.len(), ..Default::default() };
     for reference in due {
-        let Some(state) = svc.reports.claim_for_sweep(&reference, now, after(now, SWEEP_LEASE)).await? else {
+        let Some(state) = svc.reports().claim_for_sweep(&reference, now, after(now, SWEEP_LEASE)).await? else {
             continue;
         };
         summary.claimed += 1;

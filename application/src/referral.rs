@@ -27,6 +27,15 @@ use crate::routed::{report_for, Outcome, WorkerError};
 use crate::send_once::{send_and_record, RecordedEmail};
 use crate::Services;
 
+crate::services::use_case_ports!(
+    crate::services::WithReports,
+    crate::services::WithEffects,
+    crate::services::WithDeadlines,
+    crate::services::WithClock,
+    crate::routed::Ports,
+    crate::send_once::Ports,
+);
+
 /// A referral as it stands: ready to go to a force, or why not.
 pub enum Prepared {
     NoConsent,
@@ -49,14 +58,14 @@ pub struct ReadyReferral {
     pub text: emails::EmailText,
 }
 
-pub struct PoliceReferrals {
-    services: Services,
+pub struct PoliceReferrals<S = Services> {
+    services: S,
     /// Force id → the force's referral mailbox. A force without one goes to an operator.
     mailboxes: HashMap<String, String>,
 }
 
-impl PoliceReferrals {
-    pub fn new(services: Services, mailboxes: HashMap<String, String>) -> Self {
+impl<S: Ports> PoliceReferrals<S> {
+    pub fn new(services: S, mailboxes: HashMap<String, String>) -> Self {
         PoliceReferrals { services, mailboxes }
     }
 
@@ -68,13 +77,13 @@ impl PoliceReferrals {
 
     /// Sends the referral an operator released (to the force chosen or decided).
     pub async fn released(&self, reference: &Reference) -> Result<Outcome, WorkerError> {
-        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        let report = self.services.reports().get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
         self.refer(&report, None).await
     }
 
     /// Sends the referral to the force an operator chose for a report that needed one.
     pub async fn to_chosen_force(&self, reference: &Reference, force: &str) -> Result<Outcome, WorkerError> {
-        let report = self.services.reports.get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
+        let report = self.services.reports().get_report(reference).await?.ok_or(WorkerError::UnknownReport)?;
         self.refer(&report, Some(force)).await
     }
 
@@ -124,7 +133,7 @@ impl PoliceReferrals {
     async fn refer(&self, report: &StoredReport, chosen: Option<&str>) -> Result<Outcome, WorkerError> {
         let svc = &self.services;
         let reference = &report.summary.reference;
-        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
+        let done: HashSet<String> = svc.effects().recorded(reference).await?.into_iter().map(|e| e.key).collect();
         let ReadyReferral { force, mailbox, referral, text } = match self.prepare(report, chosen) {
             Prepared::NoConsent => {
                 info!("no police consent (now): nothing sent");
@@ -161,7 +170,7 @@ impl PoliceReferrals {
             info!(force = %force, consent = %referral.consent(), "police referral sent");
         }
         if !done.contains(POLICE_OPERATORS_TOLD) {
-            let text = emails::police_referral_sent(&report.summary, &referral, svc.clock.now());
+            let text = emails::police_referral_sent(&report.summary, &referral, svc.clock().now());
             send_and_record(svc, reference, RecordedEmail::to_operators(svc, POLICE_OPERATORS_TOLD, text)).await?;
         }
         Ok(Outcome::Done)
@@ -178,8 +187,8 @@ impl PoliceReferrals {
         let svc = &self.services;
         let reference = &report.summary.reference;
         let times = police_release_deadline(report.summary.received_at);
-        svc.deadlines
-            .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock.now(), None))
+        svc.deadlines()
+            .save_deadline(&Deadline::new(reference, DeadlineKind::PoliceRelease, &times, svc.clock().now(), None))
             .await?;
         if !done.contains(POLICE_AWAITING_RELEASE) {
             let text = emails::police_release_needed(&report.summary, force, times.remind_at);

@@ -16,9 +16,18 @@ use oys_shared::emails;
 use crate::intake::sweep_pending_routing;
 use crate::ports::PortError;
 use crate::send_once::{send_and_record, RecordedEmail};
-use crate::services::Services;
 use oys_shared::deadlines::{AlertLevel, Deadline};
 use oys_shared::effects::EffectKind;
+
+crate::services::use_case_ports!(
+    crate::services::WithDeadlines,
+    crate::services::WithClock,
+    crate::services::WithAlerts,
+    crate::intake::Ports,
+    crate::retention::Ports,
+    crate::send_once::Ports,
+    crate::statistics::Ports,
+);
 
 /// How many due deadlines one run handles (the next run takes the rest).
 pub const BATCH: usize = 200;
@@ -66,10 +75,10 @@ fn level_due(deadline: &Deadline, now: Timestamp) -> Option<(AlertLevel, Option<
 /// Runs the job. One failing alert does not stop the others, and the sweeper, the purge and the
 /// publication run whatever happened before them: a failure is counted, logged, and retried by
 /// the next run.
-pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
-    let now = svc.clock.now();
+pub async fn run(svc: &impl Ports, lead_addresses: &[String]) -> Result<ReminderSummary, PortError> {
+    let now = svc.clock().now();
     let mut summary = ReminderSummary::default();
-    match svc.deadlines.deadlines_due(now, BATCH).await {
+    match svc.deadlines().deadlines_due(now, BATCH).await {
         Ok(due) => {
             summary.read = due.len();
             for deadline in due {
@@ -118,7 +127,7 @@ pub async fn run(svc: &Services, lead_addresses: &[String]) -> Result<ReminderSu
 
 /// Sends the alert level due for one deadline, then moves the deadline on.
 async fn alert_once(
-    svc: &Services,
+    svc: &impl Ports,
     lead_addresses: &[String],
     deadline: Deadline,
     now: Timestamp,
@@ -127,11 +136,11 @@ async fn alert_once(
     let expected = deadline.next_alert_at;
     let Some((level, next)) = level_due(&deadline, now).filter(|_| deadline.met_at.is_none()) else {
         // Met, or every level sent: out of the index.
-        svc.deadlines.update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
+        svc.deadlines().update_deadline(&Deadline { next_alert_at: None, ..deadline }, expected).await?;
         return Ok(());
     };
     let to = match level {
-        AlertLevel::Reminder | AlertLevel::Overdue => svc.alerts.operators.clone(),
+        AlertLevel::Reminder | AlertLevel::Overdue => svc.alerts().operators.clone(),
         AlertLevel::Escalation => lead_addresses.to_vec(),
     };
     if to.is_empty() {
@@ -152,7 +161,7 @@ async fn alert_once(
     let mut sent = deadline.sent.clone();
     sent.push(level);
     let advanced = Deadline { sent, next_alert_at: next, ..deadline.clone() };
-    if !svc.deadlines.update_deadline(&advanced, expected).await? {
+    if !svc.deadlines().update_deadline(&advanced, expected).await? {
         warn!(reference = %deadline.reference, ?level, "deadline changed during the run (met, or another run)");
     }
     if !sent_now {

@@ -18,8 +18,17 @@ use oys_shared::Reference;
 
 use crate::ports::{Erasure, PortError, TRANSIENT_ATTEMPTS};
 use crate::send_once::{send_and_record, RecordedEmail};
-use crate::services::Services;
 use oys_shared::effects::EffectKind;
+
+crate::services::use_case_ports!(
+    crate::services::WithPersonalData,
+    crate::services::WithReports,
+    crate::services::WithCases,
+    crate::services::WithEffects,
+    crate::services::WithMailer,
+    crate::services::WithAlerts,
+    crate::send_once::Ports,
+);
 
 /// How long before an open case's data expires the operators are told.
 pub const WARNING: Duration = Duration::from_secs(14 * 24 * 3600);
@@ -36,11 +45,11 @@ pub struct RetentionSummary {
     pub warned: usize,
 }
 
-pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, PortError> {
+pub async fn purge(svc: &impl Ports, now: Timestamp) -> Result<RetentionSummary, PortError> {
     let window = oys_shared::calendar::after(now, WARNING);
     let mut summary = RetentionSummary::default();
-    for reference in svc.personal_data.expiring(window, BATCH).await? {
-        let Some(report) = svc.reports.get_report(&reference).await? else { continue };
+    for reference in svc.personal_data().expiring(window, BATCH).await? {
+        let Some(report) = svc.reports().get_report(&reference).await? else { continue };
         match due_erasure(&report.state, now) {
             Some(ErasureScope::All) => {
                 erase_case(svc, &reference, now).await?;
@@ -50,7 +59,7 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
             Some(ErasureScope::ContactDetails) => {
                 let state = contact_details_erased(&report.state, now);
                 let listing = CaseListing::of(&report.summary, &state);
-                if svc.personal_data.erase_contact_details(&state, &listing).await? {
+                if svc.personal_data().erase_contact_details(&state, &listing).await? {
                     summary.contact_details_erased += 1;
                     info!(%reference, "contact details erased: their retention period ended");
                 }
@@ -67,7 +76,7 @@ pub async fn purge(svc: &Services, now: Timestamp) -> Result<RetentionSummary, P
 /// Erases a case's personal data at `at`: the narrative, the contact details and the words of
 /// notes go, with any copies the mailer kept; the categories, state, deadlines and audit trail
 /// stay. `false` if there is no such case.
-pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
+pub async fn erase_case(svc: &impl Ports, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
     if !erase_stored(svc, reference, at).await? {
         return Ok(false);
     }
@@ -76,16 +85,16 @@ pub async fn erase_case(svc: &Services, reference: &Reference, at: Timestamp) ->
 }
 
 /// Deletes the copies the mailer kept of the case's emails (the local outbox keeps each one).
-pub async fn erase_kept_copies(svc: &Services, reference: &Reference) -> Result<usize, PortError> {
-    svc.mailer.erase_copies(reference).await
+pub async fn erase_kept_copies(svc: &impl Ports, reference: &Reference) -> Result<usize, PortError> {
+    svc.mailer().erase_copies(reference).await
 }
 
 /// What `erase_case` does in the store, without the mailer's copies (an erasure request says
 /// which of the two was done). `false` if there is no such case.
-pub async fn erase_stored(svc: &Services, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
+pub async fn erase_stored(svc: &impl Ports, reference: &Reference, at: Timestamp) -> Result<bool, PortError> {
     for _ in 0..TRANSIENT_ATTEMPTS {
-        let Some(report) = svc.reports.get_report(reference).await? else { return Ok(false) };
-        let events = svc.cases.events(reference).await?;
+        let Some(report) = svc.reports().get_report(reference).await? else { return Ok(false) };
+        let events = svc.cases().events(reference).await?;
         let state = erased(&report.state, at);
         let erasure = Erasure {
             listing: CaseListing::of(&report.summary, &state),
@@ -93,7 +102,7 @@ pub async fn erase_stored(svc: &Services, reference: &Reference, at: Timestamp) 
             redacted_events: events.iter().filter_map(EventRecord::erased).collect(),
         };
         // `false`: the case changed while this was worked out (a note, an event): again.
-        if svc.personal_data.erase_personal_data(&erasure).await? {
+        if svc.personal_data().erase_personal_data(&erasure).await? {
             return Ok(true);
         }
     }
@@ -102,13 +111,13 @@ pub async fn erase_stored(svc: &Services, reference: &Reference, at: Timestamp) 
 
 /// Tells the operators, once per expiry date, that an open case's data is about to go.
 async fn warn_once(
-    svc: &Services,
+    svc: &impl Ports,
     reference: &Reference,
     state: &oys_shared::casework::CaseState,
 ) -> Result<bool, PortError> {
     let Some(expires) = state.personal_data_expires_at else { return Ok(false) };
     let key = format!("retention_warning:{}", expires.as_second());
-    if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
+    if svc.effects().recorded(reference).await?.iter().any(|e| e.key == key) {
         return Ok(false);
     }
     let what = if state.contact_expires_at == Some(expires) { "contact details" } else { "personal data" };
@@ -116,7 +125,7 @@ async fn warn_once(
     let email = RecordedEmail {
         key,
         kind: EffectKind::Notice,
-        to: svc.alerts.operators.clone(),
+        to: svc.alerts().operators.clone(),
         recipient: "operators".into(),
         consent: None,
         detail: "retention warning".into(),

@@ -4,7 +4,8 @@
 use oys_shared::routing::RoutingMessage;
 
 use crate::ports::{PortError, StoredReport};
-use crate::Services;
+
+crate::services::use_case_ports!(crate::services::WithReports,);
 
 /// What handling a message came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +29,8 @@ pub enum WorkerError {
 }
 
 /// The report a message is about, checked to be the one the message was sent for.
-pub async fn report_for(svc: &Services, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
-    let report = svc.reports.get_report(&message.reference).await?.ok_or(WorkerError::UnknownReport)?;
+pub async fn report_for(svc: &impl Ports, message: &RoutingMessage) -> Result<StoredReport, WorkerError> {
+    let report = svc.reports().get_report(&message.reference).await?.ok_or(WorkerError::UnknownReport)?;
     if report.summary.report_id != message.report_id {
         return Err(WorkerError::Mismatch);
     }

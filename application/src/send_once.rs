@@ -7,7 +7,13 @@ use oys_shared::emails::EmailText;
 use oys_shared::Reference;
 
 use crate::ports::{EffectClaim, EffectTag, OutgoingEmail, PortError};
-use crate::Services;
+
+crate::services::use_case_ports!(
+    crate::services::WithEffects,
+    crate::services::WithMailer,
+    crate::services::WithClock,
+    crate::services::WithAlerts,
+);
 
 /// An email that goes out once per report: a disclosure or a notice.
 pub struct RecordedEmail {
@@ -36,45 +42,45 @@ pub const EFFECT_LEASE: std::time::Duration = std::time::Duration::from_secs(125
 /// message at the same time finds the claim and fails (its message comes back later and finds
 /// the record); one arriving later finds the record and skips. Only a crash between the send
 /// and the record, followed by the lease running out, can repeat this one email.
-pub async fn send_and_record(svc: &Services, reference: &Reference, email: RecordedEmail) -> Result<bool, PortError> {
+pub async fn send_and_record(svc: &impl Ports, reference: &Reference, email: RecordedEmail) -> Result<bool, PortError> {
     let RecordedEmail { key, kind, to, recipient, consent, detail, text } = email;
-    let now = svc.clock.now();
+    let now = svc.clock().now();
     let lease_until = oys_shared::calendar::after(now, EFFECT_LEASE);
-    if svc.effects.claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
+    if svc.effects().claim_effect(reference, &key, now, lease_until).await? == EffectClaim::Busy {
         // A finished sender's claim outlives its record: done is done.
-        if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
+        if svc.effects().recorded(reference).await?.iter().any(|e| e.key == key) {
             return Ok(false);
         }
         return Err(PortError::new("send once", "another instance is performing this effect; retry later"));
     }
     // Claimed: but it may have been done while we looked (the claim outlives the record).
-    if svc.effects.recorded(reference).await?.iter().any(|e| e.key == key) {
+    if svc.effects().recorded(reference).await?.iter().any(|e| e.key == key) {
         return Ok(false);
     }
     let tag = EffectTag { reference: reference.clone(), key: key.clone() };
     let about = Some(reference.clone());
     let (subject, text) = (text.subject, text.body);
-    let email = OutgoingEmail { from: svc.alerts.from.clone(), to, subject, text, about, effect: Some(tag) };
-    if let Err(error) = svc.mailer.send(&email).await {
+    let email = OutgoingEmail { from: svc.alerts().from.clone(), to, subject, text, about, effect: Some(tag) };
+    if let Err(error) = svc.mailer().send(&email).await {
         // Not sent: let the next attempt claim it at once. (If this fails too, the lease ends.)
-        if let Err(release) = svc.effects.release_effect_claim(reference, &key).await {
+        if let Err(release) = svc.effects().release_effect_claim(reference, &key).await {
             tracing::warn!(%reference, error = %release, "effect claim not released; it lapses with its lease");
         }
         return Err(error);
     }
-    let at = svc.clock.now();
+    let at = svc.clock().now();
     let effect = EffectRecord { key, kind, recipient, consent, detail, at, delivery: DeliveryStatus::Sent };
-    svc.effects.record_effect(reference, &effect).await?;
+    svc.effects().record_effect(reference, &effect).await?;
     Ok(true)
 }
 
 impl RecordedEmail {
     /// A notice to the operators (categories and references only), recorded under `key`.
-    pub fn to_operators(svc: &Services, key: &str, text: EmailText) -> RecordedEmail {
+    pub fn to_operators(svc: &impl Ports, key: &str, text: EmailText) -> RecordedEmail {
         RecordedEmail {
             key: key.into(),
             kind: EffectKind::Notice,
-            to: svc.alerts.operators.clone(),
+            to: svc.alerts().operators.clone(),
             recipient: "operators".into(),
             consent: None,
             detail: text.subject.clone(),

@@ -1,7 +1,10 @@
-//! `Services`: every port a process uses, wired once at start-up (`bootstrap`, the local
-//! runner, the tests) and handed to the use cases. Each store port is its own field, so a use
-//! case reads as the ports it touches (`svc.effects`, `svc.deadlines`), and a test can swap one
-//! port (a failing queue, a gated read) without wrapping the rest.
+//! `Services`: every port a process uses, wired once at start-up (the Lambda bootstrap, the
+//! local runner, the tests) and handed to the use cases. Each store port is its own field, so a
+//! test can swap one port (a failing queue, a gated read) without wrapping the rest.
+//!
+//! A use case does not take `Services`: it takes `&impl Ports`, its module's trait naming the
+//! ports it reaches (`WithReports`, `WithEffects`, …) and the `Ports` of the use cases it calls.
+//! What a use case depends on is its type, checked by the compiler; `Services` has them all.
 
 use std::sync::Arc;
 
@@ -100,3 +103,71 @@ impl Services {
         }
     }
 }
+
+/// One trait per port, each giving the use case that names it that port alone; `Services`, and
+/// anything that points to one (`Arc<Services>`, `&Services`), has every one.
+macro_rules! ports {
+    ($($(#[$doc:meta])* $trait:ident: $field:ident -> $ty:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub trait $trait {
+                fn $field(&self) -> &$ty;
+            }
+            impl $trait for Services {
+                fn $field(&self) -> &$ty {
+                    &self.$field
+                }
+            }
+            impl<T: $trait + ?Sized> $trait for Arc<T> {
+                fn $field(&self) -> &$ty {
+                    (**self).$field()
+                }
+            }
+            impl<T: $trait + ?Sized> $trait for &T {
+                fn $field(&self) -> &$ty {
+                    (**self).$field()
+                }
+            }
+        )*
+    };
+}
+
+ports! {
+    /// Reports as they arrive and their routing.
+    WithReports: reports -> Arc<dyn Reports>;
+    /// Things done once per report: disclosures and notices.
+    WithEffects: effects -> Arc<dyn Effects>;
+    WithDeadlines: deadlines -> Arc<dyn Deadlines>;
+    /// Case state and events, the case lists.
+    WithCases: cases -> Arc<dyn Cases>;
+    /// Advocate proposals and partners' caseloads.
+    WithAssignments: assignments -> Arc<dyn Assignments>;
+    WithAudit: audit -> Arc<dyn AuditTrail>;
+    /// Expiry and erasure of personal data.
+    WithPersonalData: personal_data -> Arc<dyn PersonalData>;
+    /// Receipts and what reporters add with them.
+    WithFollowUps: follow_ups -> Arc<dyn FollowUps>;
+    /// Monthly counters and publications, and the threshold below which counts are withheld.
+    WithStatistics: statistics -> Arc<dyn Statistics>;
+    WithDisclosureThreshold: disclosure_threshold -> u64;
+    /// The staff console's sessions.
+    WithSessions: sessions -> Arc<dyn StaffSessions>;
+    WithQueue: queue -> Arc<dyn MessageQueue>;
+    WithMailer: mailer -> Arc<dyn Mailer>;
+    WithClock: clock -> Arc<dyn Clock>;
+    WithAlerts: alerts -> AlertAddresses;
+    /// How long personal data is kept after the last thing done on a case.
+    WithRetention: retention -> RetentionPolicy;
+}
+
+/// Declares a use-case module's `Ports`: the port traits it reaches and the `Ports` of the use
+/// cases it calls. Anything with all of them (`Services`) is its `Ports`.
+macro_rules! use_case_ports {
+    ($($bound:path),* $(,)?) => {
+        /// What this use case depends on: the ports it reaches and those of the use cases it
+        /// calls. The compiler holds it to them (`svc: &impl Ports`).
+        pub trait Ports: Sync $(+ $bound)* {}
+        impl<T: Sync $(+ $bound)* + ?Sized> Ports for T {}
+    };
+}
+pub(crate) use use_case_ports;

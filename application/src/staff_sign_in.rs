@@ -10,7 +10,8 @@ use oys_shared::staff_session::{safe_return_path, PendingSignIn, SignInRefused, 
 use tracing::{info, warn};
 
 use crate::ports::{PortError, StaffIdentity};
-use crate::Services;
+
+crate::services::use_case_ports!(crate::services::WithSessions, crate::services::WithClock,);
 
 /// 32 random bytes, URL-safe: session secrets, states, nonces, PKCE verifiers, form tokens.
 pub fn random_token() -> String {
@@ -38,7 +39,7 @@ pub struct SessionStarted {
 
 /// Starts a sign-in with the issuer: a fresh state, nonce and PKCE verifier, kept here.
 pub async fn begin(
-    svc: &Services,
+    svc: &impl Ports,
     oidc: &dyn StaffIdentity,
     return_to: Option<&str>,
 ) -> Result<SignInStarted, PortError> {
@@ -46,10 +47,10 @@ pub async fn begin(
     let pending = PendingSignIn {
         verifier: verifier.clone(),
         nonce: nonce.clone(),
-        started_at: svc.clock.now(),
+        started_at: svc.clock().now(),
         return_to: return_to.and_then(safe_return_path).map(str::to_string),
     };
-    svc.sessions.put_sign_in(&stored_key(&state), &pending).await?;
+    svc.sessions().put_sign_in(&stored_key(&state), &pending).await?;
     let authorize_url = oidc.authorize_url(&state, &nonce, &verifier);
     Ok(SignInStarted { state, authorize_url })
 }
@@ -58,7 +59,7 @@ pub async fn begin(
 /// began with (its cookie), unused and recent; the code is redeemed with its verifier, and the
 /// ID token must carry its nonce. Returns the new session and where to go.
 pub async fn finish(
-    svc: &Services,
+    svc: &impl Ports,
     oidc: &dyn StaffIdentity,
     browser_state: Option<&str>,
     returned_state: &str,
@@ -70,11 +71,11 @@ pub async fn finish(
     if !same {
         return Err(SignInRefused::UnknownState);
     }
-    let pending = svc.sessions.take_sign_in(&stored_key(returned_state)).await.map_err(|error| {
+    let pending = svc.sessions().take_sign_in(&stored_key(returned_state)).await.map_err(|error| {
         warn!(%error, "sign-in store unavailable");
         SignInRefused::Store
     })?;
-    let pending = pending.filter(|p| p.is_live(svc.clock.now())).ok_or(SignInRefused::UnknownState)?;
+    let pending = pending.filter(|p| p.is_live(svc.clock().now())).ok_or(SignInRefused::UnknownState)?;
     let caller = oidc.redeem(code, &pending.verifier, &pending.nonce).await?;
     let started = start_session(svc, caller).await.map_err(|error| {
         warn!(%error, "session store unavailable");
@@ -84,44 +85,44 @@ pub async fn finish(
 }
 
 /// A new session for `caller` (after the issuer vouched for them, or a local user was chosen).
-pub async fn start_session(svc: &Services, caller: Caller) -> Result<SessionStarted, PortError> {
+pub async fn start_session(svc: &impl Ports, caller: Caller) -> Result<SessionStarted, PortError> {
     let secret = random_token();
-    let session = StaffSession::new(caller, random_token(), svc.clock.now());
-    svc.sessions.put_session(&stored_key(&secret), &session).await?;
+    let session = StaffSession::new(caller, random_token(), svc.clock().now());
+    svc.sessions().put_session(&stored_key(&secret), &session).await?;
     info!(role = session.caller.main_role().as_str(), "staff signed in");
     Ok(SessionStarted { secret, session })
 }
 
 /// The live session a cookie's secret names, its idle clock restarted (stored again at most
 /// once a minute). An ended session is removed.
-pub async fn current(svc: &Services, secret: &str) -> Result<Option<StaffSession>, PortError> {
+pub async fn current(svc: &impl Ports, secret: &str) -> Result<Option<StaffSession>, PortError> {
     let key = stored_key(secret);
-    let Some(session) = svc.sessions.session(&key).await? else {
+    let Some(session) = svc.sessions().session(&key).await? else {
         return Ok(None);
     };
-    let now = svc.clock.now();
+    let now = svc.clock().now();
     if !session.is_live(now) {
-        svc.sessions.end_session(&key).await?;
+        svc.sessions().end_session(&key).await?;
         return Ok(None);
     }
     let seen = session.seen(now);
     if session.worth_touching(now) {
-        svc.sessions.put_session(&key, &seen).await?;
+        svc.sessions().put_session(&key, &seen).await?;
     }
     Ok(Some(seen))
 }
 
 /// "Stay signed in": the live session `current` returned, stored as seen now, whenever it was
 /// last stored. Returns it.
-pub async fn keep_alive(svc: &Services, secret: &str, session: &StaffSession) -> Result<StaffSession, PortError> {
-    let seen = session.seen(svc.clock.now());
-    svc.sessions.put_session(&stored_key(secret), &seen).await?;
+pub async fn keep_alive(svc: &impl Ports, secret: &str, session: &StaffSession) -> Result<StaffSession, PortError> {
+    let seen = session.seen(svc.clock().now());
+    svc.sessions().put_session(&stored_key(secret), &seen).await?;
     Ok(seen)
 }
 
 /// Ends the session a cookie's secret names.
-pub async fn sign_out(svc: &Services, secret: &str) -> Result<(), PortError> {
-    svc.sessions.end_session(&stored_key(secret)).await?;
+pub async fn sign_out(svc: &impl Ports, secret: &str) -> Result<(), PortError> {
+    svc.sessions().end_session(&stored_key(secret)).await?;
     info!("staff signed out");
     Ok(())
 }

@@ -13,7 +13,12 @@ use tracing::info;
 use oys_shared::statistics::{month_of, publish, MonthCounts, NoiseKey, PublishedMonth};
 
 use crate::ports::PortError;
-use crate::Services;
+
+crate::services::use_case_ports!(
+    crate::services::WithStatistics,
+    crate::services::WithClock,
+    crate::services::WithDisclosureThreshold,
+);
 
 /// Days after a month closes before it is published.
 pub const SETTLING_DAYS: i64 = 7;
@@ -22,7 +27,7 @@ pub const SETTLING_DAYS: i64 = 7;
 /// between the first counted month and the last settled one are published as empty, which
 /// withholds everything of them); the number published. Each month's noise is drawn with a key
 /// made for it here and kept nowhere (`docs/statistics.md`).
-pub async fn publish_closed_months(svc: &Services) -> Result<usize, PortError> {
+pub async fn publish_closed_months(svc: &impl Ports) -> Result<usize, PortError> {
     publish_closed_months_with(svc, fresh_key).await
 }
 
@@ -36,13 +41,13 @@ pub fn fresh_key() -> NoiseKey {
 
 /// [`publish_closed_months`] with the noise keys given (tests pass a fixed one to know the
 /// figures).
-pub async fn publish_closed_months_with(svc: &Services, key: impl Fn() -> NoiseKey) -> Result<usize, PortError> {
-    let now = svc.clock.now();
+pub async fn publish_closed_months_with(svc: &impl Ports, key: impl Fn() -> NoiseKey) -> Result<usize, PortError> {
+    let now = svc.clock().now();
     let settled = now.checked_sub(SignedDuration::from_hours(24 * SETTLING_DAYS)).unwrap_or(now);
     // Every month before the settled moment's month has closed and settled.
     let open_from = month_of(settled);
-    let counts = svc.statistics.month_counts().await?;
-    let published: Vec<String> = svc.statistics.published_months().await?.into_iter().map(|m| m.month).collect();
+    let counts = svc.statistics().month_counts().await?;
+    let published: Vec<String> = svc.statistics().published_months().await?.into_iter().map(|m| m.month).collect();
     let Some(first) = counts.first().map(|c| c.month.clone()) else { return Ok(0) };
     let mut count = 0;
     for month in months_between(&first, &open_from) {
@@ -50,7 +55,7 @@ pub async fn publish_closed_months_with(svc: &Services, key: impl Fn() -> NoiseK
             continue;
         }
         let counted = counts.iter().find(|c| c.month == month).cloned().unwrap_or_else(|| MonthCounts::new(&month));
-        if svc.statistics.publish_month(&publish(&counted, svc.disclosure_threshold, &key())).await? {
+        if svc.statistics().publish_month(&publish(&counted, *svc.disclosure_threshold(), &key())).await? {
             info!(month = %month, "statistics published for a closed month");
             count += 1;
         }
@@ -59,8 +64,8 @@ pub async fn publish_closed_months_with(svc: &Services, key: impl Fn() -> NoiseK
 }
 
 /// What the public reads: every published month, oldest first.
-pub async fn published(svc: &Services) -> Result<Vec<PublishedMonth>, PortError> {
-    svc.statistics.published_months().await
+pub async fn published(svc: &impl Ports) -> Result<Vec<PublishedMonth>, PortError> {
+    svc.statistics().published_months().await
 }
 
 /// The date a month is due to be published (UK), `YYYY-MM-DD`: `SETTLING_DAYS` after it closes,

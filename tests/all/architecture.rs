@@ -251,96 +251,24 @@ fn casework_reaches_the_police_through_the_referral_use_case_not_the_worker() {
 }
 
 #[test]
-fn each_use_case_reaches_only_the_ports_and_use_cases_it_names() {
-    // The table of which ports each use case uses (docs/architecture.md, "Where things live"), as
-    // a check: a use case that starts using another port, or calling into another use case (which
-    // brings that one's ports), must say so here (and there). Every use-case module is in the table.
-    let table: &[(&str, &[&str], &[&str])] = &[
-        ("intake.rs", &["reports", "queue", "mailer", "clock", "alerts", "retention"], &["follow_up", "send_once"]),
-        ("send_once.rs", &["effects", "mailer", "clock", "alerts"], &[]),
-        ("referral.rs", &["reports", "effects", "deadlines", "clock"], &["routed", "send_once"]),
-        ("routed.rs", &["reports"], &[]),
-        ("workers/advocate.rs", &["assignments", "deadlines", "effects", "clock"], &["routed", "send_once"]),
-        ("workers/police.rs", &[], &["referral", "routed"]),
-        ("workers/delivery.rs", &[], &["routed"]),
-        ("workers/poller.rs", &[], &["routed"]),
-        ("workers/mod.rs", &[], &["routed"]),
-        (
-            "casework.rs",
-            &["reports", "cases", "deadlines", "effects", "assignments", "audit", "clock", "retention", "statistics"],
-            &["intake", "referral", "retention", "routed", "send_once", "statistics"],
-        ),
-        ("reminders.rs", &["deadlines", "clock", "alerts"], &["intake", "retention", "send_once", "statistics"]),
-        ("retention.rs", &["personal_data", "reports", "cases", "effects", "mailer", "alerts"], &["send_once"]),
-        ("feedback.rs", &["effects", "mailer", "alerts"], &[]),
-        ("statistics.rs", &["statistics", "clock"], &[]),
-        ("follow_up.rs", &["follow_ups", "reports", "cases", "clock", "alerts", "retention"], &["intake"]),
-        ("staff_sign_in.rs", &["sessions", "clock"], &[]),
-    ];
-    let ports = [
-        "reports",
-        "effects",
-        "deadlines",
-        "cases",
-        "assignments",
-        "audit",
-        "personal_data",
-        "follow_ups",
-        "statistics",
-        "queue",
-        "mailer",
-        "clock",
-        "alerts",
-        "retention",
-        "sessions",
-    ];
-    let service = root().join("application/src");
-    let files: Vec<String> =
-        use_case_files().iter().map(|path| path.strip_prefix(&service).unwrap().display().to_string()).collect();
-    // A module's name as others refer to it: `crate::workers::batch` or, beside it, `super::batch`.
-    let module =
-        |file: &str| file.trim_end_matches(".rs").trim_end_matches("/mod").rsplit('/').next().unwrap().to_string();
+fn each_use_case_declares_its_ports_and_takes_nothing_else() {
+    // Which ports a use case reaches is its type: a module's `Ports` (`use_case_ports!`) names
+    // them, and its functions take `&impl Ports`, so reaching another port does not compile.
+    // What the compiler cannot see is a use case that takes all of `Services` instead.
     let mut problems = Vec::new();
-    for file in &files {
-        let Some((_, names, callees)) = table.iter().find(|(name, _, _)| name == file) else {
-            problems.push(format!("{file} is a use case missing from the table"));
-            continue;
-        };
-        let code = without_test_modules(&read(&service.join(file)));
-        // `svc\n    .deadlines\n    .save(…)` reads as `svc.deadlines.save(…)`.
-        let joined: String = code.split('\n').map(str::trim).collect::<Vec<_>>().join("");
-        for holder in ["svc.", "self.services.", "services."] {
-            for port in ports {
-                if joined.contains(&format!("{holder}{port}.")) && !names.contains(&port) {
-                    problems.push(format!("{file} uses the port `{port}`, which it does not name"));
-                }
-            }
+    for file in use_case_files() {
+        let code = without_test_modules(&read(&file));
+        let name = file.strip_prefix(root()).unwrap().display().to_string();
+        let uses_ports = code.contains("svc") || code.contains("services");
+        if uses_ports && !code.contains("use_case_ports!(") {
+            problems.push(format!("{name} reaches ports but declares no `Ports`"));
         }
-        let mut called = Vec::new();
-        for other in files.iter().filter(|other| *other != file) {
-            let path = other.trim_end_matches(".rs").trim_end_matches("/mod").replace('/', "::");
-            let same_folder = other.contains('/') && file.split('/').next() == other.split('/').next();
-            let refers = joined.contains(&format!("crate::{path}::"))
-                || joined.contains(&format!("crate::{path}{{"))
-                || joined.contains(&format!("crate::{path};"))
-                || (same_folder && joined.contains(&format!("super::{}", module(other))));
-            if refers {
-                called.push(module(other));
-            }
-        }
-        // Exact both ways: every call named, every name called.
-        for other_module in &called {
-            if !callees.contains(&other_module.as_str()) {
-                problems.push(format!("{file} calls into the use case `{other_module}`, which it does not name"));
-            }
-        }
-        for callee in *callees {
-            if !called.iter().any(|other_module| other_module == callee) {
-                problems.push(format!("{file} names `{callee}`, which it does not call"));
+        for (number, line) in code.lines().enumerate() {
+            let takes_all = line.contains("&Services") || line.contains(": Services") || line.contains("<Services>");
+            if takes_all && !line.trim_start().starts_with("//") {
+                problems.push(format!("{name}:{}: takes `Services`, not its `Ports`: {}", number + 1, line.trim()));
             }
         }
     }
-    problems.sort();
-    problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -19,13 +19,22 @@ use crate::services::Services;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::keys::ADVOCATE_OPERATORS_TOLD;
 
-pub struct AdvocateAssignmentWorker {
-    services: Services,
+crate::services::use_case_ports!(
+    crate::services::WithAssignments,
+    crate::services::WithDeadlines,
+    crate::services::WithEffects,
+    crate::services::WithClock,
+    crate::routed::Ports,
+    crate::send_once::Ports,
+);
+
+pub struct AdvocateAssignmentWorker<S = Services> {
+    services: S,
     partners: Vec<Partner>,
 }
 
-impl AdvocateAssignmentWorker {
-    pub fn new(services: Services, partners: Vec<Partner>) -> Self {
+impl<S: Ports> AdvocateAssignmentWorker<S> {
+    pub fn new(services: S, partners: Vec<Partner>) -> Self {
         AdvocateAssignmentWorker { services, partners }
     }
 
@@ -38,25 +47,27 @@ impl AdvocateAssignmentWorker {
             info!("advocate support no longer wanted: nothing done");
             return Ok(Outcome::NoConsent);
         }
-        let now = svc.clock.now();
+        let now = svc.clock().now();
         let postcode_area = report.narrative.as_ref().and_then(|n| n.postcode.as_ref()).map(|p| p.area().to_string());
-        let caseloads = svc.assignments.partner_caseloads().await?;
+        let caseloads = svc.assignments().partner_caseloads().await?;
         let ranked =
             rank_partners(&MatchInput::from_summary(&report.summary, postcode_area), &self.partners, &caseloads);
         // A redelivery keeps the first proposal and the first deadline: the stored ones win.
-        let proposal =
-            svc.assignments.save_proposal(&Proposal { reference: reference.clone(), ranked, proposed_at: now }).await?;
+        let proposal = svc
+            .assignments()
+            .save_proposal(&Proposal { reference: reference.clone(), ranked, proposed_at: now })
+            .await?;
 
         let times = operator_call_deadline(report.summary.received_at);
         if !times.calendar_covered {
             warn!("the bank-holiday calendar does not cover this deadline: update shared/data");
         }
         let deadline = svc
-            .deadlines
+            .deadlines()
             .save_deadline(&Deadline::new(reference, DeadlineKind::OperatorCall, &times, now, None))
             .await?;
 
-        let done: HashSet<String> = svc.effects.recorded(reference).await?.into_iter().map(|e| e.key).collect();
+        let done: HashSet<String> = svc.effects().recorded(reference).await?.into_iter().map(|e| e.key).collect();
         if !done.contains(ADVOCATE_OPERATORS_TOLD) {
             let text = emails::advocate_proposal(&report.summary, &proposal, &deadline.times());
             send_and_record(svc, reference, RecordedEmail::to_operators(svc, ADVOCATE_OPERATORS_TOLD, text)).await?;
@@ -71,7 +82,7 @@ impl AdvocateAssignmentWorker {
 }
 
 #[async_trait::async_trait]
-impl RoutedWorker for AdvocateAssignmentWorker {
+impl<S: Ports + Send> RoutedWorker for AdvocateAssignmentWorker<S> {
     fn route(&self) -> Route {
         Route::AdvocateAssignment
     }

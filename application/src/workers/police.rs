@@ -10,12 +10,14 @@ use crate::referral::PoliceReferrals;
 use crate::routed::{Outcome, WorkerError};
 use crate::Services;
 
-pub struct PoliceReferralWorker {
-    referrals: PoliceReferrals,
+crate::services::use_case_ports!(crate::referral::Ports,);
+
+pub struct PoliceReferralWorker<S = Services> {
+    referrals: PoliceReferrals<S>,
 }
 
-impl PoliceReferralWorker {
-    pub fn new(services: Services, mailboxes: HashMap<String, String>) -> Self {
+impl<S: Ports> PoliceReferralWorker<S> {
+    pub fn new(services: S, mailboxes: HashMap<String, String>) -> Self {
         PoliceReferralWorker { referrals: PoliceReferrals::new(services, mailboxes) }
     }
 
@@ -25,7 +27,7 @@ impl PoliceReferralWorker {
 }
 
 #[async_trait::async_trait]
-impl RoutedWorker for PoliceReferralWorker {
+impl<S: Ports + Send> RoutedWorker for PoliceReferralWorker<S> {
     fn route(&self) -> Route {
         Route::PoliceReferral
     }
