@@ -31,24 +31,7 @@ use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 use oys_shared::statistics::MonthOutlook;
 
-crate::services::use_case_ports!(
-    crate::services::WithReports,
-    crate::services::WithCases,
-    crate::services::WithDeadlines,
-    crate::services::WithEffects,
-    crate::services::WithAssignments,
-    crate::services::WithAudit,
-    crate::services::WithClock,
-    crate::services::WithRetention,
-    crate::services::WithStatistics,
-    crate::intake::Ports,
-    crate::follow_up::Ports,
-    crate::referral::Ports,
-    crate::retention::Ports,
-    crate::routed::Ports,
-    crate::send_once::Ports,
-    crate::statistics::Ports,
-);
+crate::services::use_case_ports! { ports: [WithReports, WithCases, WithDeadlines, WithEffects, WithAssignments, WithAudit, WithClock, WithRetention, WithStatistics], calls: [intake, follow_up, referral, retention, routed, send_once, statistics] }
 
 /// The most cases one list answers with (the newest first).
 const CASE_LIST_LIMIT: usize = 200;

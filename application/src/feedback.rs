@@ -11,11 +11,7 @@ use oys_shared::Reference;
 use crate::ports::{EffectTag, PortError};
 use oys_shared::effects::DeliveryStatus;
 
-crate::services::use_case_ports!(
-    crate::services::WithEffects,
-    crate::services::WithMailer,
-    crate::services::WithAlerts,
-);
+crate::services::use_case_ports! { ports: [WithEffects, WithMailer, WithAlerts] }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedbackOutcome {

@@ -22,18 +22,7 @@ use oys_shared::{FieldError, Reference};
 
 use crate::ports::{retry_transient, CaseChange, OutgoingEmail, Owed, PortError};
 
-crate::services::use_case_ports!(
-    crate::services::WithReports,
-    crate::services::WithQueue,
-    crate::services::WithMailer,
-    crate::services::WithClock,
-    crate::services::WithAlerts,
-    crate::services::WithRetention,
-    crate::services::WithFollowUps,
-    crate::services::WithEffects,
-    crate::services::WithCases,
-    crate::send_once::Ports,
-);
+crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
 
 /// What a follow-up came to.
 #[derive(Debug, PartialEq)]

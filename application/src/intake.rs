@@ -29,18 +29,7 @@ use oys_shared::routing::{IdempotencyRecord, Receipt};
 use oys_shared::statistics::CountChange;
 
 // The same ports as `follow_up`, which intake calls and which calls intake back.
-crate::services::use_case_ports!(
-    crate::services::WithReports,
-    crate::services::WithQueue,
-    crate::services::WithMailer,
-    crate::services::WithClock,
-    crate::services::WithAlerts,
-    crate::services::WithRetention,
-    crate::services::WithFollowUps,
-    crate::services::WithEffects,
-    crate::services::WithCases,
-    crate::send_once::Ports,
-);
+crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.

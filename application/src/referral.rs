@@ -27,14 +27,7 @@ use crate::routed::{report_for, Outcome, WorkerError};
 use crate::send_once::{send_and_record, RecordedEmail};
 use crate::Services;
 
-crate::services::use_case_ports!(
-    crate::services::WithReports,
-    crate::services::WithEffects,
-    crate::services::WithDeadlines,
-    crate::services::WithClock,
-    crate::routed::Ports,
-    crate::send_once::Ports,
-);
+crate::services::use_case_ports! { ports: [WithReports, WithEffects, WithDeadlines, WithClock], calls: [routed, send_once] }
 
 /// A referral as it stands: ready to go to a force, or why not.
 pub enum Prepared {

@@ -19,15 +19,7 @@ use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::deadlines::{AlertLevel, Deadline};
 use oys_shared::effects::EffectKind;
 
-crate::services::use_case_ports!(
-    crate::services::WithDeadlines,
-    crate::services::WithClock,
-    crate::services::WithAlerts,
-    crate::intake::Ports,
-    crate::retention::Ports,
-    crate::send_once::Ports,
-    crate::statistics::Ports,
-);
+crate::services::use_case_ports! { ports: [WithDeadlines, WithClock, WithAlerts], calls: [intake, retention, send_once, statistics] }
 
 /// How many due deadlines one run handles (the next run takes the rest).
 pub const BATCH: usize = 200;

@@ -20,15 +20,7 @@ use crate::ports::{Erasure, PortError, TRANSIENT_ATTEMPTS};
 use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::effects::EffectKind;
 
-crate::services::use_case_ports!(
-    crate::services::WithPersonalData,
-    crate::services::WithReports,
-    crate::services::WithCases,
-    crate::services::WithEffects,
-    crate::services::WithMailer,
-    crate::services::WithAlerts,
-    crate::send_once::Ports,
-);
+crate::services::use_case_ports! { ports: [WithPersonalData, WithReports, WithCases, WithEffects, WithMailer, WithAlerts], calls: [send_once] }
 
 /// How long before an open case's data expires the operators are told.
 pub const WARNING: Duration = Duration::from_secs(14 * 24 * 3600);

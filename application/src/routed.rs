@@ -5,7 +5,7 @@ use oys_shared::routing::RoutingMessage;
 
 use crate::ports::{PortError, StoredReport};
 
-crate::services::use_case_ports!(crate::services::WithReports,);
+crate::services::use_case_ports! { ports: [WithReports] }
 
 /// What handling a message came to.
 #[derive(Debug, Clone, PartialEq, Eq)]

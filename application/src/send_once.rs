@@ -8,12 +8,7 @@ use oys_shared::Reference;
 
 use crate::ports::{EffectClaim, EffectTag, OutgoingEmail, PortError};
 
-crate::services::use_case_ports!(
-    crate::services::WithEffects,
-    crate::services::WithMailer,
-    crate::services::WithClock,
-    crate::services::WithAlerts,
-);
+crate::services::use_case_ports! { ports: [WithEffects, WithMailer, WithClock, WithAlerts] }
 
 /// An email that goes out once per report: a disclosure or a notice.
 pub struct RecordedEmail {

@@ -160,14 +160,15 @@ ports! {
     WithRetention: retention -> RetentionPolicy;
 }
 
-/// Declares a use-case module's `Ports`: the port traits it reaches and the `Ports` of the use
-/// cases it calls. Anything with all of them (`Services`) is its `Ports`.
+/// Declares a use-case module's `Ports`: the port traits it reaches (`ports: [WithReports, …]`)
+/// and the use-case modules it calls (`calls: [send_once, …]`), whose `Ports` it then has too.
+/// Anything with all of them (`Services`) is its `Ports`.
 macro_rules! use_case_ports {
-    ($($bound:path),* $(,)?) => {
+    (ports: [$($port:ident),* $(,)?] $(, calls: [$($callee:ident),* $(,)?])? $(,)?) => {
         /// What this use case depends on: the ports it reaches and those of the use cases it
         /// calls. The compiler holds it to them (`svc: &impl Ports`).
-        pub trait Ports: Sync $(+ $bound)* {}
-        impl<T: Sync $(+ $bound)* + ?Sized> Ports for T {}
+        pub trait Ports: Sync $(+ $crate::services::$port)* $($(+ $crate::$callee::Ports)*)? {}
+        impl<T: Sync $(+ $crate::services::$port)* $($(+ $crate::$callee::Ports)*)? + ?Sized> Ports for T {}
     };
 }
 pub(crate) use use_case_ports;

@@ -11,7 +11,7 @@ use tracing::{info, warn};
 
 use crate::ports::{PortError, StaffIdentity};
 
-crate::services::use_case_ports!(crate::services::WithSessions, crate::services::WithClock,);
+crate::services::use_case_ports! { ports: [WithSessions, WithClock] }
 
 /// 32 random bytes, URL-safe: session secrets, states, nonces, PKCE verifiers, form tokens.
 pub fn random_token() -> String {

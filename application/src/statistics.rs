@@ -14,11 +14,7 @@ use oys_shared::statistics::{month_of, publish, MonthCounts, NoiseKey, Published
 
 use crate::ports::PortError;
 
-crate::services::use_case_ports!(
-    crate::services::WithStatistics,
-    crate::services::WithClock,
-    crate::services::WithDisclosureThreshold,
-);
+crate::services::use_case_ports! { ports: [WithStatistics, WithClock, WithDisclosureThreshold] }
 
 /// Days after a month closes before it is published.
 pub const SETTLING_DAYS: i64 = 7;

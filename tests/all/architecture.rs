@@ -260,7 +260,7 @@ fn each_use_case_declares_its_ports_and_takes_nothing_else() {
         let code = without_test_modules(&read(&file));
         let name = file.strip_prefix(root()).unwrap().display().to_string();
         let uses_ports = code.contains("svc") || code.contains("services");
-        if uses_ports && !code.contains("use_case_ports!(") {
+        if uses_ports && !code.contains("use_case_ports!") {
             problems.push(format!("{name} reaches ports but declares no `Ports`"));
         }
         for (number, line) in code.lines().enumerate() {

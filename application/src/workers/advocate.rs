@@ -19,14 +19,7 @@ use crate::services::Services;
 use oys_shared::deadlines::{Deadline, DeadlineKind};
 use oys_shared::effects::keys::ADVOCATE_OPERATORS_TOLD;
 
-crate::services::use_case_ports!(
-    crate::services::WithAssignments,
-    crate::services::WithDeadlines,
-    crate::services::WithEffects,
-    crate::services::WithClock,
-    crate::routed::Ports,
-    crate::send_once::Ports,
-);
+crate::services::use_case_ports! { ports: [WithAssignments, WithDeadlines, WithEffects, WithClock], calls: [routed, send_once] }
 
 pub struct AdvocateAssignmentWorker<S = Services> {
     services: S,

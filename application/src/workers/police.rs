@@ -10,7 +10,7 @@ use crate::referral::PoliceReferrals;
 use crate::routed::{Outcome, WorkerError};
 use crate::Services;
 
-crate::services::use_case_ports!(crate::referral::Ports,);
+crate::services::use_case_ports! { ports: [], calls: [referral] }
 
 pub struct PoliceReferralWorker<S = Services> {
     referrals: PoliceReferrals<S>,
