@@ -1,7 +1,7 @@
 //! Domain types and rules of On Your Side.
 //!
-//! Everything here is pure: no I/O, no AWS types, no clocks (callers pass `now`). Handlers and
-//! adapters in `oys-service` call these functions; the tests here pin the rules down.
+//! Everything here is pure: no I/O, no AWS types, no clocks (callers pass `now`). The use cases
+//! (`oys-application`) and the edges call these functions; the tests here pin the rules down.
 
 #[macro_use]
 mod choice;

@@ -45,7 +45,7 @@ use oys_shared::report::{
 use oys_shared::routing::{routes_for, Route};
 use oys_shared::{Choice, ErrorCode, Reference};
 
-mod support;
+use oys_shared_test_support as support;
 use support::config;
 use support::contract::*;
 use support::generate::*;

@@ -2,7 +2,8 @@
 //! type, size, JSON or urlencoded body, `Accept-Language` and `Idempotency-Key`), the report
 //! form's fields, the follow-up page's fields and the operators' list query. The domain's parsers
 //! behind them have their own properties (`shared/tests/parsers.rs`); the contract the refusals
-//! are checked against and the generators of valid reports are that file's, included by path.
+//! are checked against and the generators of valid reports are the domain's test support
+//! (`oys-shared-test-support`, `shared/test-support/`).
 //!
 //! The properties: whatever the bytes, nothing panics or aborts (JSON text nested 200,000 deep,
 //! form keys thousands deep, bodies over the limit); every refusal is one field error with its
@@ -12,10 +13,9 @@
 //!
 //! The default case counts keep this file to a few seconds of CPU in a debug build.
 //! `PROPTEST_CASES` sets every property's count at once, e.g.
-//! `PROPTEST_CASES=20000 cargo test --release -p oys-service --test http_parsers`.
+//! `PROPTEST_CASES=20000 cargo test --release -p oys-web --test http_parsers`.
 
-#[path = "../../shared/tests/support/mod.rs"]
-mod support;
+use oys_shared_test_support as support;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};

@@ -1,8 +1,6 @@
-//! What the parser properties share: `shared/tests/parsers.rs`, and
-//! `web/tests/http_parsers.rs`, which includes this directory by path, so that both hold the
-//! parsers to one contract with one generator of valid reports.
-// Each test binary uses its own part.
-#![allow(dead_code)]
+//! What the parser properties share (`shared/tests/parsers.rs`, `web/tests/http_parsers.rs`), so
+//! both hold the parsers to one contract, `docs/openapi.json`, with one generator of valid
+//! reports: `contract` reads the document, `generate` makes reports, events and bodies.
 
 pub mod contract;
 pub mod generate;

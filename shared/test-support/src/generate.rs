@@ -24,7 +24,7 @@ use oys_shared::report::{
 };
 use oys_shared::{Choice, Reference};
 
-use super::contract::{at, EVENT_SHAPES, FOLLOW_UP_SHAPE, REPORT_SHAPE};
+use crate::contract::{at, EVENT_SHAPES, FOLLOW_UP_SHAPE, REPORT_SHAPE};
 
 /// Every identifier of every enumeration a request may name, and some values of the right shape.
 pub static IDENTIFIERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
