@@ -5,6 +5,7 @@
 //! the time measured is the function's, not moto's (which slows as its table grows).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
@@ -17,9 +18,20 @@ pub struct FakeAws {
     items: Mutex<HashMap<(String, String), Value>>,
     /// (queue URL, body) of every SendMessage, in order.
     pub sent_messages: Mutex<Vec<(String, String)>>,
+    /// How long each answer waits, in milliseconds: a stand-in for the network round trip a
+    /// function in AWS pays per call (0: answer at once).
+    latency_ms: AtomicU64,
 }
 
 impl FakeAws {
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        self.latency_ms.store(latency.as_millis() as u64, Ordering::Relaxed);
+    }
+
+    pub fn latency(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.latency_ms.load(Ordering::Relaxed))
+    }
+
     pub fn calls(&self) -> BTreeMap<String, u64> {
         self.calls.lock().unwrap().clone()
     }

@@ -31,6 +31,10 @@ struct Args {
     /// Where to write the figures as JSON.
     #[arg(long, default_value = "target/bench/functions.json")]
     json: PathBuf,
+    /// Also measure the submissions with every AWS answer delayed this long (e.g. 8, about what
+    /// a function in the region pays per call), beside the same at no delay, in one table.
+    #[arg(long)]
+    aws_latency_ms: Option<u64>,
 }
 
 const POLICE_QUEUE: &str = "http://127.0.0.1/123456789012/police-referral";
@@ -44,7 +48,13 @@ async fn main() -> Result<(), String> {
         let fake = fake.clone();
         http::serve(move |request| {
             let fake = fake.clone();
-            async move { fake.answer(request) }
+            async move {
+                let latency = fake.latency();
+                if !latency.is_zero() {
+                    tokio::time::sleep(latency).await;
+                }
+                fake.answer(request)
+            }
         })
         .await
     };
@@ -97,6 +107,25 @@ async fn main() -> Result<(), String> {
     );
 
     print_table(&results);
+    if let Some(latency) = args.aws_latency_ms {
+        let latency = Duration::from_millis(latency);
+        let submissions: Vec<&Value> = results.iter().filter(|r| r["function"] == "submit-report").collect();
+        let mut slow = Vec::new();
+        fake.set_latency(latency);
+        for (what, event, header) in [
+            ("full report (both routes, phone)", &full, "Idempotency-Key"),
+            ("anonymous report", &anonymous, "idempotency-key"),
+        ] {
+            let events = (0..n).map(|i| with_key(event, i, header).to_string()).collect();
+            slow.push(measure(&args.bin_dir, "submit-report", what, &env, events, &fake, expect_status(201)).await?);
+        }
+        fake.set_latency(Duration::ZERO);
+        print_latency_table(&submissions, &slow, latency);
+        for result in &mut slow {
+            result["aws_latency_ms"] = json!(latency.as_millis() as u64);
+        }
+        results.extend(slow);
+    }
     if let Some(dir) = args.json.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
@@ -189,6 +218,27 @@ fn print_table(results: &[Value]) {
             r["warm_cpu_p99_ms"],
             r["peak_rss_mb"],
             calls.join(", ")
+        );
+    }
+}
+
+/// The submissions' wall time with the fake endpoint answering at once and after `latency`:
+/// what each AWS call on the request path costs a reporter waiting for the answer.
+fn print_latency_table(instant: &[&Value], slow: &[Value], latency: Duration) {
+    let ms = latency.as_millis();
+    println!("\n| submit-report, event | AWS calls per submission | warm wall ms p50 / p99 at 0 ms | at {ms} ms per AWS call |");
+    println!("|---|---|---|---|");
+    for (fast, slow) in instant.iter().zip(slow) {
+        let calls: f64 =
+            fast["aws_calls_per_invocation"].as_object().into_iter().flatten().filter_map(|(_, n)| n.as_f64()).sum();
+        println!(
+            "| {} | {} | {} / {} | {} / {} |",
+            fast["what"].as_str().unwrap_or_default(),
+            calls,
+            fast["warm_wall_p50_ms"],
+            fast["warm_wall_p99_ms"],
+            slow["warm_wall_p50_ms"],
+            slow["warm_wall_p99_ms"]
         );
     }
 }
