@@ -39,10 +39,17 @@ pub enum FollowUpOutcome {
     TooManyAttempts,
 }
 
-/// A new receipt for a report: stored as its hash; the text goes to the reporter only.
-pub async fn issue_receipt(svc: &impl Ports, reference: &Reference) -> Result<FollowUpReceipt, PortError> {
+/// A new receipt for a report and the hash that is stored of it; the text goes to the reporter
+/// only.
+pub(crate) fn new_receipt(reference: &Reference) -> (FollowUpReceipt, String) {
     let receipt = FollowUpReceipt::from_entropy(random_u128());
     let hash = hash_receipt(reference, receipt.expose());
+    (receipt, hash)
+}
+
+/// A new receipt for a stored report (a repeat of the same request), in place of the one held.
+pub async fn issue_receipt(svc: &impl Ports, reference: &Reference) -> Result<FollowUpReceipt, PortError> {
+    let (receipt, hash) = new_receipt(reference);
     retry_transient(|| svc.follow_ups().set_receipt_hash(reference, &hash)).await?;
     Ok(receipt)
 }

@@ -93,7 +93,7 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
 
     let report_id = Uuid::new_v4();
     let mut attempt = 0;
-    let (new_report, receipt) = loop {
+    let (new_report, receipt, follow_up) = loop {
         attempt += 1;
         let reference = Reference::from_entropy(random_u64());
         let mut parts = split_report(report.clone(), report_id, reference.clone(), now);
@@ -102,6 +102,7 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
             language_spoken: report.assisted.as_ref().and_then(|a| a.language_spoken.clone()),
             interpreter_used: report.assisted.as_ref().and_then(|a| a.interpreter_used),
         });
+        let (follow_up, receipt_hash) = crate::follow_up::new_receipt(&reference);
         let receipt = Receipt {
             reference: reference.clone(),
             routes: parts.summary.routes.clone(),
@@ -113,6 +114,7 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
         let state = svc.retention().extend(&CaseState::default(), now);
         let new_report = NewReport {
             listing: CaseListing::of(&parts.summary, &state),
+            receipt_hash,
             state,
             summary: parts.summary,
             narrative: parts.narrative,
@@ -130,7 +132,7 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
         };
         let created = retry_transient(|| svc.reports().create_report(&new_report, now)).await;
         match created.map_err(IntakeError::NotStored)? {
-            CreateOutcome::Created => break (new_report, receipt),
+            CreateOutcome::Created => break (new_report, receipt, follow_up),
             CreateOutcome::IdempotencyKeyUsed(earlier) if earlier.request_hash == request_hash => {
                 let reissue = now < after(earlier.created_at, RECEIPT_REISSUE_WINDOW);
                 info!(reference = %earlier.receipt.reference, reissue, "idempotent repeat answered from the first request");
@@ -159,11 +161,11 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
         "report stored"
     );
     finish_deliveries(svc, summary, &new_report.pending, Some(new_report.pending.clone())).await;
-    let follow_up = receipt_for(svc, &summary.reference).await;
-    Ok(SubmitOutcome::Accepted(receipt, follow_up))
+    Ok(SubmitOutcome::Accepted(receipt, Some(follow_up)))
 }
 
-/// A follow-up receipt for a stored report, or `None` if it could not be kept.
+/// A new follow-up receipt for a report stored by an earlier request, or `None` if it could not
+/// be kept.
 async fn receipt_for(svc: &impl Ports, reference: &Reference) -> Option<FollowUpReceipt> {
     match crate::follow_up::issue_receipt(svc, reference).await {
         Ok(receipt) => Some(receipt),

@@ -81,6 +81,9 @@ pub struct NewReport {
     pub state: CaseState,
     /// How the case lists (`CaseListing::of`): the adapter stores it as it is handed.
     pub listing: CaseListing,
+    /// The reporter's follow-up receipt, as its hash (`follow_up::new_receipt`): stored in the
+    /// report's own write, so a report is never kept without the receipt its reporter was given.
+    pub receipt_hash: String,
     pub idempotency: Option<IdempotencyRecord>,
     /// The report's place in its month's statistics, counted in the same transaction: once,
     /// whatever retries happen.

@@ -31,6 +31,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
     NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
+        receipt_hash: "sha256:stored-with-the-report".into(),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,
@@ -326,7 +327,8 @@ async fn a_receipt_hash_is_replaced_attempts_are_taken_to_a_limit_and_a_change_s
     let svc = &backend.services;
     let now = start_time();
     let (report, reference) = stored_report(svc, now).await;
-    assert_eq!(svc.follow_ups.receipt_hash(&reference).await.unwrap(), None);
+    let stored = svc.follow_ups.receipt_hash(&reference).await.unwrap();
+    assert_eq!(stored.as_deref(), Some("sha256:stored-with-the-report"), "written with the report");
     svc.follow_ups.set_receipt_hash(&reference, "sha256:first").await.unwrap();
     svc.follow_ups.set_receipt_hash(&reference, "sha256:second").await.unwrap();
     assert_eq!(svc.follow_ups.receipt_hash(&reference).await.unwrap().as_deref(), Some("sha256:second"));

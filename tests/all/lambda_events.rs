@@ -78,6 +78,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     let new = oys_application::ports::NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
+        receipt_hash: "sha256:stored-with-the-report".into(),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

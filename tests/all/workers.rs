@@ -323,6 +323,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
     let new_report = oys_application::ports::NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
+        receipt_hash: "sha256:stored-with-the-report".into(),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

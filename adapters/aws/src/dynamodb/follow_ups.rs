@@ -4,8 +4,8 @@ use super::*;
 
 /// A report's follow-up receipt, as its hash (`CASE#…` / `RECEIPT`).
 #[derive(Serialize, Deserialize)]
-struct ReceiptItem {
-    hash: String,
+pub(super) struct ReceiptItem {
+    pub(super) hash: String,
 }
 
 /// A count of follow-up attempts in one window; DynamoDB's TTL removes it afterwards.

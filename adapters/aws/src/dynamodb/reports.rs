@@ -36,6 +36,9 @@ impl Reports for DynamoStore {
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
         }
+        // The follow-up receipt's hash, in the same write (`FollowUps::receipt_hash` reads it).
+        let receipt = super::follow_ups::ReceiptItem { hash: report.receipt_hash.clone() };
+        items.push(TransactWriteItem::builder().put(self.put(to_item(&receipt, pk.clone(), "RECEIPT")?)).build());
         items.push(self.count_update(&report.count));
         let idempotency_index = items.len();
         if let Some(record) = &report.idempotency {

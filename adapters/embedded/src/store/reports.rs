@@ -48,6 +48,11 @@ impl Reports for EmbeddedStore {
                     tx.execute("INSERT INTO contacts (reference, contact) VALUES (?1, ?2)", params![reference, to_json(contact)])?;
                 }
                 apply_count(&tx, &report.count)?;
+                tx.execute(
+                    "INSERT INTO receipts (reference, hash) VALUES (?1, ?2)
+                     ON CONFLICT (reference) DO UPDATE SET hash = excluded.hash",
+                    params![reference, report.receipt_hash],
+                )?;
                 let state = &report.state;
                 tx.execute(
                     "INSERT INTO case_states (reference, state, version, status, expires_at, listing)
