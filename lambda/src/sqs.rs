@@ -23,10 +23,10 @@ where
     let deliveries = event
         .records
         .into_iter()
-        .map(|record| Delivery {
-            message_id: record.message_id.unwrap_or_default(),
-            receive_count: record.attributes.get("ApproximateReceiveCount").cloned().unwrap_or_default(),
-            message: RoutingMessage::from_queue_body(record.body.as_deref().unwrap_or_default(), route),
+        .map(|record| {
+            let receive_count = record.attributes.get("ApproximateReceiveCount").cloned().unwrap_or_default();
+            let body = record.body.as_deref().unwrap_or_default();
+            Delivery::read(record.message_id.unwrap_or_default(), receive_count, body, route)
         })
         .collect();
     let mut response = SqsBatchResponse::default();

@@ -8,7 +8,7 @@ use std::panic::AssertUnwindSafe;
 use futures_util::FutureExt;
 use tracing::{error, info, warn, Instrument};
 
-use oys_shared::routing::RoutingMessage;
+use oys_shared::routing::{Route, RoutingMessage};
 
 use crate::routed::{Outcome, WorkerError};
 
@@ -20,6 +20,13 @@ pub struct Delivery {
     /// How many times the queue has delivered it (SQS's `ApproximateReceiveCount`), for the logs.
     pub receive_count: String,
     pub message: Result<RoutingMessage, &'static str>,
+}
+
+impl Delivery {
+    /// A message body the queue of `route` delivered, read as a routing message.
+    pub fn read(message_id: String, receive_count: String, body: &str, route: Route) -> Delivery {
+        Delivery { message_id, receive_count, message: RoutingMessage::from_queue_body(body, route) }
+    }
 }
 
 /// Handles every delivery with `handle`; answers the ids of those that failed, which the queue

@@ -35,10 +35,8 @@ where
     }
     let deliveries = messages
         .iter()
-        .map(|message| Delivery {
-            message_id: message.message_id.clone(),
-            receive_count: message.receive_count.to_string(),
-            message: RoutingMessage::from_queue_body(&message.body, route),
+        .map(|message| {
+            Delivery::read(message.message_id.clone(), message.receive_count.to_string(), &message.body, route)
         })
         .collect();
     let failed = handle_deliveries(deliveries, handle).await;

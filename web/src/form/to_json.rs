@@ -113,6 +113,7 @@ mod tests {
     use jiff::Timestamp;
     use oys_shared::report::{parse_report, Submitter};
     use oys_shared::ErrorCode;
+    use oys_shared_test_support::contract::depth;
     use serde_json::json;
 
     fn now() -> Timestamp {
@@ -125,21 +126,6 @@ mod tests {
             .into_iter()
             .map(|e| (e.field, e.code))
             .collect()
-    }
-
-    /// Depth of a JSON value, without recursion (the value under test may be deep).
-    fn depth(value: &Value) -> usize {
-        let mut deepest = 0;
-        let mut stack = vec![(value, 1)];
-        while let Some((v, d)) = stack.pop() {
-            deepest = deepest.max(d);
-            match v {
-                Value::Object(map) => stack.extend(map.values().map(|c| (c, d + 1))),
-                Value::Array(items) => stack.extend(items.iter().map(|c| (c, d + 1))),
-                _ => {}
-            }
-        }
-        deepest
     }
 
     #[test]
