@@ -520,12 +520,13 @@ class Interruption:
     """When the stores stopped being reachable (a kill -9, an emulator that stopped serving) and
     when they were back. Sending an email and recording it cannot be one transaction: an
     interruption between the two repeats that one email once the work is taken up again
-    (docs/architecture.md, "How a report is kept safe"). So an email sent twice, once before the
-    interruption began and once after it ended, is reported as repeated across it, not as a
-    duplicate. After a kill, the operators' alert of a report whose own request was answered 201 is
-    the exception: its sending was recorded before the answer, so it must never repeat
-    (`alerts_recorded=True`). A 201 replayed to a retry says nothing of the sort: the first request
-    may have been killed between sending the alert and recording it."""
+    (docs/architecture.md, "How a report is kept safe"). The local outbox keeps an effect's email
+    once however often it is sent, so the embedded runs pass no interruption: every email exactly
+    once. SES cannot dedupe: on AWS an email sent twice, once before the interruption began and
+    once after it ended, is reported as repeated across it, not as a duplicate.
+    `alerts_recorded=True` says an operators' alert of a report answered 201 can never repeat
+    (true when the request itself sent it; since the outbox, the dispatcher sends it after the
+    answer, so no caller passes it now)."""
 
     def __init__(self, name, start, end, alerts_recorded):
         self.name, self.start, self.end, self.alerts_recorded = name, start, end, alerts_recorded

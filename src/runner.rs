@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
+use oys_application::dispatch;
 use oys_application::ports::{ManualClock, SystemClock};
 use oys_application::send_once::EFFECT_LEASE;
 use oys_application::workers::{poller, AdvocateAssignmentWorker, PoliceReferralWorker, RoutedWorker};
@@ -214,6 +215,11 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     tokio::spawn(run_job(services.clone(), leads, Duration::from_secs(args.job_every.max(1))));
 
+    // The outbox dispatcher, draining the rows each report's write left, as the table's stream
+    // feeds the outbox-dispatcher function in AWS.
+    println!("Dispatcher: drains the outbox every {} ms", OUTBOX_POLL.as_millis());
+    tokio::spawn(run_dispatcher(services.clone()));
+
     // The workers, fed from the queues as Lambda's SQS event source would feed them.
     let police = Arc::new(PoliceReferralWorker::new((*services).clone(), local_force_mailboxes()));
     let advocate = Arc::new(AdvocateAssignmentWorker::new((*services).clone(), partners.clone()));
@@ -323,6 +329,28 @@ async fn run_worker(services: Arc<Services>, worker: Arc<dyn RoutedWorker>) {
         }
     }
 }
+
+/// Drains the outbox: at once while rows keep coming, every `OUTBOX_POLL` when it is empty,
+/// and once a second while what is owed cannot be delivered (a queue or mail outage).
+async fn run_dispatcher(services: Arc<Services>) {
+    loop {
+        let pause = match dispatch::drain_outbox(&*services, services.clock.now(), OUTBOX_BATCH).await {
+            Ok(drain) if drain.failed > 0 && drain.dispatched == 0 => Duration::from_secs(1),
+            Ok(drain) if drain.rows > 0 => continue,
+            Ok(_) => OUTBOX_POLL,
+            Err(error) => {
+                tracing::error!(%error, "reading the outbox failed");
+                Duration::from_secs(1)
+            }
+        };
+        tokio::time::sleep(pause).await;
+    }
+}
+
+/// How often an empty outbox is read again: the local alert's and messages' delay at most.
+const OUTBOX_POLL: Duration = Duration::from_millis(50);
+/// Rows per drain (different reports' dispatched at once).
+const OUTBOX_BATCH: usize = 25;
 
 /// How long a received message stays hidden before a failed one is tried again.
 const WORKER_VISIBILITY: Duration = Duration::from_secs(30);

@@ -411,6 +411,7 @@ impl<S: Ports> Casework<S> {
             owed: consequences.contains(&Consequence::RouteToPolice).then(|| crate::ports::Owed {
                 deliveries: vec![oys_shared::routing::Delivery::PoliceReferral],
                 sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
+                outbox: crate::ports::OutboxRow::new(reference, now),
             }),
         };
         let svc = &self.services;
@@ -420,9 +421,6 @@ impl<S: Ports> Casework<S> {
         }
         self.audit(caller, reference, &format!("event:{}", event.kind())).await?;
         info!(reference = %reference, event = event.kind(), "case event recorded");
-        if let Some(owed) = &change.owed {
-            crate::intake::finish_deliveries(svc, &report.summary, &owed.deliveries, None).await;
-        }
         for consequence in consequences {
             self.carry_out(reference, consequence, now).await?;
         }
@@ -502,7 +500,7 @@ impl<S: Ports> Casework<S> {
             }
             // Only the reporter's own request makes it, and `follow_up::add_to_report` routes it.
             Consequence::AssignAdvocate => {}
-            // Owed with the change and delivered by `record_event`, as a report's routes are.
+            // Owed with the change and delivered by the dispatcher, as a report's routes are.
             Consequence::RouteToPolice => {}
         }
         Ok(())

@@ -20,7 +20,7 @@ use oys_shared::follow_up::{
 use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CaseChange, OutgoingEmail, Owed, PortError};
+use crate::ports::{retry_transient, CaseChange, OutboxRow, OutgoingEmail, Owed, PortError};
 
 crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
 
@@ -178,18 +178,19 @@ async fn apply(
             contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,
             count: None,
-            owed: Some(Owed { deliveries: owes, sweep_after: after_grace(now) }),
+            owed: Some(Owed {
+                deliveries: owes,
+                sweep_after: after_grace(now),
+                outbox: OutboxRow::new(reference, now),
+            }),
         };
         if !retry_transient(|| svc.cases().change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.
             return Err(PortError::transient("follow-up", "case changed meanwhile"));
         }
     }
-    // The advocate message is sent on every such request (the worker is idempotent per report
-    // and route). What fails is left to the sweeper: the addition is stored either way.
-    let left = crate::intake::finish_deliveries(svc, &report.summary, &owed, None).await;
-    let left_for_sweeper = left.iter().any(|d| owed.contains(d));
-    info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, left_for_sweeper, "reporter added to their report");
+    // What it owes is the dispatcher's, through the outbox row written with each change.
+    info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, owed = owed.len(), "reporter added to their report");
     Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
 }
 

@@ -1,12 +1,13 @@
 //! Accepting a report, and making sure it is routed.
 //!
 //! The promise: a report answered with success is never lost and never left unrouted.
-//! So the report and the list of deliveries it is owed are written in one transaction *before*
-//! anything is sent; the answer is 201 only once that transaction succeeded. The request then
-//! sends what it can and records what is left. Anything left — a queue or SES outage, a crash
-//! between the write and the sends — is finished by `sweep_pending_routing`, which the
-//! scheduled job calls every few minutes. Queue consumers are idempotent per report and route,
-//! so the rare repeat (a crash after a send, before its record) changes nothing downstream.
+//! So the report, the list of deliveries it is owed and an outbox row are written in one
+//! transaction, and that transaction is all the request does: the answer is 201 once it
+//! committed. The outbox row has the dispatcher (`dispatch`) send what is owed, off the
+//! request's path. Anything the dispatcher cannot finish (a queue or SES outage) stays pending,
+//! and `sweep_pending_routing`, which the scheduled job calls every few minutes, finishes it.
+//! Queue consumers are idempotent per report and route, and emails go through `send_once`, so
+//! a delivery attempted twice changes nothing downstream.
 
 use std::time::Duration;
 
@@ -21,7 +22,7 @@ use oys_shared::report::Report;
 use oys_shared::routing::{next_steps, Delivery, RoutingMessage};
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CreateOutcome, NewReport, PortError};
+use crate::ports::{retry_transient, CreateOutcome, NewReport, OutboxRow, PortError};
 use crate::send_once::{send_and_record, RecordedEmail};
 pub use crate::services::{AlertAddresses, Services};
 use oys_shared::follow_up::FollowUpReceipt;
@@ -121,6 +122,7 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
             contact: parts.contact,
             pending,
             sweep_after: after(now, SWEEP_GRACE),
+            outbox: OutboxRow::new(&reference, now),
             count,
             idempotency: key_hash.as_ref().map(|key_hash| IdempotencyRecord {
                 key_hash: key_hash.clone(),
@@ -158,9 +160,8 @@ pub async fn submit(svc: &impl Ports, submission: Submission) -> Result<SubmitOu
         report_id = %summary.report_id,
         channel = %summary.channel,
         routes = ?summary.routes.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        "report stored"
+        "report stored; its deliveries are the dispatcher's"
     );
-    finish_deliveries(svc, summary, &new_report.pending, Some(new_report.pending.clone())).await;
     Ok(SubmitOutcome::Accepted(receipt, Some(follow_up)))
 }
 
@@ -176,11 +177,12 @@ async fn receipt_for(svc: &impl Ports, reference: &Reference) -> Option<FollowUp
     }
 }
 
-/// Sends every delivery in `owed` and records what is left. `stored` is the pending list the
+/// Sends every delivery in `owed` and records what is left (the dispatcher's and the sweeper's
+/// work, never a request's). `stored` is the pending list the
 /// caller knows is stored, if it knows it (`None`: it is read). What was delivered is taken out
 /// of whatever the list holds by then, in a conditional write retried on a fresh read, so a
 /// sweeper and a follow-up working on one report never drop each other's deliveries. Failures
-/// are logged and left for the sweeper: the report is already safe. A follow-up's alert
+/// are logged and left owed: the report is already safe. A follow-up's alert
 /// deliveries go out as one email.
 pub(crate) async fn finish_deliveries(
     svc: &impl Ports,

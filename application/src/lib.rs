@@ -5,6 +5,7 @@
 //! (docs/architecture.md).
 
 pub mod casework;
+pub mod dispatch;
 pub mod feedback;
 pub mod follow_up;
 pub mod intake;

@@ -75,8 +75,11 @@ pub struct NewReport {
     pub contact: Option<ContactDetails>,
     /// The deliveries still owed; the report is "pending routing" until none are left.
     pub pending: Vec<Delivery>,
-    /// When the sweeper may take over deliveries the request did not finish.
+    /// When the sweeper may take over deliveries the dispatcher did not finish.
     pub sweep_after: Timestamp,
+    /// The outbox row that has the dispatcher send what `pending` names, written with the
+    /// report when it owes anything (always: every report owes the operators' alert).
+    pub outbox: OutboxRow,
     /// The case's first state: version 0, with its personal data's expiry already set.
     pub state: CaseState,
     /// How the case lists (`CaseListing::of`): the adapter stores it as it is handed.
@@ -153,6 +156,30 @@ pub struct CaseChange {
 pub struct Owed {
     pub deliveries: Vec<Delivery>,
     pub sweep_after: Timestamp,
+    /// Written with the change: the dispatcher sends what is owed.
+    pub outbox: OutboxRow,
+}
+
+/// A row of the transactional outbox: "this report owes deliveries", written in the same
+/// transaction as the report or change that owes them. The row's arrival (the table's stream in
+/// AWS, the runner's drain locally) runs the dispatcher (`dispatch`), which sends what the
+/// report's pending list names and then clears the row. The row holds no personal data and no
+/// list of its own: the report's pending list is the one record of what is owed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub reference: Reference,
+    /// Unique per row (a v4 UUID, simple form).
+    pub id: String,
+    /// When it was written, in whole seconds: the backstop takes rows older than a grace period.
+    pub at: Timestamp,
+}
+
+impl OutboxRow {
+    /// A new row for `reference`, written at `at`.
+    pub fn new(reference: &Reference, at: Timestamp) -> OutboxRow {
+        let at = Timestamp::from_second(at.as_second()).expect("a whole second of a valid time");
+        OutboxRow { reference: reference.clone(), id: uuid::Uuid::new_v4().simple().to_string(), at }
+    }
 }
 
 /// What erasing a case's personal data writes, worked out by the use case
@@ -198,6 +225,14 @@ pub trait Reports: Send + Sync {
 
     /// References of reports pending routing whose `sweep_after` has passed, oldest first.
     async fn due_for_sweep(&self, now: Timestamp, limit: usize) -> Result<Vec<Reference>, PortError>;
+
+    /// Outbox rows written at or before `written_by`, oldest first, at most `limit`. The
+    /// runner drains them; in AWS the table's stream hands each to the dispatcher as it is
+    /// written, and the scheduled job takes those left behind.
+    async fn outbox(&self, written_by: Timestamp, limit: usize) -> Result<Vec<OutboxRow>, PortError>;
+
+    /// Deletes a row the dispatcher has finished (already gone: nothing to do).
+    async fn clear_outbox(&self, row: &OutboxRow) -> Result<(), PortError>;
 
     /// Takes a due report for one sweeper by moving its `sweep_after` to `lease_until`, if it
     /// is still due; `None` if another sweeper or the request finished or took it first.

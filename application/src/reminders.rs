@@ -19,7 +19,7 @@ use crate::send_once::{send_and_record, RecordedEmail};
 use oys_shared::deadlines::{AlertLevel, Deadline};
 use oys_shared::effects::EffectKind;
 
-crate::services::use_case_ports! { ports: [WithDeadlines, WithClock, WithAlerts], calls: [intake, retention, send_once, statistics] }
+crate::services::use_case_ports! { ports: [WithDeadlines, WithClock, WithAlerts], calls: [intake, dispatch, retention, send_once, statistics] }
 
 /// How many due deadlines one run handles (the next run takes the rest).
 pub const BATCH: usize = 200;
@@ -35,6 +35,9 @@ pub struct ReminderSummary {
     pub routed: usize,
     /// Reports still pending routing after the sweep (past their grace period): trouble.
     pub still_pending: usize,
+    /// Outbox rows past the grace period that the stream's dispatcher had not cleared, now
+    /// dispatched by the job (their deliveries, if any were left, went with the sweep).
+    pub stale_outbox_rows: usize,
     /// Cases whose personal data expired and was erased.
     pub purged: usize,
     /// Cases whose contact details expired and were erased.
@@ -94,6 +97,16 @@ pub async fn run(svc: &impl Ports, lead_addresses: &[String]) -> Result<Reminder
         Err(error) => {
             summary.failures += 1;
             error!(%error, "routing sweep failed");
+        }
+    }
+    match crate::dispatch::sweep_outbox(svc, BATCH).await {
+        Ok(drain) => {
+            summary.stale_outbox_rows = drain.rows;
+            summary.failures += drain.failed;
+        }
+        Err(error) => {
+            summary.failures += 1;
+            error!(%error, "outbox sweep failed");
         }
     }
     match crate::retention::purge(svc, now).await {

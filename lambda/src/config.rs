@@ -32,12 +32,10 @@ impl RetentionConfig {
 #[derive(Debug, Clone, Parser)]
 #[command(name = "submit-report")]
 pub struct SubmitReportConfig {
+    /// The only AWS service it calls: a report or a follow-up is one write (with its outbox
+    /// row); the messages and emails it owes are the outbox dispatcher's.
     #[command(flatten)]
     pub store: StoreConfig,
-    #[command(flatten)]
-    pub alerts: AlertConfig,
-    #[command(flatten)]
-    pub queues: QueueConfig,
     #[command(flatten)]
     pub retention: RetentionConfig,
     /// The report form's origin, which CORS lets call the API from a browser.
@@ -54,8 +52,6 @@ pub struct OperatorApiConfig {
     pub store: StoreConfig,
     #[command(flatten)]
     pub alerts: AlertConfig,
-    #[command(flatten)]
-    pub queues: QueueConfig,
     #[command(flatten)]
     pub retention: RetentionConfig,
     #[command(flatten)]
@@ -113,6 +109,19 @@ pub struct DeadlineRemindersConfig {
     /// Escalations go here; an empty list is refused (an overdue report would reach nobody).
     #[arg(long, env = "LEAD_ALERT_ADDRESSES", value_parser = address_list)]
     pub lead_alert_addresses: AddressList,
+}
+
+/// `outbox-dispatcher`: on the table's stream, sends what each new outbox row's report owes
+/// (the routing messages, the operators' alerts).
+#[derive(Debug, Clone, Parser)]
+#[command(name = "outbox-dispatcher")]
+pub struct OutboxDispatcherConfig {
+    #[command(flatten)]
+    pub store: StoreConfig,
+    #[command(flatten)]
+    pub alerts: AlertConfig,
+    #[command(flatten)]
+    pub queues: QueueConfig,
 }
 
 /// `email-feedback`: SES bounces, complaints and rejections, from SNS.
@@ -219,6 +228,7 @@ pub fn function_environment() -> Vec<(String, Vec<String>)> {
         required::<PoliceReferralConfig>(),
         required::<AdvocateAssignmentConfig>(),
         required::<DeadlineRemindersConfig>(),
+        required::<OutboxDispatcherConfig>(),
         required::<EmailFeedbackConfig>(),
         // Cognito's trigger reads no environment.
         ("pre-token-generation".to_string(), Vec::new()),
@@ -258,10 +268,20 @@ mod tests {
     #[test]
     fn every_function_requires_its_table_and_alert_addresses() {
         let environment = function_environment();
-        assert_eq!(environment.len(), if cfg!(feature = "staff") { 7 } else { 6 });
+        assert_eq!(environment.len(), if cfg!(feature = "staff") { 8 } else { 7 });
         for (function, vars) in environment.iter().filter(|(f, _)| f != "pre-token-generation") {
-            for var in ["TABLE_NAME", "ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES"] {
-                assert!(vars.iter().any(|v| v == var), "{function} lacks {var}");
+            assert!(vars.iter().any(|v| v == "TABLE_NAME"), "{function} lacks TABLE_NAME");
+            // submit-report sends nothing: its one call is the report's transaction.
+            let sends = function != "submit-report";
+            for var in ["ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES", "POLICE_REFERRAL_QUEUE_URL"] {
+                // Only the dispatcher and the sweeper (the scheduled job) send routing messages.
+                let sends_messages = ["outbox-dispatcher", "deadline-reminders"].contains(&function.as_str());
+                let needed = sends && (var != "POLICE_REFERRAL_QUEUE_URL" || sends_messages);
+                if needed {
+                    assert!(vars.iter().any(|v| v == var), "{function} lacks {var}");
+                } else if !sends {
+                    assert!(!vars.iter().any(|v| v == var), "{function} needs no {var}");
+                }
             }
             assert!(!vars.iter().any(|v| v.ends_with("_DLQ_URL")), "dead-letter queue URLs are optional");
         }

@@ -4,8 +4,10 @@
 
 use std::sync::Arc;
 
+use aws_lambda_events::event::dynamodb::Event as DynamoDbEvent;
 use aws_lambda_events::event::sns::SnsEvent;
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+use aws_lambda_events::event::streams::DynamoDbEventResponse;
 use lambda_runtime::{service_fn, Error, LambdaEvent};
 
 use crate::config;
@@ -52,7 +54,7 @@ const NEVER_EXTENDS: RetentionPolicy = RetentionPolicy::DEFAULT;
 pub async fn run_submit_report() -> Result<(), Error> {
     let config = start::<config::SubmitReportConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
+    let services = aws_services(config.store, AlertConfig::none(), None, retention).await;
     let router = oys_web::submit_report(services, &config.form_origin).map_err(not_configured)?;
     lambda_http::run(router).await
 }
@@ -61,7 +63,8 @@ pub async fn run_submit_report() -> Result<(), Error> {
 pub async fn run_operator_api() -> Result<(), Error> {
     let config = start::<config::OperatorApiConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    let services = aws_services(config.store, config.alerts, Some(config.queues), retention).await;
+    // No queues: what casework owes (a police referral agreed later) goes through the outbox.
+    let services = aws_services(config.store, config.alerts, None, retention).await;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let console = config.console.sign_in().map_err(not_configured)?;
     let auth = oys_web::auth::Authenticator::ApiGatewayJwt;
@@ -111,6 +114,22 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
             let answer = crate::scheduled::handle_scheduled_event(services, leads, &event.payload).await?;
             metrics.flush(std::io::stdout())?;
             Ok::<_, Error>(answer)
+        }
+    }))
+    .await
+}
+
+/// On the table's stream (keys only), filtered to outbox rows as they are written: sends what
+/// each row's report owes. A record that fails is reported (`ReportBatchItemFailures`): Lambda
+/// retries from it, bisecting the batch, and after its last attempt hands it to the on-failure
+/// queue; the scheduled job's sweeper finishes the report either way.
+pub async fn run_outbox_dispatcher() -> Result<(), Error> {
+    let config = start::<config::OutboxDispatcherConfig>()?;
+    let services = Arc::new(aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await);
+    lambda_runtime::run(service_fn(move |event: LambdaEvent<DynamoDbEvent>| {
+        let services = services.clone();
+        async move {
+            Ok::<DynamoDbEventResponse, Error>(crate::stream::handle_stream_batch(&*services, event.payload).await)
         }
     }))
     .await

@@ -5,6 +5,7 @@
 //! - `functions`: one `run_*` per function, called by `functions/*/src/main.rs`. The HTTP ones
 //!   are behind features (`public`, `staff`), so a function links only the routers it serves.
 //! - `sqs`: an SQS batch → typed routing messages → the worker → the records that failed.
+//! - `stream`: the table's stream records (outbox rows) → the dispatcher → the records that failed.
 //! - `scheduled`, `email_feedback`: the scheduler's tick and SES's delivery notifications.
 //! - `telemetry`: the log subscriber (JSON in Lambda, text locally) and its filter.
 
@@ -13,6 +14,7 @@ pub mod email_feedback;
 mod functions;
 pub mod scheduled;
 pub mod sqs;
+pub mod stream;
 pub mod telemetry;
 
 pub use functions::*;

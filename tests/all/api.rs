@@ -43,7 +43,16 @@ async fn a_full_report_is_stored_routed_and_alerted(backend: Backend) {
     assert_eq!(contact.phone.unwrap().as_str(), "+447700900123");
     let narrative = stored.narrative.expect("narrative kept");
     assert_eq!(narrative.postcode.unwrap().to_string(), "M1 1AE");
+    // The request wrote what it owes and sent nothing: the outbox row has the dispatcher send it.
+    assert_eq!(stored.pending.len(), 3, "both routes and the alert owed: {:?}", stored.pending);
+    let outbox = backend.services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
+    assert_eq!(outbox.iter().filter(|row| row.reference == reference).count(), 1, "one outbox row");
+    let drained = backend.dispatch().await;
+    assert!(drained.dispatched >= 1 && drained.failed == 0, "{drained:?}");
+    let stored = backend.services.reports.get_report(&reference).await.unwrap().unwrap();
     assert!(stored.pending.is_empty(), "every delivery done, nothing left for the sweeper");
+    let outbox = backend.services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
+    assert!(!outbox.iter().any(|row| row.reference == reference), "the row cleared");
 
     for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
         let queued = messages(&backend.drain(route).await);

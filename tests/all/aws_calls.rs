@@ -1,6 +1,6 @@
 //! How many AWS calls one submission makes, counted on the wire by an SDK interceptor.
-//! The request path must stay lean: one transaction, one send per route, one email claimed and
-//! recorded once, and one update recording that the deliveries are done.
+//! The request path is one transaction (the report, its receipt, counts, idempotency record and
+//! outbox row); the dispatcher then makes the calls that deliver what it owes.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -48,7 +48,7 @@ impl CallCounter {
     }
 }
 
-async fn counted_router() -> (axum::Router, CallCounter) {
+async fn counted_router() -> (axum::Router, CallCounter, Arc<oys_application::Services>) {
     let sdk = moto::sdk_config().await;
     let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
     let names = ResourceNames {
@@ -72,7 +72,20 @@ async fn counted_router() -> (axum::Router, CallCounter) {
     };
     let clock = Arc::new(oys_application::ports::ManualClock::new(start_time()));
     let services = oys_aws::services(&clients, &settings, oys_shared::casework::RetentionPolicy::DEFAULT, Some(clock));
-    (oys_web::public_router(Arc::new(services)), counter)
+    let services = Arc::new(services);
+    (oys_web::public_router(services.clone()), counter, services)
+}
+
+/// Dispatches every outbox row of `services`' table (read before counting), as the stream's
+/// records would be; returns the calls the dispatching made.
+async fn dispatch_all(services: &oys_application::Services, counter: &CallCounter) -> BTreeMap<String, usize> {
+    let rows = services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
+    assert!(!rows.is_empty(), "the submission wrote an outbox row");
+    counter.take();
+    for row in &rows {
+        oys_application::dispatch::dispatch(services, row).await.unwrap();
+    }
+    counter.take()
 }
 
 fn calls(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
@@ -80,25 +93,30 @@ fn calls(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
 }
 
 #[tokio::test]
-async fn one_submission_makes_one_transaction_one_send_per_route_one_email_and_one_update() {
-    let (router, counter) = counted_router().await;
+async fn a_submission_makes_one_aws_call_and_the_dispatcher_the_deliveries() {
+    let (router, counter, services) = counted_router().await;
     let key = [("idempotency-key", "count-calls-1")];
 
     let answer = post(router.clone(), "application/json", &key, event("report-full.json")).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     let full = counter.take();
     println!("AWS calls, report with two routes: {full:?}");
-    // The follow-up receipt's hash is in the report's transaction; PutItem: the operators' alert
-    // claimed and recorded once (`send_once`: a claim, a read of what is recorded, the record).
+    assert_eq!(full, calls(&[("TransactWriteItems", 1)]), "the request path is one transaction");
+    let dispatched = dispatch_all(&services, &counter).await;
+    println!("AWS calls of the dispatcher for it: {dispatched:?}");
+    // The report read (BatchGetItem); a message per route; the operators' alert claimed, checked,
+    // sent and recorded once (`send_once`: PutItem, Query, SendRawEmail, PutItem); the deliveries
+    // recorded (UpdateItem); the row cleared (DeleteItem).
     let expected = [
+        ("BatchGetItem", 1),
+        ("DeleteItem", 1),
         ("PutItem", 2),
         ("Query", 1),
         ("SendMessage", 2),
         ("SendRawEmail", 1),
-        ("TransactWriteItems", 1),
         ("UpdateItem", 1),
     ];
-    assert_eq!(full, calls(&expected));
+    assert_eq!(dispatched, calls(&expected));
 
     let answer = post(router.clone(), "application/json", &key, event("report-full.json")).await;
     assert!(answer.replayed);
@@ -111,10 +129,16 @@ async fn one_submission_makes_one_transaction_one_send_per_route_one_email_and_o
     assert_eq!(answer.status, StatusCode::CREATED);
     let anonymous = counter.take();
     println!("AWS calls, anonymous report: {anonymous:?}");
-    assert_eq!(
-        anonymous,
-        calls(&[("PutItem", 2), ("Query", 1), ("SendRawEmail", 1), ("TransactWriteItems", 1), ("UpdateItem", 1)])
-    );
+    assert_eq!(anonymous, calls(&[("TransactWriteItems", 1)]));
+    let rows = services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
+    let dispatched = dispatch_all(&services, &counter).await;
+    let expected =
+        [("BatchGetItem", 1), ("DeleteItem", 1), ("PutItem", 2), ("Query", 1), ("SendRawEmail", 1), ("UpdateItem", 1)];
+    assert_eq!(dispatched, calls(&expected));
+    // The row handled again (a stream record redelivered) finds nothing owed: a read and the
+    // row's delete, nothing sent.
+    oys_application::dispatch::dispatch(&*services, &rows[0]).await.unwrap();
+    assert_eq!(counter.take(), calls(&[("BatchGetItem", 1), ("DeleteItem", 1)]));
 
     let answer = post(router, "application/json", &[], event("report-invalid.json")).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -1125,6 +1125,7 @@ async fn the_reminder_job_reads_what_is_due_not_every_case(
             count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
             listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
             receipt_hash: "sha256:stored-with-the-report".into(),
+            outbox: oys_application::ports::OutboxRow::new(&parts.summary.reference, now),
             summary: parts.summary,
             narrative: parts.narrative,
             contact: parts.contact,

@@ -32,6 +32,7 @@ fn new_report(fixture: &str, now: Timestamp) -> NewReport {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
         receipt_hash: "sha256:stored-with-the-report".into(),
+        outbox: oys_application::ports::OutboxRow::new(&parts.summary.reference, now),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,
@@ -490,6 +491,58 @@ async fn a_deadline_moves_only_from_the_state_it_was_read_in(backend: Backend) {
     assert_eq!(svc.deadlines.deadlines_due(later(now, 1_000_000), 10).await.unwrap(), vec![other_partner]);
 }
 
+/// The transactional outbox: a row written only with the report or change that owes deliveries
+/// (never by a write refused), found by age, cleared once.
+async fn an_outbox_row_is_written_with_what_owes_it_and_cleared_once(backend: Backend) {
+    use oys_application::ports::{CaseChange, OutboxRow, Owed};
+    let svc = &backend.services;
+    let now = start_time();
+    let (report, reference) = stored_report(svc, now).await;
+    let mine = |rows: Vec<OutboxRow>| rows.into_iter().filter(|r| r.reference == reference).collect::<Vec<_>>();
+    assert_eq!(mine(svc.reports.outbox(now, 10).await.unwrap()), vec![report.outbox.clone()]);
+    assert!(mine(svc.reports.outbox(later(now, -1), 10).await.unwrap()).is_empty(), "not written before now");
+
+    // A report that owes nothing writes no row.
+    let mut quiet = new_report("report-anonymous.json", now);
+    quiet.pending.clear();
+    svc.reports.create_report(&quiet, now).await.unwrap();
+    let rows = svc.reports.outbox(later(now, 10), 100).await.unwrap();
+    assert!(!rows.iter().any(|r| r.reference == quiet.summary.reference), "{rows:?}");
+
+    // A change that owes deliveries writes its row with it; a refused change writes none.
+    let state = oys_shared::casework::CaseState { version: 1, ..Default::default() };
+    let owed_row = OutboxRow::new(&reference, later(now, 60));
+    let change = CaseChange {
+        listing: oys_shared::casework::CaseListing::of(&report.summary, &state),
+        caseloads: vec![],
+        state,
+        event: event_record(
+            oys_shared::casework::CaseEvent::ReporterAddedInformation { text: "more".into() },
+            later(now, 60),
+        ),
+        count: None,
+        contact: None,
+        owed: Some(Owed {
+            deliveries: vec![Delivery::FollowUpInformationAlert],
+            sweep_after: later(now, 180),
+            outbox: owed_row.clone(),
+        }),
+    };
+    assert!(svc.cases.change_case(&reference, &change).await.unwrap());
+    let refused = CaseChange {
+        owed: Some(Owed { outbox: OutboxRow::new(&reference, later(now, 61)), ..change.owed.clone().unwrap() }),
+        ..change.clone()
+    };
+    assert!(!svc.cases.change_case(&reference, &refused).await.unwrap(), "the same version twice");
+    let rows = mine(svc.reports.outbox(later(now, 120), 10).await.unwrap());
+    assert_eq!(rows, vec![report.outbox.clone(), owed_row.clone()], "oldest first, the refused change's absent");
+    assert_eq!(mine(svc.reports.outbox(later(now, 120), 1).await.unwrap()).len(), 1, "at most the limit");
+
+    svc.reports.clear_outbox(&report.outbox).await.unwrap();
+    svc.reports.clear_outbox(&report.outbox).await.unwrap();
+    assert_eq!(mine(svc.reports.outbox(later(now, 120), 10).await.unwrap()), vec![owed_row]);
+}
+
 async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads(backend: Backend) {
     use oys_application::ports::{CaseChange, CaseFilter};
     use oys_shared::casework::{caseload_changes, status, CaseEvent, CaseStatus};
@@ -696,6 +749,36 @@ async fn an_outbox_kept_before_its_index_is_indexed_when_opened() {
     assert_eq!(std::fs::read_dir(&paths.outbox).unwrap().count(), 1, "the email about no case stays");
 }
 
+/// The local outbox keeps an effect's email once however often it is sent (a dispatcher killed
+/// between sending and recording sends again), and erasure still finds it.
+#[tokio::test]
+async fn the_local_outbox_keeps_an_effects_email_once() {
+    use oys_application::ports::{EffectTag, Mailer, SystemClock};
+    use oys_embedded::{EmbeddedPaths, OutboxMailer};
+    let dir = tempfile::tempdir().unwrap();
+    let paths = EmbeddedPaths::in_dir(dir.path());
+    let mailer = OutboxMailer::new(&paths.outbox, &paths.outbox_index, std::sync::Arc::new(SystemClock)).unwrap();
+    let reference = Reference::from_entropy(uuid::Uuid::new_v4().as_u128() as u64);
+    let email = |key: &str| OutgoingEmail {
+        from: "alerts@on-your-side.localhost".into(),
+        to: vec!["operators@on-your-side.localhost".into()],
+        subject: format!("{key} about a case"),
+        text: "categories only".into(),
+        about: Some(reference.clone()),
+        effect: Some(EffectTag { reference: reference.clone(), key: key.into() }),
+    };
+    let first = mailer.send(&email("operators:new_report")).await.unwrap();
+    assert_eq!(mailer.send(&email("operators:new_report")).await.unwrap(), first, "the same message");
+    mailer.send(&email("police:notice")).await.unwrap();
+    let kept = std::fs::read_dir(&paths.outbox)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "eml"))
+        .count();
+    assert_eq!(kept, 2, "one file per effect");
+    assert_eq!(mailer.erase_copies(&reference).await.unwrap(), 2);
+    assert_eq!(std::fs::read_dir(&paths.outbox).unwrap().count(), 0);
+}
+
 on_both_backends!(
     a_staff_session_is_kept_replaced_and_ended_and_a_sign_in_taken_once,
     statistics_count_with_the_report_and_its_withdrawal_and_a_month_is_published_once,
@@ -712,6 +795,7 @@ on_both_backends!(
     a_taken_reference_is_refused_and_nothing_is_overwritten,
     an_idempotency_key_is_exclusive_until_it_expires,
     pending_routing_is_found_claimed_once_and_cleared,
+    an_outbox_row_is_written_with_what_owes_it_and_cleared_once,
     a_message_is_hidden_while_processed_and_redelivered_if_not_deleted,
     a_message_received_too_often_moves_to_the_dead_letter_queue,
     an_email_arrives_as_a_person_reads_it,

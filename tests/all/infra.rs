@@ -10,7 +10,7 @@ use clap::CommandFactory;
 use oys_aws::provision::{INDEXES, KEY_ATTRIBUTES, TABLE_KEY, TTL};
 use oys_lambda::config::{
     function_environment, AdvocateAssignmentConfig, DeadlineRemindersConfig, EmailFeedbackConfig, OperatorApiConfig,
-    PoliceReferralConfig, SubmitReportConfig,
+    OutboxDispatcherConfig, PoliceReferralConfig, SubmitReportConfig,
 };
 use serde_norway::Value;
 
@@ -79,6 +79,7 @@ fn variables_read(binary: &str) -> BTreeSet<String> {
         PoliceReferralConfig::command(),
         AdvocateAssignmentConfig::command(),
         DeadlineRemindersConfig::command(),
+        OutboxDispatcherConfig::command(),
         EmailFeedbackConfig::command(),
     ];
     commands
@@ -223,7 +224,7 @@ fn the_workers_consume_the_queues_the_intake_sends_to() {
     let template = template();
     let functions = functions(&template);
     let function = |binary: &str| functions.iter().find(|(_, b, _)| b == binary).unwrap().2.clone();
-    let submit = function("submit-report");
+    let submit = function("outbox-dispatcher");
     for (variable, worker) in
         [("POLICE_REFERRAL_QUEUE_URL", "police-referral"), ("ADVOCATE_ASSIGNMENT_QUEUE_URL", "advocate-assignment")]
     {
@@ -412,6 +413,10 @@ fn cfn_guard_holds_the_templates_promises_and_fails_broken_copies() {
         ("a console URL that may be http", "AllowedPattern: \"^(https://[a-z0-9.-]+(:[0-9]+)?)?$\"", "AllowedPattern: \"^(https?://[a-z0-9.-]+(:[0-9]+)?)?$\""),
         ("an unauthenticated route outside the console", "Path: \"/staff/{proxy+}\", Method: ANY, Auth", "Path: \"/{proxy+}\", Method: ANY, Auth"),
         ("an unauthenticated /v1/ route", "Path: \"/v1/{proxy+}\", Method: ANY }", "Path: \"/v1/{proxy+}\", Method: ANY, Auth: { Authorizer: NONE } }"),
+        ("a stream copying the reports' words", "StreamViewType: KEYS_ONLY", "StreamViewType: NEW_IMAGE"),
+        ("a stream consumer that fails whole batches", "BisectBatchOnFunctionError: true", "BisectBatchOnFunctionError: false"),
+        ("a stream consumer that sees every write", "            FilterCriteria:\n", "            FilterCriteria_:\n"),
+        ("a stream record retried forever", "            MaximumRetryAttempts: 5\n", ""),
     ] {
         assert!(original.contains(from), "{what}: the template changed, update the test");
         let (ok, _) = guard(&original.replacen(from, to, 1));

@@ -79,6 +79,7 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
         count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
         listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
         receipt_hash: "sha256:stored-with-the-report".into(),
+        outbox: oys_application::ports::OutboxRow::new(&parts.summary.reference, received),
         summary: parts.summary,
         narrative: parts.narrative,
         contact: parts.contact,

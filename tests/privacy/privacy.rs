@@ -150,6 +150,9 @@ async fn personal_data_stays_out_of_the_sweepers_logs_and_retries(mut backend: B
     backend.services.queue = std::sync::Arc::new(Flaky::new(queue, switch.clone()));
     switch.fail(true);
     assert_eq!(post_json(&backend, &planted_report().to_string()).await.status, StatusCode::CREATED);
+    // The dispatcher's sends fail: the deliveries stay owed.
+    let drained = backend.dispatch().await;
+    assert_eq!(drained.failed, 1, "{drained:?}");
     switch.fail(false);
     backend.clock.advance(Duration::from_secs(121));
     assert_eq!(sweep_pending_routing(&backend.services, 10).await.unwrap().completed, 1);

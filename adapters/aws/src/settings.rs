@@ -34,6 +34,18 @@ pub struct AlertConfig {
     pub operator_alert_addresses: AddressList,
 }
 
+impl AlertConfig {
+    /// For a function that sends no email (submit-report: its alerts are the dispatcher's). A
+    /// send through it fails loudly (no sender, no recipient), and its start warms no SES client.
+    pub fn none() -> AlertConfig {
+        AlertConfig { alert_sender_address: String::new(), operator_alert_addresses: AddressList(Vec::new()) }
+    }
+
+    pub fn sends_email(&self) -> bool {
+        !self.alert_sender_address.is_empty()
+    }
+}
+
 /// The routing queues, for the functions that send routing messages.
 #[derive(Debug, Clone, Args)]
 pub struct QueueConfig {

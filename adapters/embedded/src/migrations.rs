@@ -17,6 +17,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(QUEUE_V1),
         // 3: each case's listing stored whole, as the use cases hand it to the adapter.
         M::up_with_hook("ALTER TABLE case_states ADD COLUMN listing TEXT;", list_existing_cases),
+        // 4: the transactional outbox, drained by the runner's dispatcher (`dispatch`). A
+        // database from before it has its reports' pending deliveries, which the sweeper finishes.
+        M::up(OUTBOX_V4),
     ])
 }
 
@@ -43,6 +46,16 @@ fn list_existing_cases(tx: &Transaction) -> HookResult {
     }
     Ok(())
 }
+
+const OUTBOX_V4: &str = "
+CREATE TABLE outbox (
+    reference TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (reference, id)
+);
+CREATE INDEX outbox_by_age ON outbox (at, id);
+";
 
 const STORE_V1: &str = "
 CREATE TABLE IF NOT EXISTS cases (

@@ -59,6 +59,57 @@ fn index_existing(dir: &Path, index: &Path) -> std::io::Result<()> {
     std::fs::rename(&building, index)
 }
 
+/// The message id of the email kept in `name` (`<stamp>-<uuid>.eml`).
+fn message_id_of(name: &str) -> String {
+    let id = name.trim_end_matches(".eml").split_once('-').map_or(name, |(_, id)| id);
+    format!("{id}@on-your-side.localhost")
+}
+
+/// Where an effect's email is kept: already written, or to write under this name.
+enum EffectFile {
+    Sent(String),
+    ToWrite(String),
+}
+
+/// The prefix of an effect's marker in its case's index folder.
+const EFFECT_MARKER: &str = "effect-";
+
+impl OutboxMailer {
+    /// The file an effect's email is kept in, chosen once: a marker in the case's index names
+    /// it, so an email recorded as an effect (`send_once`) is written once however often it is
+    /// sent. A sender killed between sending and recording sends it again after the claim's
+    /// lease, and finds it here: the local outbox delivers it exactly once. (SES cannot: there a
+    /// kill in that moment repeats the one email.)
+    async fn effect_file(&self, reference: &Reference, key: &str, fresh: String) -> Result<EffectFile, PortError> {
+        let failed = |e| PortError::new("mark outbox effect", e);
+        let case = self.index.join(reference.as_str());
+        tokio::fs::create_dir_all(&case).await.map_err(failed)?;
+        let marker = case.join(format!("{EFFECT_MARKER}{}", oys_shared::hex::sha256(key.as_bytes())));
+        let name = match tokio::fs::read_to_string(&marker).await {
+            Ok(name) => name,
+            Err(e) if not_found(&e) => {
+                // Written aside and linked into place: a marker is whole, and the first wins.
+                let partial = case.join(format!(".{}.part", uuid::Uuid::new_v4()));
+                tokio::fs::write(&partial, &fresh).await.map_err(failed)?;
+                let linked = tokio::fs::hard_link(&partial, &marker).await;
+                let _ = tokio::fs::remove_file(&partial).await;
+                match linked {
+                    Ok(()) => fresh,
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        tokio::fs::read_to_string(&marker).await.map_err(failed)?
+                    }
+                    Err(e) => return Err(failed(e)),
+                }
+            }
+            Err(e) => return Err(failed(e)),
+        };
+        match tokio::fs::try_exists(self.dir.join(&name)).await.map_err(failed)? {
+            true => Ok(EffectFile::Sent(name)),
+            false => Ok(EffectFile::ToWrite(name)),
+        }
+    }
+}
+
 fn not_found(error: &std::io::Error) -> bool {
     error.kind() == std::io::ErrorKind::NotFound
 }
@@ -66,10 +117,18 @@ fn not_found(error: &std::io::Error) -> bool {
 #[async_trait]
 impl Mailer for OutboxMailer {
     async fn send(&self, email: &OutgoingEmail) -> Result<String, PortError> {
-        let id = uuid::Uuid::new_v4();
-        let message_id = format!("{id}@on-your-side.localhost");
-        let stamp = self.clock.now().strftime("%Y%m%dT%H%M%S%.3fZ");
-        let name = format!("{stamp}-{id}.eml");
+        let fresh = || {
+            let stamp = self.clock.now().strftime("%Y%m%dT%H%M%S%.3fZ");
+            format!("{stamp}-{}.eml", uuid::Uuid::new_v4())
+        };
+        let name = match (&email.about, &email.effect) {
+            (Some(reference), Some(tag)) => match self.effect_file(reference, &tag.key, fresh()).await? {
+                EffectFile::Sent(name) => return Ok(message_id_of(&name)),
+                EffectFile::ToWrite(name) => name,
+            },
+            _ => fresh(),
+        };
+        let message_id = message_id_of(&name);
         let path = self.dir.join(&name);
         let mut bytes = Vec::new();
         if let Some(reference) = &email.about {
@@ -88,6 +147,7 @@ impl Mailer for OutboxMailer {
     }
 
     async fn erase_copies(&self, reference: &Reference) -> Result<usize, PortError> {
+        // (An effect's marker is in the case's index folder too: its "copy" is never found.)
         let case = self.index.join(reference.as_str());
         let mut entries = match tokio::fs::read_dir(&case).await {
             Ok(entries) => entries,

@@ -264,8 +264,27 @@ impl Backend {
         }
     }
 
-    /// Receives (and keeps hidden) every message now on a route's queue.
+    /// Runs the dispatcher over every outbox row, as the table's stream (the runner's drain
+    /// locally) does right after each write: what reports and changes owe is sent.
+    pub async fn dispatch(&self) -> oys_application::dispatch::DrainSummary {
+        let mut total = oys_application::dispatch::DrainSummary::default();
+        loop {
+            let drain =
+                oys_application::dispatch::drain_outbox(&self.services, jiff::Timestamp::MAX, 100).await.unwrap();
+            total.rows += drain.rows;
+            total.dispatched += drain.dispatched;
+            total.failed += drain.failed;
+            // Rows that failed stay: stop rather than read them again.
+            if drain.rows == 0 || drain.dispatched == 0 {
+                return total;
+            }
+        }
+    }
+
+    /// Receives (and keeps hidden) every message now on a route's queue, once the outbox is
+    /// dispatched.
     pub async fn drain(&self, route: Route) -> Vec<String> {
+        self.dispatch().await;
         let mut bodies = Vec::new();
         loop {
             let batch = self.services.queue.receive(route, 10, Duration::from_secs(300)).await.unwrap();
@@ -302,6 +321,7 @@ impl Backend {
     /// Feeds both route queues to their workers until they are empty, as the Lambda event
     /// sources would; failed records come straight back (visibility 0) until dead-lettered.
     pub async fn run_workers(&self) {
+        self.dispatch().await;
         let (police, advocate) = (self.police_worker(), self.advocate_worker());
         for _ in 0..50 {
             let p = poller::poll_once(self.services.queue.as_ref(), Route::PoliceReferral, Duration::ZERO, |message| {
@@ -342,8 +362,10 @@ impl Backend {
         self.all_emails().await.into_iter().filter(|email| email.to.iter().any(|to| to == address)).collect()
     }
 
-    /// Every email this backend's mailer has sent (on moto: the whole server's), decoded.
+    /// Every email this backend's mailer has sent (on moto: the whole server's), decoded, once
+    /// the outbox is dispatched.
     pub async fn all_emails(&self) -> Vec<Email> {
+        self.dispatch().await;
         let raws: Vec<String> = match &self.probe {
             Probe::Embedded { paths } => {
                 let mut files: Vec<PathBuf> = std::fs::read_dir(&paths.outbox)

@@ -125,6 +125,13 @@ impl Reports for Flaky<dyn Reports> {
         let due = self.inner.due_for_sweep(now, limit).await?;
         Ok(due)
     }
+    async fn outbox(&self, written_by: Timestamp, limit: usize) -> Result<Vec<OutboxRow>, PortError> {
+        self.inner.outbox(written_by, limit).await
+    }
+    async fn clear_outbox(&self, row: &OutboxRow) -> Result<(), PortError> {
+        self.switch.check("clear outbox row")?;
+        self.inner.clear_outbox(row).await
+    }
     async fn claim_for_sweep(
         &self,
         reference: &Reference,

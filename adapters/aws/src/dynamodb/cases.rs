@@ -79,6 +79,7 @@ impl Cases for DynamoStore {
                     )
                     .build(),
             );
+            items.push(TransactWriteItem::builder().put(self.put(super::reports::outbox_item(&owed.outbox))).build());
         }
         match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
             Ok(_) => Ok(true),

@@ -53,7 +53,8 @@ use oys_shared::casework::{CaseListing, CaseState, CaseStatus};
 
 use oys_application::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics, StoredReport,
+    FollowUps, NewReport, OutboxRow, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics,
+    StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;
@@ -71,6 +72,7 @@ mod effects;
 mod follow_ups;
 mod personal_data;
 mod reports;
+pub use reports::{outbox_keys, outbox_row};
 mod staff_sessions;
 mod statistics;
 

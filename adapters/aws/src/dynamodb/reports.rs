@@ -36,6 +36,9 @@ impl Reports for DynamoStore {
         if let Some(contact) = &report.contact {
             items.push(TransactWriteItem::builder().put(self.put(to_item(contact, pk.clone(), "CONTACT")?)).build());
         }
+        if !report.pending.is_empty() {
+            items.push(TransactWriteItem::builder().put(self.put(outbox_item(&report.outbox))).build());
+        }
         // The follow-up receipt's hash, in the same write (`FollowUps::receipt_hash` reads it).
         let receipt = super::follow_ups::ReceiptItem { hash: report.receipt_hash.clone() };
         items.push(TransactWriteItem::builder().put(self.put(to_item(&receipt, pk.clone(), "RECEIPT")?)).build());
@@ -200,6 +203,39 @@ impl Reports for DynamoStore {
             .collect())
     }
 
+    async fn outbox(&self, written_by: Timestamp, limit: usize) -> Result<Vec<OutboxRow>, PortError> {
+        // The rows share the sparse pending-routing index, under their own key.
+        let query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(PENDING_INDEX)
+            .key_condition_expression("#key = :outbox AND #sort <= :by")
+            .expression_attribute_names("#key", PENDING_KEY)
+            .expression_attribute_names("#sort", PENDING_SORT)
+            .expression_attribute_values(":outbox", s(OUTBOX))
+            .expression_attribute_values(":by", n(written_by.as_second()))
+            .limit(i32::try_from(limit.max(1)).unwrap_or(i32::MAX));
+        Ok(self
+            .query_pages(query, Some(limit), "read the outbox")
+            .await?
+            .iter()
+            .filter_map(|item| outbox_row(item.get(PK)?.as_s().ok()?, item.get(SK)?.as_s().ok()?))
+            .collect())
+    }
+
+    async fn clear_outbox(&self, row: &OutboxRow) -> Result<(), PortError> {
+        self.client
+            .delete_item()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(&row.reference)))
+            .key(SK, s(outbox_sk(row)))
+            .send()
+            .await
+            .map_err(|e| err("clear an outbox row", e))?;
+        Ok(())
+    }
+
     async fn claim_for_sweep(
         &self,
         reference: &Reference,
@@ -231,4 +267,40 @@ impl Reports for DynamoStore {
             Err(e) => Err(err("claim report for sweep", e)),
         }
     }
+}
+
+/// The key of the outbox rows in the pending-routing index.
+const OUTBOX: &str = "OUTBOX";
+/// How long an outbox row is kept if nothing clears it (the dispatcher and the sweeper both
+/// failed): the report's pending list still names what is owed, so the row is only a trigger.
+const OUTBOX_TTL: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
+
+/// `OUTBOX#<written, ms>#<id>`: the row's time and id in its key, so the table's stream can
+/// carry keys only (no personal data leaves the table) and the dispatcher still has the row.
+fn outbox_sk(row: &OutboxRow) -> String {
+    timed_sk(OUTBOX, row.at, &row.id)
+}
+
+/// The outbox row's item: keys, and the index attributes that let the backstop find it.
+pub(super) fn outbox_item(row: &OutboxRow) -> HashMap<String, AttributeValue> {
+    HashMap::from([
+        (PK.to_string(), s(case_pk(&row.reference))),
+        (SK.to_string(), s(outbox_sk(row))),
+        (PENDING_KEY.to_string(), s(OUTBOX)),
+        (PENDING_SORT.to_string(), n(row.at.as_second())),
+        (TTL_ATTRIBUTE.to_string(), n(oys_shared::calendar::after(row.at, OUTBOX_TTL).as_second())),
+    ])
+}
+
+/// The keys (`pk`, `sk`) of an outbox row's item, as the table's stream carries them.
+pub fn outbox_keys(row: &OutboxRow) -> (String, String) {
+    (case_pk(&row.reference), outbox_sk(row))
+}
+
+/// The outbox row an item's keys name (as the table's stream carries them), if they name one.
+pub fn outbox_row(pk: &str, sk: &str) -> Option<OutboxRow> {
+    let reference = Reference::parse(pk.strip_prefix("CASE#")?)?;
+    let (millis, id) = sk.strip_prefix("OUTBOX#")?.split_once('#')?;
+    let at = Timestamp::from_millisecond(millis.parse().ok()?).ok()?;
+    Some(OutboxRow { reference, id: id.to_string(), at })
 }

@@ -61,6 +61,7 @@ impl Cases for EmbeddedStore {
                         "UPDATE cases SET pending = ?2, sweep_after = ?3 WHERE reference = ?1",
                         params![reference, to_json(&pending), owed.sweep_after.as_second()],
                     )?;
+                    super::reports::insert_outbox_row(&tx, &owed.outbox)?;
                 }
                 tx.commit()?;
                 Ok(true)

@@ -19,7 +19,8 @@ use oys_shared::casework::{CaseListing, CaseState};
 
 use oys_application::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, NewReport, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics, StoredReport,
+    FollowUps, NewReport, OutboxRow, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics,
+    StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::deadlines::Deadline;

@@ -48,6 +48,9 @@ impl Reports for EmbeddedStore {
                     tx.execute("INSERT INTO contacts (reference, contact) VALUES (?1, ?2)", params![reference, to_json(contact)])?;
                 }
                 apply_count(&tx, &report.count)?;
+                if !report.pending.is_empty() {
+                    insert_outbox_row(&tx, &report.outbox)?;
+                }
                 tx.execute(
                     "INSERT INTO receipts (reference, hash) VALUES (?1, ?2)
                      ON CONFLICT (reference) DO UPDATE SET hash = excluded.hash",
@@ -157,6 +160,36 @@ impl Reports for EmbeddedStore {
             .await
     }
 
+    async fn outbox(&self, written_by: Timestamp, limit: usize) -> Result<Vec<OutboxRow>, PortError> {
+        self.db
+            .run("read the outbox", move |connection| {
+                let mut statement = connection
+                    .prepare("SELECT reference, id, at FROM outbox WHERE at <= ?1 ORDER BY at, id LIMIT ?2")?;
+                let rows = statement
+                    .query_map(params![written_by.as_second(), limit as i64], |row| {
+                        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, i64>(2)?))
+                    })?
+                    .filter_map(Result::ok)
+                    .filter_map(|(reference, id, at)| {
+                        let at = Timestamp::from_second(at).ok()?;
+                        Some(OutboxRow { reference: Reference::parse(&reference)?, id, at })
+                    })
+                    .collect();
+                Ok(rows)
+            })
+            .await
+    }
+
+    async fn clear_outbox(&self, row: &OutboxRow) -> Result<(), PortError> {
+        let (reference, id) = (row.reference.to_string(), row.id.clone());
+        self.db
+            .run("clear an outbox row", move |connection| {
+                connection.execute("DELETE FROM outbox WHERE reference = ?1 AND id = ?2", params![reference, id])?;
+                Ok(())
+            })
+            .await
+    }
+
     async fn claim_for_sweep(
         &self,
         reference: &Reference,
@@ -182,4 +215,13 @@ impl Reports for EmbeddedStore {
             })
             .await
     }
+}
+
+/// An outbox row, in the transaction of the write that owes its deliveries.
+pub(super) fn insert_outbox_row(tx: &rusqlite::Transaction, row: &OutboxRow) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO outbox (reference, id, at) VALUES (?1, ?2, ?3)",
+        params![row.reference.as_str(), row.id, row.at.as_second()],
+    )?;
+    Ok(())
 }
