@@ -18,6 +18,8 @@ pub struct FakeAws {
     items: Mutex<HashMap<(String, String), Value>>,
     /// (queue URL, body) of every SendMessage, in order.
     pub sent_messages: Mutex<Vec<(String, String)>>,
+    /// The keys of every outbox row written, in order: what the table's stream would carry.
+    pub outbox_rows: Mutex<Vec<(String, String)>>,
     /// How long each answer waits, in milliseconds: a stand-in for the network round trip a
     /// function in AWS pays per call (0: answer at once).
     latency_ms: AtomicU64,
@@ -82,6 +84,9 @@ impl FakeAws {
             "TransactWriteItems" => {
                 for item in body["TransactItems"].as_array().into_iter().flatten() {
                     if let Some(key) = key_of(&item["Put"]["Item"]) {
+                        if key.1.starts_with("OUTBOX#") {
+                            self.outbox_rows.lock().unwrap().push(key.clone());
+                        }
                         items.insert(key, item["Put"]["Item"].clone());
                     }
                     if let Some(key) = key_of(&item["Delete"]["Key"]) {

@@ -73,6 +73,20 @@ async fn main() -> Result<(), String> {
         let events = (0..n).map(|i| with_key(event, i, header).to_string()).collect();
         results.push(measure(&args.bin_dir, "submit-report", what, &env, events, &fake, expect_status(201)).await?);
     }
+    // The outbox dispatcher, on the stream records of the rows the submissions wrote (one
+    // record per invocation): it sends the messages the workers are then fed.
+    let stream_template = read("dynamodb-stream-outbox.json")?;
+    let rows: Vec<(String, String)> = std::mem::take(&mut *fake.outbox_rows.lock().unwrap());
+    if rows.len() < 2 * n {
+        return Err(format!("only {} outbox rows: did submit-report fail?", rows.len()));
+    }
+    // The submissions ran in order: the full reports' rows first, then the anonymous ones'.
+    for (what, rows) in [("a full report's row", &rows[..n]), ("an anonymous report's row", &rows[n..2 * n])] {
+        let events = rows.iter().map(|(pk, sk)| stream_event(&stream_template, pk, sk).to_string()).collect();
+        results.push(
+            measure(&args.bin_dir, "outbox-dispatcher", what, &env, events, &fake, expect_no_batch_failures).await?,
+        );
+    }
     for (function, queue) in [("police-referral", POLICE_QUEUE), ("advocate-assignment", ADVOCATE_QUEUE)] {
         let template = read(&format!("sqs-{function}-batch.json"))?;
         let bodies: Vec<String> = fake
@@ -266,6 +280,14 @@ fn sqs_event(template: &Value, body: &str) -> Value {
     let mut record = template["Records"][0].clone();
     record["messageId"] = json!(uuid::Uuid::new_v4().to_string());
     record["body"] = json!(body);
+    json!({ "Records": [record] })
+}
+
+/// A stream batch of one outbox row's insert, keys only, shaped as `template`'s first record.
+fn stream_event(template: &Value, pk: &str, sk: &str) -> Value {
+    let mut record = template["Records"][0].clone();
+    record["eventID"] = json!(uuid::Uuid::new_v4().simple().to_string());
+    record["dynamodb"]["Keys"] = json!({ "pk": { "S": pk }, "sk": { "S": sk } });
     json!({ "Records": [record] })
 }
 

@@ -128,6 +128,56 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     assert_eq!(invoke("apigw-v2-no-authorizer-list-cases.json").await.0, StatusCode::UNAUTHORIZED);
 }
 
+/// The table's stream event (keys only), handed to what the `outbox-dispatcher` function runs:
+/// the outbox row's report is delivered once, the case item's change is skipped, and the batch
+/// delivered again sends nothing more.
+async fn the_stream_event_dispatches_the_outbox_row_once(backend: Backend) {
+    use oys_application::ports::OutboxRow;
+    use oys_shared::routing::{Delivery, Route};
+    let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
+    let report = oys_shared::report::parse_report(
+        &crate::support::event_json("report-full.json"),
+        received,
+        oys_shared::report::Submitter::Public,
+    )
+    .unwrap();
+    let reference = oys_shared::Reference::parse("OYS-K7M2-Q9XD").unwrap();
+    let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
+    let row = OutboxRow { reference: reference.clone(), id: "9d2f6b1c4e8a4f0b8c3d2e1f0a9b8c7d".into(), at: received };
+    let new = oys_application::ports::NewReport {
+        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
+        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
+        receipt_hash: "sha256:stored-with-the-report".into(),
+        outbox: row.clone(),
+        pending: Delivery::all_for(&parts.summary.routes),
+        summary: parts.summary,
+        narrative: parts.narrative,
+        contact: parts.contact,
+        sweep_after: received,
+        idempotency: None,
+        state: Default::default(),
+    };
+    backend.services.reports.create_report(&new, received).await.unwrap();
+    assert_eq!(
+        oys_aws::outbox_keys(&row).1,
+        "OUTBOX#001795515307000#9d2f6b1c4e8a4f0b8c3d2e1f0a9b8c7d",
+        "the event's key"
+    );
+
+    let batch: aws_lambda_events::event::dynamodb::Event =
+        serde_json::from_str(&event("dynamodb-stream-outbox.json")).unwrap();
+    let response = oys_lambda::stream::handle_stream_batch(&backend.services, batch.clone()).await;
+    assert!(response.batch_item_failures.is_empty(), "{response:?}");
+    assert!(backend.services.reports.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
+    assert!(backend.services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap().is_empty(), "row cleared");
+    oys_lambda::stream::handle_stream_batch(&backend.services, batch).await;
+    for route in [Route::PoliceReferral, Route::AdvocateAssignment] {
+        assert_eq!(backend.drain(route).await.len(), 1, "{route}: one message");
+    }
+    let alerts = backend.emails().await.into_iter().filter(|e| e.subject.contains("OYS-K7M2-Q9XD")).count();
+    assert_eq!(alerts, 1, "one operators' alert");
+}
+
 /// The scheduler's event, handed to what the `deadline-reminders` function runs.
 async fn the_scheduler_event_runs_the_job_once(backend: Backend) {
     let answer = crate::api::post_json(&backend, &event("report-full.json")).await;
@@ -221,6 +271,7 @@ async fn the_report_form_is_served_through_the_rest_api(backend: Backend) {
 }
 
 oys_test_support::on_both_backends!(
+    the_stream_event_dispatches_the_outbox_row_once,
     the_report_form_is_served_through_the_rest_api,
     the_operator_api_events_are_answered_by_role,
     the_full_report_event_is_accepted_routed_and_idempotent,
