@@ -70,6 +70,38 @@ fn every_function_crate_has_a_resource_and_every_resource_a_crate() {
     }
 }
 
+/// The features a function's crate turns on in `oys-lambda` (its `functions/<name>/Cargo.toml`).
+fn lambda_features(binary: &str) -> BTreeSet<String> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("functions").join(binary).join("Cargo.toml");
+    let text = std::fs::read_to_string(manifest).unwrap();
+    let line = text.lines().find(|l| l.starts_with("oys-lambda")).expect("oys-lambda dependency");
+    line.split_once("features = [")
+        .map(|(_, rest)| rest.split(']').next().unwrap())
+        .unwrap_or_default()
+        .split(',')
+        .map(|f| f.trim().trim_matches('"').to_string())
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+/// A function built without the SQS or SES client cannot send (`oys_aws::NoQueue`,
+/// `NoMailer`), and the tests, built with every feature, would not notice: so each function
+/// links a client exactly when the template gives it what that client is for, a queue URL to
+/// send to or a sender address (cargo builds each function with its own features alone).
+#[test]
+fn each_function_links_the_clients_its_environment_is_for() {
+    let template = template();
+    for (name, binary, properties) in functions(&template) {
+        let variables = &properties["Environment"]["Variables"];
+        let features = lambda_features(&binary);
+        let sends_messages = variables["POLICE_REFERRAL_QUEUE_URL"] != Value::Null;
+        let sends_email = variables["ALERT_SENDER_ADDRESS"] != Value::Null;
+        assert_eq!(features.contains("queues"), sends_messages, "{name} ({binary}): feature `queues`");
+        assert_eq!(features.contains("email"), sends_email, "{name} ({binary}): feature `email`");
+    }
+    assert!(!lambda_features("submit-report").contains("email"), "submit-report sends nothing");
+}
+
 /// Every variable a function's configuration reads, required or optional (an `Option` field,
 /// such as the staff console's `CONSOLE_*`, which the template sets only under a condition).
 fn variables_read(binary: &str) -> BTreeSet<String> {

@@ -2,16 +2,23 @@
 //! use, as each function's configuration names them; `provision` creates the resources on an emulator (tests,
 //! local runner).
 
+mod absent;
 mod dynamodb;
+#[cfg(feature = "provision")]
 pub mod provision;
+#[cfg(feature = "ses")]
 mod ses;
+#[cfg(feature = "sqs")]
 mod sqs;
 
 mod settings;
 
+pub use absent::{NoMailer, NoQueue};
 pub use dynamodb::{outbox_keys, outbox_row, DynamoStore};
+#[cfg(feature = "ses")]
 pub use ses::SesMailer;
 pub use settings::{address_list, email_address, AddressList, AlertConfig, AwsSettings, QueueConfig, StoreConfig};
+#[cfg(feature = "sqs")]
 pub use sqs::SqsQueue;
 
 use std::sync::Arc;
@@ -31,7 +38,9 @@ pub async fn load_sdk_config() -> SdkConfig {
 #[derive(Clone)]
 pub struct AwsClients {
     pub dynamodb: aws_sdk_dynamodb::Client,
+    #[cfg(feature = "sqs")]
     pub sqs: aws_sdk_sqs::Client,
+    #[cfg(feature = "ses")]
     pub ses: aws_sdk_ses::Client,
 }
 
@@ -39,7 +48,9 @@ impl AwsClients {
     pub fn new(sdk: &SdkConfig) -> Self {
         AwsClients {
             dynamodb: aws_sdk_dynamodb::Client::new(sdk),
+            #[cfg(feature = "sqs")]
             sqs: aws_sdk_sqs::Client::new(sdk),
+            #[cfg(feature = "ses")]
             ses: aws_sdk_ses::Client::new(sdk),
         }
     }
@@ -49,19 +60,23 @@ impl AwsClients {
     pub async fn warm_up(&self, settings: &AwsSettings) {
         let dynamodb = self.dynamodb.describe_table().table_name(&settings.store.table_name).send();
         let sqs = async {
-            let Some(queues) = &settings.queues else { return Ok(()) };
-            let attributes = self
-                .sqs
-                .get_queue_attributes()
-                .queue_url(&queues.police_referral_queue_url)
-                .attribute_names(aws_sdk_sqs::types::QueueAttributeName::ApproximateNumberOfMessages);
-            attributes.send().await.map(drop)
+            #[cfg(feature = "sqs")]
+            if let Some(queues) = &settings.queues {
+                let attributes = self
+                    .sqs
+                    .get_queue_attributes()
+                    .queue_url(&queues.police_referral_queue_url)
+                    .attribute_names(aws_sdk_sqs::types::QueueAttributeName::ApproximateNumberOfMessages);
+                return attributes.send().await.map(drop).map_err(drop);
+            }
+            Ok::<(), ()>(())
         };
         let ses = async {
-            if !settings.alerts.sends_email() {
-                return Ok(());
+            #[cfg(feature = "ses")]
+            if settings.alerts.sends_email() {
+                return self.ses.get_send_quota().send().await.map(drop).map_err(drop);
             }
-            self.ses.get_send_quota().send().await.map(drop)
+            Ok::<(), ()>(())
         };
         let (d, q, s) = tokio::join!(dynamodb, sqs, ses);
         for (service, failed) in [("dynamodb", d.is_err()), ("sqs", q.is_err()), ("ses", s.is_err())] {
@@ -81,9 +96,8 @@ pub fn services(
 ) -> Services {
     Services::new(
         Arc::new(DynamoStore::new(clients.dynamodb.clone(), settings.store.table_name.clone())),
-        // Without queue URLs a send fails loudly rather than going anywhere.
-        Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queues.as_ref().map(|q| q.urls()).unwrap_or_default())),
-        Arc::new(SesMailer::new(clients.ses.clone())),
+        queue(clients, settings),
+        mailer(clients),
         clock.unwrap_or_else(|| Arc::new(SystemClock)),
         AlertAddresses {
             from: settings.alerts.alert_sender_address.clone(),
@@ -91,4 +105,25 @@ pub fn services(
         },
         retention,
     )
+}
+
+/// The SQS adapter; without queue URLs a send fails loudly rather than going anywhere.
+#[cfg(feature = "sqs")]
+fn queue(clients: &AwsClients, settings: &AwsSettings) -> Arc<dyn oys_application::ports::MessageQueue> {
+    Arc::new(SqsQueue::new(clients.sqs.clone(), settings.queues.as_ref().map(|q| q.urls()).unwrap_or_default()))
+}
+
+#[cfg(not(feature = "sqs"))]
+fn queue(_: &AwsClients, _: &AwsSettings) -> Arc<dyn oys_application::ports::MessageQueue> {
+    Arc::new(NoQueue)
+}
+
+#[cfg(feature = "ses")]
+fn mailer(clients: &AwsClients) -> Arc<dyn oys_application::ports::Mailer> {
+    Arc::new(SesMailer::new(clients.ses.clone()))
+}
+
+#[cfg(not(feature = "ses"))]
+fn mailer(_: &AwsClients) -> Arc<dyn oys_application::ports::Mailer> {
+    Arc::new(NoMailer)
 }
