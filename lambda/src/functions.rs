@@ -39,11 +39,13 @@ async fn aws_services(
     alerts: AlertConfig,
     queues: Option<QueueConfig>,
     retention: RetentionPolicy,
-) -> Services {
-    let clients = AwsClients::new(&oys_aws::load_sdk_config().await);
+) -> Result<Services, Error> {
+    // Lambda always sets these; without them nothing could reach AWS.
+    let sdk = oys_aws::sdk_config_from_lambda_environment().map_err(not_configured)?;
+    let clients = AwsClients::new(&sdk);
     let settings = AwsSettings { store, alerts, queues };
     clients.warm_up(&settings).await;
-    oys_aws::services(&clients, &settings, retention, None)
+    Ok(oys_aws::services(&clients, &settings, retention, None))
 }
 
 /// The policy handed to functions that never use it (the SQS workers, email feedback, the
@@ -54,7 +56,7 @@ const NEVER_EXTENDS: RetentionPolicy = RetentionPolicy::DEFAULT;
 pub async fn run_submit_report() -> Result<(), Error> {
     let config = start::<config::SubmitReportConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    let services = aws_services(config.store, AlertConfig::none(), None, retention).await;
+    let services = aws_services(config.store, AlertConfig::none(), None, retention).await?;
     let router = oys_web::submit_report(services, &config.form_origin).map_err(not_configured)?;
     lambda_http::run(router).await
 }
@@ -64,7 +66,7 @@ pub async fn run_operator_api() -> Result<(), Error> {
     let config = start::<config::OperatorApiConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
     // No queues: what casework owes (a police referral agreed later) goes through the outbox.
-    let services = aws_services(config.store, config.alerts, None, retention).await;
+    let services = aws_services(config.store, config.alerts, None, retention).await?;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let console = config.console.sign_in().map_err(not_configured)?;
     let auth = oys_web::auth::Authenticator::ApiGatewayJwt;
@@ -75,7 +77,7 @@ pub async fn run_operator_api() -> Result<(), Error> {
 
 pub async fn run_police_referral() -> Result<(), Error> {
     let config = start::<config::PoliceReferralConfig>()?;
-    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await;
+    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await?;
     let worker = Arc::new(PoliceReferralWorker::new(services, config.police.police_force_mailboxes.0));
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
         let worker = worker.clone();
@@ -86,7 +88,7 @@ pub async fn run_police_referral() -> Result<(), Error> {
 
 pub async fn run_advocate_assignment() -> Result<(), Error> {
     let config = start::<config::AdvocateAssignmentConfig>()?;
-    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await;
+    let services = aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await?;
     let worker = Arc::new(AdvocateAssignmentWorker::new(services, config.partners.partners_json.0));
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| {
         let worker = worker.clone();
@@ -99,7 +101,7 @@ pub async fn run_advocate_assignment() -> Result<(), Error> {
 /// works from the current time.
 pub async fn run_deadline_reminders() -> Result<(), Error> {
     let config = start::<config::DeadlineRemindersConfig>()?;
-    let services = aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await;
+    let services = aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await?;
     let leads = config.lead_alert_addresses.0;
     // The job's figures go out as Embedded Metric Format lines on stdout after every run.
     let metrics = metrics_cloudwatch_embedded::Builder::new()
@@ -125,7 +127,7 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
 /// queue; the scheduled job's sweeper finishes the report either way.
 pub async fn run_outbox_dispatcher() -> Result<(), Error> {
     let config = start::<config::OutboxDispatcherConfig>()?;
-    let services = Arc::new(aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await);
+    let services = Arc::new(aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await?);
     lambda_runtime::run(service_fn(move |event: LambdaEvent<DynamoDbEvent>| {
         let services = services.clone();
         async move {
@@ -149,7 +151,7 @@ pub async fn run_pre_token_generation() -> Result<(), Error> {
 /// dead-letter queue keeps the message.
 pub async fn run_email_feedback() -> Result<(), Error> {
     let config = start::<config::EmailFeedbackConfig>()?;
-    let services = Arc::new(aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await);
+    let services = Arc::new(aws_services(config.store, config.alerts, None, NEVER_EXTENDS).await?);
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SnsEvent>| {
         let services = services.clone();
         async move {

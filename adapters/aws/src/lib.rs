@@ -23,15 +23,52 @@ pub use sqs::SqsQueue;
 
 use std::sync::Arc;
 
-use aws_config::{BehaviorVersion, SdkConfig};
+use aws_sdk_dynamodb::config::BehaviorVersion;
+use aws_types::SdkConfig;
 
 use oys_application::ports::{Clock, SystemClock};
 use oys_application::services::{AlertAddresses, Services};
 use oys_shared::casework::RetentionPolicy;
 
-/// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`).
+/// The SDK configuration from the usual sources (region, credentials, `AWS_ENDPOINT_URL`):
+/// the local runner's, with the SDK's whole chain (profiles, SSO, assumed roles).
+#[cfg(feature = "config-chain")]
 pub async fn load_sdk_config() -> SdkConfig {
     aws_config::defaults(BehaviorVersion::latest()).load().await
+}
+
+/// A Lambda function's SDK configuration, from what Lambda sets in its environment: the region
+/// (`AWS_REGION`) and the execution role's credentials (`AWS_ACCESS_KEY_ID`,
+/// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, valid for the execution environment's life),
+/// and `AWS_ENDPOINT_URL` if set (the benchmark's fake endpoint). In Lambda the SDK's default
+/// chain resolves the same variables first; reading them here keeps its other sources
+/// (profiles, STS, instance metadata) out of the functions' binaries. Retries, timeouts, the
+/// HTTPS client and the sleep come from each client's defaults for `BehaviorVersion::latest()`.
+pub fn sdk_config_from_lambda_environment() -> Result<SdkConfig, String> {
+    sdk_config_from(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+}
+
+fn sdk_config_from(var: impl Fn(&str) -> Option<String>) -> Result<SdkConfig, String> {
+    let missing: Vec<&str> =
+        ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].into_iter().filter(|v| var(v).is_none()).collect();
+    if !missing.is_empty() {
+        return Err(format!("missing environment variables: {}", missing.join(", ")));
+    }
+    let credentials = aws_credential_types::Credentials::new(
+        var("AWS_ACCESS_KEY_ID").unwrap_or_default(),
+        var("AWS_SECRET_ACCESS_KEY").unwrap_or_default(),
+        var("AWS_SESSION_TOKEN"),
+        None,
+        "lambda-environment",
+    );
+    let mut config = SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(aws_types::region::Region::new(var("AWS_REGION").unwrap_or_default()))
+        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(credentials));
+    if let Some(endpoint) = var("AWS_ENDPOINT_URL") {
+        config = config.endpoint_url(endpoint);
+    }
+    Ok(config.build())
 }
 
 /// The clients every function shares, built once per process.
@@ -126,4 +163,36 @@ fn mailer(clients: &AwsClients) -> Arc<dyn oys_application::ports::Mailer> {
 #[cfg(not(feature = "ses"))]
 fn mailer(_: &AwsClients) -> Arc<dyn oys_application::ports::Mailer> {
     Arc::new(NoMailer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_functions_sdk_configuration_is_what_lambda_sets() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        let missing = sdk_config_from(env(&[("AWS_REGION", "eu-west-2")])).unwrap_err();
+        assert_eq!(missing, "missing environment variables: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY");
+        let config = sdk_config_from(env(&[
+            ("AWS_REGION", "eu-west-2"),
+            ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"),
+            ("AWS_SECRET_ACCESS_KEY", "secret"),
+            ("AWS_SESSION_TOKEN", "token"),
+        ]))
+        .unwrap();
+        assert_eq!(config.region().map(|r| r.as_ref()), Some("eu-west-2"));
+        assert!(config.credentials_provider().is_some() && config.endpoint_url().is_none());
+        assert_eq!(config.behavior_version(), Some(BehaviorVersion::latest()));
+        let local = sdk_config_from(env(&[
+            ("AWS_REGION", "eu-west-2"),
+            ("AWS_ACCESS_KEY_ID", "a"),
+            ("AWS_SECRET_ACCESS_KEY", "b"),
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
+        ]))
+        .unwrap();
+        assert_eq!(local.endpoint_url(), Some("http://127.0.0.1:4566"));
+    }
 }
