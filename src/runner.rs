@@ -187,7 +187,8 @@ pub async fn run() -> Result<(), Box<dyn std::error::Error>> {
             aws::services(&clients, &settings, retention, None)
         }
     };
-    let mut services = services;
+    // The dispatcher hands cases off to these partners (the same list the console offers).
+    let mut services = Services { partners: partners.clone(), ..services };
     if args.fault_injection {
         if args.backend != Backend::Embedded {
             return Err("--fault-injection is for the embedded backend only".into());

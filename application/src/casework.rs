@@ -17,13 +17,9 @@ use oys_shared::case_record::{CaseSummary, ContactDetails, Narrative};
 use oys_shared::casework::{
     apply_event, caseload_changes, status, Caller, CaseEvent, CaseState, CaseStatus, Consequence, HandoffDetails,
 };
-use oys_shared::emails;
 use oys_shared::{ErrorCode, FieldError, Reference};
 
 use crate::ports::{retry_transient, CaseChange, CaseFilter, PortError, StoredReport};
-use crate::referral::PoliceReferrals;
-use crate::routed::WorkerError;
-use crate::send_once::{send_and_record, RecordedEmail};
 use crate::services::Services;
 use oys_shared::case_history::{AuditEntry, EventRecord};
 use oys_shared::casework::{AdvocateCaseListing, CaseListing};
@@ -31,7 +27,18 @@ use oys_shared::deadlines::{advocate_call_deadline, Deadline, DeadlineKind};
 use oys_shared::effects::{EffectKind, EffectRecord};
 use oys_shared::statistics::MonthOutlook;
 
-crate::services::use_case_ports! { ports: [WithReports, WithCases, WithDeadlines, WithEffects, WithAssignments, WithAudit, WithClock, WithRetention, WithStatistics], calls: [intake, follow_up, referral, retention, routed, send_once, statistics] }
+crate::services::use_case_ports! { ports: [WithReports, WithCases, WithDeadlines, WithEffects, WithAssignments, WithAudit, WithClock, WithRetention, WithStatistics], calls: [intake, follow_up, retention, statistics] }
+
+/// What an event's consequences owe the dispatcher, each once; `None` if nothing.
+fn owed_by(consequences: &[Consequence]) -> Option<Vec<oys_shared::routing::Delivery>> {
+    let mut owed = Vec::new();
+    for delivery in consequences.iter().filter_map(Consequence::delivery) {
+        if !owed.contains(&delivery) {
+            owed.push(delivery);
+        }
+    }
+    (!owed.is_empty()).then_some(owed)
+}
 
 /// The most cases one list answers with (the newest first).
 const CASE_LIST_LIMIT: usize = 200;
@@ -192,10 +199,6 @@ pub enum CaseDetail {
 }
 
 impl<S: Ports> Casework<S> {
-    fn partner(&self, id: &str) -> Option<&Partner> {
-        self.partners.iter().find(|p| p.id == id)
-    }
-
     /// The case if `caller` may see it; "not found" otherwise, whether or not it exists.
     async fn visible_case(&self, caller: &Caller, reference: &Reference) -> Result<StoredReport, CaseError> {
         let svc = &self.services;
@@ -406,10 +409,11 @@ impl<S: Ports> Casework<S> {
                 .then(|| oys_shared::statistics::CountChange::of(&report.summary, -1)),
             // The proposed phone replaces the one held, in the same version-checked change.
             contact: confirmed.then(|| report.contact.as_ref().map(|c| c.with_proposed_phone_confirmed())).flatten(),
-            // A police referral agreed after "not sure yet" is owed with the change, as a report's
-            // routes are: the sweeper finishes it if it cannot be sent now.
-            owed: consequences.contains(&Consequence::RouteToPolice).then(|| crate::ports::Owed {
-                deliveries: vec![oys_shared::routing::Delivery::PoliceReferral],
+            // What the event owes an organisation (a handoff, a notice, a police referral) is
+            // owed in the change's own write and sent by the dispatcher, as a report's routes are:
+            // recorded is never lost, and an email outage never fails the operator's action.
+            owed: owed_by(&consequences).map(|deliveries| crate::ports::Owed {
+                deliveries,
                 sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
                 outbox: crate::ports::OutboxRow::new(reference, now),
             }),
@@ -427,70 +431,17 @@ impl<S: Ports> Casework<S> {
         Ok(record)
     }
 
+    /// Does what follows from an event on the case's own records (its deadlines). What it owes
+    /// others is the dispatcher's (`owed_by`).
     async fn carry_out(
         &self,
         reference: &Reference,
         consequence: Consequence,
         now: Timestamp,
     ) -> Result<(), CaseError> {
-        let svc = &self.services;
         match consequence {
-            Consequence::HandOff { partner_id } => self.hand_off(reference, &partner_id, now).await?,
-            Consequence::NotifyWithdrawal { partner_id } => {
-                let partner = self.partner(&partner_id).ok_or(CaseError::NotFound)?;
-                let key = format!("partner_withdrawal:{partner_id}");
-                if !self.done(reference, &key).await? {
-                    let text = emails::partner_withdrawal_notice(reference, &partner.name);
-                    let email = RecordedEmail {
-                        key,
-                        kind: EffectKind::Notice,
-                        to: vec![partner.mailbox.clone()],
-                        recipient: format!("{} <{}>", partner.name, partner.mailbox),
-                        consent: None,
-                        detail: "consent withdrawn notice".into(),
-                        text,
-                    };
-                    send_and_record(svc, reference, email).await?;
-                }
-            }
-            Consequence::ReleasePoliceReferral => {
-                let referrals = PoliceReferrals::new(svc, self.force_mailboxes.clone());
-                referrals.released(reference).await.map_err(|e| match e {
-                    WorkerError::Port(e) => CaseError::Port(e),
-                    other => CaseError::Port(PortError::new("release police referral", other)),
-                })?;
-                self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
-            }
-            Consequence::NotifyPoliceWithdrawal => {
-                self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?;
-                let effects = svc.effects().recorded(reference).await?;
-                let referral = effects.iter().find(|e| e.key == oys_shared::effects::keys::POLICE_DISCLOSED);
-                let key = oys_shared::effects::keys::POLICE_WITHDRAWAL_NOTIFIED;
-                if let (Some(referral), false) = (referral, effects.iter().any(|e| e.key == key)) {
-                    let mailbox = referral.mailbox().ok_or_else(|| {
-                        CaseError::Port(PortError::new("notify police withdrawal", "referral has no mailbox"))
-                    })?;
-                    let text = emails::police_withdrawal_notice(reference, referral.recipient_name());
-                    let email = RecordedEmail {
-                        key: key.to_string(),
-                        kind: EffectKind::Notice,
-                        to: vec![mailbox.to_string()],
-                        recipient: referral.recipient.clone(),
-                        consent: None,
-                        detail: "police consent withdrawn notice".into(),
-                        text,
-                    };
-                    send_and_record(svc, reference, email).await?;
-                }
-            }
-            Consequence::ReferToPolice { force } => {
-                let referrals = PoliceReferrals::new(svc, self.force_mailboxes.clone());
-                referrals.to_chosen_force(reference, &force).await.map_err(|e| match e {
-                    WorkerError::Port(e) => CaseError::Port(e),
-                    other => {
-                        CaseError::Invalid(vec![FieldError::new("force", ErrorCode::NotAllowed).with("detail", other)])
-                    }
-                })?;
+            Consequence::ReleasePoliceReferral | Consequence::NotifyPoliceWithdrawal => {
+                self.meet(reference, &[DeadlineKind::PoliceRelease], now).await?
             }
             Consequence::MeetOperatorCall => self.meet(reference, &[DeadlineKind::OperatorCall], now).await?,
             Consequence::MeetAdvocateCall => self.meet(reference, &[DeadlineKind::AdvocateCall], now).await?,
@@ -498,48 +449,17 @@ impl<S: Ports> Casework<S> {
                 let all = [DeadlineKind::OperatorCall, DeadlineKind::AdvocateCall, DeadlineKind::PoliceRelease];
                 self.meet(reference, &all, now).await?
             }
+            // The advocate's clock runs from the consent; the handoff itself is the dispatcher's.
+            Consequence::HandOff { partner_id } => {
+                let times = advocate_call_deadline(now);
+                let deadline = Deadline::new(reference, DeadlineKind::AdvocateCall, &times, now, Some(&partner_id));
+                self.services.deadlines().save_deadline(&deadline).await?;
+            }
+            // Sent by the dispatcher (`notices`, the police-referral worker): owed by the change.
+            Consequence::NotifyWithdrawal { .. } | Consequence::ReferToPolice { .. } | Consequence::RouteToPolice => {}
             // Only the reporter's own request makes it, and `follow_up::add_to_report` routes it.
             Consequence::AssignAdvocate => {}
-            // Owed with the change and delivered by the dispatcher, as a report's routes are.
-            Consequence::RouteToPolice => {}
         }
-        Ok(())
-    }
-
-    /// Sends the partner what the reporter consented to share, once, and starts its clock.
-    async fn hand_off(&self, reference: &Reference, partner_id: &str, now: Timestamp) -> Result<(), CaseError> {
-        let partner = self.partner(partner_id).ok_or(CaseError::NotFound)?;
-        let report = self.services.reports().get_report(reference).await?.ok_or(CaseError::NotFound)?;
-        // Consent is checked again from the stored state: nothing leaves without it.
-        if report.state.shared_with() != Some(partner_id) {
-            warn!(reference = %reference, "handoff skipped: consent to share is not in place");
-            return Ok(());
-        }
-        let times = advocate_call_deadline(now);
-        let key = format!("partner_handoff:{partner_id}");
-        if !self.done(reference, &key).await? {
-            let details = HandoffDetails::new(&report.summary, report.narrative.as_ref(), report.contact.as_ref());
-            let text = emails::handoff(&details, &partner.name, &times);
-            let consent = report
-                .state
-                .share
-                .as_ref()
-                .map(|s| format!("share with {partner_id}, recorded by {}", s.record.recorded_by));
-            let email = RecordedEmail {
-                key,
-                kind: EffectKind::Disclosure,
-                to: vec![partner.mailbox.clone()],
-                recipient: format!("{} <{}>", partner.name, partner.mailbox),
-                consent,
-                detail: "contact details and the report".into(),
-                text,
-            };
-            send_and_record(&self.services, reference, email).await?;
-        }
-        self.services
-            .deadlines()
-            .save_deadline(&Deadline::new(reference, DeadlineKind::AdvocateCall, &times, now, Some(partner_id)))
-            .await?;
         Ok(())
     }
 
@@ -552,10 +472,6 @@ impl<S: Ports> Casework<S> {
             }
         }
         Ok(())
-    }
-
-    async fn done(&self, reference: &Reference, key: &str) -> Result<bool, CaseError> {
-        Ok(self.services.effects().recorded(reference).await?.iter().any(|e| e.key == key))
     }
 
     /// Everything held about a report (subject access), for operators; audited as an export.
@@ -615,28 +531,17 @@ impl<S: Ports> Casework<S> {
         Ok(())
     }
 
-    /// Every organisation that received the case's details is told, once (UK GDPR art. 19).
+    /// Every organisation that received the case's details is to be told, once (UK GDPR art.
+    /// 19): owed to the dispatcher (`notices`), which sends the notices.
     async fn erasure_notices(&self, reference: &Reference) -> Result<(), CaseError> {
         let svc = &self.services;
-        let effects = svc.effects().recorded(reference).await?;
-        for disclosure in effects.iter().filter(|e| e.kind == EffectKind::Disclosure) {
-            let key = format!("erasure_notice:{}", disclosure.key);
-            let Some(mailbox) = disclosure.mailbox() else { continue };
-            if effects.iter().any(|e| e.key == key) {
-                continue;
-            }
-            let text = emails::erasure_notice(reference, disclosure.recipient_name());
-            let email = RecordedEmail {
-                key,
-                kind: EffectKind::Notice,
-                to: vec![mailbox.to_string()],
-                recipient: disclosure.recipient.clone(),
-                consent: None,
-                detail: "erasure notice".into(),
-                text,
-            };
-            send_and_record(svc, reference, email).await?;
-        }
+        let now = svc.clock().now();
+        let owed = crate::ports::Owed {
+            deliveries: vec![oys_shared::routing::Delivery::ErasureNotices],
+            sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
+            outbox: crate::ports::OutboxRow::new(reference, now),
+        };
+        retry_transient(|| svc.reports().owe(reference, &owed)).await?;
         Ok(())
     }
 

@@ -30,7 +30,7 @@ use oys_shared::routing::{IdempotencyRecord, Receipt};
 use oys_shared::statistics::CountChange;
 
 // The same ports as `follow_up`, which intake calls and which calls intake back.
-crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
+crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [notices, send_once] }
 
 /// How long after a report the sweeper may take over its unfinished deliveries. Far longer than
 /// any request (the function times out in seconds), so the two never race in practice.
@@ -258,15 +258,19 @@ fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> 
 const RECORD_ATTEMPTS: usize = 5;
 
 async fn deliver(svc: &impl Ports, summary: &CaseSummary, delivery: Delivery) -> Result<(), PortError> {
-    match delivery.route() {
-        Some(route) => svc.queue().send(&RoutingMessage::new(summary, route)).await.map(drop),
+    if let Some(route) = delivery.route() {
+        return svc.queue().send(&RoutingMessage::new(summary, route)).await.map(drop);
+    }
+    match delivery {
         // Sent once per report: claimed, sent, recorded (`send_once`), so a sweeper that takes
-        // over a report whose request was interrupted after the alert went out does not send it
+        // over a report whose dispatch was interrupted after the alert went out does not send it
         // again (only an interruption between the send and its record, a moment, can).
-        None => {
+        Delivery::OperatorAlert => {
             let alert = RecordedEmail::to_operators(svc, OPERATOR_ALERT_EFFECT, alert_text(summary));
             send_and_record(svc, &summary.reference, alert).await.map(drop)
         }
+        // A handoff, a withdrawal or erasure notice: what casework owes an organisation.
+        other => crate::notices::deliver(svc, &summary.reference, other).await,
     }
 }
 

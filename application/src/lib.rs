@@ -10,6 +10,7 @@ pub mod feedback;
 pub mod follow_up;
 pub mod intake;
 pub mod mime;
+pub mod notices;
 pub mod ports;
 pub mod referral;
 pub mod reminders;

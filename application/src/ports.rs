@@ -234,6 +234,10 @@ pub trait Reports: Send + Sync {
     /// Deletes a row the dispatcher has finished (already gone: nothing to do).
     async fn clear_outbox(&self, row: &OutboxRow) -> Result<(), PortError>;
 
+    /// Adds `owed` to a stored report's pending deliveries with its outbox row, in one write,
+    /// outside a case change (an erasure's notices). Err if there is no such report.
+    async fn owe(&self, reference: &Reference, owed: &Owed) -> Result<(), PortError>;
+
     /// Takes a due report for one sweeper by moving its `sweep_after` to `lease_until`, if it
     /// is still due; `None` if another sweeper or the request finished or took it first.
     async fn claim_for_sweep(

@@ -67,6 +67,9 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
     pub alerts: AlertAddresses,
+    /// The partner organisations a case can be handed to (the dispatcher sends the handoff);
+    /// empty where nothing is handed off.
+    pub partners: Vec<oys_shared::advocate::Partner>,
     /// How long personal data is kept after the last thing done on a case.
     pub retention: RetentionPolicy,
     /// Published statistics withhold counts below this (and whatever would reveal them).
@@ -98,6 +101,7 @@ impl Services {
             mailer,
             clock,
             alerts,
+            partners: Vec::new(),
             retention,
             disclosure_threshold: oys_shared::statistics::DEFAULT_THRESHOLD,
         }
@@ -156,6 +160,8 @@ ports! {
     WithMailer: mailer -> Arc<dyn Mailer>;
     WithClock: clock -> Arc<dyn Clock>;
     WithAlerts: alerts -> AlertAddresses;
+    /// The partner organisations (who a handoff goes to).
+    WithPartners: partners -> Vec<oys_shared::advocate::Partner>;
     /// How long personal data is kept after the last thing done on a case.
     WithRetention: retention -> RetentionPolicy;
 }

@@ -51,8 +51,6 @@ pub struct OperatorApiConfig {
     #[command(flatten)]
     pub store: StoreConfig,
     #[command(flatten)]
-    pub alerts: AlertConfig,
-    #[command(flatten)]
     pub retention: RetentionConfig,
     #[command(flatten)]
     pub police: PoliceConfig,
@@ -122,6 +120,9 @@ pub struct OutboxDispatcherConfig {
     pub alerts: AlertConfig,
     #[command(flatten)]
     pub queues: QueueConfig,
+    /// Who a case's handoff goes to.
+    #[command(flatten)]
+    pub partners: PartnerConfig,
 }
 
 /// `email-feedback`: SES bounces, complaints and rejections, from SNS.
@@ -271,8 +272,9 @@ mod tests {
         assert_eq!(environment.len(), if cfg!(feature = "staff") { 8 } else { 7 });
         for (function, vars) in environment.iter().filter(|(f, _)| f != "pre-token-generation") {
             assert!(vars.iter().any(|v| v == "TABLE_NAME"), "{function} lacks TABLE_NAME");
-            // submit-report sends nothing: its one call is the report's transaction.
-            let sends = function != "submit-report";
+            // submit-report sends nothing (its one call is the report's transaction), nor does
+            // operator-api: what either owes is the outbox dispatcher's.
+            let sends = !["submit-report", "operator-api"].contains(&function.as_str());
             for var in ["ALERT_SENDER_ADDRESS", "OPERATOR_ALERT_ADDRESSES", "POLICE_REFERRAL_QUEUE_URL"] {
                 // Only the dispatcher and the sweeper (the scheduled job) send routing messages.
                 let sends_messages = ["outbox-dispatcher", "deadline-reminders"].contains(&function.as_str());

@@ -65,8 +65,9 @@ pub async fn run_submit_report() -> Result<(), Error> {
 pub async fn run_operator_api() -> Result<(), Error> {
     let config = start::<config::OperatorApiConfig>()?;
     let retention = config.retention.policy().map_err(not_configured)?;
-    // No queues: what casework owes (a police referral agreed later) goes through the outbox.
-    let services = aws_services(config.store, config.alerts, None, retention).await?;
+    // No queues and no email: what casework owes a force or a partner (a referral, a handoff,
+    // a notice) is owed in the change's own write and sent by the outbox dispatcher.
+    let services = aws_services(config.store, AlertConfig::none(), None, retention).await?;
     let (partners, mailboxes) = (config.partners.partners_json.0, config.police.police_force_mailboxes.0);
     let console = config.console.sign_in().map_err(not_configured)?;
     let auth = oys_web::auth::Authenticator::ApiGatewayJwt;
@@ -127,7 +128,8 @@ pub async fn run_deadline_reminders() -> Result<(), Error> {
 /// queue; the scheduled job's sweeper finishes the report either way.
 pub async fn run_outbox_dispatcher() -> Result<(), Error> {
     let config = start::<config::OutboxDispatcherConfig>()?;
-    let services = Arc::new(aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await?);
+    let services = aws_services(config.store, config.alerts, Some(config.queues), NEVER_EXTENDS).await?;
+    let services = Arc::new(Services { partners: config.partners.partners_json.0, ..services });
     lambda_runtime::run(service_fn(move |event: LambdaEvent<DynamoDbEvent>| {
         let services = services.clone();
         async move {

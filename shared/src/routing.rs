@@ -22,9 +22,13 @@ choice! {
 
 choice! {
     /// Something owed to a stored report: a message on a route's queue, the operators' alert of
-    /// a new report, or the operators' alert of what the reporter added with their receipt (one
-    /// alert, saying each kind of addition still owed). A report stays "pending routing" until
-    /// every one is done; the sweeper finishes what a request could not.
+    /// a new report, the operators' alert of what the reporter added with their receipt (one
+    /// alert, saying each kind of addition still owed), or a casework email to an organisation
+    /// (a handoff, a withdrawal or erasure notice). A report stays "pending routing" until every
+    /// one is done; the dispatcher sends them, the sweeper finishes what it could not.
+    ///
+    /// The casework ones carry no data: what they send is read from the case when they go
+    /// (the partner it is shared with, the disclosures recorded), so consent is checked then.
     pub enum Delivery {
         PoliceReferral => "police_referral",
         AdvocateAssignment => "advocate_assignment",
@@ -32,6 +36,10 @@ choice! {
         FollowUpInformationAlert => "follow_up_information_alert",
         FollowUpAdvocateAlert => "follow_up_advocate_alert",
         FollowUpPhoneProposedAlert => "follow_up_phone_proposed_alert",
+        PartnerHandoff => "partner_handoff",
+        PartnerWithdrawalNotice => "partner_withdrawal_notice",
+        PoliceWithdrawalNotice => "police_withdrawal_notice",
+        ErasureNotices => "erasure_notices",
     }
 }
 
@@ -43,7 +51,11 @@ impl Delivery {
             Delivery::OperatorAlert
             | Delivery::FollowUpInformationAlert
             | Delivery::FollowUpAdvocateAlert
-            | Delivery::FollowUpPhoneProposedAlert => None,
+            | Delivery::FollowUpPhoneProposedAlert
+            | Delivery::PartnerHandoff
+            | Delivery::PartnerWithdrawalNotice
+            | Delivery::PoliceWithdrawalNotice
+            | Delivery::ErasureNotices => None,
         }
     }
 

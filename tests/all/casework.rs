@@ -78,6 +78,8 @@ async fn share_case_with(backend: &Backend, reference: &Reference, partner: &str
         let (status, body) = event_on(backend, reference, OPERATOR, event).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
+    // The handoff the consent owes goes, as the table's stream has the dispatcher send it.
+    backend.dispatch().await;
 }
 
 async fn two_cases(backend: &Backend) -> (Reference, Reference) {
@@ -421,6 +423,8 @@ async fn a_chosen_force_gets_the_referral_unless_police_consent_was_withdrawn(ba
     let release = json!({"type": "police_referral_released"});
     assert_eq!(event_on(&backend, &chosen, ADVOCATE_NW, release.clone()).await.0, StatusCode::NOT_FOUND);
     assert_eq!(event_on(&backend, &chosen, OPERATOR, release.clone()).await.0, StatusCode::CREATED);
+    // The release owes the referral: the police-referral worker sends it.
+    backend.run_workers().await;
     let (status, body) = event_on(&backend, &chosen, OPERATOR, release).await;
     assert_eq!(
         (status, body["errors"][0]["code"].as_str()),
@@ -711,27 +715,86 @@ async fn erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry
     event_on(&backend, &reference, OPERATOR, released).await;
     assert!(backend.emails_to(&backend.police_mailbox("greater-manchester")).await.is_empty(), "nor after a release");
 
-    // A shared case whose erasure notice fails to send: 503, then a retry finishes the job.
+    // A shared case erased while email is down: the data goes at once, the partner's notice is
+    // owed in the erasure's write and goes, once, when email is back.
+    let partner = "casework@north-west.partners.example";
+    let erasure_notices = |emails: Vec<crate::support::Email>, reference: &Reference| {
+        emails.iter().filter(|e| e.subject == format!("Erasure request: {reference}")).count()
+    };
     let (shared, _) = two_cases(&backend).await;
     let (_, mail_down) = crate::api::with_outages(&mut backend);
     mail_down.fail(true);
     let (status, body) = call(&backend, "POST", &format!("/v1/cases/{shared}/erase"), Some(OPERATOR), None).await;
-    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
-    // The answer says what was done: the data is gone, the notice is not sent.
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let report = backend.services.reports.get_report(&shared).await.unwrap().unwrap();
+    assert!(report.narrative.is_none() && report.contact.is_none(), "erased at once");
+    assert_eq!(report.pending, vec![oys_shared::routing::Delivery::ErasureNotices], "the notice is owed");
+    assert_eq!(erasure_notices(backend.emails_to(partner).await, &shared), 0, "email is down");
+    mail_down.fail(false);
+    assert_eq!(erasure_notices(backend.emails_to(partner).await, &shared), 1, "sent when email is back");
+    assert_eq!(erasure_notices(backend.emails_to(partner).await, &shared), 1, "and only once");
+    assert!(backend.services.reports.get_report(&shared).await.unwrap().unwrap().pending.is_empty());
+
+    // An erasure whose notices could not be owed (the store refused that write): 503 saying
+    // what was done; asking again finishes it.
+    let (second, _) = two_cases(&backend).await;
+    let refuse_writes = crate::support::flaky::Switch::default();
+    let reports = backend.services.reports.clone();
+    backend.services.reports = std::sync::Arc::new(crate::support::flaky::Flaky::new(reports, refuse_writes.clone()));
+    refuse_writes.fail(true);
+    let (status, body) = call(&backend, "POST", &format!("/v1/cases/{second}/erase"), Some(OPERATOR), None).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    // The answer says what was done: the data is gone, the notices are not owed yet.
     assert_eq!(body["erased"], json!(true), "{body}");
     assert_eq!(body["done"], json!(["personal_data", "kept_copies", "audit"]), "{body}");
     assert_eq!(body["not_done"], json!(["erasure_notices"]), "{body}");
     let message = body["errors"][0]["message"].as_str().unwrap();
     assert!(!message.contains("nothing was changed") && message.contains("erasure_notices"), "{message}");
-    let report = backend.services.reports.get_report(&shared).await.unwrap().unwrap();
+    let report = backend.services.reports.get_report(&second).await.unwrap().unwrap();
     assert!(report.narrative.is_none() && report.contact.is_none(), "erased, as the answer said");
-    mail_down.fail(false);
-    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{shared}/erase"), Some(OPERATOR), None).await;
+    refuse_writes.fail(false);
+    let (status, _) = call(&backend, "POST", &format!("/v1/cases/{second}/erase"), Some(OPERATOR), None).await;
     assert_eq!(status, StatusCode::OK);
-    let notices = backend.emails_to("casework@north-west.partners.example").await;
-    assert_eq!(notices.iter().filter(|e| e.subject == format!("Erasure request: {shared}")).count(), 1);
-    let report = backend.services.reports.get_report(&shared).await.unwrap().unwrap();
+    assert_eq!(erasure_notices(backend.emails_to(partner).await, &second), 1);
+    let report = backend.services.reports.get_report(&second).await.unwrap().unwrap();
     assert!(report.narrative.is_none() && report.contact.is_none());
+}
+
+/// What an event owes an organisation is owed in the event's own write: with email down the
+/// operator's action still succeeds, and the handoff and the withdrawal notice go, once each,
+/// when email is back.
+async fn a_handoff_and_its_withdrawal_notice_wait_out_an_email_outage(mut backend: Backend) {
+    let reference = submit(&backend, &event("report-full.json")).await;
+    backend.run_workers().await;
+    let partner = "casework@north-west.partners.example";
+    let count = |emails: Vec<crate::support::Email>, subject: &str| {
+        emails.iter().filter(|e| e.subject.starts_with(subject) && e.subject.contains(reference.as_str())).count()
+    };
+    let (_, mail_down) = crate::api::with_outages(&mut backend);
+    mail_down.fail(true);
+    share_case_with(&backend, &reference, "example-north-west").await;
+    let pending = backend.services.reports.get_report(&reference).await.unwrap().unwrap().pending;
+    assert_eq!(pending, vec![oys_shared::routing::Delivery::PartnerHandoff], "owed with the consent");
+    let emails = backend.emails_to(partner).await;
+    assert_eq!(emails.iter().filter(|e| e.subject.contains(reference.as_str())).count(), 0, "email is down");
+    let deadlines = backend.services.deadlines.for_case(&reference).await.unwrap();
+    assert!(deadlines.iter().any(|d| d.kind.as_str() == "advocate_call"), "the advocate's clock runs from the consent");
+
+    mail_down.fail(false);
+    let handoff = backend.emails_to(partner).await;
+    let ours = |e: &&crate::support::Email| e.text.contains("Chan Tai Man") && e.subject.contains(reference.as_str());
+    assert_eq!(handoff.iter().filter(ours).count(), 1, "the handoff, once");
+
+    mail_down.fail(true);
+    let withdraw = json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"});
+    assert_eq!(event_on(&backend, &reference, OPERATOR, withdraw).await.0, StatusCode::CREATED);
+    assert_eq!(count(backend.emails_to(partner).await, "Consent withdrawn"), 0, "email is down");
+    mail_down.fail(false);
+    assert_eq!(count(backend.emails_to(partner).await, "Consent withdrawn"), 1, "sent when email is back");
+    assert_eq!(count(backend.emails_to(partner).await, "Consent withdrawn"), 1, "and only once");
+    let all = backend.emails_to(partner).await;
+    assert_eq!(all.iter().filter(ours).count(), 1, "no second handoff");
+    assert!(backend.services.reports.get_report(&reference).await.unwrap().unwrap().pending.is_empty());
 }
 
 /// `POST /v1/cases/{reference}/erase` for each of `references`, all at once, while `reports`
@@ -1095,6 +1158,7 @@ on_both_backends!(
     two_operators_changing_one_case_at_once_one_wins_and_nothing_is_half_done,
     the_clock_runs_across_the_christmas_bank_holidays,
     erasure_stops_a_queued_referral_and_a_failed_erasure_completes_on_retry,
+    a_handoff_and_its_withdrawal_notice_wait_out_an_email_outage,
     erasing_while_others_write_never_answers_503,
     the_generated_request_findings_stay_fixed,
 );

@@ -540,7 +540,28 @@ async fn an_outbox_row_is_written_with_what_owes_it_and_cleared_once(backend: Ba
 
     svc.reports.clear_outbox(&report.outbox).await.unwrap();
     svc.reports.clear_outbox(&report.outbox).await.unwrap();
-    assert_eq!(mine(svc.reports.outbox(later(now, 120), 10).await.unwrap()), vec![owed_row]);
+    assert_eq!(mine(svc.reports.outbox(later(now, 120), 10).await.unwrap()), vec![owed_row.clone()]);
+
+    // Owed outside a change (an erasure's notices): added to what is pending, with its row, in
+    // one write; for no such report, an error and nothing written.
+    let notices_row = OutboxRow::new(&reference, later(now, 90));
+    let notices =
+        Owed { deliveries: vec![Delivery::ErasureNotices], sweep_after: later(now, 210), outbox: notices_row.clone() };
+    svc.reports.owe(&reference, &notices).await.unwrap();
+    let pending = svc.reports.get_report(&reference).await.unwrap().unwrap().pending;
+    assert!(pending.contains(&Delivery::ErasureNotices) && pending.contains(&Delivery::FollowUpInformationAlert));
+    assert!(pending.contains(&Delivery::OperatorAlert), "what was owed before stays owed: {pending:?}");
+    let rows = mine(svc.reports.outbox(later(now, 120), 10).await.unwrap());
+    assert_eq!(rows, vec![owed_row, notices_row], "{rows:?}");
+    assert!(
+        svc.reports.due_for_sweep(later(now, 211), 1000).await.unwrap().contains(&reference),
+        "the sweeper sees it"
+    );
+    let nobody = Reference::parse("ZZZZZZZZ").unwrap();
+    let stray = Owed { outbox: OutboxRow::new(&nobody, later(now, 90)), ..notices };
+    assert!(svc.reports.owe(&nobody, &stray).await.is_err(), "no such report");
+    let strays = svc.reports.outbox(later(now, 120), 1000).await.unwrap();
+    assert!(!strays.iter().any(|r| r.reference == nobody), "no row for no report");
 }
 
 async fn a_case_changes_only_from_its_stored_version_with_its_event_and_caseloads(backend: Backend) {

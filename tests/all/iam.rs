@@ -709,13 +709,10 @@ async fn record_every_function(
         assert!(!routes.is_empty(), "{binary} serves no route through its events");
         let router = if token.is_some() { backend.full_router() } else { backend.router() };
         recorder.record(true);
-        // As each bootstrap warms up: neither sends routing messages, submit-report no email.
-        let function_settings = match binary {
-            "submit-report" => {
-                oys_aws::AwsSettings { alerts: oys_aws::AlertConfig::none(), ..without_queues(&settings) }
-            }
-            _ => without_queues(&settings),
-        };
+        // As each bootstrap warms up: neither sends routing messages or email (what they owe is
+        // the dispatcher's).
+        let function_settings =
+            oys_aws::AwsSettings { alerts: oys_aws::AlertConfig::none(), ..without_queues(&settings) };
         clients.warm_up(&function_settings).await;
         // The case's events first (the handoff that lets its advocate read it), erasure last.
         let mut ordered: Vec<_> = routes.iter().collect();
@@ -772,21 +769,39 @@ async fn record_every_function(
     }
 
     // outbox-dispatcher (the table's stream, keys only, filtered to new outbox rows): a new
-    // report's row, first with its alert failing (the claim released), then delivered, then
-    // delivered again (nothing sent).
+    // report's row and the row of the handoff its consent to share owes, first with an email
+    // failing (the claim released), then delivered, then delivered again (nothing sent).
     assert!(event_types(&functions["outbox-dispatcher"]).contains("DynamoDB"), "outbox-dispatcher takes the stream");
     recorder.record(false);
     backend.dispatch().await;
     let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
-    expect_created(send(&backend.router(), full).await);
+    let answer = send(&backend.router(), full).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let shared =
+        serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string();
+    for body in [
+        json!({"type": "call_made", "outcome": "reached"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+        json!({"type": "share_consent_given", "partner_id": "example-north-west", "channel": "phone", "privacy_notice_version": "2026-01"}),
+    ] {
+        let event = json_request("POST", &format!("/v1/cases/{shared}/events"), Some("local-operator-token"), body);
+        assert_eq!(send(&backend.full_router(), event).await.status, StatusCode::CREATED);
+    }
     let rows = services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    let (pk, sk) = oys_aws::outbox_keys(&rows[0]);
-    let stream_event: aws_lambda_events::event::dynamodb::Event = serde_json::from_value(json!({"Records": [{
-        "eventID": "1", "eventName": "INSERT", "eventSource": "aws:dynamodb", "awsRegion": REGION,
-        "dynamodb": {"Keys": {"pk": {"S": pk}, "sk": {"S": sk}}, "SequenceNumber": "100", "SizeBytes": 120, "StreamViewType": "KEYS_ONLY"}
-    }]}))
-    .unwrap();
+    assert_eq!(rows.len(), 2, "the report's row and the handoff's: {rows:?}");
+    let records: Vec<serde_json::Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let (pk, sk) = oys_aws::outbox_keys(row);
+            json!({
+                "eventID": i.to_string(), "eventName": "INSERT", "eventSource": "aws:dynamodb", "awsRegion": REGION,
+                "dynamodb": {"Keys": {"pk": {"S": pk}, "sk": {"S": sk}}, "SequenceNumber": (100 + i).to_string(), "SizeBytes": 120, "StreamViewType": "KEYS_ONLY"}
+            })
+        })
+        .collect();
+    let stream_event: aws_lambda_events::event::dynamodb::Event =
+        serde_json::from_value(json!({ "Records": records })).unwrap();
     recorder.record(true);
     clients.warm_up(&settings).await;
     for attempt in 0..3 {
@@ -845,7 +860,7 @@ async fn record_every_function(
     // email-feedback (its SNS topic): SES reports a bounce of the handoff to a partner.
     assert!(event_types(&functions["email-feedback"]).contains("SNS"));
     recorder.record(false);
-    let reference = oys_shared::Reference::parse(&case).unwrap();
+    let reference = oys_shared::Reference::parse(&shared).unwrap();
     let effect = services
         .effects
         .recorded(&reference)
@@ -888,10 +903,6 @@ fn failing_mail(services: &oys_application::Services) -> oys_application::Servic
     let mut failing = services.clone();
     failing.mailer = Arc::new(crate::support::flaky::Flaky::new(services.mailer.clone(), switch));
     failing
-}
-
-fn expect_created(answer: Answer) {
-    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
 }
 
 /// The settings of a function that sends no routing messages (its start-up warms no queue).

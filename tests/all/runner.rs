@@ -174,6 +174,11 @@ fn the_runner_serves_reports_writes_the_outbox_and_keeps_data_across_restarts() 
         b"",
     );
     assert_eq!(partner.status, 200, "the partner's advocate sees the shared case");
+    // The dispatcher sends the handoff the consent owes, and starts the advocate's clock.
+    assert_eq!(count(7), 7, "the partner's handoff");
+    let handoff =
+        read_outbox().into_iter().filter(|text| text.contains("casework@north-west.partners.example")).count();
+    assert_eq!(handoff, 1, "one handoff, to the partner");
 
     // The scheduled job as of five days later: the advocate's day-5 reminder, once.
     let in_five_days = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(5 * 24)).unwrap();

@@ -426,6 +426,13 @@ impl oys_application::ports::Reports for DeliveriesNeverRecorded {
     ) -> Result<(), oys_application::ports::PortError> {
         self.0.clear_outbox(row).await
     }
+    async fn owe(
+        &self,
+        reference: &Reference,
+        owed: &oys_application::ports::Owed,
+    ) -> Result<(), oys_application::ports::PortError> {
+        self.0.owe(reference, owed).await
+    }
 }
 
 /// The sweeper finishing a report whose dispatcher sent the operators' alert but could not

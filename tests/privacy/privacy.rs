@@ -402,8 +402,13 @@ async fn personal_data_stays_out_of_casework_logs_reminders_and_refusals(backend
         json!({"type": "share_consent_given", "partner_id": "example-london", "channel": "phone", "privacy_notice_version": "2026-01"}),
         json!({"type": "consent_withdrawn", "scope": "partner", "channel": "phone", "privacy_notice_version": "2026-01"}),
     ] {
+        let shares = body["type"] == "share_consent_given";
         let (status, answer) = call("POST", events.clone(), operator, Some(body)).await;
         assert_eq!(status, StatusCode::CREATED, "{answer}");
+        if shares {
+            // The handoff goes before the withdrawal, so the partner has something to be told of.
+            backend.dispatch().await;
+        }
     }
     // Refusals: wrong role, another partner, bad input with planted text.
     let (_, refused) =

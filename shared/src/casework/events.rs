@@ -287,6 +287,28 @@ pub enum Consequence {
     RouteToPolice,
 }
 
+impl Consequence {
+    /// What the consequence owes the dispatcher, if it must tell someone: owed in the change's
+    /// own write, so it is never lost once the event is recorded. The rest are the case's own
+    /// records (deadlines met), done with the request.
+    pub fn delivery(&self) -> Option<crate::routing::Delivery> {
+        use crate::routing::Delivery;
+        match self {
+            Consequence::HandOff { .. } => Some(Delivery::PartnerHandoff),
+            Consequence::NotifyWithdrawal { .. } => Some(Delivery::PartnerWithdrawalNotice),
+            Consequence::NotifyPoliceWithdrawal => Some(Delivery::PoliceWithdrawalNotice),
+            // The police-referral worker reads the release, the chosen force or the decision
+            // from the case, as it does for a report's own route.
+            Consequence::ReleasePoliceReferral | Consequence::ReferToPolice { .. } | Consequence::RouteToPolice => {
+                Some(Delivery::PoliceReferral)
+            }
+            // A follow-up's own write owes the advocate message (`follow_up::add_to_report`).
+            Consequence::AssignAdvocate => None,
+            Consequence::MeetOperatorCall | Consequence::MeetAdvocateCall | Consequence::Close => None,
+        }
+    }
+}
+
 /// Applies `event` to `state`: the new state and what must follow, or field errors (an unknown
 /// partner or force, sharing with a partner other than the confirmed one, acting on a closed
 /// case). Pure: the caller stores the new state, then carries out the consequences.

@@ -76,6 +76,7 @@ impl Backend {
             AlertAddresses { from: "alerts@on-your-side.test".into(), operators: vec![operator_address.clone()] };
         let services = oys_embedded::services(&paths, alerts, TEST_RETENTION, clock.clone(), MAX_RECEIVES)
             .expect("embedded services");
+        let services = with_partners(services);
         Backend { services, clock, operator_address, id, probe: Probe::Embedded { paths }, _dir: Some(dir) }
     }
 
@@ -95,7 +96,7 @@ impl Backend {
         };
         let settings = oys_aws::provision::create_resources(&clients, &names).await.expect("create moto resources");
         let clock = Arc::new(ManualClock::new(start_time()));
-        let services = oys_aws::services(&clients, &settings, TEST_RETENTION, Some(clock.clone()));
+        let services = with_partners(oys_aws::services(&clients, &settings, TEST_RETENTION, Some(clock.clone())));
         Backend { services, clock, operator_address, id, probe: Probe::Moto { clients, settings }, _dir: None }
     }
 
@@ -343,7 +344,7 @@ impl Backend {
     }
 
     /// An operator releases the police referral of a report from the public form, as the
-    /// `police_referral_released` event does: the referral goes to the force now.
+    /// `police_referral_released` event does, and the referral goes to the force.
     pub async fn release_police_referral(&self, reference: &oys_shared::Reference) {
         let operator = oys_shared::casework::Caller {
             user: "operator.release".into(),
@@ -355,6 +356,8 @@ impl Backend {
             .record_event(&operator, reference, oys_shared::casework::parse_event(&event).unwrap())
             .await
             .expect("the release is recorded");
+        // The release owes the referral; the dispatcher and the police-referral worker send it.
+        self.run_workers().await;
     }
 
     /// The emails sent to `address`, decoded.
@@ -411,4 +414,9 @@ pub fn decode(raw: &str) -> Email {
         text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
         raw: raw.to_string(),
     }
+}
+
+/// The bundled partners on the services, as the dispatcher (which sends handoffs) has them.
+fn with_partners(services: Services) -> Services {
+    Services { partners: oys_shared::advocate::parse_partners(BUNDLED_PARTNERS).unwrap(), ..services }
 }

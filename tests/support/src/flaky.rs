@@ -132,6 +132,10 @@ impl Reports for Flaky<dyn Reports> {
         self.switch.check("clear outbox row")?;
         self.inner.clear_outbox(row).await
     }
+    async fn owe(&self, reference: &Reference, owed: &oys_application::ports::Owed) -> Result<(), PortError> {
+        self.switch.check("owe deliveries")?;
+        self.inner.owe(reference, owed).await
+    }
     async fn claim_for_sweep(
         &self,
         reference: &Reference,

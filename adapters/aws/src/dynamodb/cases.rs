@@ -53,33 +53,7 @@ impl Cases for DynamoStore {
             );
         }
         if let Some(owed) = &change.owed {
-            // Added to the report's pending deliveries (a repeat is harmless: the sweeper sends
-            // each kind once), and the report joins the sparse pending-routing index.
-            let list = serde_dynamo::to_attribute_value(&owed.deliveries)
-                .map_err(|e| PortError::new("serialise pending", e))?;
-            items.push(
-                TransactWriteItem::builder()
-                    .update(
-                        aws_sdk_dynamodb::types::Update::builder()
-                            .table_name(&self.table)
-                            .key(PK, s(case_pk(reference)))
-                            .key(SK, s("CASE"))
-                            .update_expression(
-                                "SET pending = list_append(if_not_exists(pending, :none), :owed), #key = :pending, #sort = :after",
-                            )
-                            .condition_expression("attribute_exists(pk)")
-                            .expression_attribute_names("#key", PENDING_KEY)
-                            .expression_attribute_names("#sort", PENDING_SORT)
-                            .expression_attribute_values(":none", AttributeValue::L(vec![]))
-                            .expression_attribute_values(":owed", list)
-                            .expression_attribute_values(":pending", s(PENDING))
-                            .expression_attribute_values(":after", n(owed.sweep_after.as_second()))
-                            .build()
-                            .expect("key and expression are set"),
-                    )
-                    .build(),
-            );
-            items.push(TransactWriteItem::builder().put(self.put(super::reports::outbox_item(&owed.outbox))).build());
+            items.extend(self.owed_items(reference, owed)?);
         }
         match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
             Ok(_) => Ok(true),

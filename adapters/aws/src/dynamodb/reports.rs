@@ -236,6 +236,14 @@ impl Reports for DynamoStore {
         Ok(())
     }
 
+    async fn owe(&self, reference: &Reference, owed: &Owed) -> Result<(), PortError> {
+        let items = self.owed_items(reference, owed)?;
+        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
+            Ok(_) => Ok(()),
+            Err(e) => Err(err("owe deliveries", e)),
+        }
+    }
+
     async fn claim_for_sweep(
         &self,
         reference: &Reference,
@@ -303,4 +311,34 @@ pub fn outbox_row(pk: &str, sk: &str) -> Option<OutboxRow> {
     let (millis, id) = sk.strip_prefix("OUTBOX#")?.split_once('#')?;
     let at = Timestamp::from_millisecond(millis.parse().ok()?).ok()?;
     Some(OutboxRow { reference, id: id.to_string(), at })
+}
+
+impl DynamoStore {
+    /// What owing `owed` writes, in the transaction of the change that owes it: the deliveries
+    /// added to the report's pending list (a repeat is harmless: each kind is sent once), the
+    /// report in the sparse pending-routing index, and the outbox row.
+    pub(super) fn owed_items(&self, reference: &Reference, owed: &Owed) -> Result<Vec<TransactWriteItem>, PortError> {
+        let list =
+            serde_dynamo::to_attribute_value(&owed.deliveries).map_err(|e| PortError::new("serialise pending", e))?;
+        let pending = aws_sdk_dynamodb::types::Update::builder()
+            .table_name(&self.table)
+            .key(PK, s(case_pk(reference)))
+            .key(SK, s("CASE"))
+            .update_expression(
+                "SET pending = list_append(if_not_exists(pending, :none), :owed), #key = :pending, #sort = :after",
+            )
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_names("#key", PENDING_KEY)
+            .expression_attribute_names("#sort", PENDING_SORT)
+            .expression_attribute_values(":none", AttributeValue::L(vec![]))
+            .expression_attribute_values(":owed", list)
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":after", n(owed.sweep_after.as_second()))
+            .build()
+            .expect("key and expression are set");
+        Ok(vec![
+            TransactWriteItem::builder().update(pending).build(),
+            TransactWriteItem::builder().put(self.put(outbox_item(&owed.outbox))).build(),
+        ])
+    }
 }

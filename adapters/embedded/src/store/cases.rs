@@ -49,19 +49,7 @@ impl Cases for EmbeddedStore {
                     )?;
                 }
                 if let Some(owed) = &change.owed {
-                    let pending: String =
-                        tx.query_row("SELECT pending FROM cases WHERE reference = ?1", [&reference], |row| row.get(0))?;
-                    let mut pending = from_json::<Vec<Delivery>>(&pending)?;
-                    for delivery in &owed.deliveries {
-                        if !pending.contains(delivery) {
-                            pending.push(*delivery);
-                        }
-                    }
-                    tx.execute(
-                        "UPDATE cases SET pending = ?2, sweep_after = ?3 WHERE reference = ?1",
-                        params![reference, to_json(&pending), owed.sweep_after.as_second()],
-                    )?;
-                    super::reports::insert_outbox_row(&tx, &owed.outbox)?;
+                    super::reports::add_owed(&tx, &reference, owed)?;
                 }
                 tx.commit()?;
                 Ok(true)

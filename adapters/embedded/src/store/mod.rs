@@ -19,7 +19,7 @@ use oys_shared::casework::{CaseListing, CaseState};
 
 use oys_application::ports::{
     Assignments, AuditTrail, CaseChange, CaseFilter, Cases, CreateOutcome, Deadlines, EffectClaim, Effects, Erasure,
-    FollowUps, NewReport, OutboxRow, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics,
+    FollowUps, NewReport, OutboxRow, Owed, PersonalData, PortError, Reports, RoutingState, StaffSessions, Statistics,
     StoredReport,
 };
 use oys_shared::case_history::{AuditEntry, EventRecord};

@@ -190,6 +190,17 @@ impl Reports for EmbeddedStore {
             .await
     }
 
+    async fn owe(&self, reference: &Reference, owed: &Owed) -> Result<(), PortError> {
+        let (reference, owed) = (reference.to_string(), owed.clone());
+        self.db
+            .run("owe deliveries", move |connection| {
+                let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                add_owed(&tx, &reference, &owed)?;
+                tx.commit()
+            })
+            .await
+    }
+
     async fn claim_for_sweep(
         &self,
         reference: &Reference,
@@ -215,6 +226,25 @@ impl Reports for EmbeddedStore {
             })
             .await
     }
+}
+
+/// What owing `owed` writes, in the transaction of the change that owes it: the deliveries
+/// added to the report's pending list (each kind once), due to the sweeper after
+/// `sweep_after`, and the outbox row. No such report: `QueryReturnedNoRows`.
+pub(super) fn add_owed(tx: &rusqlite::Transaction, reference: &str, owed: &Owed) -> rusqlite::Result<()> {
+    let pending: String =
+        tx.query_row("SELECT pending FROM cases WHERE reference = ?1", [reference], |row| row.get(0))?;
+    let mut pending = from_json::<Vec<Delivery>>(&pending)?;
+    for delivery in &owed.deliveries {
+        if !pending.contains(delivery) {
+            pending.push(*delivery);
+        }
+    }
+    tx.execute(
+        "UPDATE cases SET pending = ?2, sweep_after = ?3 WHERE reference = ?1",
+        params![reference, to_json(&pending), owed.sweep_after.as_second()],
+    )?;
+    insert_outbox_row(tx, &owed.outbox)
 }
 
 /// An outbox row, in the transaction of the write that owes its deliveries.
