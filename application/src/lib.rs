@@ -25,8 +25,8 @@ pub mod workers;
 
 pub use services::{AlertAddresses, Services};
 
-/// Loads the reference data (postcode tables, message bundles) so the first request does not.
+/// Loads the reference data (the message bundles) so the first request does not. The postcode
+/// tables need no loading: they are static data (`shared/build.rs`).
 pub fn load_reference_data() {
-    oys_shared::geography::load_tables();
     oys_shared::i18n::load_bundles();
 }

@@ -4,10 +4,6 @@
 //! The tables are reference data shipped in `shared/data/` with their sources (see its README):
 //! postcode areas and districts to police forces, each force with its nation.
 
-use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use crate::fields::Postcode;
 
 choice! {
@@ -22,45 +18,8 @@ choice! {
     }
 }
 
-#[derive(Deserialize)]
-struct AreaFile {
-    areas: Vec<AreaEntry>,
-    forces: Vec<ForceEntry>,
-}
-
-#[derive(Deserialize)]
-struct AreaEntry {
-    area: String,
-    forces: Vec<String>,
-    #[serde(default)]
-    single_force: bool,
-    confidence: Confidence,
-}
-
-#[derive(Deserialize)]
-struct ForceEntry {
-    id: String,
-    name: String,
-    nation: String,
-}
-
-#[derive(Deserialize)]
-struct DistrictFile {
-    districts: Vec<DistrictEntry>,
-}
-
-#[derive(Deserialize)]
-struct DistrictEntry {
-    district: String,
-    forces: Vec<String>,
-    #[serde(default)]
-    single_force: bool,
-    confidence: Confidence,
-}
-
 /// How sure the reference data is of a postcode's forces (see `shared/data/README.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidence {
     High,
     Medium,
@@ -71,106 +30,79 @@ pub enum Confidence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForceCandidates {
     /// Force ids (data.police.uk), the most likely first. Empty for Crown dependencies.
-    pub forces: Vec<String>,
+    pub forces: Vec<&'static str>,
     /// True only if one force covers the whole district or area.
     pub single_force: bool,
     pub confidence: Confidence,
 }
 
-struct Tables {
-    area_forces: HashMap<String, ForceCandidates>,
-    district_forces: HashMap<String, ForceCandidates>,
-    force_nation: HashMap<String, Nation>,
-    force_name: HashMap<String, String>,
+/// A police force of the reference data.
+struct Force {
+    id: &'static str,
+    name: &'static str,
+    nation: Nation,
 }
 
-static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let areas: AreaFile = serde_json::from_str(include_str!("../data/uk-postcode-areas-police-forces.json"))
-        .expect("shipped postcode-area table parses (checked by tests)");
-    let districts: DistrictFile =
-        serde_json::from_str(include_str!("../data/uk-postcode-districts-police-forces.json"))
-            .expect("shipped postcode-district table parses (checked by tests)");
-    let force_name = areas.forces.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
-    let force_nation = areas
-        .forces
-        .into_iter()
-        .map(|f| {
-            let nation = match f.nation.as_str() {
-                "England" => Nation::England,
-                "Scotland" => Nation::Scotland,
-                "Wales" => Nation::Wales,
-                "Northern Ireland" => Nation::NorthernIreland,
-                // British Transport Police covers the railways of Great Britain: no single nation.
-                _ => Nation::Unknown,
-            };
-            (f.id, nation)
-        })
-        .collect();
-    Tables {
-        area_forces: areas
-            .areas
-            .into_iter()
-            .map(|a| {
-                (a.area, ForceCandidates { forces: a.forces, single_force: a.single_force, confidence: a.confidence })
-            })
-            .collect(),
-        district_forces: districts
-            .districts
-            .into_iter()
-            .map(|d| {
-                let candidates =
-                    ForceCandidates { forces: d.forces, single_force: d.single_force, confidence: d.confidence };
-                (d.district, candidates)
-            })
-            .collect(),
-        force_nation,
-        force_name,
-    }
-});
+/// A district's or area's row: its key padded with zero bytes, up to eight forces as indexes
+/// into `FORCES` (`u8::MAX` for none).
+struct Packed {
+    key: [u8; 4],
+    forces: [u8; 8],
+    single_force: bool,
+    confidence: Confidence,
+}
 
-/// Parses the shipped tables now rather than on the first report that names a postcode: call
-/// it while a function starts, outside any request.
-pub fn load_tables() {
-    LazyLock::force(&TABLES);
+// `FORCES` (sorted by id), `AREA_FORCES` and `DISTRICT_FORCES` (sorted by key): packed from the
+// JSON tables by `build.rs`, so nothing is parsed when a function starts.
+include!(concat!(env!("OUT_DIR"), "/postcode_tables.rs"));
+
+fn lookup(table: &[Packed], key: &str) -> Option<ForceCandidates> {
+    let mut padded = [0u8; 4];
+    padded.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
+    let row = &table[table.binary_search_by_key(&padded, |p| p.key).ok()?];
+    Some(ForceCandidates {
+        forces: row.forces.iter().take_while(|&&i| i != u8::MAX).map(|&i| FORCES[usize::from(i)].id).collect(),
+        single_force: row.single_force,
+        confidence: row.confidence,
+    })
+}
+
+fn force(id: &str) -> Option<&'static Force> {
+    FORCES.binary_search_by_key(&id, |f| f.id).ok().map(|i| &FORCES[i])
 }
 
 /// Whether `area` (`M`, `SW`, `GY`) is one of the 124 postcode areas in use.
 pub fn is_known_area(area: &str) -> bool {
-    TABLES.area_forces.contains_key(area)
+    lookup(AREA_FORCES, area).is_some()
 }
 
 /// The candidate police forces for a postcode: the district's if the district is known,
 /// otherwise the whole area's (every area a `Postcode` can hold is in the table).
-pub fn candidate_forces(postcode: &Postcode) -> &'static ForceCandidates {
-    let tables = &*TABLES;
-    tables
-        .district_forces
-        .get(postcode.district())
-        .or_else(|| tables.area_forces.get(postcode.area()))
+pub fn candidate_forces(postcode: &Postcode) -> ForceCandidates {
+    lookup(DISTRICT_FORCES, postcode.district())
+        .or_else(|| lookup(AREA_FORCES, postcode.area()))
         .expect("Postcode::parse accepts only known areas")
 }
 
 /// The candidate police forces of the postcode's whole area.
-pub fn area_forces(postcode: &Postcode) -> &'static ForceCandidates {
-    TABLES.area_forces.get(postcode.area()).expect("Postcode::parse accepts only known areas")
+pub fn area_forces(postcode: &Postcode) -> ForceCandidates {
+    lookup(AREA_FORCES, postcode.area()).expect("Postcode::parse accepts only known areas")
 }
 
 /// A force's display name (`Greater Manchester Police`), or the id if unknown.
-pub fn force_name(force: &str) -> &str {
-    TABLES.force_name.get(force).map(String::as_str).unwrap_or(force)
+pub fn force_name(id: &str) -> &str {
+    force(id).map_or(id, |f| f.name)
 }
 
-/// Every force id in the reference data.
+/// Every force id in the reference data, in order.
 pub fn all_forces() -> impl Iterator<Item = &'static str> {
-    TABLES.force_name.keys().map(String::as_str)
+    FORCES.iter().map(|f| f.id)
 }
 
 /// The nation of a postcode, when every candidate force lies in the same one.
 pub fn nation_of(postcode: &Postcode) -> Nation {
-    let mut nations = candidate_forces(postcode)
-        .forces
-        .iter()
-        .map(|force| TABLES.force_nation.get(force).copied().unwrap_or(Nation::Unknown));
+    let forces = candidate_forces(postcode).forces;
+    let mut nations = forces.iter().map(|id| force(id).map_or(Nation::Unknown, |f| f.nation));
     match nations.next() {
         Some(first) if nations.all(|n| n == first) => first,
         _ => Nation::Unknown,
@@ -203,13 +135,43 @@ mod tests {
 
     #[test]
     fn shipped_tables_cover_every_area_and_force() {
-        assert_eq!(TABLES.area_forces.len(), 124);
-        assert!(TABLES.district_forces.len() > 2900);
-        // Every force named by the area and district tables has a nation entry.
-        for candidates in TABLES.area_forces.values().chain(TABLES.district_forces.values()) {
-            for force in &candidates.forces {
-                assert!(TABLES.force_nation.contains_key(force), "{force}");
+        assert_eq!(AREA_FORCES.len(), 124);
+        assert!(DISTRICT_FORCES.len() > 2900);
+        // Sorted, so a binary search finds every key.
+        for table in [AREA_FORCES, DISTRICT_FORCES] {
+            assert!(table.windows(2).all(|w| w[0].key < w[1].key));
+            for row in table {
+                let key = std::str::from_utf8(&row.key).unwrap().trim_end_matches('\0');
+                assert!(lookup(table, key).is_some(), "{key}");
             }
+        }
+        assert!(FORCES.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(FORCES.len(), 46);
+        assert_eq!(force_name("greater-manchester"), "Greater Manchester Police");
+        assert_eq!(force_name("atlantis"), "atlantis", "an unknown id is shown as it is");
+        assert!(lookup(AREA_FORCES, "MANCHESTER").is_none(), "a key too long is no key");
+    }
+
+    #[test]
+    fn the_packed_tables_hold_what_the_json_says() {
+        // Every row of the shipped JSON, read back through the lookups routing uses.
+        let areas: serde_json::Value =
+            serde_json::from_str(include_str!("../data/uk-postcode-areas-police-forces.json")).unwrap();
+        let districts: serde_json::Value =
+            serde_json::from_str(include_str!("../data/uk-postcode-districts-police-forces.json")).unwrap();
+        for (rows, key, table) in
+            [(&areas["areas"], "area", AREA_FORCES), (&districts["districts"], "district", DISTRICT_FORCES)]
+        {
+            for row in rows.as_array().unwrap() {
+                let found = lookup(table, row[key].as_str().unwrap()).expect("every row is packed");
+                let forces: Vec<&str> = row["forces"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+                assert_eq!(found.forces, forces, "{row}");
+                assert_eq!(found.single_force, row["single_force"].as_bool().unwrap_or(false), "{row}");
+                assert_eq!(format!("{:?}", found.confidence).to_lowercase(), row["confidence"].as_str().unwrap());
+            }
+        }
+        for force in areas["forces"].as_array().unwrap() {
+            assert_eq!(force_name(force["id"].as_str().unwrap()), force["name"].as_str().unwrap());
         }
     }
 }

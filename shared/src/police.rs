@@ -88,18 +88,18 @@ pub fn decide_force(postcode: Option<&Postcode>, online: bool, place: Option<Pla
     let sure = |c: &ForceCandidates| c.single_force && c.forces.len() == 1 && c.confidence == Confidence::High;
     // One force for the whole area settles it, whatever the district table says.
     let area = geography::area_forces(postcode);
-    if sure(area) {
-        return automatic(&area.forces[0]);
+    if sure(&area) {
+        return automatic(area.forces[0]);
     }
     let candidates = geography::candidate_forces(postcode);
     if candidates.forces.is_empty() {
         return needs(ForceQuestion::OutsideUkForces, Vec::new());
     }
-    if sure(candidates) {
-        return automatic(&candidates.forces[0]);
+    if sure(&candidates) {
+        return automatic(candidates.forces[0]);
     }
     let question = if candidates.forces.len() > 1 { ForceQuestion::SeveralForces } else { ForceQuestion::NotConfident };
-    needs(question, candidates.forces.clone())
+    needs(question, candidates.forces.iter().map(|f| f.to_string()).collect())
 }
 
 /// What happened, as the police receive it.
