@@ -21,7 +21,6 @@ use oys_shared::casework::RetentionPolicy;
 fn start<C: clap::Parser>() -> Result<C, Error> {
     telemetry::init(LogFormat::Json);
     let config = config::from_env::<C>().inspect_err(|error| tracing::error!(%error, "not configured"))?;
-    oys_application::load_reference_data();
     Ok(config)
 }
 
@@ -55,6 +54,9 @@ const NEVER_EXTENDS: RetentionPolicy = RetentionPolicy::DEFAULT;
 #[cfg(feature = "public")]
 pub async fn run_submit_report() -> Result<(), Error> {
     let config = start::<config::SubmitReportConfig>()?;
+    // The form's ten languages, parsed now rather than on a reporter's first request. Only the
+    // HTTP functions answer in a person's language; the others never parse them.
+    oys_application::load_reference_data();
     let retention = config.retention.policy().map_err(not_configured)?;
     let services = aws_services(config.store, AlertConfig::none(), None, retention).await?;
     let router = oys_web::submit_report(services, &config.form_origin).map_err(not_configured)?;
@@ -64,6 +66,7 @@ pub async fn run_submit_report() -> Result<(), Error> {
 #[cfg(feature = "staff")]
 pub async fn run_operator_api() -> Result<(), Error> {
     let config = start::<config::OperatorApiConfig>()?;
+    oys_application::load_reference_data();
     let retention = config.retention.policy().map_err(not_configured)?;
     // No queues and no email: what casework owes a force or a partner (a referral, a handoff,
     // a notice) is owed in the change's own write and sent by the outbox dispatcher.

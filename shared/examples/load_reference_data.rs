@@ -1,5 +1,6 @@
 //! Measures what the shipped reference data costs a cold function: the first postcode lookup
-//! (the tables are static data, packed by `build.rs`) and loading the message bundles:
+//! (the tables are static data, packed by `build.rs`) and parsing the English messages (the
+//! other languages are parsed on first use):
 //! `cargo run --release -p oys-shared --example load_reference_data`.
 
 use std::time::Instant;
@@ -12,5 +13,5 @@ fn main() {
     let started = Instant::now();
     oys_shared::i18n::load_bundles();
     let bundles = started.elapsed();
-    println!("first postcode lookup ({forces:?}): {lookup:?}, message bundles: {bundles:?}");
+    println!("first postcode lookup ({forces:?}): {lookup:?}, English messages: {bundles:?}");
 }
