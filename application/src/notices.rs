@@ -112,16 +112,8 @@ async fn partner_withdrawal_notices(svc: &impl Ports, reference: &Reference) -> 
             continue;
         }
         let mailbox = mailbox_of(handoff, "notify partner withdrawal")?;
-        let email = RecordedEmail {
-            key,
-            kind: EffectKind::Notice,
-            to: vec![mailbox.to_string()],
-            recipient: handoff.recipient.clone(),
-            consent: None,
-            detail: "consent withdrawn notice".into(),
-            text: emails::partner_withdrawal_notice(reference, handoff.recipient_name()),
-        };
-        send_and_record(svc, reference, email).await?;
+        let text = emails::partner_withdrawal_notice(reference, handoff.recipient_name());
+        send_and_record(svc, reference, notice(key, handoff, mailbox, "consent withdrawn notice", text)).await?;
     }
     Ok(())
 }
@@ -134,15 +126,9 @@ async fn police_withdrawal_notice(svc: &impl Ports, reference: &Reference) -> Re
         return Ok(());
     }
     let mailbox = mailbox_of(referral, "notify police withdrawal")?;
-    let email = RecordedEmail {
-        key: POLICE_WITHDRAWAL_NOTIFIED.to_string(),
-        kind: EffectKind::Notice,
-        to: vec![mailbox.to_string()],
-        recipient: referral.recipient.clone(),
-        consent: None,
-        detail: "police consent withdrawn notice".into(),
-        text: emails::police_withdrawal_notice(reference, referral.recipient_name()),
-    };
+    let text = emails::police_withdrawal_notice(reference, referral.recipient_name());
+    let email =
+        notice(POLICE_WITHDRAWAL_NOTIFIED.to_string(), referral, mailbox, "police consent withdrawn notice", text);
     send_and_record(svc, reference, email).await.map(drop)
 }
 
@@ -156,18 +142,29 @@ async fn erasure_notices(svc: &impl Ports, reference: &Reference) -> Result<(), 
         if recorded(&effects, &key) {
             continue;
         }
-        let email = RecordedEmail {
-            key,
-            kind: EffectKind::Notice,
-            to: vec![mailbox.to_string()],
-            recipient: disclosure.recipient.clone(),
-            consent: None,
-            detail: "erasure notice".into(),
-            text: emails::erasure_notice(reference, disclosure.recipient_name()),
-        };
-        send_and_record(svc, reference, email).await?;
+        let text = emails::erasure_notice(reference, disclosure.recipient_name());
+        send_and_record(svc, reference, notice(key, disclosure, mailbox, "erasure notice", text)).await?;
     }
     Ok(())
+}
+
+/// A notice, by reference only, to whoever received `disclosure`, recorded under `key`.
+fn notice(
+    key: String,
+    disclosure: &EffectRecord,
+    mailbox: &str,
+    detail: &str,
+    text: emails::EmailText,
+) -> RecordedEmail {
+    RecordedEmail {
+        key,
+        kind: EffectKind::Notice,
+        to: vec![mailbox.to_string()],
+        recipient: disclosure.recipient.clone(),
+        consent: None,
+        detail: detail.into(),
+        text,
+    }
 }
 
 fn mailbox_of<'a>(disclosure: &'a EffectRecord, what: &'static str) -> Result<&'a str, PortError> {

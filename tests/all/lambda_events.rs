@@ -59,6 +59,41 @@ async fn the_urlencoded_form_event_is_accepted(backend: Backend) {
     assert_eq!(backend.case_count().await, 1);
 }
 
+/// When the report the sample events name was received.
+const STORED_AT: jiff::Timestamp = jiff::Timestamp::constant(1_795_515_307, 0);
+
+/// Stores `events/report-full.json` as the report `reference` the sample events name, received
+/// at `STORED_AT`; with `outbox`, owing its deliveries through that row, as intake writes it.
+async fn store_the_events_report(
+    backend: &Backend,
+    reference: &oys_shared::Reference,
+    outbox: Option<oys_application::ports::OutboxRow>,
+) {
+    let received = STORED_AT;
+    let report = oys_shared::report::parse_report(
+        &crate::support::event_json("report-full.json"),
+        received,
+        oys_shared::report::Submitter::Public,
+    )
+    .unwrap();
+    let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
+    let pending = if outbox.is_some() { oys_shared::routing::Delivery::all_for(&parts.summary.routes) } else { vec![] };
+    let new = oys_application::ports::NewReport {
+        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
+        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
+        receipt_hash: "sha256:stored-with-the-report".into(),
+        outbox: outbox.unwrap_or_else(|| oys_application::ports::OutboxRow::new(reference, received)),
+        pending,
+        summary: parts.summary,
+        narrative: parts.narrative,
+        contact: parts.contact,
+        sweep_after: received,
+        idempotency: None,
+        state: Default::default(),
+    };
+    backend.services.reports.create_report(&new, received).await.unwrap();
+}
+
 /// The operator API events through `lambda_http`, callers taken from the authorizer's claims.
 async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
     use oys_shared::Reference;
@@ -66,29 +101,8 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
 
     let router = backend.operator_router(Authenticator::ApiGatewayJwt);
     // The case the events name: reported, routed, and (after the operator's event) shared.
-    let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
-    let report = oys_shared::report::parse_report(
-        &crate::support::event_json("report-full.json"),
-        received,
-        oys_shared::report::Submitter::Public,
-    )
-    .unwrap();
     let reference = Reference::parse("OYS-K7M2-Q9XD").unwrap();
-    let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
-    let new = oys_application::ports::NewReport {
-        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
-        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
-        receipt_hash: "sha256:stored-with-the-report".into(),
-        outbox: oys_application::ports::OutboxRow::new(&parts.summary.reference, received),
-        summary: parts.summary,
-        narrative: parts.narrative,
-        contact: parts.contact,
-        pending: vec![],
-        sweep_after: received,
-        idempotency: None,
-        state: Default::default(),
-    };
-    backend.services.reports.create_report(&new, received).await.unwrap();
+    store_the_events_report(&backend, &reference, None).await;
 
     let invoke = |file: &'static str| {
         let router = router.clone();
@@ -133,31 +147,10 @@ async fn the_operator_api_events_are_answered_by_role(backend: Backend) {
 /// delivered again sends nothing more.
 async fn the_stream_event_dispatches_the_outbox_row_once(backend: Backend) {
     use oys_application::ports::OutboxRow;
-    use oys_shared::routing::{Delivery, Route};
-    let received: jiff::Timestamp = "2026-11-24T10:15:07Z".parse().unwrap();
-    let report = oys_shared::report::parse_report(
-        &crate::support::event_json("report-full.json"),
-        received,
-        oys_shared::report::Submitter::Public,
-    )
-    .unwrap();
+    use oys_shared::routing::Route;
     let reference = oys_shared::Reference::parse("OYS-K7M2-Q9XD").unwrap();
-    let parts = oys_shared::case_record::split_report(report, uuid::Uuid::new_v4(), reference.clone(), received);
-    let row = OutboxRow { reference: reference.clone(), id: "9d2f6b1c4e8a4f0b8c3d2e1f0a9b8c7d".into(), at: received };
-    let new = oys_application::ports::NewReport {
-        count: oys_shared::statistics::CountChange::of(&parts.summary, 1),
-        listing: oys_shared::casework::CaseListing::of(&parts.summary, &Default::default()),
-        receipt_hash: "sha256:stored-with-the-report".into(),
-        outbox: row.clone(),
-        pending: Delivery::all_for(&parts.summary.routes),
-        summary: parts.summary,
-        narrative: parts.narrative,
-        contact: parts.contact,
-        sweep_after: received,
-        idempotency: None,
-        state: Default::default(),
-    };
-    backend.services.reports.create_report(&new, received).await.unwrap();
+    let row = OutboxRow { reference: reference.clone(), id: "9d2f6b1c4e8a4f0b8c3d2e1f0a9b8c7d".into(), at: STORED_AT };
+    store_the_events_report(&backend, &reference, Some(row.clone())).await;
     assert_eq!(
         oys_aws::outbox_keys(&row).1,
         "OUTBOX#001795515307000#9d2f6b1c4e8a4f0b8c3d2e1f0a9b8c7d",
