@@ -1,7 +1,8 @@
 //! Packs the postcode-to-force tables (`data/*.json`, with their sources and evidence) into
 //! sorted static arrays of what routing reads: a district's or area's forces, whether one force
-//! covers it, and how sure the data is (force indexes and flags: no pointers). The functions then parse nothing at start-up and ship
-//! none of the evidence (most of the 730 KB of JSON). `src/geography.rs` includes the output.
+//! covers it, and how sure the data is (force indexes and flags: no pointers). The functions
+//! then parse nothing at start-up and ship none of the evidence (most of the 730 KB of JSON).
+//! `src/geography.rs` includes the output.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

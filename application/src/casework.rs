@@ -31,12 +31,7 @@ crate::services::use_case_ports! { ports: [WithReports, WithCases, WithDeadlines
 
 /// What an event's consequences owe the dispatcher, each once; `None` if nothing.
 fn owed_by(consequences: &[Consequence]) -> Option<Vec<oys_shared::routing::Delivery>> {
-    let mut owed = Vec::new();
-    for delivery in consequences.iter().filter_map(Consequence::delivery) {
-        if !owed.contains(&delivery) {
-            owed.push(delivery);
-        }
-    }
+    let owed = crate::intake::without_repeats(consequences.iter().filter_map(Consequence::delivery));
     (!owed.is_empty()).then_some(owed)
 }
 
@@ -412,11 +407,7 @@ impl<S: Ports> Casework<S> {
             // What the event owes an organisation (a handoff, a notice, a police referral) is
             // owed in the change's own write and sent by the dispatcher, as a report's routes are:
             // recorded is never lost, and an email outage never fails the operator's action.
-            owed: owed_by(&consequences).map(|deliveries| crate::ports::Owed {
-                deliveries,
-                sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
-                outbox: crate::ports::OutboxRow::new(reference, now),
-            }),
+            owed: owed_by(&consequences).map(|deliveries| crate::intake::owed(reference, deliveries, now)),
         };
         let svc = &self.services;
         let changed = retry_transient(|| svc.cases().change_case(reference, &change)).await?;
@@ -536,11 +527,7 @@ impl<S: Ports> Casework<S> {
     async fn erasure_notices(&self, reference: &Reference) -> Result<(), CaseError> {
         let svc = &self.services;
         let now = svc.clock().now();
-        let owed = crate::ports::Owed {
-            deliveries: vec![oys_shared::routing::Delivery::ErasureNotices],
-            sweep_after: oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE),
-            outbox: crate::ports::OutboxRow::new(reference, now),
-        };
+        let owed = crate::intake::owed(reference, vec![oys_shared::routing::Delivery::ErasureNotices], now);
         retry_transient(|| svc.reports().owe(reference, &owed)).await?;
         Ok(())
     }

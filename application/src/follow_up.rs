@@ -20,7 +20,7 @@ use oys_shared::follow_up::{
 use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CaseChange, OutboxRow, OutgoingEmail, Owed, PortError};
+use crate::ports::{retry_transient, CaseChange, OutgoingEmail, PortError};
 
 crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
 
@@ -178,11 +178,7 @@ async fn apply(
             contact: asks_for_advocate.then(|| contact.clone()).flatten(),
             event: record,
             count: None,
-            owed: Some(Owed {
-                deliveries: owes,
-                sweep_after: after_grace(now),
-                outbox: OutboxRow::new(reference, now),
-            }),
+            owed: Some(crate::intake::owed(reference, owes, now)),
         };
         if !retry_transient(|| svc.cases().change_case(reference, &change)).await? {
             // Staff changed the case at the same moment: the reporter sends again.
@@ -192,11 +188,6 @@ async fn apply(
     // What it owes is the dispatcher's, through the outbox row written with each change.
     info!(reference = %reference, added_information, asked_for_advocate, phone_proposed, owed = owed.len(), "reporter added to their report");
     Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
-}
-
-/// When the sweeper may take over what a follow-up owes: as for a new report.
-fn after_grace(now: Timestamp) -> Timestamp {
-    oys_shared::calendar::after(now, crate::intake::SWEEP_GRACE)
 }
 
 /// The operators' alert of what the reporter added with their receipt, from the follow-up

@@ -244,7 +244,7 @@ pub(crate) async fn finish_deliveries(
 }
 
 /// The deliveries in their first order, each once (a stored list may name one twice).
-fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> {
+pub(crate) fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> {
     let mut unique = Vec::new();
     for delivery in deliveries {
         if !unique.contains(&delivery) {
@@ -252,6 +252,12 @@ fn without_repeats(deliveries: impl Iterator<Item = Delivery>) -> Vec<Delivery> 
         }
     }
     unique
+}
+
+/// What a change written at `now` owes: `deliveries`, with the outbox row that has the
+/// dispatcher send them, and the sweeper's grace period as for a new report.
+pub(crate) fn owed(reference: &Reference, deliveries: Vec<Delivery>, now: jiff::Timestamp) -> crate::ports::Owed {
+    crate::ports::Owed { deliveries, sweep_after: after(now, SWEEP_GRACE), outbox: OutboxRow::new(reference, now) }
 }
 
 /// How often recording deliveries reads the list again after another writer changed it.

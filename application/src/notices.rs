@@ -23,9 +23,12 @@ use crate::send_once::{send_and_record, RecordedEmail};
 
 crate::services::use_case_ports! { ports: [WithReports, WithEffects, WithClock, WithPartners], calls: [send_once] }
 
+/// The effect key of a handoff: this, then the partner's id.
+const HANDOFF: &str = "partner_handoff:";
+
 /// The effect key of the handoff to `partner_id`.
 fn handoff_key(partner_id: &str) -> String {
-    format!("partner_handoff:{partner_id}")
+    format!("{HANDOFF}{partner_id}")
 }
 
 /// Sends the casework email `delivery` names (`Err` leaves it owed: the dispatcher retries it).
@@ -105,8 +108,7 @@ async fn partner_withdrawal_notices(svc: &impl Ports, reference: &Reference) -> 
             svc.effects().release_effect_claim(reference, &key).await?;
         }
     }
-    for handoff in effects.iter().filter(|e| e.key.starts_with("partner_handoff:")) {
-        let partner_id = &handoff.key["partner_handoff:".len()..];
+    for (handoff, partner_id) in effects.iter().filter_map(|e| Some((e, e.key.strip_prefix(HANDOFF)?))) {
         let key = format!("partner_withdrawal:{partner_id}");
         if report.state.shared_with() == Some(partner_id) || recorded(&effects, &key) {
             continue;

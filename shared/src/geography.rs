@@ -56,10 +56,15 @@ struct Packed {
 // JSON tables by `build.rs`, so nothing is parsed when a function starts.
 include!(concat!(env!("OUT_DIR"), "/postcode_tables.rs"));
 
-fn lookup(table: &[Packed], key: &str) -> Option<ForceCandidates> {
+/// The row of `key` (a district or an area), if the table has it.
+fn row<'t>(table: &'t [Packed], key: &str) -> Option<&'t Packed> {
     let mut padded = [0u8; 4];
     padded.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
-    let row = &table[table.binary_search_by_key(&padded, |p| p.key).ok()?];
+    table.binary_search_by_key(&padded, |p| p.key).ok().map(|i| &table[i])
+}
+
+fn lookup(table: &[Packed], key: &str) -> Option<ForceCandidates> {
+    let row = row(table, key)?;
     Some(ForceCandidates {
         forces: row.forces.iter().take_while(|&&i| i != u8::MAX).map(|&i| FORCES[usize::from(i)].id).collect(),
         single_force: row.single_force,
@@ -73,7 +78,7 @@ fn force(id: &str) -> Option<&'static Force> {
 
 /// Whether `area` (`M`, `SW`, `GY`) is one of the 124 postcode areas in use.
 pub fn is_known_area(area: &str) -> bool {
-    lookup(AREA_FORCES, area).is_some()
+    row(AREA_FORCES, area).is_some()
 }
 
 /// The candidate police forces for a postcode: the district's if the district is known,
