@@ -74,6 +74,24 @@ def report_bodies():
     return bodies
 
 
+def wait_for_dispatcher(probe, timeout=180, stalled=15):
+    """Waits until the running dispatcher has finished every outbox row, or made no progress for
+    `stalled` seconds (a row whose claim a killed runner still holds waits for the job), or
+    `timeout` passed. The scheduled job then runs as of SWEEP_AHEAD later: with that clock every
+    effect claim the live dispatcher holds looks lapsed to it, so a job run while the dispatcher
+    is still sending sends the same email beside it, which ten real minutes never allow (a claim
+    lives 125 s, send_once::EFFECT_LEASE)."""
+    started = time.monotonic()
+    left, since = probe.outbox_rows(), started
+    while left and time.monotonic() - since < stalled and time.monotonic() - started < timeout:
+        time.sleep(1)
+        now_left = probe.outbox_rows()
+        if now_left < left:
+            since = time.monotonic()
+        left = now_left
+    log(f"dispatcher idle after {time.monotonic() - started:.1f} s, {left} outbox rows left for the job")
+
+
 def later(delta=SWEEP_AHEAD):
     at = datetime.datetime.now(datetime.timezone.utc) + delta
     return at.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -387,6 +405,11 @@ class EmbeddedProbe:
                     found[hashes[key_hash_]] = json.loads(record)["receipt"]["reference"]
         return found
 
+    def outbox_rows(self):
+        """Changes committed whose dispatch has not finished (the dispatcher deletes each row)."""
+        with self._connect() as db:
+            return db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+
     def _emails(self):
         for name in os.listdir(self.outbox) if self.outbox.exists() else []:
             if not name.endswith(".eml") or name in self.seen:
@@ -459,6 +482,10 @@ class AwsProbe:
             if key:
                 found[key] = item["receipt"]["M"]["reference"]["S"]
         return found
+
+    def outbox_rows(self):
+        """Changes committed whose dispatch has not finished (the dispatcher deletes each row)."""
+        return sum(1 for _ in self._scan(FilterExpression="begins_with(sk, :o)", ExpressionAttributeValues={":o": {"S": "OUTBOX#"}}))
 
     def data(self):
         """moto's whole state; now and then it answers with an error while others write: again."""
