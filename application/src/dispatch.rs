@@ -30,7 +30,9 @@ pub async fn dispatch(svc: &impl Ports, row: &OutboxRow) -> Result<(), PortError
     };
     if !report.pending.is_empty() {
         let pending = report.pending.clone();
-        let left = crate::intake::finish_deliveries(svc, &report.summary, &pending, Some(pending.clone())).await;
+        let version = Some(report.state.version);
+        let left =
+            crate::intake::finish_deliveries(svc, &report.summary, &pending, Some(pending.clone()), version).await;
         if !left.is_empty() {
             warn!(reference = %row.reference, left = left.len(), "dispatch left deliveries owed; retried");
             return Err(PortError::new("dispatch", format!("{} deliveries still owed", left.len())));

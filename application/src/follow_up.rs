@@ -20,7 +20,8 @@ use oys_shared::follow_up::{
 use oys_shared::routing::Delivery;
 use oys_shared::{FieldError, Reference};
 
-use crate::ports::{retry_transient, CaseChange, OutgoingEmail, PortError};
+use crate::ports::{retry_transient, CaseChange, PortError};
+use crate::send_once::{send_and_record, RecordedEmail};
 
 crate::services::use_case_ports! { ports: [WithReports, WithQueue, WithMailer, WithClock, WithAlerts, WithRetention, WithFollowUps, WithEffects, WithCases], calls: [send_once] }
 
@@ -190,17 +191,40 @@ async fn apply(
     Ok(FollowUpOutcome::Added { added_information, asked_for_advocate })
 }
 
-/// The operators' alert of what the reporter added with their receipt, from the follow-up
-/// alert deliveries owed (the request's own, or the sweeper's): the kinds, never the words.
-pub(crate) fn alert_email(svc: &impl Ports, reference: &Reference, at: Timestamp, owed: &[Delivery]) -> OutgoingEmail {
+/// Sends the operators' alert of what the reporter added with their receipt, from the
+/// follow-up alert deliveries owed (the kinds, never the words), once: through `send_once`,
+/// keyed by the case state's version that owes it. Every addition bumps the version and owes
+/// its alert in the same write, so a dispatcher and the sweeper, or a stream record handled
+/// twice, reading the same change claim the same key and one of them sends. `version`: as
+/// read with the pending list (`None`: read now).
+pub(crate) async fn send_alert(
+    svc: &impl Ports,
+    reference: &Reference,
+    version: Option<u64>,
+    owed: &[Delivery],
+) -> Result<(), PortError> {
+    let version = match version {
+        Some(version) => version,
+        None => match retry_transient(|| svc.reports().get_report(reference)).await? {
+            Some(report) => report.state.version,
+            // Erased meanwhile: nothing left to tell.
+            None => return Ok(()),
+        },
+    };
     let text = oys_shared::emails::follow_up_alert(
         reference,
-        at,
+        svc.clock().now(),
         owed.contains(&Delivery::FollowUpInformationAlert),
         owed.contains(&Delivery::FollowUpAdvocateAlert),
         owed.contains(&Delivery::FollowUpPhoneProposedAlert),
     );
-    svc.alerts().to_operators(reference, text.subject, text.body)
+    let alert = RecordedEmail::to_operators(svc, &follow_up_alert_effect(version), text);
+    send_and_record(svc, reference, alert).await.map(drop)
+}
+
+/// The effect key a follow-up's alert is recorded under: one per case state version.
+pub fn follow_up_alert_effect(version: u64) -> String {
+    format!("operators:follow_up:v{version}")
 }
 
 /// SHA-256 of the reference and the receipt. A receipt is 125 random bits, so a slow, salted

@@ -184,11 +184,14 @@ async fn receipt_for(svc: &impl Ports, reference: &Reference) -> Option<FollowUp
 /// sweeper and a follow-up working on one report never drop each other's deliveries. Failures
 /// are logged and left owed: the report is already safe. A follow-up's alert
 /// deliveries go out as one email.
+/// `version` is the case state's version read with the list, if the caller read it (it keys a
+/// follow-up's alert; `None`: read when needed).
 pub(crate) async fn finish_deliveries(
     svc: &impl Ports,
     summary: &CaseSummary,
     owed: &[Delivery],
     stored: Option<Vec<Delivery>>,
+    version: Option<u64>,
 ) -> Vec<Delivery> {
     let unique = without_repeats(owed.iter().copied());
     let follow_up: Vec<Delivery> = unique.iter().copied().filter(|d| d.is_follow_up_alert()).collect();
@@ -198,8 +201,8 @@ pub(crate) async fn finish_deliveries(
     });
     let mut results = futures_util::future::join_all(singles).await;
     if !follow_up.is_empty() {
-        let alert = crate::follow_up::alert_email(svc, &summary.reference, svc.clock().now(), &follow_up);
-        results.push((follow_up, svc.mailer().send(&alert).await.map(drop)));
+        let result = crate::follow_up::send_alert(svc, &summary.reference, version, &follow_up).await;
+        results.push((follow_up, result));
     }
     let mut delivered = Vec::new();
     for (deliveries, result) in results {
@@ -310,7 +313,7 @@ pub async fn sweep_pending_routing(svc: &impl Ports, limit: usize) -> Result<Swe
             continue;
         };
         summary.claimed += 1;
-        let remaining = finish_deliveries(svc, &state.summary, &state.pending, Some(state.pending.clone())).await;
+        let remaining = finish_deliveries(svc, &state.summary, &state.pending, Some(state.pending.clone()), None).await;
         if remaining.is_empty() {
             summary.completed += 1;
         }

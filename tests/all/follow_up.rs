@@ -205,6 +205,41 @@ async fn a_follow_up_whose_alert_and_message_fail_is_finished_by_the_sweeper(mut
     assert_eq!(again.due, 0, "nothing left owed");
 }
 
+/// A follow-up's alert the dispatcher sent but could not record as delivered (a crash or an
+/// outage between the two) is not sent again when the sweeper finishes the case, nor when the
+/// row is handled again: it is claimed, sent and recorded once (`send_once`), keyed by the
+/// change that owes it. A second addition owes, and gets, an alert of its own.
+async fn a_follow_ups_alert_is_sent_once_though_its_delivery_was_not_recorded(backend: Backend) {
+    use crate::workers::DeliveriesNeverRecorded;
+    let (reference, receipt) = anonymous_report(&backend).await;
+    backend.dispatch().await;
+    let alerts = |emails: Vec<crate::support::Email>| {
+        emails.iter().filter(|e| e.subject.contains("added to their report") && e.subject.contains(&reference)).count()
+    };
+    let (status, _, body) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "information": "Said once."})).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let mut unrecorded = backend.services.clone();
+    unrecorded.reports = std::sync::Arc::new(DeliveriesNeverRecorded(backend.services.reports.clone()));
+    let drained = oys_application::dispatch::drain_outbox(&unrecorded, jiff::Timestamp::MAX, 10).await.unwrap();
+    assert_eq!((drained.rows, drained.dispatched), (1, 1), "{drained:?}");
+    let parsed = oys_shared::Reference::parse(&reference).unwrap();
+    let pending = backend.services.reports.get_report(&parsed).await.unwrap().unwrap().pending;
+    assert!(!pending.is_empty(), "the alert still looks owed: {pending:?}");
+    assert_eq!(alerts(backend.emails().await), 1);
+
+    backend.clock.advance(oys_application::intake::SWEEP_GRACE + std::time::Duration::from_secs(1));
+    let sweep = oys_application::intake::sweep_pending_routing(&backend.services, 10).await.unwrap();
+    assert_eq!((sweep.claimed, sweep.completed), (1, 1), "{sweep:?}");
+    assert_eq!(alerts(backend.emails().await), 1, "the sweeper did not send it again");
+    assert!(backend.services.reports.get_report(&parsed).await.unwrap().unwrap().pending.is_empty());
+
+    let (status, _, body) =
+        follow_up(&backend, json!({"reference": reference, "receipt": receipt, "information": "And this."})).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(alerts(backend.emails().await), 2, "the second addition's own alert");
+}
+
 async fn post_event(backend: &Backend, reference: &str, event: Value) -> (StatusCode, Value) {
     let path = format!("/v1/cases/{reference}/events");
     let request = Request::post(&path)
@@ -434,6 +469,7 @@ async fn the_follow_up_page_works_without_scripts(backend: Backend) {
 
 on_both_backends!(
     a_reporter_without_a_name_adds_information_and_operators_see_it,
+    a_follow_ups_alert_is_sent_once_though_its_delivery_was_not_recorded,
     asking_for_an_advocate_later_routes_the_case_and_keeps_the_phone,
     wrong_receipts_are_refused_alike_for_any_reference_and_then_limited,
     concurrent_wrong_receipts_never_pass_the_limit,

@@ -372,7 +372,7 @@ async fn the_sqs_batch_events_are_handled_record_by_record(backend: Backend) {
 
 /// A store that never records which deliveries are done: as after a request killed, or an
 /// outage, between sending the operators' alert and recording it.
-struct DeliveriesNeverRecorded(std::sync::Arc<dyn oys_application::ports::Reports>);
+pub(crate) struct DeliveriesNeverRecorded(pub(crate) std::sync::Arc<dyn oys_application::ports::Reports>);
 
 #[async_trait::async_trait]
 impl oys_application::ports::Reports for DeliveriesNeverRecorded {
