@@ -160,6 +160,7 @@ fn token_answer(state: &Mutex<IssuerState>, issuer: &str, body: &str) -> axum::r
             } else {
                 include_bytes!("../support/oidc/issuer.pem")
             };
+            oys_web::jwt_crypto::install();
             let mut header = Header::new(Algorithm::RS256);
             header.kid = Some("test-key".into());
             jsonwebtoken::encode(&header, &claims, &EncodingKey::from_rsa_pem(pem).unwrap()).unwrap()

@@ -151,12 +151,8 @@ fn environment_problems(template: &Value) -> Vec<String> {
             }
         }
         let read = variables_read(binary);
-        let allowed: BTreeSet<&str> = required
-            .iter()
-            .chain(&read)
-            .map(String::as_str)
-            .chain(["AWS_LC_SYS_NO_JITTER_ENTROPY", "AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"])
-            .collect();
+        let allowed: BTreeSet<&str> =
+            required.iter().chain(&read).map(String::as_str).chain(["AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"]).collect();
         for var in &set {
             if !allowed.contains(var.as_str()) {
                 problems.push(format!("{name} sets {var}, which the code does not read"));

@@ -34,7 +34,7 @@ mod report;
 mod stats;
 
 #[cfg(feature = "staff")]
-pub use console::{ConsoleSignIn, OidcClient, OidcSettings};
+pub use console::{jwt_crypto, ConsoleSignIn, OidcClient, OidcSettings};
 pub use cross_site::refuse_cross_site;
 pub use error::{rate_limited, retry_after, ApiError, UNAVAILABLE_RETRY_SECONDS};
 pub use form::{asset_names, follow_up_from_form, form_languages, form_routes, report_from_form, value_from_form};

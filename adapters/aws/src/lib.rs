@@ -34,7 +34,16 @@ use oys_shared::casework::RetentionPolicy;
 /// the local runner's, with the SDK's whole chain (profiles, SSO, assumed roles).
 #[cfg(feature = "config-chain")]
 pub async fn load_sdk_config() -> SdkConfig {
-    aws_config::defaults(BehaviorVersion::latest()).load().await
+    aws_config::defaults(BehaviorVersion::latest()).http_client(https_client()).load().await
+}
+
+/// The SDK's HTTPS client (hyper, rustls, the system's root certificates) with ring as rustls's
+/// cryptography rather than the SDK's default aws-lc: the one TLS stack of every function, which
+/// the console's sign-in also uses (`oys_web::console`). Connection pooling, timeouts and
+/// retries are the SDK's defaults.
+pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+    use aws_smithy_http_client::tls::{rustls_provider::CryptoMode, Provider};
+    aws_smithy_http_client::Builder::new().tls_provider(Provider::Rustls(CryptoMode::Ring)).build_https()
 }
 
 /// A Lambda function's SDK configuration, from what Lambda sets in its environment: the region
@@ -42,8 +51,9 @@ pub async fn load_sdk_config() -> SdkConfig {
 /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, valid for the execution environment's life),
 /// and `AWS_ENDPOINT_URL` if set (the benchmark's fake endpoint). In Lambda the SDK's default
 /// chain resolves the same variables first; reading them here keeps its other sources
-/// (profiles, STS, instance metadata) out of the functions' binaries. Retries, timeouts, the
-/// HTTPS client and the sleep come from each client's defaults for `BehaviorVersion::latest()`.
+/// (profiles, STS, instance metadata) out of the functions' binaries. Retries, timeouts and the
+/// sleep come from each client's defaults for `BehaviorVersion::latest()`; the HTTPS client is
+/// `https_client()`.
 pub fn sdk_config_from_lambda_environment() -> Result<SdkConfig, String> {
     sdk_config_from(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
 }
@@ -64,6 +74,7 @@ fn sdk_config_from(var: impl Fn(&str) -> Option<String>) -> Result<SdkConfig, St
     let mut config = SdkConfig::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(aws_types::region::Region::new(var("AWS_REGION").unwrap_or_default()))
+        .http_client(https_client())
         .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(credentials));
     if let Some(endpoint) = var("AWS_ENDPOINT_URL") {
         config = config.endpoint_url(endpoint);

@@ -72,6 +72,7 @@ fn start() -> MotoServer {
 /// never probes instance metadata.
 pub async fn sdk_config_for(server: &MotoServer) -> SdkConfig {
     aws_config::defaults(BehaviorVersion::latest())
+        .http_client(oys_aws::https_client())
         .region(Region::new("eu-west-2"))
         .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
         .endpoint_url(&server.endpoint)

@@ -11,6 +11,7 @@
 //! - `pages`: the work queue, the case page, each action's form, the confirmation pages.
 //! - Every answer: `no-store`, the form's CSP (no inline script), no framing, no referrer.
 
+pub mod jwt_crypto;
 mod lead;
 mod new_report;
 mod oidc;

@@ -97,6 +97,7 @@ struct IdClaims {
 impl OidcClient {
     pub fn new(settings: OidcSettings) -> Result<OidcClient, String> {
         let settings = settings.checked()?;
+        super::jwt_crypto::install();
         let connector = hyper_rustls::HttpsConnectorBuilder::new()
             .with_native_roots()
             .map_err(|e| format!("no TLS root certificates: {e}"))?
