@@ -677,6 +677,44 @@ async fn exercise(
 }
 
 /// What each function needs authorised, recorded while it ran every route and event it takes.
+/// The table stream's event (keys only) for new outbox rows, as Lambda hands it to the dispatcher.
+fn stream_event_of(rows: &[oys_application::ports::OutboxRow]) -> aws_lambda_events::event::dynamodb::Event {
+    let records: Vec<serde_json::Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let (pk, sk) = oys_aws::outbox_keys(row);
+            json!({
+                "eventID": i.to_string(), "eventName": "INSERT", "eventSource": "aws:dynamodb", "awsRegion": REGION,
+                "dynamodb": {"Keys": {"pk": {"S": pk}, "sk": {"S": sk}}, "SequenceNumber": (100 + i).to_string(), "SizeBytes": 120, "StreamViewType": "KEYS_ONLY"}
+            })
+        })
+        .collect();
+    serde_json::from_value(json!({ "Records": records })).unwrap()
+}
+
+/// A full report whose handoff to its partner and police referral have gone out (everything it
+/// owed delivered, unrecorded): its reference.
+async fn report_shared_and_referred(backend: &Backend) -> String {
+    let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
+    let answer = send(&backend.router(), full).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let reference =
+        serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string();
+    backend.run_workers().await;
+    for body in [
+        json!({"type": "call_made", "outcome": "reached"}),
+        json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
+        json!({"type": "share_consent_given", "partner_id": "example-north-west", "channel": "phone", "privacy_notice_version": "2026-01"}),
+        json!({"type": "police_referral_released"}),
+    ] {
+        let event = json_request("POST", &format!("/v1/cases/{reference}/events"), Some("local-operator-token"), body);
+        assert_eq!(send(&backend.full_router(), event).await.status, StatusCode::CREATED);
+    }
+    backend.run_workers().await;
+    reference
+}
+
 async fn record_every_function(
     recorder: &Recorder,
     backend: &Backend,
@@ -789,19 +827,7 @@ async fn record_every_function(
     }
     let rows = services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
     assert_eq!(rows.len(), 2, "the report's row and the handoff's: {rows:?}");
-    let records: Vec<serde_json::Value> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let (pk, sk) = oys_aws::outbox_keys(row);
-            json!({
-                "eventID": i.to_string(), "eventName": "INSERT", "eventSource": "aws:dynamodb", "awsRegion": REGION,
-                "dynamodb": {"Keys": {"pk": {"S": pk}, "sk": {"S": sk}}, "SequenceNumber": (100 + i).to_string(), "SizeBytes": 120, "StreamViewType": "KEYS_ONLY"}
-            })
-        })
-        .collect();
-    let stream_event: aws_lambda_events::event::dynamodb::Event =
-        serde_json::from_value(json!({ "Records": records })).unwrap();
+    let stream_event = stream_event_of(&rows);
     recorder.record(true);
     clients.warm_up(&settings).await;
     for attempt in 0..3 {
@@ -809,8 +835,40 @@ async fn record_every_function(
         let response = oys_lambda::stream::handle_stream_batch(&services_now, stream_event.clone()).await;
         assert_eq!(response.batch_item_failures.len(), usize::from(attempt == 0), "attempt {attempt}");
     }
-    recorded.insert("outbox-dispatcher".to_string(), recorder.take());
+    // Then what casework owes once a case's handoff and police referral went out: the partner's
+    // and the force's withdrawal notices, and the erasure's notices, each row through the stream.
     recorder.record(false);
+    let withdrawn = report_shared_and_referred(backend).await;
+    for scope in ["partner", "police"] {
+        let body = json!({"type": "consent_withdrawn", "scope": scope, "channel": "phone", "privacy_notice_version": "2026-01"});
+        let event = json_request("POST", &format!("/v1/cases/{withdrawn}/events"), Some("local-operator-token"), body);
+        assert_eq!(send(&backend.full_router(), event).await.status, StatusCode::CREATED);
+    }
+    let erase = request("POST", &format!("/v1/cases/{withdrawn}/erase"), Some("local-operator-token"));
+    assert_eq!(send(&backend.full_router(), erase.body(Body::empty()).unwrap()).await.status, StatusCode::OK);
+    let rows = services.reports.outbox(jiff::Timestamp::MAX, 10).await.unwrap();
+    assert_eq!(rows.len(), 3, "two withdrawals' rows and the erasure's: {rows:?}");
+    let notices = stream_event_of(&rows);
+    recorder.record(true);
+    for attempt in 0..3 {
+        let services_now = if attempt == 0 { failing_mail(services) } else { services.clone() };
+        let response = oys_lambda::stream::handle_stream_batch(&services_now, notices.clone()).await;
+        assert_eq!(response.batch_item_failures.is_empty(), attempt > 0, "attempt {attempt}: {response:?}");
+    }
+    let mut needed = recorded.remove("outbox-dispatcher").unwrap_or_default();
+    needed.extend(recorder.take());
+    recorded.insert("outbox-dispatcher".to_string(), needed);
+    recorder.record(false);
+    let about: Vec<String> = backend
+        .all_emails()
+        .await
+        .into_iter()
+        .map(|e| e.subject)
+        .filter(|subject| subject.contains(&withdrawn))
+        .collect();
+    let count = |prefix: &str| about.iter().filter(|s| s.starts_with(prefix)).count();
+    assert_eq!(count("Consent withdrawn"), 2, "the partner's and the force's: {about:?}");
+    assert_eq!(count("Erasure request"), 2, "to each that received the case: {about:?}");
 
     // deadline-reminders (its schedule): due reminders, a report left pending routing, a closed
     // case past its retention, a month to publish.
