@@ -297,6 +297,9 @@ fn read_json(path: &Path) -> Result<Value, String> {
 }
 
 /// What every function reads (each takes what it needs), plus what Lambda itself sets.
+/// The CA bundle of Fedora-family systems (provided.al2023's, the template's) and Debian's.
+const CA_BUNDLES: [&str; 2] = ["/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"];
+
 fn environment(repo: &Path, endpoint: u16) -> Result<Vec<(String, String)>, String> {
     // The example partners are refused in production settings: the same partners, renamed.
     let partners = std::fs::read_to_string(repo.join("config/partners.json")).map_err(|e| e.to_string())?;
@@ -327,5 +330,10 @@ fn environment(repo: &Path, endpoint: u16) -> Result<Vec<(String, String)>, Stri
         ("RETENTION_DAYS", "365".into()),
         ("CONTACT_RETENTION_DAYS", "180".into()),
     ];
-    Ok(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    let mut pairs: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    // As the template does (SSL_CERT_FILE, provided.al2023's bundle), with this machine's bundle.
+    if let Some(bundle) = CA_BUNDLES.iter().find(|path| Path::new(path).is_file()) {
+        pairs.push(("SSL_CERT_FILE".into(), bundle.to_string()));
+    }
+    Ok(pairs)
 }

@@ -150,9 +150,18 @@ fn environment_problems(template: &Value) -> Vec<String> {
                 problems.push(format!("{name} ({binary}) needs {var} and sets it only under a condition"));
             }
         }
+        // Every function with the SDK's HTTPS client reads provided.al2023's CA bundle alone
+        // (rustls-native-certs reads the variable; `oys_aws::LAMBDA_CA_BUNDLE`).
+        if binary != "pre-token-generation" && variables["SSL_CERT_FILE"].as_str() != Some(oys_aws::LAMBDA_CA_BUNDLE) {
+            problems.push(format!("{name} ({binary}) needs SSL_CERT_FILE: {}", oys_aws::LAMBDA_CA_BUNDLE));
+        }
         let read = variables_read(binary);
-        let allowed: BTreeSet<&str> =
-            required.iter().chain(&read).map(String::as_str).chain(["AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH"]).collect();
+        let allowed: BTreeSet<&str> = required
+            .iter()
+            .chain(&read)
+            .map(String::as_str)
+            .chain(["AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "SSL_CERT_FILE"])
+            .collect();
         for var in &set {
             if !allowed.contains(var.as_str()) {
                 problems.push(format!("{name} sets {var}, which the code does not read"));
