@@ -24,4 +24,5 @@ mod lambda_events;
 mod openapi;
 mod runner;
 mod statistics;
+mod stream;
 mod workers;

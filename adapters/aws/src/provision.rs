@@ -4,7 +4,7 @@
 
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType,
-    ScalarAttributeType, TimeToLiveSpecification,
+    ScalarAttributeType, StreamSpecification, StreamViewType, TimeToLiveSpecification,
 };
 use aws_sdk_sqs::types::QueueAttributeName;
 
@@ -79,7 +79,16 @@ pub async fn create_resources(clients: &AwsClients, names: &ResourceNames) -> Re
         .table_name(&table_name)
         .billing_mode(BillingMode::PayPerRequest)
         .key_schema(key(TABLE_KEY.0, KeyType::Hash))
-        .key_schema(key(TABLE_KEY.1, KeyType::Range));
+        .key_schema(key(TABLE_KEY.1, KeyType::Range))
+        // As the template's: keys only, so no report's words or contact details enter the
+        // stream, which erasure cannot reach for its 24 hours.
+        .stream_specification(
+            StreamSpecification::builder()
+                .stream_enabled(true)
+                .stream_view_type(StreamViewType::KeysOnly)
+                .build()
+                .expect("required fields set"),
+        );
     for (name, kind) in KEY_ATTRIBUTES {
         let kind = if *kind == "N" { ScalarAttributeType::N } else { ScalarAttributeType::S };
         table = table.attribute_definitions(attribute(name, kind));

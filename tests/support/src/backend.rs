@@ -131,6 +131,14 @@ impl Backend {
         matches!(self.probe, Probe::Embedded { .. })
     }
 
+    /// The AWS clients of a moto backend (`None` on the embedded one).
+    pub fn aws_clients(&self) -> Option<&oys_aws::AwsClients> {
+        match &self.probe {
+            Probe::Moto { clients, .. } => Some(clients),
+            Probe::Embedded { .. } => None,
+        }
+    }
+
     pub fn aws_settings(&self) -> Option<AwsSettings> {
         match &self.probe {
             Probe::Moto { settings, .. } => Some(settings.clone()),
