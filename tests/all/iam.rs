@@ -693,14 +693,18 @@ fn stream_event_of(rows: &[oys_application::ports::OutboxRow]) -> aws_lambda_eve
     serde_json::from_value(json!({ "Records": records })).unwrap()
 }
 
-/// A full report whose handoff to its partner and police referral have gone out (everything it
-/// owed delivered, unrecorded): its reference.
-async fn report_shared_and_referred(backend: &Backend) -> String {
+/// A full report, posted as the form does: its reference.
+async fn full_report(backend: &Backend) -> String {
     let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
     let answer = send(&backend.router(), full).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-    let reference =
-        serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string();
+    serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string()
+}
+
+/// A full report whose handoff to its partner and police referral have gone out (everything it
+/// owed delivered, unrecorded): its reference.
+async fn report_shared_and_referred(backend: &Backend) -> String {
+    let reference = full_report(backend).await;
     backend.run_workers().await;
     for body in [
         json!({"type": "call_made", "outcome": "reached"}),
@@ -731,11 +735,7 @@ async fn record_every_function(
 
     // A case for the operator routes, routed by the workers.
     recorder.record(false);
-    let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
-    let answer = send(&backend.router(), full).await;
-    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-    let case =
-        serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string();
+    let case = full_report(backend).await;
     backend.run_workers().await;
 
     // The HTTP functions: every route they serve, after the start-up warm-up their bootstrap makes.
@@ -812,11 +812,7 @@ async fn record_every_function(
     assert!(event_types(&functions["outbox-dispatcher"]).contains("DynamoDB"), "outbox-dispatcher takes the stream");
     recorder.record(false);
     backend.dispatch().await;
-    let full = json_request("POST", "/v1/reports", None, serde_json::from_str(&event("report-full.json")).unwrap());
-    let answer = send(&backend.router(), full).await;
-    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-    let shared =
-        serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["reference"].as_str().unwrap().to_string();
+    let shared = full_report(backend).await;
     for body in [
         json!({"type": "call_made", "outcome": "reached"}),
         json!({"type": "assignment_confirmed", "partner_id": "example-north-west"}),
