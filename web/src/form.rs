@@ -145,7 +145,8 @@ async fn choose_language(request: axum::extract::Request) -> Redirect {
     // The path the browser shows: the REST API passes `/` for its stage root, with or without
     // the slash (lambda_http drops the stage, AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH); its
     // request context keeps the path as asked (`/live` or `/live/`).
-    let shown = match request.extensions().get::<lambda_http::request::RequestContext>() {
+    let shown: Option<String> = match request.extensions().get::<lambda_http::request::RequestContext>() {
+        #[cfg(feature = "rest-api-events")]
         Some(lambda_http::request::RequestContext::ApiGatewayV1(context)) => context.path.clone(),
         _ => None,
     };

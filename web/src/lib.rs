@@ -134,7 +134,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
 fn gateway_source_ip(extensions: &axum::http::Extensions) -> Option<&str> {
     use lambda_http::request::RequestContext;
     match extensions.get::<RequestContext>()? {
+        #[cfg(feature = "rest-api-events")]
         RequestContext::ApiGatewayV1(context) => context.identity.source_ip.as_deref(),
+        #[cfg(feature = "http-api-events")]
         RequestContext::ApiGatewayV2(context) => context.http.source_ip.as_deref(),
         _ => None,
     }
